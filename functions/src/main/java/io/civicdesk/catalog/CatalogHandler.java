@@ -1,0 +1,38 @@
+package io.civicdesk.catalog;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.HttpHandler;
+import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.HttpResponses;
+
+/** {@code GET /services} and {@code GET /services/{serviceId}}. */
+public final class CatalogHandler extends HttpHandler {
+    /** Browsers and CloudFront may keep the catalogue a minute: it changes rarely and is every visit's first call. */
+    private static final String CACHE_A_MINUTE = "public, max-age=60";
+
+    private final CatalogStore catalog;
+
+    public CatalogHandler() {
+        this(new CatalogStore(AwsClients.dynamoDb(), Config.require("CATALOG_TABLE")));
+    }
+
+    public CatalogHandler(CatalogStore catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        String serviceId = request.pathParameter("serviceId");
+        if (serviceId == null) {
+            return HttpResponses.json(200, CatalogView.of(catalog.catalogue()), CACHE_A_MINUTE);
+        }
+        CatalogStore.Catalogue catalogue = catalog.catalogue();
+        return catalogue.services().stream().filter(service -> service.id().equals(serviceId)).findFirst()
+                .map(service -> HttpResponses.json(200, CatalogView.detail(service, catalogue.units()), CACHE_A_MINUTE))
+                .orElseThrow(() -> ApiException.notFound(
+                        "We could not find that service. Choose one from the list of services."));
+    }
+}

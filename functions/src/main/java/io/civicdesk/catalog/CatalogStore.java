@@ -1,0 +1,189 @@
+package io.civicdesk.catalog;
+
+import io.civicdesk.platform.Items;
+import io.civicdesk.sla.BusinessCalendar;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static io.civicdesk.platform.Items.n;
+import static io.civicdesk.platform.Items.s;
+
+/**
+ * The service catalogue and the council's business calendars.
+ *
+ * <pre>
+ * pk                 sk                  item
+ * CATALOG            COUNCIL             the council: name, timeZone, calendarId
+ * CATALOG            UNIT#{unitId}       a business unit
+ * CATALOG            SERVICE#{serviceId} a service with its questions embedded (a few KB at most)
+ * CALENDAR#{id}      CALENDAR            a business calendar: zone, working days, holidays as a date → name map
+ * </pre>
+ *
+ * The whole catalogue is one partition read by one Query: it is small, read far more than written, and a
+ * resident's first page needs all of it. A service is one GetItem; a calendar is one GetItem.
+ */
+public final class CatalogStore {
+    private static final String CATALOG = "CATALOG";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public CatalogStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public record Catalogue(Council council, Map<String, Unit> units, List<Service> services) {
+    }
+
+    public Catalogue catalogue() {
+        Council council = null;
+        Map<String, Unit> units = new LinkedHashMap<>();
+        List<Service> services = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(CATALOG)))
+                    .exclusiveStartKey(startKey).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sk = Items.string(item, "sk");
+                if (sk.equals("COUNCIL")) {
+                    council = council(item);
+                } else if (sk.startsWith("UNIT#")) {
+                    Unit unit = unit(item);
+                    units.put(unit.id(), unit);
+                } else if (sk.startsWith("SERVICE#")) {
+                    services.add(service(item));
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        if (council == null) {
+            throw new IllegalStateException("The catalogue has no council item");
+        }
+        return new Catalogue(council, units, services);
+    }
+
+    public Optional<Service> service(String serviceId) {
+        return get(CATALOG, "SERVICE#" + serviceId).map(CatalogStore::service);
+    }
+
+    public Optional<Unit> unit(String unitId) {
+        return get(CATALOG, "UNIT#" + unitId).map(CatalogStore::unit);
+    }
+
+    public Council council() {
+        return get(CATALOG, "COUNCIL").map(CatalogStore::council)
+                .orElseThrow(() -> new IllegalStateException("The catalogue has no council item"));
+    }
+
+    public Optional<BusinessCalendar> calendar(String calendarId) {
+        return get("CALENDAR#" + calendarId, "CALENDAR").map(item -> new BusinessCalendar(
+                calendarId,
+                ZoneId.of(Items.string(item, "timeZone")),
+                Items.stringList(item, "workingDays").stream().map(DayOfWeek::valueOf).collect(Collectors.toSet()),
+                Items.map(item, "holidays").entrySet().stream().collect(Collectors.toMap(
+                        entry -> LocalDate.parse(entry.getKey()), entry -> entry.getValue().s()))));
+    }
+
+    public void putCouncil(Council council) {
+        put(Map.of("pk", s(CATALOG), "sk", s("COUNCIL"), "name", s(council.name()),
+                "timeZone", s(council.timeZone()), "calendarId", s(council.calendarId())));
+    }
+
+    public void putUnit(Unit unit) {
+        put(Map.of("pk", s(CATALOG), "sk", s("UNIT#" + unit.id()), "id", s(unit.id()), "name", s(unit.name())));
+    }
+
+    public void putService(Service service) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(CATALOG));
+        item.put("sk", s("SERVICE#" + service.id()));
+        item.put("id", s(service.id()));
+        item.put("name", s(service.name()));
+        item.put("theme", s(service.theme()));
+        item.put("unitId", s(service.unitId()));
+        item.put("description", s(service.description()));
+        item.put("whatHappensNext", s(service.whatHappensNext()));
+        item.put("timeframe", s(service.timeframe()));
+        item.put("notice", s(service.notice()));
+        item.put("responseDays", n(service.responseDays()));
+        item.put("resolutionDays", n(service.resolutionDays()));
+        item.put("keywords", Items.strings(service.keywords()));
+        item.put("order", n(service.order()));
+        item.put("questions", AttributeValue.fromL(service.questions().stream()
+                .map(question -> AttributeValue.fromM(questionItem(question))).toList()));
+        put(Items.compact(item));
+    }
+
+    public void putCalendar(BusinessCalendar calendar) {
+        put(Map.of("pk", s("CALENDAR#" + calendar.id()), "sk", s("CALENDAR"),
+                "timeZone", s(calendar.zone().getId()),
+                "workingDays", Items.strings(calendar.workingDays().stream().sorted().map(DayOfWeek::name).toList()),
+                "holidays", AttributeValue.fromM(calendar.holidays().entrySet().stream().collect(Collectors.toMap(
+                        entry -> entry.getKey().toString(), entry -> s(entry.getValue()))))));
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table).key(Items.key(pk, sk))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        dynamo.putItem(request -> request.tableName(table).item(item));
+    }
+
+    private static Council council(Map<String, AttributeValue> item) {
+        return new Council(Items.string(item, "name"), Items.string(item, "timeZone"), Items.string(item, "calendarId"));
+    }
+
+    private static Unit unit(Map<String, AttributeValue> item) {
+        return new Unit(Items.string(item, "id"), Items.string(item, "name"));
+    }
+
+    private static Service service(Map<String, AttributeValue> item) {
+        return new Service(Items.string(item, "id"), Items.string(item, "name"), Items.string(item, "theme"),
+                Items.string(item, "unitId"), Items.string(item, "description"),
+                Items.string(item, "whatHappensNext"), Items.string(item, "timeframe"),
+                Items.string(item, "notice"), Items.integer(item, "responseDays"),
+                Items.integer(item, "resolutionDays"), Items.stringList(item, "keywords"),
+                Items.integer(item, "order"),
+                Items.mapList(item, "questions").stream().map(CatalogStore::question).toList());
+    }
+
+    private static Map<String, AttributeValue> questionItem(Question question) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("id", s(question.id()));
+        item.put("label", s(question.label()));
+        item.put("type", s(question.type().wireName()));
+        item.put("required", Items.bool(question.required()));
+        item.put("help", s(question.help()));
+        item.put("options", question.options().isEmpty() ? null : Items.strings(question.options()));
+        item.put("order", n(question.order()));
+        item.put("maxLength", question.maxLength() == null ? null : n(question.maxLength()));
+        item.put("min", question.min() == null ? null : n(question.min()));
+        item.put("max", question.max() == null ? null : n(question.max()));
+        return Items.compact(item);
+    }
+
+    private static Question question(Map<String, AttributeValue> item) {
+        return new Question(Items.string(item, "id"), Items.string(item, "label"),
+                QuestionType.fromWireName(Items.string(item, "type")), Items.flag(item, "required"),
+                Items.string(item, "help"), Items.stringList(item, "options"), Items.integer(item, "order"),
+                Items.integer(item, "maxLength"), Items.decimal(item, "min"), Items.decimal(item, "max"));
+    }
+}

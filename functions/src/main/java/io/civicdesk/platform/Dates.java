@@ -1,0 +1,17 @@
+package io.civicdesk.platform;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Dates the way Australians write them to each other: "Wednesday 25 November 2026". */
+public final class Dates {
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("en-AU"));
+
+    private Dates() {
+    }
+
+    public static String spoken(LocalDate date) {
+        return LONG.format(date);
+    }
+}

@@ -1,0 +1,43 @@
+package io.civicdesk.platform;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON responses. Nothing here is cacheable by a shared cache unless a handler says so. */
+public final class HttpResponses {
+    private HttpResponses() {
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return json(status, body, "no-store");
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body, String cacheControl) {
+        return rawJson(status, Json.write(body), cacheControl);
+    }
+
+    /** A body already written as JSON, such as a stored answer replayed to a retry. */
+    public static APIGatewayV2HTTPResponse rawJson(int status, String json, String cacheControl) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of(
+                        "content-type", "application/json; charset=utf-8",
+                        "cache-control", cacheControl,
+                        "x-content-type-options", "nosniff"))
+                .withBody(json)
+                .build();
+    }
+
+    public static APIGatewayV2HTTPResponse error(ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", e.getMessage());
+        List<FieldError> errors = e.errors();
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        return json(e.status(), body);
+    }
+}

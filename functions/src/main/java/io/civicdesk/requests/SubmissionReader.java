@@ -1,0 +1,305 @@
+package io.civicdesk.requests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.catalog.Question;
+import io.civicdesk.catalog.Service;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.FieldError;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a report from its JSON body and checks every field, collecting every problem so the resident can fix
+ * them all at once. Messages say what to do, in the resident's words, and name the field by its JSON path.
+ */
+public final class SubmissionReader {
+    static final int MAX_ADDRESS = 200;
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_NAME = 100;
+    static final int MAX_EMAIL = 254;
+
+    // Deliberately plain: one @, something before it, a dot in the domain, no spaces. SES has the last word.
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+    private static final Pattern AUSTRALIAN_PHONE = Pattern.compile("^(0[2-478]\\d{8}|\\+61[2-478]\\d{8}|1[38]00\\d{6}|13\\d{4})$");
+    private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("^\\+[1-9]\\d{7,14}$");
+    private static final Pattern MOBILE = Pattern.compile("^(04\\d{8}|\\+614\\d{8})$");
+
+    private final List<FieldError> errors = new ArrayList<>();
+    private final JsonNode body;
+
+    private SubmissionReader(JsonNode body) {
+        this.body = body;
+    }
+
+    /** The service id the body names, or null: the caller looks it up before reading the rest. */
+    public static String serviceId(JsonNode body) {
+        JsonNode value = body.path("serviceId");
+        return value.isTextual() && !value.asText().isBlank() ? value.asText().trim() : null;
+    }
+
+    /**
+     * @param service the service named by {@link #serviceId}, or null when there was none or it is unknown —
+     *                the other fields are still checked so every problem is reported together
+     */
+    public static Submission read(JsonNode body, Service service) {
+        if (!body.isObject()) {
+            throw new ApiException(400, "The request body must be a JSON object.");
+        }
+        SubmissionReader reader = new SubmissionReader(body);
+        if (service == null) {
+            reader.error("serviceId", serviceId(body) == null
+                    ? "Choose the problem you are reporting."
+                    : "We could not find that service. Choose one from the list of services.");
+        }
+        List<Answer> answers = service == null ? List.of() : reader.answers(service);
+        Location location = reader.location();
+        String description = reader.text(body.path("description"), "description", "The description", MAX_DESCRIPTION);
+        Contact contact = reader.contact();
+        PreferredChannel channel = reader.preferredChannel(contact);
+        if (!reader.errors.isEmpty()) {
+            throw ApiException.invalid(reader.errors);
+        }
+        return new Submission(service, answers, location, description, contact, channel);
+    }
+
+    private List<Answer> answers(Service service) {
+        JsonNode given = body.path("answers");
+        if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {
+            error("answers", "Answers must be sent as question and answer pairs.");
+            return List.of();
+        }
+        for (Iterator<String> names = given.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (service.question(name).isEmpty()) {
+                error("answers." + name, "This question is not asked when reporting " + lower(service.name()) + ".");
+            }
+        }
+        List<Answer> answers = new ArrayList<>();
+        for (Question question : service.questions()) {
+            List<String> values = answer(question, given.path(question.id()));
+            if (values != null && !values.isEmpty()) {
+                answers.add(new Answer(question.id(), question.label(), values));
+            }
+        }
+        return answers;
+    }
+
+    /** The answer's values, or null when it is missing or wrong (and then the error is recorded). */
+    private List<String> answer(Question question, JsonNode value) {
+        String field = "answers." + question.id();
+        String label = "'" + question.label() + "'";
+        boolean blank = value.isMissingNode() || value.isNull()
+                || value.isTextual() && value.asText().isBlank() || value.isArray() && value.isEmpty();
+        if (blank) {
+            if (question.required()) {
+                error(field, question.type().isChoice() ? "Choose an answer to " + label + "." : "Answer " + label + ".");
+            }
+            return null;
+        }
+        return switch (question.type()) {
+            case SHORT_TEXT, LONG_TEXT -> {
+                String text = text(value, field, label, question.effectiveMaxLength());
+                yield text == null ? null : List.of(text);
+            }
+            case NUMBER -> number(question, value, field, label);
+            case DATE -> date(value, field, label);
+            case SINGLE_CHOICE -> {
+                if (!value.isTextual() || !question.options().contains(value.asText().trim())) {
+                    error(field, "Choose one of the options given for " + label + ".");
+                    yield null;
+                }
+                yield List.of(value.asText().trim());
+            }
+            case MULTIPLE_CHOICE -> choices(question, value, field, label);
+        };
+    }
+
+    private List<String> number(Question question, JsonNode value, String field, String label) {
+        BigDecimal number;
+        try {
+            number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim().replace(",", ""));
+        } catch (NumberFormatException e) {
+            number = null;
+        }
+        if (number == null || !(value.isNumber() || value.isTextual())) {
+            error(field, label + " must be a number, like 3.");
+            return null;
+        }
+        boolean tooSmall = question.min() != null && number.compareTo(BigDecimal.valueOf(question.min())) < 0;
+        boolean tooBig = question.max() != null && number.compareTo(BigDecimal.valueOf(question.max())) > 0;
+        if (tooSmall || tooBig) {
+            error(field, label + " must be " + range(question) + ".");
+            return null;
+        }
+        return List.of(number.stripTrailingZeros().toPlainString());
+    }
+
+    private static String range(Question question) {
+        Function<Double, String> plain = number -> BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        if (question.min() != null && question.max() != null) {
+            return "between " + plain.apply(question.min()) + " and " + plain.apply(question.max());
+        }
+        return question.min() != null ? plain.apply(question.min()) + " or more" : plain.apply(question.max()) + " or less";
+    }
+
+    private List<String> date(JsonNode value, String field, String label) {
+        try {
+            return List.of(LocalDate.parse(value.asText().trim()).toString());
+        } catch (DateTimeParseException e) {
+            error(field, label + " must be a real date, like 2026-11-23.");
+            return null;
+        }
+    }
+
+    private List<String> choices(Question question, JsonNode value, String field, String label) {
+        if (!value.isArray()) {
+            error(field, "Choose one or more of the options given for " + label + ".");
+            return null;
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || !question.options().contains(item.asText().trim())) {
+                error(field, "Choose only from the options given for " + label + ".");
+                return null;
+            }
+            chosen.add(item.asText().trim());
+        }
+        // Stored in the order the options are shown, whatever order they were ticked in.
+        return question.options().stream().filter(chosen::contains).toList();
+    }
+
+    private Location location() {
+        JsonNode location = body.path("location");
+        if (location.isMissingNode() || location.isNull()) {
+            error("location", "Tell us where the problem is: enter an address or use your current location.");
+            return null;
+        }
+        if (!location.isObject()) {
+            error("location", "The location must be an address, a position, or both.");
+            return null;
+        }
+        String address = text(location.path("address"), "location.address", "The address", MAX_ADDRESS);
+        Double latitude = coordinate(location, "latitude", 90);
+        Double longitude = coordinate(location, "longitude", 180);
+        boolean hasLatitude = !location.path("latitude").isMissingNode() && !location.path("latitude").isNull();
+        boolean hasLongitude = !location.path("longitude").isMissingNode() && !location.path("longitude").isNull();
+        if (hasLatitude != hasLongitude) {
+            error(hasLatitude ? "location.longitude" : "location.latitude",
+                    "Give both latitude and longitude, or use an address instead.");
+        }
+        if (address == null && !hasLatitude && !hasLongitude && !hasError("location.address")) {
+            error("location", "Tell us where the problem is: enter an address or use your current location.");
+        }
+        return new Location(address, latitude, longitude);
+    }
+
+    private Double coordinate(JsonNode location, String name, int limit) {
+        JsonNode value = location.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber() || Math.abs(value.asDouble()) > limit) {
+            error("location." + name, "The " + name + " must be a number between -" + limit + " and " + limit + ".");
+            return null;
+        }
+        return value.asDouble();
+    }
+
+    private Contact contact() {
+        JsonNode contact = body.path("contact");
+        if (contact.isMissingNode() || contact.isNull()) {
+            return Contact.NONE;
+        }
+        if (!contact.isObject()) {
+            error("contact", "Contact details must be a name, an email address and a phone number.");
+            return Contact.NONE;
+        }
+        String name = text(contact.path("name"), "contact.name", "Your name", MAX_NAME);
+        String email = text(contact.path("email"), "contact.email", "Your email address", MAX_EMAIL);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            error("contact.email", "Enter an email address in the correct format, like name@example.com.");
+            email = null;
+        }
+        String phone = text(contact.path("phone"), "contact.phone", "Your phone number", 30);
+        if (phone != null) {
+            phone = phone.replaceAll("[\\s()\\-.]", "");
+            if (!AUSTRALIAN_PHONE.matcher(phone).matches() && !INTERNATIONAL_PHONE.matcher(phone).matches()) {
+                error("contact.phone", "Enter a phone number, like 0412 345 678 or +61 412 345 678.");
+                phone = null;
+            }
+        }
+        return new Contact(name, email, phone);
+    }
+
+    private PreferredChannel preferredChannel(Contact contact) {
+        JsonNode value = body.path("preferredChannel");
+        PreferredChannel channel = value.isTextual() ? PreferredChannel.fromWireName(value.asText().trim()).orElse(null) : null;
+        if (channel == null) {
+            error("preferredChannel", "Choose how you would like to hear from us: email, text message, phone, or no updates.");
+            return null;
+        }
+        switch (channel) {
+            case EMAIL -> {
+                if (contact.email() == null && !hasError("contact.email")) {
+                    error("contact.email", "Enter your email address, or choose another way to hear from us.");
+                }
+            }
+            case SMS -> {
+                if (contact.phone() != null && !MOBILE.matcher(contact.phone()).matches()) {
+                    error("contact.phone", "Enter a mobile number for text messages, like 0412 345 678.");
+                } else if (contact.phone() == null && !hasError("contact.phone")) {
+                    error("contact.phone", "Enter your mobile number, or choose another way to hear from us.");
+                }
+            }
+            case PHONE -> {
+                if (contact.phone() == null && !hasError("contact.phone")) {
+                    error("contact.phone", "Enter your phone number, or choose another way to hear from us.");
+                }
+            }
+            case NONE -> {
+            }
+        }
+        return channel;
+    }
+
+    /** Trimmed text, null when blank; records an error when it is not text or too long. */
+    private String text(JsonNode value, String field, String label, int maxLength) {
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            error(field, label + " must be text.");
+            return null;
+        }
+        String text = value.asText().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            error(field, label + " must be " + String.format("%,d", maxLength) + " characters or fewer.");
+            return null;
+        }
+        return text;
+    }
+
+    private boolean hasError(String field) {
+        return errors.stream().anyMatch(error -> error.field().equals(field));
+    }
+
+    private void error(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    private static String lower(String name) {
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,6 @@
+package io.civicdesk.sla;
+
+import java.time.LocalDate;
+
+public record PublicHoliday(LocalDate date, String name) {
+}

@@ -1,0 +1,47 @@
+package io.civicdesk.tracking;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.civicdesk.platform.Hashes;
+import io.civicdesk.requests.Contact;
+import io.civicdesk.requests.Location;
+import io.civicdesk.requests.PreferredChannel;
+import io.civicdesk.requests.RequestStatus;
+import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.RequestSummary;
+import io.civicdesk.requests.ServiceRequest;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A request as its tracking page shows it. The public part is built from {@link RequestSummary} and the
+ * public updates only, so personal details cannot slip into it; they are added only for the right secret.
+ */
+public record TrackingView(@JsonUnwrapped RequestSummary summary, List<Update> updates,
+                           @com.fasterxml.jackson.annotation.JsonProperty("private") boolean isPrivate,
+                           Details details) {
+
+    public record Update(String at, String status, String statusLabel, String message) {
+    }
+
+    public record AnswerView(String question, String answer) {
+    }
+
+    public record Details(Contact contact, PreferredChannel preferredChannel, Location location, String description,
+                          List<AnswerView> answers) {
+    }
+
+    public static TrackingView of(RequestStore.RequestWithUpdates found, String secret) {
+        ServiceRequest request = found.request();
+        List<Update> updates = found.updates().stream()
+                .sorted(Comparator.comparing(io.civicdesk.requests.PublicUpdate::at).reversed())
+                .map(update -> new Update(update.at().toString(), update.status(), RequestStatus.label(update.status()),
+                        update.message()))
+                .toList();
+        boolean owner = Hashes.matches(secret, request.secretHash());
+        Details details = owner ? new Details(request.contact(), request.preferredChannel(), request.location(),
+                request.description(), request.answers().stream()
+                .map(answer -> new AnswerView(answer.question(), answer.text())).toList()) : null;
+        return new TrackingView(RequestSummary.of(request), updates, owner, details);
+    }
+}
