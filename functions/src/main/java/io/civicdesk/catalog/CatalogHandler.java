@@ -29,10 +29,9 @@ public final class CatalogHandler extends HttpHandler {
         if (serviceId == null) {
             return HttpResponses.json(200, CatalogView.of(catalog.catalogue()), CACHE_A_MINUTE);
         }
-        CatalogStore.Catalogue catalogue = catalog.catalogue();
-        return catalogue.services().stream().filter(service -> service.id().equals(serviceId)).findFirst()
-                .map(service -> HttpResponses.json(200, CatalogView.detail(service, catalogue.units()), CACHE_A_MINUTE))
-                .orElseThrow(() -> ApiException.notFound(
-                        "We could not find that service. Choose one from the list of services."));
+        Service service = catalog.service(serviceId).orElseThrow(() -> ApiException.notFound(
+                "We could not find that service. Choose one from the list of services."));
+        Unit unit = catalog.unit(service.unitId()).orElse(null);
+        return HttpResponses.json(200, CatalogView.detail(service, unit), CACHE_A_MINUTE);
     }
 }

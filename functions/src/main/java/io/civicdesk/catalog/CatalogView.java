@@ -37,21 +37,20 @@ public final class CatalogView {
         Map<String, List<ServiceSummary>> themes = new LinkedHashMap<>();
         catalogue.services().stream().sorted(Comparator.comparingInt(Service::order)).forEach(service ->
                 themes.computeIfAbsent(service.theme(), theme -> new java.util.ArrayList<>())
-                        .add(summary(service, catalogue.units())));
+                        .add(summary(service, catalogue.units().get(service.unitId()))));
         Council council = catalogue.council();
         return new Listing(new CouncilView(council.name(), council.timeZone()),
                 themes.entrySet().stream().map(entry -> new Theme(entry.getKey(), entry.getValue())).toList());
     }
 
-    public static ServiceDetail detail(Service service, Map<String, Unit> units) {
-        ServiceSummary summary = summary(service, units);
+    public static ServiceDetail detail(Service service, Unit unit) {
+        ServiceSummary summary = summary(service, unit);
         return new ServiceDetail(summary.id(), summary.name(), summary.theme(), summary.unit(), summary.description(),
                 summary.whatHappensNext(), summary.timeframe(), summary.responseDays(), summary.resolutionDays(),
                 summary.notice(), summary.keywords(), service.questions());
     }
 
-    private static ServiceSummary summary(Service service, Map<String, Unit> units) {
-        Unit unit = units.get(service.unitId());
+    private static ServiceSummary summary(Service service, Unit unit) {
         return new ServiceSummary(service.id(), service.name(), service.theme(),
                 new UnitView(service.unitId(), unit == null ? null : unit.name()), service.description(),
                 service.whatHappensNext(), service.timeframe(), service.responseDays(), service.resolutionDays(),

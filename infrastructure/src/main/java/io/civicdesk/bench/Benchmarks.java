@@ -1,0 +1,80 @@
+package io.civicdesk.bench;
+
+import io.civicdesk.local.LocalStack;
+import io.civicdesk.local.template.SamTemplate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code ./civicdesk bench}: the performance figures of infrastructure/BENCHMARKS.md, printed as tables — cold
+ * start per function against a floor, DynamoDB calls per API operation, and the portal's bytes on first load.
+ * Runs from the repository's root (or {@code -Dcivicdesk.root}) after {@code mvn package}.
+ */
+public final class Benchmarks {
+    private static final int WARM_UP_ROUNDS = 1;
+    private static final int ROUNDS = 11;
+    /** The template's CodeUri: the jar Lambda runs. */
+    private static final String FUNCTIONS_JAR = "functions/target/functions-1.0.0-SNAPSHOT-lambda.jar";
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("civicdesk.root", "")).toAbsolutePath();
+        Path jar = root.resolve(FUNCTIONS_JAR);
+        if (!Files.isRegularFile(root.resolve("template.yaml")) || !Files.isRegularFile(jar)) {
+            System.err.println("Run from the repository's root (or set -Dcivicdesk.root) after `mvn package`: "
+                    + "the benchmarks need template.yaml and " + FUNCTIONS_JAR + " under " + root);
+            System.exit(2);
+        }
+        // What a function's JVM holds: its deployed jar, and these classes for the probe and the counter.
+        List<Path> functionClasspath = List.of(jar,
+                Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        long start = System.nanoTime();
+        // Event sources off: nothing but the benchmarks' own invocations runs a handler or calls DynamoDB.
+        try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).seedDemoData(true)
+                .eventSources(false).projectRoot(root))) {
+            print(ColdStarts.measure(stack, SamTemplate.read(root.resolve("template.yaml")), functionClasspath,
+                    WARM_UP_ROUNDS, ROUNDS));
+            print(callCounts(functionClasspath));
+        }
+        print(PortalBytes.measure(root.resolve("portal")));
+        System.out.printf("All benchmarks: %d s.%n", Math.round((System.nanoTime() - start) / 1e9));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Table callCounts(List<Path> functionClasspath) throws Exception {
+        Table table = new Table("DynamoDB calls per operation",
+                "How measured: the real handlers, built by their no-arg constructors and invoked in process with real"
+                        + " events against DynamoDB Local (event sources off), every SDK call counted by an execution"
+                        + " interceptor; items from the responses (GetItem found, Query Count) and requests (Put/Update 1,"
+                        + " TransactWriteItems its Puts/Updates/Deletes).",
+                "Operation", "DynamoDB calls", "By DynamoDB operation", "Items read", "Items written", "Other AWS calls");
+        PrintStream out = System.out;
+        // The handlers log a JSON line per event to standard output: kept out of the tables, shown if a run fails.
+        ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(handlerLog, true, StandardCharsets.UTF_8));
+        try (CountingClassLoader loader = new CountingClassLoader(functionClasspath)) {
+            List<String[]> rows = (List<String[]>) Class.forName(CallCounts.class.getName(), true, loader)
+                    .getMethod("run").invoke(null);
+            rows.forEach(row -> table.add((Object[]) row));
+        } catch (InvocationTargetException e) {
+            System.err.print(handlerLog.toString(StandardCharsets.UTF_8));
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            System.setOut(out);
+        }
+        return table;
+    }
+
+    private static void print(Table table) {
+        System.out.println();
+        System.out.print(table.render());
+    }
+}

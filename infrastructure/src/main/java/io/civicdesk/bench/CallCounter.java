@@ -1,0 +1,98 @@
+package io.civicdesk.bench;
+
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts every SDK call made through clients that carry it: calls per service and operation, and the DynamoDB
+ * items each returned or wrote, read off the request and response objects. A call that failed (a condition
+ * that did not hold, say) counts as a call but moves no items. Registered only inside {@link CountingClassLoader}.
+ */
+public final class CallCounter implements ExecutionInterceptor {
+    /** One operation's calls since the last {@link #takeAll()}. */
+    public record Tally(int calls, int failed, long itemsRead, long itemsWritten) {
+        Tally plus(Tally other) {
+            return new Tally(calls + other.calls, failed + other.failed, itemsRead + other.itemsRead,
+                    itemsWritten + other.itemsWritten);
+        }
+    }
+
+    /** Keyed by service and operation, e.g. "DynamoDb GetItem", in the order first called. */
+    private static final Map<String, Tally> TALLIES = new LinkedHashMap<>();
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        add(attributes, new Tally(1, 0, itemsRead(context.response()), itemsWritten(context.request(), context.response())));
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        add(attributes, new Tally(1, 1, 0, 0));
+    }
+
+    /** The tallies since the last call, and a fresh start. */
+    public static synchronized Map<String, Tally> takeAll() {
+        Map<String, Tally> taken = new LinkedHashMap<>(TALLIES);
+        TALLIES.clear();
+        return taken;
+    }
+
+    private static synchronized void add(ExecutionAttributes attributes, Tally tally) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " "
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        TALLIES.merge(operation, tally, Tally::plus);
+    }
+
+    private static long itemsRead(SdkResponse response) {
+        if (response instanceof GetItemResponse get) {
+            return get.hasItem() && !get.item().isEmpty() ? 1 : 0;
+        }
+        if (response instanceof QueryResponse query) {
+            return query.count();
+        }
+        if (response instanceof ScanResponse scan) {
+            return scan.count();
+        }
+        if (response instanceof BatchGetItemResponse batch) {
+            return batch.responses().values().stream().mapToLong(List::size).sum();
+        }
+        if (response instanceof TransactGetItemsResponse transaction) {
+            return transaction.responses().stream().filter(item -> item.hasItem() && !item.item().isEmpty()).count();
+        }
+        return 0;
+    }
+
+    /** Items a successful write changed; a transaction's condition checks and a batch's unprocessed items write nothing. */
+    private static long itemsWritten(SdkRequest request, SdkResponse response) {
+        if (request instanceof PutItemRequest || request instanceof UpdateItemRequest || request instanceof DeleteItemRequest) {
+            return 1;
+        }
+        if (request instanceof TransactWriteItemsRequest transaction) {
+            return transaction.transactItems().stream().filter(item -> item.conditionCheck() == null).count();
+        }
+        if (request instanceof BatchWriteItemRequest batch) {
+            return batch.requestItems().values().stream().mapToLong(List::size).sum()
+                    - ((BatchWriteItemResponse) response).unprocessedItems().values().stream().mapToLong(List::size).sum();
+        }
+        return 0;
+    }
+}

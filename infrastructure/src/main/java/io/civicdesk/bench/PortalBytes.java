@@ -1,0 +1,114 @@
+package io.civicdesk.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The portal's bytes on a first load (empty cache), per page: the page, the CSS and JavaScript its tags name
+ * (stylesheet, modulepreload, script) and the modules those import, each file counted once, read from the files.
+ */
+final class PortalBytes {
+    /** CloudFront compresses only files of at least this many bytes; smaller ones go as they are. */
+    private static final int SMALLEST_COMPRESSED = 1_000;
+    private static final Pattern TAG = Pattern.compile("<(link|script)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATIC_IMPORT =
+            Pattern.compile("^\\s*(?:(?:import|export)\\b[^'\";]*?\\bfrom|import)\\s*['\"]([^'\"]+)['\"]", Pattern.MULTILINE);
+
+    private PortalBytes() {
+    }
+
+    static Table measure(Path portal) throws IOException {
+        Table table = new Table("Portal bytes on first load",
+                "How measured: read from portal/; per page, the HTML plus the CSS/JS its <link rel=stylesheet|modulepreload>"
+                        + " and <script src> name and the modules they import, each once. Gzip: each file on its own at"
+                        + " Java's default level; files under " + Table.number(SMALLEST_COMPRESSED) + " bytes counted raw,"
+                        + " as CloudFront sends them. Not counted: favicon, API responses.",
+                "Page", "Files", "Raw bytes", "Gzip bytes", "CSS/JS loaded");
+        List<Path> pages;
+        try (Stream<Path> files = Files.list(portal)) {
+            pages = files.filter(file -> file.toString().endsWith(".html")).sorted().toList();
+        }
+        for (Path page : pages) {
+            Set<Path> loaded = loadedBy(portal, page);
+            long raw = 0;
+            long gzip = 0;
+            for (Path file : loaded) {
+                byte[] bytes = Files.readAllBytes(file);
+                raw += bytes.length;
+                gzip += bytes.length < SMALLEST_COMPRESSED ? bytes.length : gzipped(bytes);
+            }
+            table.add(portal.relativize(page), loaded.size(), Table.number(raw), Table.number(gzip),
+                    loaded.stream().skip(1).map(file -> portal.relativize(file).toString()).collect(Collectors.joining(" ")));
+        }
+        return table;
+    }
+
+    /** The page first, then what it loads, in the order found; a file named but missing fails the run. */
+    private static Set<Path> loadedBy(Path portal, Path page) throws IOException {
+        Set<Path> loaded = new LinkedHashSet<>(List.of(page));
+        Deque<Path> modules = new ArrayDeque<>();
+        Matcher tags = TAG.matcher(Files.readString(page));
+        while (tags.find()) {
+            String tag = tags.group();
+            String rel = attribute(tag, "rel");
+            String url = tags.group(1).equalsIgnoreCase("script") ? attribute(tag, "src")
+                    : rel != null && (rel.contains("stylesheet") || rel.contains("modulepreload")) ? attribute(tag, "href") : null;
+            Path file = url == null ? null : resolve(portal, page, url);
+            if (file != null && loaded.add(file) && file.toString().endsWith(".js")) {
+                modules.add(file);
+            }
+        }
+        while (!modules.isEmpty()) {
+            Path module = modules.poll();
+            Matcher imports = STATIC_IMPORT.matcher(Files.readString(module));
+            while (imports.find()) {
+                Path file = resolve(portal, module, imports.group(1));
+                if (file != null && loaded.add(file)) {
+                    modules.add(file);
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher value = Pattern.compile("\\b" + name + "\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE).matcher(tag);
+        return value.find() ? value.group(1) : null;
+    }
+
+    /** A URL of the portal's own as its file; null for another site's. */
+    private static Path resolve(Path portal, Path from, String url) {
+        if (url.matches("(?i)^([a-z]+:|//).*")) {
+            return null;
+        }
+        String path = url.replaceAll("[?#].*$", "");
+        Path file = (path.startsWith("/") ? portal.resolve(path.substring(1)) : from.getParent().resolve(path)).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(portal.relativize(from) + " loads " + url + ", which is not in the portal");
+        }
+        return file;
+    }
+
+    private static long gzipped(byte[] bytes) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.size();
+    }
+}

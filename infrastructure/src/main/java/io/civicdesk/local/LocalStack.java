@@ -1,0 +1,291 @@
+package io.civicdesk.local;
+
+import io.civicdesk.demo.DemoData;
+import io.civicdesk.local.template.FunctionDefinition;
+import io.civicdesk.local.template.Intrinsics;
+import io.civicdesk.local.template.SamTemplate;
+import io.civicdesk.local.template.TableDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The whole product in one JVM, with no AWS account: DynamoDB Local with the tables of {@code template.yaml},
+ * aws-ses-v2-local for mail, the template's functions behind a local API Gateway that also serves the portal,
+ * and their DynamoDB stream and schedule events.
+ *
+ * <p>The handlers are the deployed classes, unchanged. Lambda would give each function its environment; one JVM
+ * cannot, so the stack sets every function's environment as JVM system properties of the same names (the
+ * functions' {@code Config} falls back to those), with the SDK's own properties pointing every client here
+ * ({@code aws.region}, credentials, {@code aws.endpointUrlDynamoDb}, {@code aws.endpointUrlSesV2}); they are put
+ * back as they were on {@link #close()}. For the same reason two functions may not give one variable different
+ * values. Stacks may overlap in one JVM (a test's own stack beside a shared one): each handler is constructed
+ * with its own stack's properties in place, so handlers should read their configuration when constructed.
+ */
+public final class LocalStack implements AutoCloseable {
+    static final String REGION = "ap-southeast-2";
+    static final String ACCOUNT_ID = "000000000000";
+    private static final String CATALOG_TABLE = "CatalogTable";
+    private static final StaticCredentialsProvider LOCAL_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    /** How to start the stack. Defaults: any free port, no demo data, event sources running, the repository's template. */
+    public static final class Options {
+        private int port;
+        private boolean seedDemoData;
+        private boolean eventSources = true;
+        private Path projectRoot;
+        private String template;
+        private Path portalDirectory;
+
+        private Options() {
+        }
+
+        public static Options defaults() {
+            return new Options();
+        }
+
+        /** The gateway's port; 0 takes any free one. */
+        public Options port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Writes the demo council's catalogue (DemoData) before the first request. */
+        public Options seedDemoData(boolean seed) {
+            this.seedDemoData = seed;
+            return this;
+        }
+
+        /** Runs stream events as records arrive and schedules on their expressions; off, only runSchedules runs them. */
+        public Options eventSources(boolean run) {
+            this.eventSources = run;
+            return this;
+        }
+
+        /** The repository's root; by default the nearest directory up from here with template.yaml and infrastructure/. */
+        public Options projectRoot(Path root) {
+            this.projectRoot = root;
+            return this;
+        }
+
+        /** A template's YAML to run instead of the repository's template.yaml. */
+        public Options template(String yaml) {
+            this.template = yaml;
+            return this;
+        }
+
+        /** Where the portal's files are; by default portal/ in the repository. */
+        public Options portalDirectory(Path directory) {
+            this.portalDirectory = directory;
+            return this;
+        }
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private DynamoDbLocal dynamoDbLocal;
+    private DynamoDbClient dynamoDb;
+    private Mailbox mailbox;
+    private LocalGateway gateway;
+    private Scheduler scheduler;
+    private boolean closed;
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(options);
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void startAll(Options options) throws Exception {
+        Path root = options.projectRoot != null ? options.projectRoot : findProjectRoot();
+        SamTemplate template = options.template != null ? SamTemplate.parse(options.template)
+                : SamTemplate.read(root.resolve("template.yaml"));
+        List<FunctionDefinition> definitions = template.functions();
+        // The port first: if it is taken, say so before starting anything else.
+        List<RouteTable.Route> routes = definitions.stream().flatMap(f -> f.routes().stream()
+                .map(r -> new RouteTable.Route(r.method(), r.path(), f.logicalId()))).toList();
+        gateway = closeLater(new LocalGateway(options.port, new RouteTable(routes),
+                options.portalDirectory != null ? options.portalDirectory : root.resolve("portal")));
+
+        dynamoDbLocal = closeLater(new DynamoDbLocal(root.resolve("infrastructure/target/native-libs")));
+        mailbox = closeLater(new Mailbox(root.resolve("infrastructure/node_modules/aws-ses-v2-local/dist/cli.js"), freePort()));
+        mailbox.start();
+        dynamoDb = closeLater(DynamoDbClient.builder().endpointOverride(URI.create(dynamoDbLocal.endpoint()))
+                .region(Region.of(REGION)).credentialsProvider(LOCAL_CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create()).build());
+        DynamoDbStreamsClient streams = closeLater(DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(dynamoDbLocal.endpoint())).region(Region.of(REGION))
+                .credentialsProvider(LOCAL_CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build());
+        for (TableDefinition table : template.tables()) {
+            dynamoDb.createTable(table.createTableRequest());
+            table.updateTimeToLiveRequest().ifPresent(dynamoDb::updateTimeToLive);
+        }
+
+        SystemProperties configuration = new SystemProperties(configuration(template, definitions));
+        Map<String, String> replaced = configuration.apply();
+        closeLater(() -> SystemProperties.restore(replaced));
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        definitions.forEach(definition -> functions.put(definition.logicalId(), new LambdaFunction(definition, configuration)));
+        if (options.seedDemoData) {
+            DemoData.seed(dynamoDb, template.table(CATALOG_TABLE).tableName());
+        }
+
+        scheduler = new Scheduler(List.copyOf(functions.values()));
+        List<StreamPoller> pollers = functions.values().stream().flatMap(f -> f.definition().streams().stream()
+                .map(event -> new StreamPoller(dynamoDb, streams, f, event, template.table(event.table()).tableName())))
+                .toList();
+        if (options.eventSources) {
+            ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "local-event-sources");
+                thread.setDaemon(true);
+                return thread;
+            });
+            closeLater(() -> {
+                executor.shutdownNow();
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            });
+            pollers.forEach(poller -> poller.start(executor));
+            scheduler.start(executor);
+        }
+        definitions.forEach(f -> f.unemulatedEvents().forEach(event -> System.err.println(
+                "local stack: " + f.logicalId() + " event " + event + " is not emulated locally")));
+        gateway.start(functions);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The SDK's settings for every client the handlers build, and each function's resolved environment. */
+    private Map<String, String> configuration(SamTemplate template, List<FunctionDefinition> functions) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("aws.region", REGION);
+        properties.put("aws.accessKeyId", "local");
+        properties.put("aws.secretAccessKey", "local");
+        properties.put("aws.endpointUrlDynamoDb", dynamoDbLocal.endpoint());
+        properties.put("aws.endpointUrlSesV2", mailbox.url());
+        Intrinsics intrinsics = template.intrinsics(Map.of("AWS::Region", REGION, "AWS::AccountId", ACCOUNT_ID,
+                "AWS::Partition", "aws", "AWS::StackName", "civicdesk-local", "AWS::URLSuffix", "amazonaws.com"));
+        // What only the local stack knows: where the portal is.
+        Map<String, String> supplied = Map.of("PORTAL_URL", baseUrl());
+        Map<String, String> setBy = new HashMap<>();
+        for (FunctionDefinition function : functions) {
+            function.resolvedEnvironment(intrinsics, supplied).forEach((name, value) -> {
+                String earlier = properties.putIfAbsent(name, value);
+                if (earlier != null && !earlier.equals(value)) {
+                    throw new IllegalStateException(function.logicalId() + " and " + setBy.get(name) + " give " + name
+                            + " different values; the local stack runs every function in one JVM, where they share it");
+                }
+                setBy.putIfAbsent(name, function.logicalId());
+            });
+        }
+        return properties;
+    }
+
+    /** "http://localhost:PORT": the portal at /, the API at /api. */
+    public String baseUrl() {
+        return "http://localhost:" + gateway.port();
+    }
+
+    public String apiUrl() {
+        return baseUrl() + LocalGateway.API_PREFIX;
+    }
+
+    /** A client of the stack's DynamoDB Local (the tables are named by their logical IDs). */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public String dynamoDbEndpoint() {
+        return dynamoDbLocal.endpoint();
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    /** Invokes each schedule event of the function now (a "run now"); the handler's failure propagates. */
+    public void runSchedules(String functionLogicalId) {
+        try {
+            scheduler.runNow(functionLogicalId);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(functionLogicalId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops everything it started, last first, system properties included. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("local stack: while stopping: " + e);
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Already shutting down, or the hook was never added: nothing to remove.
+        }
+    }
+
+    private <T extends AutoCloseable> T closeLater(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    /** A port free right now (the OS picks it), for a server about to start. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The repository's root: {@code -Dcivicdesk.root}, else the nearest directory up from here with template.yaml. */
+    public static Path findProjectRoot() {
+        String configured = System.getProperty("civicdesk.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("infrastructure"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Cannot find the CivicDesk repository (template.yaml) from "
+                + Path.of("").toAbsolutePath() + ": run from inside it, or set -Dcivicdesk.root");
+    }
+}

@@ -1,0 +1,262 @@
+package io.civicdesk.local.template;
+
+import static io.civicdesk.local.template.Values.integer;
+import static io.civicdesk.local.template.Values.list;
+import static io.civicdesk.local.template.Values.map;
+import static io.civicdesk.local.template.Values.string;
+
+import io.civicdesk.local.template.FunctionDefinition.HttpRoute;
+import io.civicdesk.local.template.FunctionDefinition.ScheduleEvent;
+import io.civicdesk.local.template.FunctionDefinition.StreamEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+
+/**
+ * The SAM template, read for what the local stack builds from it: the DynamoDB tables, and the functions with
+ * their handlers, environments, routes, schedules and stream sources.
+ */
+public final class SamTemplate {
+    private static final String TABLE = "AWS::DynamoDB::Table";
+    private static final String FUNCTION = "AWS::Serverless::Function";
+
+    private final Map<String, Object> root;
+
+    private SamTemplate(Map<String, Object> root) {
+        this.root = root;
+    }
+
+    public static SamTemplate read(Path file) {
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the template " + file, e);
+        }
+    }
+
+    public static SamTemplate parse(String yaml) {
+        return new SamTemplate(CfnYaml.load(yaml));
+    }
+
+    public List<TableDefinition> tables() {
+        return resources(TABLE).entrySet().stream().map(e -> table(e.getKey(), e.getValue())).toList();
+    }
+
+    public TableDefinition table(String logicalId) {
+        return tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The template declares no table " + logicalId));
+    }
+
+    public List<FunctionDefinition> functions() {
+        Map<String, Object> globals = map(map(root.get("Globals"), "Globals").get("Function"), "Globals.Function");
+        return resources(FUNCTION).entrySet().stream()
+                .map(e -> function(e.getKey(), merge(globals, e.getValue()))).toList();
+    }
+
+    /**
+     * Intrinsics for local values: parameters take their defaults, a table's {@code Ref} is its local name, and
+     * {@code localReferences} (pseudo parameters such as {@code AWS::Region}, {@code Resource.Attribute}s) add to
+     * or override those.
+     */
+    public Intrinsics intrinsics(Map<String, String> localReferences) {
+        Map<String, String> references = new HashMap<>();
+        map(root.get("Parameters"), "Parameters").forEach((name, parameter) -> {
+            Object fallback = map(parameter, "Parameters." + name).get("Default");
+            if (fallback != null) {
+                references.put(name, string(fallback, "Parameters." + name + ".Default"));
+            }
+        });
+        tables().forEach(table -> references.put(table.logicalId(), table.tableName()));
+        references.putAll(localReferences);
+        return new Intrinsics(references, map(root.get("Conditions"), "Conditions"),
+                map(root.get("Mappings"), "Mappings"));
+    }
+
+    private Map<String, Map<String, Object>> resources(String type) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        map(root.get("Resources"), "Resources").forEach((logicalId, resource) -> {
+            Map<String, Object> declaration = map(resource, logicalId);
+            if (type.equals(declaration.get("Type"))) {
+                found.put(logicalId, map(declaration.get("Properties"), logicalId + ".Properties"));
+            }
+        });
+        return found;
+    }
+
+    private static TableDefinition table(String id, Map<String, Object> p) {
+        BillingMode billing = BillingMode.fromValue(string(p, "BillingMode", id, "PROVISIONED"));
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(id).billingMode(billing)
+                .attributeDefinitions(list(p.get("AttributeDefinitions"), id + ".AttributeDefinitions").stream()
+                        .map(a -> map(a, id + ".AttributeDefinitions"))
+                        .map(a -> AttributeDefinition.builder()
+                                .attributeName(string(a.get("AttributeName"), id + ".AttributeName"))
+                                .attributeType(string(a.get("AttributeType"), id + ".AttributeType")).build())
+                        .toList())
+                .keySchema(keySchema(p.get("KeySchema"), id));
+        throughput(p, id).ifPresent(request::provisionedThroughput);
+        List<GlobalSecondaryIndex> globalIndexes = list(p.get("GlobalSecondaryIndexes"), id).stream()
+                .map(i -> map(i, id + ".GlobalSecondaryIndexes"))
+                .map(i -> {
+                    String where = id + "." + i.get("IndexName");
+                    GlobalSecondaryIndex.Builder index = GlobalSecondaryIndex.builder()
+                            .indexName(string(i.get("IndexName"), where))
+                            .keySchema(keySchema(i.get("KeySchema"), where))
+                            .projection(projection(i.get("Projection"), where));
+                    throughput(i, where).ifPresent(index::provisionedThroughput);
+                    return index.build();
+                }).toList();
+        if (!globalIndexes.isEmpty()) {
+            request.globalSecondaryIndexes(globalIndexes);
+        }
+        List<LocalSecondaryIndex> localIndexes = list(p.get("LocalSecondaryIndexes"), id).stream()
+                .map(i -> map(i, id + ".LocalSecondaryIndexes"))
+                .map(i -> LocalSecondaryIndex.builder()
+                        .indexName(string(i.get("IndexName"), id + ".IndexName"))
+                        .keySchema(keySchema(i.get("KeySchema"), id + "." + i.get("IndexName")))
+                        .projection(projection(i.get("Projection"), id + "." + i.get("IndexName"))).build())
+                .toList();
+        if (!localIndexes.isEmpty()) {
+            request.localSecondaryIndexes(localIndexes);
+        }
+        Map<String, Object> stream = map(p.get("StreamSpecification"), id + ".StreamSpecification");
+        if (!stream.isEmpty()) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(string(stream.get("StreamViewType"), id + ".StreamViewType")).build());
+        }
+        Map<String, Object> ttl = map(p.get("TimeToLiveSpecification"), id + ".TimeToLiveSpecification");
+        Optional<String> ttlAttribute = flag(ttl, "Enabled", id)
+                ? Optional.of(string(ttl.get("AttributeName"), id + ".TimeToLiveSpecification.AttributeName"))
+                : Optional.empty();
+        boolean pitr = flag(map(p.get("PointInTimeRecoverySpecification"), id), "PointInTimeRecoveryEnabled", id);
+        return new TableDefinition(id, request.build(), ttlAttribute, pitr);
+    }
+
+    private static List<KeySchemaElement> keySchema(Object value, String where) {
+        return list(value, where + ".KeySchema").stream().map(k -> map(k, where + ".KeySchema"))
+                .map(k -> KeySchemaElement.builder().attributeName(string(k.get("AttributeName"), where))
+                        .keyType(string(k.get("KeyType"), where)).build())
+                .toList();
+    }
+
+    private static Projection projection(Object value, String where) {
+        Map<String, Object> projection = map(value, where + ".Projection");
+        Projection.Builder builder = Projection.builder()
+                .projectionType(string(projection, "ProjectionType", where, "KEYS_ONLY"));
+        List<String> nonKey = list(projection.get("NonKeyAttributes"), where).stream()
+                .map(a -> string(a, where + ".NonKeyAttributes")).toList();
+        if (!nonKey.isEmpty()) {
+            builder.nonKeyAttributes(nonKey);
+        }
+        return builder.build();
+    }
+
+    private static Optional<ProvisionedThroughput> throughput(Map<String, Object> p, String where) {
+        Map<String, Object> throughput = map(p.get("ProvisionedThroughput"), where + ".ProvisionedThroughput");
+        return throughput.isEmpty() ? Optional.empty() : Optional.of(ProvisionedThroughput.builder()
+                .readCapacityUnits((long) integer(throughput, "ReadCapacityUnits", where, 1))
+                .writeCapacityUnits((long) integer(throughput, "WriteCapacityUnits", where, 1)).build());
+    }
+
+    private FunctionDefinition function(String id, Map<String, Object> p) {
+        List<HttpRoute> routes = new ArrayList<>();
+        List<ScheduleEvent> schedules = new ArrayList<>();
+        List<StreamEvent> streams = new ArrayList<>();
+        List<String> unemulated = new ArrayList<>();
+        map(p.get("Events"), id + ".Events").forEach((name, value) -> {
+            String where = id + ".Events." + name;
+            Map<String, Object> event = map(value, where);
+            Map<String, Object> e = map(event.get("Properties"), where + ".Properties");
+            String type = string(event.get("Type"), where + ".Type");
+            switch (type) {
+                // Without Path and Method, SAM makes the API's catch-all $default route.
+                case "HttpApi" -> routes.add(e.containsKey("Path")
+                        ? new HttpRoute(string(e, "Method", where, "ANY").toUpperCase(Locale.ROOT),
+                        string(e.get("Path"), where + ".Path"))
+                        : new HttpRoute("ANY", "$default"));
+                case "Schedule" -> {
+                    if (!e.containsKey("Enabled") || flag(e, "Enabled", where)) {
+                        schedules.add(new ScheduleEvent(name, string(e.get("Schedule"), where + ".Schedule"),
+                                Optional.empty(), optional(e, "Input", where)));
+                    }
+                }
+                case "ScheduleV2" -> {
+                    if (!"DISABLED".equals(e.get("State"))) {
+                        schedules.add(new ScheduleEvent(name,
+                                string(e.get("ScheduleExpression"), where + ".ScheduleExpression"),
+                                optional(e, "ScheduleExpressionTimezone", where), optional(e, "Input", where)));
+                    }
+                }
+                case "DynamoDB" -> {
+                    if (!e.containsKey("Enabled") || flag(e, "Enabled", where)) {
+                        streams.add(new StreamEvent(name, streamTable(e.get("Stream"), where),
+                                integer(e, "BatchSize", where, 100), integer(e, "MaximumRetryAttempts", where, -1),
+                                list(map(e.get("FilterCriteria"), where).get("Filters"), where).stream()
+                                        .map(f -> string(map(f, where).get("Pattern"), where + ".Pattern"))
+                                        .toList()));
+                    }
+                }
+                default -> unemulated.add(name + " (" + type + ")");
+            }
+        });
+        return new FunctionDefinition(id, string(p.get("Handler"), id + ".Handler"),
+                map(map(p.get("Environment"), id + ".Environment").get("Variables"), id + ".Environment.Variables"),
+                integer(p, "MemorySize", id, 128), integer(p, "Timeout", id, 3),
+                List.copyOf(routes), List.copyOf(schedules), List.copyOf(streams), List.copyOf(unemulated));
+    }
+
+    /** {@code !GetAtt SomeTable.StreamArn}: the local stack reads that table's stream. */
+    private String streamTable(Object stream, String where) {
+        List<?> getAtt = list(map(stream, where + ".Stream").get("Fn::GetAtt"), where + ".Stream");
+        if (getAtt.size() != 2 || !"StreamArn".equals(getAtt.get(1)) || !resources(TABLE).containsKey(getAtt.get(0))) {
+            throw new IllegalArgumentException(where + ".Stream should be !GetAtt <a table in this template>.StreamArn");
+        }
+        return getAtt.get(0).toString();
+    }
+
+    private static Optional<String> optional(Map<String, Object> p, String key, String where) {
+        return Optional.ofNullable(p.get(key)).map(v -> string(v, where + "." + key));
+    }
+
+    private static boolean flag(Map<String, Object> p, String key, String where) {
+        return Boolean.parseBoolean(string(p, key, where, "false"));
+    }
+
+    /** SAM's Globals rule: the function's own scalars (and intrinsics) win, maps merge key by key, lists add up. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> merge(Map<String, Object> globals, Map<String, Object> own) {
+        Map<String, Object> merged = new LinkedHashMap<>(globals);
+        own.forEach((key, value) -> merged.merge(key, value, (global, mine) -> {
+            if (global instanceof Map<?, ?> g && mine instanceof Map<?, ?> m && !intrinsic(g) && !intrinsic(m)) {
+                return merge((Map<String, Object>) global, (Map<String, Object>) mine);
+            }
+            if (global instanceof List<?> g && mine instanceof List<?> m) {
+                List<Object> both = new ArrayList<>(g);
+                both.addAll(m);
+                return both;
+            }
+            return mine;
+        }));
+        return merged;
+    }
+
+    private static boolean intrinsic(Map<?, ?> map) {
+        return map.size() == 1 && map.keySet().stream().allMatch(k -> k.equals("Ref") || k.toString().startsWith("Fn::"));
+    }
+}

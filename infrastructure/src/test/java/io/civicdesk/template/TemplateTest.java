@@ -1,0 +1,82 @@
+package io.civicdesk.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.civicdesk.local.LocalStack;
+import io.civicdesk.local.RouteTable;
+import io.civicdesk.local.template.FunctionDefinition;
+import io.civicdesk.local.template.SamTemplate;
+import io.civicdesk.local.template.TableDefinition;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+
+/** template.yaml is valid, and everything it names exists in the code. */
+class TemplateTest {
+    private static final Path ROOT = LocalStack.findProjectRoot();
+    private static final SamTemplate TEMPLATE = SamTemplate.read(ROOT.resolve("template.yaml"));
+
+    @Test
+    void cfnLintPassesWithoutErrors() throws Exception {
+        Process lint;
+        try {
+            lint = new ProcessBuilder("cfn-lint", "template.yaml").directory(ROOT.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            fail("cfn-lint is not installed (pip install cfn-lint); it checks template.yaml");
+            return;
+        }
+        String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(lint.waitFor(2, TimeUnit.MINUTES), "cfn-lint did not finish");
+        assertEquals(0, lint.exitValue(), "cfn-lint template.yaml:\n" + output);
+    }
+
+    @Test
+    void everyHandlerIsALambdaHandlerClassWithAPublicNoArgConstructor() throws Exception {
+        for (FunctionDefinition function : TEMPLATE.functions()) {
+            Class<?> handler = Class.forName(function.handlerClass(), false, getClass().getClassLoader());
+            assertTrue(RequestHandler.class.isAssignableFrom(handler) || RequestStreamHandler.class.isAssignableFrom(handler),
+                    function.logicalId() + ": " + handler.getName() + " implements neither RequestHandler nor RequestStreamHandler");
+            assertTrue(Modifier.isPublic(handler.getConstructor().getModifiers()), function.logicalId());
+            assertFalse(Modifier.isAbstract(handler.getModifiers()), function.logicalId() + ": abstract handler");
+            assertTrue(function.handler().endsWith("::handleRequest"), function.logicalId() + ": " + function.handler());
+        }
+    }
+
+    @Test
+    void everyRouteReachesItsFunctionsHandler() throws Exception {
+        Map<String, String> handlers = TEMPLATE.functions().stream()
+                .collect(Collectors.toMap(FunctionDefinition::logicalId, FunctionDefinition::handlerClass));
+        List<RouteTable.Route> routes = TEMPLATE.functions().stream().flatMap(f -> f.routes().stream()
+                .map(r -> new RouteTable.Route(r.method(), r.path(), f.logicalId()))).toList();
+        RouteTable table = new RouteTable(routes);
+        for (RouteTable.Route route : routes) {
+            String examplePath = route.path().replaceAll("\\{[^}]+\\+}", "a/b").replaceAll("\\{[^}]+}", "example");
+            String method = route.method().equals("ANY") ? "GET" : route.method();
+            RouteTable.Match match = table.match(method, examplePath).orElseThrow(
+                    () -> new AssertionError(route.routeKey() + " reaches no function"));
+            assertEquals(route.functionId(), match.route().functionId(), route.routeKey());
+            Class.forName(handlers.get(match.route().functionId()), false, getClass().getClassLoader());
+        }
+        assertFalse(routes.isEmpty());
+    }
+
+    @Test
+    void everyTableIsOnDemandWithPointInTimeRecovery() {
+        for (TableDefinition table : TEMPLATE.tables()) {
+            assertEquals(BillingMode.PAY_PER_REQUEST, table.createTableRequest().billingMode(), table.logicalId());
+            assertTrue(table.pointInTimeRecovery(), table.logicalId() + " has no point-in-time recovery");
+        }
+    }
+}

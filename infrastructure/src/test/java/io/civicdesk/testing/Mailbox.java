@@ -1,0 +1,36 @@
+package io.civicdesk.testing;
+
+import io.civicdesk.local.Mailbox.Message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Waits for mail at the stack's aws-ses-v2-local. */
+public final class Mailbox {
+    private Mailbox() {
+    }
+
+    /** Every mail addressed to {@code to} so far. */
+    public static List<Message> to(String to) {
+        return TestStack.get().mailbox().messages().stream().filter(mail -> mail.to().contains(to)).toList();
+    }
+
+    /** Waits up to 15 seconds for the first mail to {@code to}. */
+    public static Message awaitMailTo(String to) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            List<Message> mails = to(to);
+            if (!mails.isEmpty()) {
+                return mails.get(0);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("No mail reached " + to + " within 15 seconds");
+    }
+}

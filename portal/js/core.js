@@ -1,0 +1,132 @@
+// What every page shares: the API, dates in the council's time zone, and small DOM helpers.
+// Nothing here writes to the console: requests carry personal information.
+
+const API_BASE = ((window.CIVICDESK && window.CIVICDESK.api) || '/api').replace(/\/+$/, '');
+const SITE_NAME = document.title.split(' – ').pop();
+
+const COUNCIL_TIME_ZONE = 'Australia/Perth';
+
+export const CHANNEL_LABELS = {
+  email: 'Email',
+  sms: 'Text message (SMS)',
+  phone: 'Phone call',
+  none: 'No updates',
+};
+
+/** No answer came back: offline, dropped, or too slow. The caller may retry safely. */
+export class NetworkError extends Error {}
+
+/**
+ * Calls the API and resolves to { ok, status, data } for any HTTP answer (data is {} when the body
+ * is not JSON, e.g. a proxy's error page); rejects with NetworkError when there was no answer.
+ */
+export async function api(path, { method = 'GET', headers = {}, body, timeoutMs = 30000 } = {}) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let status;
+  let text;
+  try {
+    const response = await fetch(API_BASE + path, {
+      method,
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      // Tracking must show the latest status, never a cached one.
+      cache: method === 'GET' && path.startsWith('/requests/') ? 'no-store' : 'default',
+      signal: controller.signal,
+    });
+    status = response.status;
+    // A body cut off mid-way is a network failure too: for a submission, the retry returns the same 201.
+    text = await response.text();
+  } catch (error) {
+    throw new NetworkError(error && error.name === 'AbortError' ? 'timeout' : 'offline');
+  } finally {
+    clearTimeout(timer);
+  }
+  let data = {};
+  try {
+    data = text ? JSON.parse(text) : {};
+  } catch {
+    data = {};
+  }
+  return { ok: status >= 200 && status < 300, status, data: data || {} };
+}
+
+/** Creates an element. Text is always set as text, never parsed as HTML, so API data cannot inject markup. */
+export function h(tag, props = {}, children = []) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'text') element.textContent = value;
+    else if (name === 'class') element.className = value;
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of [].concat(children)) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+
+/** Sets the page title, GOV.UK style: "Error: " first when the page shows errors, the site name last. */
+export function setTitle(parts, { error = false } = {}) {
+  document.title = (error ? 'Error: ' : '') + [...[].concat(parts), SITE_NAME].join(' – ');
+}
+
+/** Moves focus to an element that is not normally focusable (a heading, a message) without scrolling past it. */
+export function focusElement(element, { scroll = true } = {}) {
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  element.focus({ preventScroll: true });
+  if (scroll) element.scrollIntoView({ block: 'start' });
+}
+
+let announceTimer;
+/** Says something politely to screen reader users through the page's one visually hidden live region. */
+export function announce(message, delayMs = 100) {
+  const region = document.getElementById('announcer');
+  clearTimeout(announceTimer);
+  region.textContent = '';
+  // Clearing first and setting a moment later makes the same words be read again.
+  announceTimer = setTimeout(() => { region.textContent = message; }, delayMs);
+}
+
+function dateParts(date, timeZone) {
+  const parts = {};
+  const format = new Intl.DateTimeFormat('en-AU', {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone,
+  });
+  for (const part of format.formatToParts(date)) parts[part.type] = part.value;
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+}
+
+/** "2026-11-25" (a calendar date, already in the council's time zone) → "Wednesday 25 November 2026". */
+export function formatDate(isoDate) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate || '');
+  if (!match) return isoDate || '';
+  return dateParts(new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])), 'UTC');
+}
+
+/** An instant → "Monday 23 November 2026 at 10:15am" in the council's time zone. */
+export function formatDateTime(instant, timeZone = COUNCIL_TIME_ZONE) {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant || '';
+  const parts = {};
+  const format = new Intl.DateTimeFormat('en-AU', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone });
+  for (const part of format.formatToParts(date)) parts[part.type] = part.value;
+  return `${dateParts(date, timeZone)} at ${parts.hour}:${parts.minute}${(parts.dayPeriod || '').toLowerCase()}`;
+}
+
+/** A <time> element whose machine-readable value is the original. */
+export function timeElement(value, text) {
+  return h('time', { datetime: value, text });
+}
+
+/** A GOV.UK summary list: rows of [key, value, optional action element]. */
+export function summaryList(rows) {
+  return h('dl', { class: 'summary-list' }, rows.map(([key, value, action]) =>
+    h('div', { class: 'summary-list__row' }, [
+      h('dt', { class: 'summary-list__key', text: key }),
+      h('dd', { class: 'summary-list__value' }, value instanceof Node ? value : h('span', { class: 'pre-wrap', text: value })),
+      action ? h('dd', { class: 'summary-list__actions' }, action) : null,
+    ])));
+}
