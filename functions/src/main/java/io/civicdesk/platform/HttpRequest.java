@@ -58,6 +58,15 @@ public final class HttpRequest {
         return Json.parseBody(body());
     }
 
+    /** The claims API Gateway's JWT authorizer verified, or null on a route without one. */
+    public Map<String, String> jwtClaims() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return null;
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
     public String requestId() {
         return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }
