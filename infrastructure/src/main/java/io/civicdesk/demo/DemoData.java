@@ -6,9 +6,11 @@ import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.QuestionType;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
+import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.PublicHoliday;
 import io.civicdesk.sla.WesternAustraliaHolidays;
+import io.civicdesk.staff.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Year;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static io.civicdesk.catalog.QuestionType.DATE;
@@ -55,6 +58,20 @@ public final class DemoData {
         return List.of(new Unit("waste", "Waste Services"), new Unit("roads", "Roads and Drainage"),
                 new Unit("parks", "Parks and Environment"), new Unit("rangers", "Ranger Services"),
                 new Unit("building", "Building and Planning"));
+    }
+
+    /**
+     * The demo staff: an officer in each of two units (and a second in Waste, to assign between), a supervisor,
+     * an account manager and an administrator. Locally they sign in from the local sign-in page.
+     */
+    public static List<StaffMember> staff() {
+        return List.of(
+                new StaffMember("demo-officer-waste", "Sam Nguyen", "sam.nguyen@melaleuca.example", Set.of(Role.OFFICER), "waste"),
+                new StaffMember("demo-officer-waste-2", "Ella Brown", "ella.brown@melaleuca.example", Set.of(Role.OFFICER), "waste"),
+                new StaffMember("demo-officer-roads", "Priya Sharma", "priya.sharma@melaleuca.example", Set.of(Role.OFFICER), "roads"),
+                new StaffMember("demo-supervisor", "Jordan Lee", "jordan.lee@melaleuca.example", Set.of(Role.SUPERVISOR), null),
+                new StaffMember("demo-account-manager", "Morgan Taylor", "morgan.taylor@melaleuca.example", Set.of(Role.ACCOUNT_MANAGER), null),
+                new StaffMember("demo-admin", "Chris Walker", "chris.walker@melaleuca.example", Set.of(Role.ADMIN), null));
     }
 
     /** Monday to Friday in Perth, without Western Australia's public holidays in the given year and the next. */
