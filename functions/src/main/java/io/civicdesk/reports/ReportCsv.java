@@ -1,0 +1,63 @@
+package io.civicdesk.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * The report's figures as CSV, one row per line of the report (services, then unit totals, then all units),
+ * for account managers to load into a spreadsheet. Shares are percentages, times are business hours.
+ */
+public final class ReportCsv {
+    private ReportCsv() {
+    }
+
+    public static String write(ServiceLevelReport report) {
+        List<ServiceLevelReport.Line> lines = new ArrayList<>(report.services());
+        lines.addAll(report.units());
+        lines.add(report.allUnits());
+        TreeSet<String> channels = new TreeSet<>();
+        lines.forEach(line -> channels.addAll(line.current().channels.keySet()));
+
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("period_start", "period_end", "unit", "service", "received",
+                "received_previous", "received_change_pct", "resolved", "backlog_open", "backlog_median_age_days",
+                "backlog_oldest_age_days", "response_in_target_pct", "resolution_in_target_pct",
+                "median_resolution_hours", "p90_resolution_hours", "breaches", "first_contact_resolution_pct",
+                "survey_answers", "satisfaction_pct", "nps"));
+        channels.forEach(channel -> header.add("channel_" + channel + "_pct"));
+        csv.append(String.join(",", header)).append("\r\n");
+        for (ServiceLevelReport.Line line : lines) {
+            Figures now = line.current();
+            List<String> row = new ArrayList<>(List.of(report.period().first().toString(), report.period().last().toString(),
+                    text(line.unitName()), text(line.serviceName()), Long.toString(now.received()),
+                    Long.toString(line.previous().received()), percent(line.receivedChange()), Long.toString(now.resolved()),
+                    Long.toString(line.backlog().open()), number(line.backlog().medianAgeDays()),
+                    number(line.backlog().oldestAgeDays()), percent(now.shareRespondedInTime()),
+                    percent(now.shareResolvedInTime()), number(now.resolutionHours(0.5)), number(now.resolutionHours(0.9)),
+                    Long.toString(now.breaches()), percent(now.shareResolvedAtFirstContact()),
+                    Long.toString(now.surveyAnswers()), percent(now.satisfaction()), number(now.netPromoterScore())));
+            channels.forEach(channel -> row.add(percent(now.channelMix().get(channel))));
+            csv.append(String.join(",", row)).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    static String percent(Double share) {
+        return share == null ? "" : String.format(Locale.ROOT, "%.1f", share * 100);
+    }
+
+    static String number(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** RFC 4180: quoted when it holds a comma, quote or line break; a leading = + - @ cannot start a formula. */
+    static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return safe.matches(".*[,\"\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

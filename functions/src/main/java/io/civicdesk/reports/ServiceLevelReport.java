@@ -1,0 +1,98 @@
+package io.civicdesk.reports;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One period's service-level report: a line per unit and service, a total per unit, and one across all units
+ * (the executive's view, units side by side). Each line carries the previous period's figures for the change.
+ */
+public record ServiceLevelReport(ReportPeriod period, String councilName, List<Line> services, List<Line> units, Line allUnits) {
+
+    /** A line of the report; {@code serviceId} is null on a unit's total, both ids null on the all-units line. */
+    public record Line(String unitId, String unitName, String serviceId, String serviceName, Figures current,
+                       Figures previous, Backlog backlog) {
+
+        /** Change in requests received against the previous period, as a share (0.1 = 10 % more); null from zero. */
+        public Double receivedChange() {
+            return previous.received() == 0 ? null : (double) (current.received() - previous.received()) / previous.received();
+        }
+    }
+
+    /** Names of a unit and a service, as the report prints them. */
+    public record Names(Map<String, String> units, Map<String, String> services) {
+        String unit(String id) {
+            return units.getOrDefault(id, id);
+        }
+
+        String service(String id) {
+            return services.getOrDefault(id, id);
+        }
+    }
+
+    /** Whose figures: a unit and a service. */
+    public record Key(String unitId, String serviceId) {
+    }
+
+    /**
+     * Builds the report from figures already summed per unit and service for this period and the previous one,
+     * and the backlog per unit and service as the report is made.
+     */
+    public static ServiceLevelReport build(ReportPeriod period, String councilName, Names names, Map<Key, Figures> current,
+                                           Map<Key, Figures> previous, Map<Key, Backlog> backlog) {
+        List<Key> keys = new ArrayList<>(current.keySet());
+        previous.keySet().stream().filter(key -> !current.containsKey(key)).forEach(keys::add);
+        backlog.keySet().stream().filter(key -> !keys.contains(key)).forEach(keys::add);
+        keys.sort(Comparator.comparing((Key key) -> names.unit(key.unitId())).thenComparing(key -> names.service(key.serviceId())));
+
+        List<Line> services = new ArrayList<>();
+        Map<String, Line> units = new LinkedHashMap<>();
+        Line all = new Line(null, "All units", null, null, new Figures(), new Figures(), Backlog.NONE);
+        for (Key key : keys) {
+            Line line = new Line(key.unitId(), names.unit(key.unitId()), key.serviceId(), names.service(key.serviceId()),
+                    current.getOrDefault(key, new Figures()), previous.getOrDefault(key, new Figures()),
+                    backlog.getOrDefault(key, Backlog.NONE));
+            services.add(line);
+            Line unit = units.computeIfAbsent(key.unitId(), id -> new Line(id, names.unit(id), null, null, new Figures(), new Figures(), Backlog.NONE));
+            units.put(key.unitId(), addTo(unit, line));
+            all = addTo(all, line);
+        }
+        return new ServiceLevelReport(period, councilName, services, List.copyOf(units.values()), all);
+    }
+
+    private static Line addTo(Line total, Line line) {
+        total.current().merge(line.current());
+        total.previous().merge(line.previous());
+        return new Line(total.unitId(), total.unitName(), total.serviceId(), total.serviceName(), total.current(),
+                total.previous(), total.backlog().plus(line.backlog()));
+    }
+
+    /** The part of the report about some units, for the account manager who looks after them. */
+    public ServiceLevelReport forUnits(java.util.Set<String> unitIds) {
+        Map<Key, Figures> current = new LinkedHashMap<>();
+        Map<Key, Figures> previous = new LinkedHashMap<>();
+        Map<Key, Backlog> backlog = new LinkedHashMap<>();
+        Map<String, String> unitNames = new LinkedHashMap<>();
+        Map<String, String> serviceNames = new LinkedHashMap<>();
+        for (Line line : services) {
+            if (unitIds.contains(line.unitId())) {
+                Key key = new Key(line.unitId(), line.serviceId());
+                current.put(key, copy(line.current()));
+                previous.put(key, copy(line.previous()));
+                backlog.put(key, line.backlog());
+                unitNames.put(line.unitId(), line.unitName());
+                serviceNames.put(line.serviceId(), line.serviceName());
+            }
+        }
+        return build(period, councilName, new Names(unitNames, serviceNames), current, previous, backlog);
+    }
+
+    private static Figures copy(Figures figures) {
+        Figures copy = new Figures();
+        copy.merge(figures);
+        return copy;
+    }
+}

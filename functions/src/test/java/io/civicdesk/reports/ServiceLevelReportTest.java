@@ -1,0 +1,91 @@
+package io.civicdesk.reports;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServiceLevelReportTest {
+    private static final ReportPeriod QUARTER = ReportPeriod.containing(ReportPeriod.Kind.QUARTERLY, LocalDate.of(2026, 8, 1));
+    private static final ServiceLevelReport.Names NAMES = new ServiceLevelReport.Names(
+            Map.of("waste", "Waste Services", "roads", "Roads and Drainage"),
+            Map.of("missed-bin", "Missed bin collection", "bulk-verge", "Bulk verge collection", "pothole", "Pothole, or damaged road"));
+
+    private static Figures received(int online, int phone, int resolvedInTime, int resolvedLate) {
+        Figures figures = new Figures();
+        for (int i = 0; i < online; i++) {
+            figures.received("online");
+        }
+        for (int i = 0; i < phone; i++) {
+            figures.received("phone");
+        }
+        for (int i = 0; i < resolvedInTime; i++) {
+            figures.resolved(60, true, false);
+        }
+        for (int i = 0; i < resolvedLate; i++) {
+            figures.resolved(6000, false, false);
+            figures.resolutionBreached();
+        }
+        return figures;
+    }
+
+    private static ServiceLevelReport report() {
+        var missedBin = new ServiceLevelReport.Key("waste", "missed-bin");
+        var bulkVerge = new ServiceLevelReport.Key("waste", "bulk-verge");
+        var pothole = new ServiceLevelReport.Key("roads", "pothole");
+        Instant asAt = Instant.parse("2026-10-01T00:00:00Z");
+        return ServiceLevelReport.build(QUARTER, "City of Melaleuca", NAMES,
+                Map.of(missedBin, received(8, 2, 9, 1), bulkVerge, received(3, 1, 2, 0), pothole, received(5, 5, 4, 4)),
+                Map.of(missedBin, received(5, 0, 5, 0), pothole, received(10, 10, 0, 0)),
+                Map.of(pothole, Backlog.of(List.of(asAt.minusSeconds(86400 * 10), asAt.minusSeconds(86400 * 2)), asAt)));
+    }
+
+    @Test
+    void unitTotalsAndTheAllUnitsLineAddUpTheirServices() {
+        ServiceLevelReport report = report();
+        assertEquals(List.of("pothole", "bulk-verge", "missed-bin"), report.services().stream().map(ServiceLevelReport.Line::serviceId).toList());
+        ServiceLevelReport.Line waste = report.units().stream().filter(line -> line.unitId().equals("waste")).findFirst().orElseThrow();
+        assertEquals(14, waste.current().received());
+        assertEquals(11.0 / 12, waste.current().shareResolvedInTime(), 1e-9);
+        assertEquals(24, report.allUnits().current().received());
+        assertEquals(5, report.allUnits().current().breaches());
+        assertEquals(2, report.allUnits().backlog().open());
+        assertEquals(10.0, report.allUnits().backlog().oldestAgeDays(), 1e-9);
+        assertEquals(-0.5, report.services().get(0).receivedChange(), 1e-9, "pothole: 10 against 20");
+    }
+
+    @Test
+    void anAccountManagerSeesOnlyTheirUnits() {
+        ServiceLevelReport roads = report().forUnits(Set.of("roads"));
+        assertEquals(1, roads.services().size());
+        assertEquals(10, roads.allUnits().current().received());
+        assertEquals(1, report().units().stream().filter(line -> line.unitId().equals("roads")).count());
+    }
+
+    @Test
+    void theCsvHoldsTheSameFiguresOneRowPerLine() {
+        String[] rows = ReportCsv.write(report()).split("\r\n");
+        assertEquals(1 + 3 + 2 + 1, rows.length);
+        List<String> header = List.of(rows[0].split(","));
+        String[] missedBin = rows[3].split(",", -1);
+        assertEquals("Missed bin collection", missedBin[header.indexOf("service")]);
+        assertEquals("10", missedBin[header.indexOf("received")]);
+        assertEquals("100.0", missedBin[header.indexOf("received_change_pct")]);
+        assertEquals("90.0", missedBin[header.indexOf("resolution_in_target_pct")]);
+        assertEquals("80.0", missedBin[header.indexOf("channel_online_pct")]);
+        assertTrue(rows[1].contains("\"Pothole, or damaged road\""), "a name with a comma is quoted");
+        assertTrue(rows[rows.length - 1].contains("All units"));
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsDisarmed() {
+        assertEquals("'=HYPERLINK(\"x\")".replace("\"", "\"\""), ReportCsv.text("=HYPERLINK(\"x\")").replaceAll("^\"|\"$", ""));
+        assertEquals("plain", ReportCsv.text("plain"));
+    }
+}
