@@ -88,4 +88,16 @@ class ServiceLevelReportTest {
         assertEquals("'=HYPERLINK(\"x\")".replace("\"", "\"\""), ReportCsv.text("=HYPERLINK(\"x\")").replaceAll("^\"|\"$", ""));
         assertEquals("plain", ReportCsv.text("plain"));
     }
+
+    @Test
+    void theMailShowsEachUnitsShareAsABarWithItsValueWrittenBeside() {
+        String html = ReportMail.html(report());
+        assertTrue(html.contains("Roads and Drainage"), html);
+        // Roads resolved 4 of 8 within target: half the bar filled, and "50%" written beside it.
+        assertTrue(html.contains("<td width=\"120\" height=\"16\" bgcolor=\"#1d70b8\""), html);
+        assertTrue(html.contains(">50%</td>"), html);
+        assertTrue(html.contains("Pothole, or damaged road"));
+        assertTrue(ReportMail.subject(report()).startsWith("City of Melaleuca service levels, Wednesday 1 July 2026 to"));
+        assertTrue(ReportMail.text(report()).contains("Waste Services: 14 received, 12 resolved, 92% within target, 0 open"));
+    }
 }
