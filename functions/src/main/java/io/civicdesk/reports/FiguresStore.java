@@ -136,6 +136,36 @@ public final class FiguresStore {
         return DurationSketch.isZero(minutes) ? prefix + "z" : prefix + DurationSketch.bucket(minutes);
     }
 
+    /**
+     * Writes a day's figures whole, replacing what was there: for rebuilding figures from the requests
+     * themselves (a backfill after deploying onto existing data, or after a fix to how something is counted).
+     */
+    public void replaceDay(String unitId, String serviceId, LocalDate day, Figures figures) {
+        Map<String, AttributeValue> item = new HashMap<>(Items.key("UNIT#" + unitId, DAY + day + "#" + serviceId));
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("received", figures.received);
+        counters.put("responded", figures.responded);
+        counters.put("respondedInTime", figures.respondedInTime);
+        counters.put("resolved", figures.resolved);
+        counters.put("resolvedInTime", figures.resolvedInTime);
+        counters.put("responseBreaches", figures.responseBreaches);
+        counters.put("resolutionBreaches", figures.resolutionBreaches);
+        counters.put("firstContact", figures.firstContactResolutions);
+        counters.put("resp_z", figures.responseMinutes.zeros());
+        counters.put("resol_z", figures.resolutionMinutes.zeros());
+        figures.channels.forEach((channel, n) -> counters.put("ch_" + channel, n));
+        figures.satisfaction.forEach((score, n) -> counters.put("sat_" + score, n));
+        figures.recommend.forEach((score, n) -> counters.put("rec_" + score, n));
+        figures.responseMinutes.buckets().forEach((bucket, n) -> counters.put("resp_" + bucket, n));
+        figures.resolutionMinutes.buckets().forEach((bucket, n) -> counters.put("resol_" + bucket, n));
+        counters.forEach((name, n) -> {
+            if (n != 0) {
+                item.put(name, n(n));
+            }
+        });
+        dynamo.putItem(request -> request.tableName(table).item(item));
+    }
+
     /** Whose figures: a unit and a service. */
     public record PeriodFigures(Map<ServiceLevelReport.Key, Figures> figures, int itemsRead) {
     }
