@@ -330,12 +330,13 @@ public final class BookingService {
     }
 
     /** A new secret feed link for a facility's calendar; only its hash is kept. */
-    public Map<String, Object> newFeedLink(String facilityId, StaffCaller staff, String apiUrl) {
+    public Map<String, Object> newFeedLink(String facilityId, StaffCaller staff) {
         staff.requireAny(StaffCaller.Role.SUPERVISOR, StaffCaller.Role.ADMIN);
         Facility facility = facility(facilityId);
         String token = Hashes.newSecret(random) + Hashes.newSecret(random);
         bookings.putFeedToken(Hashes.sha256(token), facility.id(), clock.instant());
-        return Map.of("feedUrl", apiUrl.replaceAll("/+$", "") + "/facility-feeds/" + token + ".ics");
+        // The path under the API's base URL: the staff page knows that base (config.js), the function need not.
+        return Map.of("feedPath", "/facility-feeds/" + token + ".ics");
     }
 
     /** The iCalendar feed behind a secret link: the coming half year of bookings and blocks (no personal details). */

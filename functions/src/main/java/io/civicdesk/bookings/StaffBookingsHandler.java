@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
@@ -22,15 +21,12 @@ import java.util.Map;
  */
 public final class StaffBookingsHandler extends HttpHandler {
     private final BookingService service;
-    private final String apiUrl;
-
     public StaffBookingsHandler() {
-        this(BookingWiring.service(AwsClients.dynamoDb()), Config.optional("API_URL"));
+        this(BookingWiring.service(AwsClients.dynamoDb()));
     }
 
-    public StaffBookingsHandler(BookingService service, String apiUrl) {
+    public StaffBookingsHandler(BookingService service) {
         this.service = service;
-        this.apiUrl = apiUrl;
     }
 
     @Override
@@ -70,8 +66,7 @@ public final class StaffBookingsHandler extends HttpHandler {
                 return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
             }
             case "POST /staff/facilities/{facilityId}/feed-links" -> {
-                String base = apiUrl != null ? apiUrl : "https://" + request.header("host").orElse("localhost");
-                return HttpResponses.json(201, service.newFeedLink(facilityId, staff, base));
+                return HttpResponses.json(201, service.newFeedLink(facilityId, staff));
             }
             default -> throw new ApiException(404, "Not Found");
         }
