@@ -43,6 +43,7 @@ public final class Benchmarks {
             print(ColdStarts.measure(stack, SamTemplate.read(root.resolve("template.yaml")), functionClasspath,
                     WARM_UP_ROUNDS, ROUNDS));
             print(callCounts(functionClasspath));
+            BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
         }
         print(PortalBytes.measure(root.resolve("portal")));
         System.out.printf("All benchmarks: %d s.%n", Math.round((System.nanoTime() - start) / 1e9));
