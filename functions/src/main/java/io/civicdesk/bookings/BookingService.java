@@ -71,9 +71,8 @@ public final class BookingService {
     }
 
     /** Free and taken slots for {@code days} days from {@code from}: one Query of the facility's locks. */
-    public Map<String, Object> availability(String facilityId, LocalDate from, int days) {
-        Facility facility = facility(facilityId);
-        List<BookingStore.HeldLock> locks = bookings.locks(facilityId, Availability.rangeStart(facility, from),
+    public Map<String, Object> availability(Facility facility, LocalDate from, int days) {
+        List<BookingStore.HeldLock> locks = bookings.locks(facility.id(), Availability.rangeStart(facility, from),
                 Availability.rangeEnd(facility, from, days));
         return Availability.of(facility, from, days, Availability.keys(locks), clock.instant());
     }

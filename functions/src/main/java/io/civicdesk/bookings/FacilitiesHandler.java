@@ -38,7 +38,7 @@ public final class FacilitiesHandler extends HttpHandler {
         if (request.routeKey() != null && request.routeKey().endsWith("/availability")) {
             LocalDate today = LocalDate.now(facility.zone());
             // Real time: never cached, so a slot taken a moment ago shows as taken.
-            return HttpResponses.json(200, service.availability(facilityId,
+            return HttpResponses.json(200, service.availability(facility,
                     BookingWiring.from(request.queryParameter("from"), today), BookingWiring.days(request.queryParameter("days"))));
         }
         return HttpResponses.json(200, BookingViews.detail(facility), CACHE_A_MINUTE);
