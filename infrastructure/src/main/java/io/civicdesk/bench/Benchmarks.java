@@ -51,6 +51,7 @@ public final class Benchmarks {
             print(ColdStarts.measure(stack, SamTemplate.read(root.resolve("template.yaml")), functionClasspath,
                     WARM_UP_ROUNDS, ROUNDS));
             print(callCounts(functionClasspath));
+            BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
             print(RollUpScaling.measure(stack.dynamoDb(), ROLL_UP_SIZES));
         }
         print(PortalBytes.measure(root.resolve("portal")));
