@@ -58,7 +58,8 @@ public final class StaffQueries {
 
     // ---------------------------------------------------------------- me
 
-    public record Can(boolean workQueue, boolean handleRequests, boolean logOnBehalf, boolean editWorkflows) {
+    public record Can(boolean workQueue, boolean handleRequests, boolean logOnBehalf, boolean manageBookings,
+                      boolean editWorkflows) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -73,7 +74,7 @@ public final class StaffQueries {
                 caller.roles().stream().map(Role::group).sorted().toList(),
                 caller.unitId() == null ? null : named(caller.unitId()),
                 units.all().stream().map(unit -> new RequestView.Named(unit.id(), unit.name())).toList(),
-                new Can(handles, handles, handles, caller.has(Role.ADMIN)));
+                new Can(handles, handles, handles, handles, caller.has(Role.ADMIN)));
     }
 
     // ---------------------------------------------------------------- queue

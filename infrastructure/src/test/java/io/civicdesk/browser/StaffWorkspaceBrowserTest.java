@@ -227,6 +227,20 @@ class StaffWorkspaceBrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
     }
 
+    @Test
+    void aSupervisorSeesAFacilitysWeekAndTheBookingsWaitingForApproval() {
+        signInAs("Jordan Lee");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Facility bookings")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Facility bookings"))).isVisible();
+        assertThat(page.locator("#staff-bar")).containsText("Jordan Lee");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show calendar")).click();
+        assertThat(page.locator("#calendar h2")).containsText("week from");
+        assertAccessible("a facility's calendar");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Requests waiting for approval")).click();
+        assertThat(page.locator("#holds")).isVisible();
+        assertAccessible("the bookings waiting for approval");
+    }
+
     /** A missed-bin report sent through the API, as the resident's phone sends it; its display reference. */
     private static String residentSends(String email) {
         Api.Reply sent = TestStack.api().post("/requests", Json.write(Reports.missedBin(email)),

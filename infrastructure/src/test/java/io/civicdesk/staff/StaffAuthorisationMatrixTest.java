@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.bookings.BookingFixtures;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.StaffTokens;
 import io.civicdesk.local.template.SamTemplate;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +42,9 @@ class StaffAuthorisationMatrixTest {
             "nobody@melaleuca.example", Set.of(), null);
 
     private static String wasteRequest;
+    private static String heldToApprove;
+    private static String heldToDecline;
+    private static String confirmedToCancel;
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
     private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
@@ -67,12 +72,40 @@ class StaffAuthorisationMatrixTest {
         cases.put("GET /staff/workflows/{serviceId}", new Case("/staff/workflows/barking-dog", null, ADMIN, SAM, null, 200));
         cases.put("PUT /staff/workflows/{serviceId}", new Case("/staff/workflows/barking-dog",
                 () -> Map.of("useDefault", true), ADMIN, StaffApi.SUPERVISOR, null, 200));
+        // Facilities belong to no unit: bookings have no wrong unit, only wrong roles.
+        cases.put("GET /staff/facilities/{facilityId}/calendar", new Case("/staff/facilities/wattle-hall/calendar", null,
+                SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("GET /staff/bookings/holds", new Case("/staff/bookings/holds", null, StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("POST /staff/bookings", new Case("/staff/bookings", () -> BookingFixtures.booking("karri-meeting-room",
+                BookingFixtures.weekday(DayOfWeek.THURSDAY, 7), "15:00", "16:00", StaffApi.email()), SAM, ACCOUNT_MANAGER, null, 201));
+        cases.put("POST /staff/bookings/{reference}/approve", new Case("/staff/bookings/" + heldToApprove + "/approve",
+                Map::of, StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("POST /staff/bookings/{reference}/decline", new Case("/staff/bookings/" + heldToDecline + "/decline",
+                () -> Map.of("reason", "Matrix check."), StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("POST /staff/bookings/{reference}/cancel", new Case("/staff/bookings/" + confirmedToCancel + "/cancel",
+                () -> Map.of("reason", "Matrix check."), SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("POST /staff/facilities/{facilityId}/blackouts", new Case("/staff/facilities/wattle-hall/blackouts",
+                () -> Map.of("date", BookingFixtures.weekday(DayOfWeek.MONDAY, 12).toString(), "reason", "Matrix check."),
+                StaffApi.SUPERVISOR, SAM, null, 201));
+        cases.put("POST /staff/facilities/{facilityId}/feed-links", new Case("/staff/facilities/wattle-hall/feed-links",
+                Map::of, StaffApi.SUPERVISOR, SAM, null, 201));
         return cases;
     }
 
     @BeforeAll
-    static void aRequestOfTheWasteUnit() {
+    static void aRequestOfTheWasteUnitAndBookingsToActOn() {
         wasteRequest = StaffApi.residentReport(StaffApi.email());
+        // The oval needs approval, so its bookings are held; the meeting room books at once (up to 60 days ahead).
+        heldToApprove = booked("melaleuca-oval", DayOfWeek.SUNDAY, 10);
+        heldToDecline = booked("melaleuca-oval", DayOfWeek.SUNDAY, 11);
+        confirmedToCancel = booked("karri-meeting-room", DayOfWeek.FRIDAY, 6);
+    }
+
+    private static String booked(String facilityId, DayOfWeek day, int weeksAhead) {
+        Api.Reply reply = TestStack.api().post("/bookings", Json.write(BookingFixtures.booking(facilityId,
+                BookingFixtures.weekday(day, weeksAhead), "09:00", "11:00", StaffApi.email())), Map.of());
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().path("reference").asText();
     }
 
     private static List<String> staffRoutes() {

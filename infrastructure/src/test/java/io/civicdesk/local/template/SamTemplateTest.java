@@ -50,8 +50,9 @@ class SamTemplateTest {
 
     @Test
     void tablesBecomeCreateTableRequestsNamedByLogicalId() {
-        assertEquals(List.of("CatalogTable", "RequestsTable", "OutboxTable"),
-                TEMPLATE.tables().stream().map(TableDefinition::tableName).toList());
+        // Each capability adds its own tables; these are the foundation's.
+        assertTrue(TEMPLATE.tables().stream().map(TableDefinition::tableName).toList()
+                .containsAll(List.of("CatalogTable", "RequestsTable", "OutboxTable")));
         CreateTableRequest requests = TEMPLATE.table("RequestsTable").createTableRequest();
         assertEquals(BillingMode.PAY_PER_REQUEST, requests.billingMode());
         assertEquals(List.of("pk", "sk"), requests.keySchema().stream().map(k -> k.attributeName()).toList());
@@ -78,8 +79,9 @@ class SamTemplateTest {
 
     @Test
     void functionsCarryHandlersRoutesAndGlobals() {
-        assertEquals(List.of("CatalogFunction", "SubmitRequestFunction", "TrackRequestFunction", "MailSenderFunction"),
-                TEMPLATE.functions().stream().map(FunctionDefinition::logicalId).limit(4).toList(), "in template order");
+        // Each capability adds its own functions; these are the foundation's.
+        assertTrue(TEMPLATE.functions().stream().map(FunctionDefinition::logicalId).toList()
+                .containsAll(List.of("CatalogFunction", "SubmitRequestFunction", "TrackRequestFunction", "MailSenderFunction")));
         FunctionDefinition catalog = function("CatalogFunction");
         assertEquals("io.civicdesk.catalog.CatalogHandler", catalog.handlerClass());
         assertEquals(List.of(new HttpRoute("GET", "/services"), new HttpRoute("GET", "/services/{serviceId}")),
