@@ -1,5 +1,6 @@
 import { api, h, announce, summaryList } from '../../js/core.js';
-import { showErrorSummary, hideErrorSummary } from '../../js/forms.js';
+import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from '../../js/forms.js';
+import { newIdempotencyKey } from '../../js/request-form.js';
 import { startStaffPage, staffApi, showProblem, problemFor } from './session.js';
 
 const summary = document.getElementById('error-summary');
@@ -65,6 +66,40 @@ document.getElementById('block-form').addEventListener('submit', async (event) =
   announce('Blocked out.');
   show();
 });
+// The server names fields by their place in the body; the form's inputs are named after them.
+const BEHALF_FIELDS = { date: 'behalf-date', start: 'behalf-start', end: 'behalf-end', purpose: 'behalf-purpose',
+  attendance: 'behalf-attendance', 'contact.name': 'behalf-name', 'contact.email': 'behalf-email',
+  'contact.phone': 'behalf-phone', termsAccepted: 'behalf-terms' };
+let behalfKey = null;
+
+document.getElementById('behalf-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const value = (id) => document.getElementById(id).value.trim() || undefined;
+  // One key per booking: pressing Book again after a dropped connection cannot book twice.
+  behalfKey = behalfKey || newIdempotencyKey();
+  const { ok, data } = await staffApi('/staff/bookings', {
+    method: 'POST',
+    headers: { 'Idempotency-Key': behalfKey },
+    body: { facilityId: select.value, date: value('behalf-date'), start: value('behalf-start'), end: value('behalf-end'),
+      purpose: value('behalf-purpose'), attendance: value('behalf-attendance'),
+      contact: { name: value('behalf-name'), email: value('behalf-email'), phone: value('behalf-phone') },
+      termsAccepted: document.getElementById('behalf-terms').checked },
+  });
+  clearFieldErrors(form);
+  if (!ok) {
+    const errors = (data.errors || []).map(({ field, message }) => ({ fieldId: BEHALF_FIELDS[field], message }));
+    errors.forEach(({ fieldId, message }) => setFieldError(fieldId, message));
+    showErrorSummary(summary, errors.length ? errors : [{ message: data.message || 'Something went wrong. Try again in a few minutes.' }]);
+    return;
+  }
+  behalfKey = null;
+  hideErrorSummary(summary);
+  form.reset();
+  document.getElementById('behalf-result').textContent = `Booked: ${data.displayReference}, ${data.statusLabel || data.status}. The caller has been sent the confirmation.`;
+  show();
+});
+
 document.getElementById('feed-button').addEventListener('click', async () => {
   const { ok, data } = await staffApi(`/staff/facilities/${encodeURIComponent(select.value)}/feed-links`, { method: 'POST', body: {} });
   if (!ok) { problem(data); return; }

@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.civicdesk.bookings.BookingFixtures;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
@@ -236,6 +237,23 @@ class StaffWorkspaceBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show calendar")).click();
         assertThat(page.locator("#calendar h2")).containsText("week from");
         assertAccessible("a facility's calendar");
+
+        // A caller on the phone: booked for them, under the facility's rules, with their confirmation mailed.
+        page.getByLabel("Facility").selectOption("karri-meeting-room");
+        page.getByLabel("Date", new Page.GetByLabelOptions().setExact(true))
+                .fill(BookingFixtures.weekday(java.time.DayOfWeek.TUESDAY, 5).toString());
+        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("10:00");
+        page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("11:00");
+        page.getByLabel("What it is for").fill("Residents' association meeting");
+        page.getByLabel("How many people").fill("8");
+        page.getByLabel("Caller's name").fill("Pat Caller");
+        String callerEmail = "caller+" + UUID.randomUUID() + "@example.com";
+        page.getByLabel("Caller's email address").fill(callerEmail);
+        page.getByLabel(Pattern.compile("^I have read the terms")).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book").setExact(true)).click();
+        assertThat(page.locator("#behalf-result")).containsText("Booked:");
+        Mailbox.awaitMailTo(callerEmail);
+        assertAccessible("a booking made for a caller");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Requests waiting for approval")).click();
         assertThat(page.locator("#holds")).isVisible();
         assertAccessible("the bookings waiting for approval");
