@@ -3,10 +3,6 @@ package io.civicdesk.bench;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.template.SamTemplate;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,7 +55,6 @@ public final class Benchmarks {
         System.out.printf("All benchmarks: %d s.%n", Math.round((System.nanoTime() - start) / 1e9));
     }
 
-    @SuppressWarnings("unchecked")
     private static Table callCounts(List<Path> functionClasspath) throws Exception {
         Table table = new Table("DynamoDB calls per operation",
                 "How measured: the real handlers, built by their no-arg constructors and invoked in process with real"
@@ -67,20 +62,7 @@ public final class Benchmarks {
                         + " interceptor; items from the responses (GetItem found, Query Count) and requests (Put/Update 1,"
                         + " TransactWriteItems its Puts/Updates/Deletes).",
                 "Operation", "DynamoDB calls", "By DynamoDB operation", "Items read", "Items written", "Other AWS calls");
-        PrintStream out = System.out;
-        // The handlers log a JSON line per event to standard output: kept out of the tables, shown if a run fails.
-        ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(handlerLog, true, StandardCharsets.UTF_8));
-        try (CountingClassLoader loader = new CountingClassLoader(functionClasspath)) {
-            List<String[]> rows = (List<String[]>) Class.forName(CallCounts.class.getName(), true, loader)
-                    .getMethod("run").invoke(null);
-            rows.forEach(row -> table.add((Object[]) row));
-        } catch (InvocationTargetException e) {
-            System.err.print(handlerLog.toString(StandardCharsets.UTF_8));
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            System.setOut(out);
-        }
+        CountingClassLoader.runCounted(functionClasspath, CallCounts.class).forEach(row -> table.add((Object[]) row));
         return table;
     }
 

@@ -1,6 +1,5 @@
 package io.civicdesk.bench;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,21 +12,8 @@ final class BookingBenchmarks {
     private BookingBenchmarks() {
     }
 
-    @SuppressWarnings("unchecked")
     static List<Table> measure(List<Path> functionClasspath) throws Exception {
-        List<String[]> rows;
-        var out = System.out;
-        var handlerLog = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(handlerLog, true, java.nio.charset.StandardCharsets.UTF_8));
-        try (CountingClassLoader loader = new CountingClassLoader(functionClasspath)) {
-            rows = (List<String[]>) Class.forName(BookingCallCounts.class.getName(), true, loader).getMethod("run").invoke(null);
-        } catch (InvocationTargetException e) {
-            System.setOut(out);
-            System.err.print(handlerLog.toString(java.nio.charset.StandardCharsets.UTF_8));
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            System.setOut(out);
-        }
+        List<String[]> rows = CountingClassLoader.runCounted(functionClasspath, BookingCallCounts.class);
         Table calls = new Table("Facilities booking: DynamoDB calls",
                 "The real FacilitiesHandler and BookingHandler, warm, invoked in process against DynamoDB Local. Write units:"
                         + " a transactional write costs 2 per item of up to 1 KB.",

@@ -1,10 +1,14 @@
 package io.civicdesk.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -45,6 +49,27 @@ final class CountingClassLoader extends URLClassLoader {
             return path.toUri().toURL();
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs {@code entry}'s {@code public static List<String[]> run()} inside a counting class loader over the
+     * functions' classpath and returns its rows. The handlers log a JSON line per event to standard output: kept
+     * out of the tables, and shown only if the run fails.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String[]> runCounted(List<Path> functionClasspath, Class<?> entry) throws Exception {
+        PrintStream out = System.out;
+        ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(handlerLog, true, StandardCharsets.UTF_8));
+        try (CountingClassLoader loader = new CountingClassLoader(functionClasspath)) {
+            return (List<String[]>) Class.forName(entry.getName(), true, loader).getMethod("run").invoke(null);
+        } catch (InvocationTargetException e) {
+            System.setOut(out);
+            System.err.print(handlerLog.toString(StandardCharsets.UTF_8));
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            System.setOut(out);
         }
     }
 }

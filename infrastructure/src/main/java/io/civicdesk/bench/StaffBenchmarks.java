@@ -25,11 +25,7 @@ import io.civicdesk.staff.StaffRequestHandler;
 import io.civicdesk.staff.WorkflowStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -64,27 +60,13 @@ public final class StaffBenchmarks {
     }
 
     /** In the bench JVM: runs {@link #run()} inside the counting class loader and tabulates its rows. */
-    @SuppressWarnings("unchecked")
     static Table measure(List<Path> functionClasspath) throws Exception {
         Table table = new Table("Staff workspace: DynamoDB calls per operation",
                 "How measured: as the table above, over a unit of " + OPEN_REQUESTS + " open requests (" + ASSIGNED
                         + " assigned to the caller), warm containers; items read are those DynamoDB returned"
                         + " (a filtered Query counts what matched).",
                 "Operation", "DynamoDB calls", "By DynamoDB operation", "Items read", "Items written", "Other AWS calls");
-        PrintStream out = System.out;
-        // The handlers log a JSON line per event to standard output: kept out of the table, shown if the run fails.
-        ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(handlerLog, true, StandardCharsets.UTF_8));
-        try (CountingClassLoader loader = new CountingClassLoader(functionClasspath)) {
-            List<String[]> rows = (List<String[]>) Class.forName(StaffBenchmarks.class.getName(), true, loader)
-                    .getMethod("run").invoke(null);
-            rows.forEach(row -> table.add((Object[]) row));
-        } catch (InvocationTargetException e) {
-            System.err.print(handlerLog.toString(StandardCharsets.UTF_8));
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            System.setOut(out);
-        }
+        CountingClassLoader.runCounted(functionClasspath, StaffBenchmarks.class).forEach(row -> table.add((Object[]) row));
         return table;
     }
 
