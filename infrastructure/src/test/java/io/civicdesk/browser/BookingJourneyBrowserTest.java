@@ -1,30 +1,15 @@
 package io.civicdesk.browser;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import io.civicdesk.local.LocalStack;
-import io.civicdesk.testing.TestStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.civicdesk.testing.PhoneBrowserTest;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Paths;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,48 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A resident on a phone books the Banksia Community Hall for a Saturday afternoon, then cancels it through the
  * private link; every page passes axe-core's WCAG 2.2 AA rules.
  */
-class BookingJourneyBrowserTest {
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-    private static final String SITE = "City of Melaleuca";
-
-    private static LocalStack stack;
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        stack = TestStack.get();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-gpu")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openPhone() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(360, 740).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2)
-                .setLocale("en-AU").setTimezoneId("Australia/Perth"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePhone() {
-        context.close();
-    }
+class BookingJourneyBrowserTest extends PhoneBrowserTest {
 
     /** A Saturday five weeks or more away, clear of the hall's Christmas break. */
     private static LocalDate saturday() {
@@ -143,12 +87,4 @@ class BookingJourneyBrowserTest {
         assertThat(page.locator("#availability")).containsText("Free: 08:00 to 23:00");
     }
 
-    private void assertAccessible(String where) {
-        List<Rule> violations = new AxeBuilder(page).withTags(WCAG_AA).analyze().getViolations();
-        assertTrue(violations.isEmpty(), () -> "axe-core finds WCAG 2.2 AA violations on " + where + ":\n"
-                + violations.stream().map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp()
-                        + "\n    " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
-                        .collect(Collectors.joining("\n    ")))
-                .collect(Collectors.joining("\n")));
-    }
 }

@@ -1,17 +1,10 @@
 package io.civicdesk.browser;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.civicdesk.local.LocalStack;
+import io.civicdesk.testing.PhoneBrowserTest;
 import io.civicdesk.local.Mailbox;
-import io.civicdesk.testing.Browser;
-import io.civicdesk.testing.TestStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -30,40 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * local stack: the pages, the gateway, the handlers, DynamoDB Local and the local SES. Every page visited must
  * pass axe-core's WCAG 2.2 AA rules. Questions and labels are the demo council's (DemoData's "missed-bin").
  */
-class ResidentJourneyBrowserTest {
-    private static final String SITE = "City of Melaleuca";
+class ResidentJourneyBrowserTest extends PhoneBrowserTest {
     private static final String ADDRESS = "12 Banksia Street, Melaleuca WA 6999";
     private static final String NAME = "Alex Citizen";
-
-    private static LocalStack stack;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        // The stack sets JVM-wide system properties for its handlers, so every test class shares the one stack.
-        stack = TestStack.get();
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openPhone() {
-        context = browser.phone();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePhone() {
-        context.close();
-    }
 
     @Test
     void aResidentReportsAMissedBinThenTracksItPubliclyWithoutAndPrivatelyWithTheirDetails() {
@@ -195,7 +157,4 @@ class ResidentJourneyBrowserTest {
         return String.valueOf(page.evaluate("() => (" + expression + ")(document.activeElement)"));
     }
 
-    private void assertAccessible(String where) {
-        Browser.assertAccessible(page, where);
-    }
 }

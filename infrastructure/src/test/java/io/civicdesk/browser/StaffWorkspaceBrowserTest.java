@@ -4,19 +4,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.civicdesk.testing.PhoneBrowserTest;
 import io.civicdesk.bookings.BookingFixtures;
-import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Api;
-import io.civicdesk.testing.Browser;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -35,38 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * visited, the sign-in page included, must pass axe-core's WCAG 2.2 AA rules. People and units are the demo
  * council's (DemoData.staff()).
  */
-class StaffWorkspaceBrowserTest {
-    private static final String SITE = "City of Melaleuca";
+class StaffWorkspaceBrowserTest extends PhoneBrowserTest {
     private static final String UPDATE = "A truck is coming back for your bin this afternoon.";
-
-    private static LocalStack stack;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        stack = TestStack.get();
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openPhone() {
-        context = browser.phone();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePhone() {
-        context.close();
-    }
 
     @Test
     void anOfficerAcknowledgesARequestAResidentJustSentAndPostsAnUpdateTheResidentSeesAndIsMailed() {
@@ -134,7 +99,7 @@ class StaffWorkspaceBrowserTest {
         openRequest(reference);
 
         // Meanwhile, on another phone, Ella raises its priority.
-        try (BrowserContext other = browser.phone()) {
+        try (BrowserContext other = anotherPhone()) {
             Page ella = other.newPage();
             ella.navigate(stack.baseUrl() + "/staff/request.html?ref=" + reference);
             ella.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Ella Brown\\b"))).click();
@@ -294,7 +259,4 @@ class StaffWorkspaceBrowserTest {
                 .first().locator(".summary-list__value");
     }
 
-    private void assertAccessible(String where) {
-        Browser.assertAccessible(page, where);
-    }
 }

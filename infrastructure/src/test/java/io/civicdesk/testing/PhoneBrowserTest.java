@@ -1,0 +1,56 @@
+package io.civicdesk.testing;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.civicdesk.local.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A browser test on a phone against the shared local stack: one Chromium for the test class, a fresh phone
+ * (its own cookies and storage) for each test, and axe-core's WCAG 2.2 AA check of any page it visits.
+ */
+public abstract class PhoneBrowserTest {
+    protected static final String SITE = "City of Melaleuca";
+
+    protected static LocalStack stack;
+    private static Browser browser;
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        // The stack sets JVM-wide system properties for its handlers, so every test class shares the one stack.
+        stack = TestStack.get();
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openPhone() {
+        context = browser.phone();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePhone() {
+        context.close();
+    }
+
+    /** A second phone at the same time, e.g. another officer working the same request. */
+    protected static BrowserContext anotherPhone() {
+        return browser.phone();
+    }
+
+    protected void assertAccessible(String where) {
+        Browser.assertAccessible(page, where);
+    }
+}
