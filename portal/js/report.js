@@ -3,7 +3,7 @@
 // each step is a history entry, so the browser's Back button and the page's Back link both work.
 // The answers are kept in sessionStorage (this tab only, gone when it closes) because phones often reload
 // a background tab, and a resident checking the bin's colour should not lose what they typed.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, newIdempotencyKey } from './core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField } from './forms.js';
 
 // Limits and formats mirror the server's (SubmissionReader); the server stays the authority.
@@ -451,15 +451,6 @@ function payload() {
   const body = { serviceId: service.id, answers, location, contact, preferredChannel: draft.channel };
   if (draft.description.trim()) body.description = draft.description.trim();
   return body;
-}
-
-/** A random UUID (v4). crypto.randomUUID needs a secure context; getRandomValues works everywhere. */
-function newIdempotencyKey() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 // The server's field names (docs/api.md) → the ids of the fields that hold them.

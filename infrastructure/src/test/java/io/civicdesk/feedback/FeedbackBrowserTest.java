@@ -1,0 +1,172 @@
+package io.civicdesk.feedback;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.civicdesk.local.LocalStack;
+import io.civicdesk.local.Mailbox.Message;
+import io.civicdesk.testing.Mailbox;
+import io.civicdesk.testing.TestStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The feedback pages in Debian's Chromium on a phone-sized screen, each checked by axe-core for WCAG 2.2 AA. */
+class FeedbackBrowserTest {
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    private static LocalStack stack;
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        stack = TestStack.get();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-gpu")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPhone() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(360, 740).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2)
+                .setLocale("en-AU").setTimezoneId("Australia/Perth"));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePhone() {
+        context.close();
+    }
+
+    @Test
+    void aResidentAnswersTheSurveyFromTheLinkInTheirMail() {
+        FeedbackStack.Reported request = FeedbackStack.report("surveyed");
+        FeedbackStack.invitations().inviteNow(request.reference(), Instant.now());
+        Message mail = awaitInvitation(request.email());
+        Matcher link = Pattern.compile("href=\"([^\"]+/survey\\.html[^\"]+)\"").matcher(mail.html());
+        assertTrue(link.find(), "the mail links to the survey: " + mail.html());
+
+        page.navigate(link.group(1).replace("&amp;", "&"));
+        assertThat(page.locator("#about")).containsText(request.reference().substring(0, 4) + "-" + request.reference().substring(4));
+        assertThat(page.locator("#survey-form")).isVisible();
+        assertAccessible("the survey");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send answer")).click();
+        assertThat(page).hasTitle(Pattern.compile("^Error: "));
+        assertThat(page.locator("#error-summary")).containsText("Choose how satisfied you are");
+        assertAccessible("the survey with an error");
+
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Happy").setExact(true)).check();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("9").setExact(true)).check();
+        page.getByLabel("Anything you would like to tell us? (optional)").fill("The crew came the next morning.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send answer")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you"))).isVisible();
+        assertAccessible("the thank-you page");
+        Survey stored = FeedbackStack.surveys().find(request.reference()).orElseThrow();
+        assertEquals(4, stored.answer().satisfaction());
+        assertEquals(9, stored.answer().recommend());
+        assertEquals("The crew came the next morning.", stored.answer().comment());
+
+        // The link again: already answered, nothing more to send.
+        page.reload();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You have already answered this survey"))).isVisible();
+    }
+
+    @Test
+    void aCounterTabletRecordsThreeFacesInARowAndResetsForEachCustomer() {
+        String unit = "counter-" + UUID.randomUUID();
+        String key = new CounterDeviceStore(FeedbackStack.dynamo(), FeedbackStack.FEEDBACK)
+                .register(unit, "Front counter tablet", "test", Instant.now(), new SecureRandom());
+        page.navigate(stack.baseUrl() + "/counter.html#device=" + key);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("How was your visit today?"))).isVisible();
+        assertTrue(!page.url().contains(key), "the key leaves the address bar");
+        assertAccessible("the counter tablet");
+
+        for (String face : List.of("Very happy", "Neither", "Very unhappy")) {
+            page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(face).setExact(true)).check();
+            if (face.equals("Very unhappy")) {
+                page.getByLabel("Why? (optional)").fill("Waited 40 minutes");
+            }
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you"))).isVisible();
+            if (face.equals("Very happy")) {
+                assertAccessible("the counter's thank-you");
+            }
+            // It resets by itself for the next customer: no face chosen, no reason left behind.
+            assertThat(page.locator("#counter-form")).isVisible();
+            assertThat(page.locator("input[name=satisfaction]:checked")).hasCount(0);
+            assertThat(page.getByLabel("Why? (optional)")).hasValue("");
+        }
+
+        LocalDate today = LocalDate.now(ZoneId.of("Australia/Perth"));
+        SurveyFigures figures = FeedbackStack.figures().figures(unit, today, today).get(SatisfactionFiguresStore.COUNTER_SERVICE);
+        assertNotNull(figures, "the taps are counted for the tablet's unit");
+        assertEquals(3, figures.counterTaps());
+        assertEquals(1.0 / 3, figures.satisfaction(), 1e-9);
+    }
+
+    private static Message awaitInvitation(String email) {
+        for (int i = 0; i < 75; i++) {
+            Message mail = Mailbox.to(email).stream().filter(m -> m.subject().startsWith("Tell us how we did")).findFirst().orElse(null);
+            if (mail != null) {
+                return mail;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no survey invitation reached " + email);
+    }
+
+    private void assertAccessible(String where) {
+        List<Rule> violations = new AxeBuilder(page).withTags(WCAG_AA).analyze().getViolations();
+        assertTrue(violations.isEmpty(), () -> "axe-core finds WCAG 2.2 AA violations on " + where + ":\n"
+                + violations.stream().map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp()
+                        + "\n    " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining("\n    ")))
+                .collect(Collectors.joining("\n")));
+    }
+}
