@@ -131,6 +131,14 @@ export function summaryList(rows) {
     ])));
 }
 
+/** GOV.UK warning text: an icon, and "Warning: " for screen readers. */
+export function warning(text) {
+  return h('div', { class: 'warning-text' }, [
+    h('span', { class: 'warning-text__icon', 'aria-hidden': 'true', text: '!' }),
+    h('strong', {}, [h('span', { class: 'visually-hidden', text: 'Warning: ' }), text]),
+  ]);
+}
+
 /** A random UUID (v4). crypto.randomUUID needs a secure context; getRandomValues works everywhere. */
 export function newIdempotencyKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -3,7 +3,7 @@
 // each step is a history entry, so the browser's Back button and the page's Back link both work.
 // The answers are kept in sessionStorage (this tab only, gone when it closes) because phones often reload
 // a background tab, and a resident checking the bin's colour should not lose what they typed.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, newIdempotencyKey } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, newIdempotencyKey, warning } from './core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField } from './forms.js';
 
 // Limits and formats mirror the server's (SubmissionReader); the server stays the authority.
@@ -122,13 +122,6 @@ function questionField(question) {
     control = h('input', { class: 'input', id, name: id, type: 'text', 'aria-describedby': hintId });
   }
   return h('div', { class: 'form-group' }, [h('label', { class: 'label', for: id, text: labelText }), hint, control]);
-}
-
-function warning(text) {
-  return h('div', { class: 'warning-text' }, [
-    h('span', { class: 'warning-text__icon', 'aria-hidden': 'true', text: '!' }),
-    h('strong', {}, [h('span', { class: 'visually-hidden', text: 'Warning: ' }), text]),
-  ]);
 }
 
 function renderService() {

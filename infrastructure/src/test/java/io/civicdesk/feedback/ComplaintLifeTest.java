@@ -61,22 +61,6 @@ class ComplaintLifeTest {
         return Json.parseBody(response.getBody());
     }
 
-    private static Message awaitMail(String to, String subjectStart) {
-        for (int i = 0; i < 75; i++) {
-            Message mail = Mailbox.to(to).stream().filter(m -> m.subject().startsWith(subjectStart)).findFirst().orElse(null);
-            if (mail != null) {
-                return mail;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("no mail '" + subjectStart + "…' reached " + to + "; got "
-                + Mailbox.to(to).stream().map(Message::subject).toList());
-    }
-
     @Test
     void aComplaintIsAcknowledgedAnsweredReviewedOutsideItsUnitWithEveryMailAndTargetsInBusinessDays() {
         String email = "complainant+" + UUID.randomUUID() + "@example.com";
@@ -95,7 +79,7 @@ class ComplaintLifeTest {
         LocalDate today = LocalDate.now(ZoneId.of("Australia/Perth"));
         assertEquals(calendar.addBusinessDays(today, 5).toString(), sent.json().path("targets").path("acknowledgeBy").asText());
         assertEquals(calendar.addBusinessDays(today, 20).toString(), sent.json().path("targets").path("answerBy").asText());
-        assertTrue(awaitMail(email, "We have received your complaint").text().contains(link), "the first mail carries the private link");
+        assertTrue(FeedbackStack.awaitMail(email, "We have received your complaint").text().contains(link), "the first mail carries the private link");
 
         // Roads cannot touch Waste's complaint; Waste's officer acknowledges it.
         assertEquals(403, asStaff("[officer]", "roads", "POST", "/staff/complaints/{reference}/acknowledge", reference, Map.of()).getStatusCode());
@@ -104,7 +88,7 @@ class ComplaintLifeTest {
         assertEquals(200, acknowledged.getStatusCode(), acknowledged.getBody());
         assertEquals(0, json(acknowledged).path("acknowledged").path("businessDays").asInt());
         assertTrue(json(acknowledged).path("acknowledged").path("withinTarget").asBoolean());
-        awaitMail(email, "Your complaint " + FeedbackMails.display(reference) + " has been acknowledged");
+        FeedbackStack.awaitMail(email, "Your complaint " + FeedbackMails.display(reference) + " has been acknowledged");
 
         APIGatewayV2HTTPResponse bad = asStaff("[officer]", "waste", "POST", "/staff/complaints/{reference}/answer", reference,
                 Map.of("outcome", "maybe"));
@@ -114,7 +98,7 @@ class ComplaintLifeTest {
                 Map.of("outcome", "partly-upheld", "reasons", "The crew missed your street twice; the third week the bin was not out."));
         assertEquals(200, answered.getStatusCode(), answered.getBody());
         assertTrue(json(answered).path("answered").path("withinTarget").asBoolean());
-        Message answerMail = awaitMail(email, "Our answer to your complaint");
+        Message answerMail = FeedbackStack.awaitMail(email, "Our answer to your complaint");
         assertTrue(answerMail.text().contains("partly upheld") && answerMail.text().contains("the bin was not out"), answerMail.text());
 
         // The complainant sees the outcome and asks for a review from the private link; a stranger's key cannot.
@@ -132,7 +116,7 @@ class ComplaintLifeTest {
         String reviewReference = review.json().path("review").path("reference").asText();
         assertEquals(409, api.post("/complaints/" + reference + "/review", Json.write(Map.of("reason", "Again")),
                 Map.of("X-Private-Key", key)).status(), "one review per complaint");
-        awaitMail(email, "We have received your request for a review");
+        FeedbackStack.awaitMail(email, "We have received your request for a review");
 
         // The review: not for Waste's own supervisor, nor an officer elsewhere; a Roads supervisor answers it.
         assertEquals(403, asStaff("[supervisor]", "waste", "POST", "/staff/complaints/{reference}/answer", reviewReference,
@@ -144,7 +128,7 @@ class ComplaintLifeTest {
         APIGatewayV2HTTPResponse reviewed = asStaff("[officer supervisor]", "roads", "POST", "/staff/complaints/{reference}/answer",
                 reviewReference, Map.of("outcome", "upheld", "reasons", "The photos show the bin out each week. We apologise."));
         assertEquals(200, reviewed.getStatusCode(), reviewed.getBody());
-        Message reviewMail = awaitMail(email, "The outcome of your review");
+        Message reviewMail = FeedbackStack.awaitMail(email, "The outcome of your review");
         assertTrue(reviewMail.text().contains("upheld") && reviewMail.text().contains("outside the unit"), reviewMail.text());
 
         JsonNode after = api.get("/complaints/" + reference, Map.of("X-Private-Key", key)).json();

@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -82,7 +83,7 @@ class FeedbackBrowserTest {
     void aResidentAnswersTheSurveyFromTheLinkInTheirMail() {
         FeedbackStack.Reported request = FeedbackStack.report("surveyed");
         FeedbackStack.invitations().inviteNow(request.reference(), Instant.now());
-        Message mail = awaitInvitation(request.email());
+        Message mail = FeedbackStack.awaitMail(request.email(), "Tell us how we did");
         Matcher link = Pattern.compile("href=\"([^\"]+/survey\\.html[^\"]+)\"").matcher(mail.html());
         assertTrue(link.find(), "the mail links to the survey: " + mail.html());
 
@@ -146,19 +147,84 @@ class FeedbackBrowserTest {
         assertEquals(1.0 / 3, figures.satisfaction(), 1e-9);
     }
 
-    private static Message awaitInvitation(String email) {
-        for (int i = 0; i < 75; i++) {
-            Message mail = Mailbox.to(email).stream().filter(m -> m.subject().startsWith("Tell us how we did")).findFirst().orElse(null);
-            if (mail != null) {
-                return mail;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("no survey invitation reached " + email);
+    @Test
+    void aResidentSendsAComplaintFromTheHomePageWithTheReasonItNeedsAnEmailAddress() {
+        String email = "complainant+" + UUID.randomUUID() + "@example.com";
+        page.navigate(stack.baseUrl() + "/index.html");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Compliments, suggestions and complaints")).first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("What would you like to send us?"))).isVisible();
+        assertAccessible("the feedback form's first step");
+
+        continueButton().click();
+        assertThat(page).hasTitle(Pattern.compile("^Error: "));
+        assertThat(page.locator("#error-summary")).containsText("Choose a compliment, a suggestion or a complaint");
+        assertAccessible("the first step with an error");
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("A complaint")).check();
+        continueButton().click();
+
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("A service")).check();
+        page.getByLabel("Service", new Page.GetByLabelOptions().setExact(true)).selectOption("missed-bin");
+        assertAccessible("what it is about");
+        continueButton().click();
+
+        page.getByLabel("Your complaint").fill("My bin has been missed three weeks running.");
+        continueButton().click();
+
+        // No email address: refused, and the page says why a complaint needs one.
+        assertThat(page.locator("#contact-why")).containsText("we send our acknowledgement, our answer and the reasons");
+        continueButton().click();
+        assertThat(page.locator("#error-summary")).containsText("Enter your email address");
+        assertAccessible("the contact step with an error");
+        page.getByLabel("Email address").fill(email);
+        continueButton().click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your answers"))).isVisible();
+        assertThat(page.locator("#answers")).containsText("Missed bin collection");
+        assertAccessible("check your answers");
+        // The first answer is lost on the way back: the server stored the complaint, the phone saw a failure.
+        String[] firstAnswer = new String[1];
+        page.route("**/api/feedback", route -> {
+            firstAnswer[0] = route.fetch().text();
+            route.abort("connectionreset");
+        });
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send complaint")).click();
+        assertThat(page.locator("#error-summary")).containsText("You will not send it twice");
+        page.unrouteAll();
+        // Sending again reuses the Idempotency-Key: the same complaint comes back, nothing is stored twice.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send complaint")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Complaint received"))).isVisible();
+        String reference = page.locator("#reference").textContent();
+        assertTrue(firstAnswer[0].contains("\"displayReference\":\"" + reference + "\""), firstAnswer[0]);
+        String privateLink = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See your complaint and our answer"))
+                .getAttribute("href");
+        assertTrue(privateLink.contains("/complaint.html?ref=" + reference.replace("-", "") + "#key="), privateLink);
+        assertAccessible("the complaint's confirmation");
+        FeedbackStack.awaitMail(email, "We have received your complaint");
+        assertEquals(1, Mailbox.to(email).size(), "one complaint, one acknowledgement of receipt");
+    }
+
+    @Test
+    void aResidentSendsAComplimentWithoutAnyContactDetails() {
+        page.navigate(stack.baseUrl() + "/feedback.html");
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("A compliment")).check();
+        continueButton().click();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("A team at the council")).check();
+        page.getByLabel("Team", new Page.GetByLabelOptions().setExact(true)).selectOption("parks");
+        page.getByLabel("Name of a member of staff (optional)").fill("Sam Nguyen");
+        continueButton().click();
+        page.getByLabel("Your compliment").fill("Sam fixed the playground swing the same day.");
+        continueButton().click();
+        assertThat(page.getByLabel("Email address (optional)")).isVisible();
+        continueButton().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send compliment")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you"))).isVisible();
+        assertThat(page.locator("[data-step=done]")).containsText("passed to the team concerned");
+        assertAccessible("the compliment's thank-you");
+    }
+
+    private Locator continueButton() {
+        return page.locator("[data-step]:not([hidden])").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Continue"));
     }
 
     private void assertAccessible(String where) {

@@ -2,10 +2,12 @@ package io.civicdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.IdempotencyRecords;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.RequestStore;
+import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,5 +67,22 @@ final class FeedbackStack {
 
     static String keyOf(String link) {
         return link.substring(link.indexOf("#key=") + 5);
+    }
+
+    /** The first mail to an address whose subject starts so, waiting up to 15 s for the outbox to send it. */
+    static Message awaitMail(String to, String subjectStart) {
+        for (int i = 0; i < 75; i++) {
+            Message mail = Mailbox.to(to).stream().filter(m -> m.subject().startsWith(subjectStart)).findFirst().orElse(null);
+            if (mail != null) {
+                return mail;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no mail '" + subjectStart + "…' reached " + to + "; got "
+                + Mailbox.to(to).stream().map(Message::subject).toList());
     }
 }
