@@ -2,6 +2,7 @@ package io.civicdesk.feedback;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -11,6 +12,8 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.Mailbox.Message;
+import io.civicdesk.platform.Json;
+import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -221,6 +225,45 @@ class FeedbackBrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you"))).isVisible();
         assertThat(page.locator("[data-step=done]")).containsText("passed to the team concerned");
         assertAccessible("the compliment's thank-you");
+    }
+
+    @Test
+    void aComplainantSeesTheAnswerAgainstItsTargetsAndAsksForAReviewFromTheirPrivateLink() {
+        String email = "complainant+" + UUID.randomUUID() + "@example.com";
+        JsonNode sent = TestStack.api().post("/feedback", Map.of("kind", "complaint", "about", Map.of("unitId", "waste"),
+                "message", "The driver was rude to me.", "contact", Map.of("email", email))).json();
+        String reference = sent.path("reference").asText();
+        StaffCaller officer = new StaffCaller("officer-1", "Wes Waste", "wes@melaleuca.example", Set.of(StaffCaller.Role.OFFICER), "waste");
+        FeedbackStack.complaints().answer(officer, reference,
+                Json.MAPPER.valueToTree(Map.of("outcome", "not-upheld", "reasons", "The recording shows the driver was polite.")));
+
+        // Without its key (as in the later mails' links) the page says where the key is, and shows nothing.
+        page.navigate(stack.baseUrl() + "/complaint.html?ref=" + reference);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Open your complaint from the link in your first email")))
+                .isVisible();
+
+        page.navigate(sent.path("privateLink").asText());
+        assertThat(page.locator("#heading")).containsText(sent.path("displayReference").asText());
+        assertThat(page.locator("#complaint")).containsText("Answered");
+        assertThat(page.locator("#complaint")).containsText("0 business days after we received it: within our target");
+        assertThat(page.locator("#complaint")).containsText("Not upheld");
+        assertThat(page.locator("#complaint")).containsText("The recording shows the driver was polite.");
+        assertAccessible("the complaint with our answer");
+
+        Locator ask = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for a review"));
+        ask.click();
+        assertThat(page.locator("#error-summary")).containsText("Tell us why you are not satisfied with our answer");
+        assertAccessible("the review request with an error");
+        page.getByLabel("Why are you not satisfied with our answer?").fill("There was no recording on that day.");
+        ask.click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your internal review"))).isVisible();
+        assertThat(page.locator("#complaint")).containsText("Under review");
+        assertThat(page.locator("#review-form")).isHidden();
+        assertAccessible("the complaint under review");
+        page.reload();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your internal review"))).isVisible();
+        FeedbackStack.awaitMail(email, "We have received your request for a review");
     }
 
     private Locator continueButton() {

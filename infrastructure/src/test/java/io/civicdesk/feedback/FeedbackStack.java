@@ -48,6 +48,12 @@ final class FeedbackStack {
                 catalog(), Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
     }
 
+    static ComplaintService complaints() {
+        DynamoDbClient dynamo = dynamo();
+        return new ComplaintService(dynamo, new ComplaintStore(dynamo, FEEDBACK), new OutboxStore(dynamo, "OutboxTable"), catalog(),
+                ComplaintTargets.DEFAULTS, Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
+    }
+
     static SurveyService surveyService() {
         return new SurveyService(dynamo(), surveys(), figures(), new IdempotencyRecords(dynamo(), FEEDBACK), catalog(),
                 Clock.systemUTC());
