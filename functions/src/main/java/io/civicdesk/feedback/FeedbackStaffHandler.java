@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
@@ -18,10 +19,12 @@ import java.util.Map;
 
 /**
  * Staff routes of feedback, behind the JWT authorizer: open complaints and reviews, acknowledging and answering
- * them ({@code /staff/complaints...}), and issuing counter tablet keys ({@code POST /staff/counter-devices}, admin).
+ * them ({@code /staff/complaints...}), the review panel and its CSV ({@code /staff/complaints/panel}, supervisors and
+ * admins), and issuing counter tablet keys ({@code POST /staff/counter-devices}, admin).
  */
 public final class FeedbackStaffHandler extends HttpHandler {
     private final ComplaintService complaints;
+    private final ReviewPanelService panel;
     private final CounterDeviceStore devices;
     private final String portalUrl;
 
@@ -30,14 +33,21 @@ public final class FeedbackStaffHandler extends HttpHandler {
     }
 
     private FeedbackStaffHandler(DynamoDbClient dynamo) {
-        this(FeedbackHandler.complaints(dynamo), new CounterDeviceStore(dynamo, Config.require("FEEDBACK_TABLE")),
+        this(FeedbackHandler.complaints(dynamo), panel(dynamo), new CounterDeviceStore(dynamo, Config.require("FEEDBACK_TABLE")),
                 Config.require("PORTAL_URL"));
     }
 
-    public FeedbackStaffHandler(ComplaintService complaints, CounterDeviceStore devices, String portalUrl) {
+    public FeedbackStaffHandler(ComplaintService complaints, ReviewPanelService panel, CounterDeviceStore devices, String portalUrl) {
         this.complaints = complaints;
+        this.panel = panel;
         this.devices = devices;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
+    }
+
+    private static ReviewPanelService panel(DynamoDbClient dynamo) {
+        String table = Config.require("FEEDBACK_TABLE");
+        return new ReviewPanelService(new ComplaintStore(dynamo, table), new SurveyStore(dynamo, table),
+                new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), ComplaintTargets.fromConfig(), Clock.systemUTC());
     }
 
     @Override
@@ -47,6 +57,11 @@ public final class FeedbackStaffHandler extends HttpHandler {
         return switch (request.routeKey()) {
             case "GET /staff/complaints" -> HttpResponses.json(200, Map.of(
                     "complaints", complaints.open(caller, "complaints"), "reviews", complaints.open(caller, "reviews")));
+            case "GET /staff/complaints/panel" -> HttpResponses.json(200, panelFor(caller, request));
+            case "GET /staff/complaints/panel.csv" -> {
+                ReviewPanel figures = panelFor(caller, request);
+                yield HttpResponses.csv(ReviewPanelCsv.fileName(figures), ReviewPanelCsv.write(figures));
+            }
             case "POST /staff/complaints/{reference}/acknowledge" ->
                     HttpResponses.json(200, complaints.acknowledge(caller, reference, request.jsonBody()));
             case "POST /staff/complaints/{reference}/answer" ->
@@ -65,5 +80,9 @@ public final class FeedbackStaffHandler extends HttpHandler {
             }
             default -> throw ApiException.notFound("Not Found");
         };
+    }
+
+    private ReviewPanel panelFor(StaffCaller caller, HttpRequest request) {
+        return panel.panel(caller, request.queryParameter("from"), request.queryParameter("to"), request.queryParameter("score"));
     }
 }

@@ -28,6 +28,12 @@ public final class HttpRequest {
         return parameters == null ? null : parameters.get(name);
     }
 
+    /** A query string parameter; API Gateway joins a repeated one with commas. */
+    public String queryParameter(String name) {
+        Map<String, String> parameters = event.getQueryStringParameters();
+        return parameters == null ? null : parameters.get(name);
+    }
+
     /** API Gateway lower-cases header names in payload 2.0; look up case-insensitively all the same. */
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();

@@ -1,11 +1,9 @@
 package io.civicdesk.feedback;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.Mailbox.Message;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.testing.Api;
@@ -13,11 +11,8 @@ import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,29 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ComplaintLifeTest {
     private final Api api = TestStack.api();
-    private final FeedbackStaffHandler staff = new FeedbackStaffHandler(new ComplaintService(FeedbackStack.dynamo(),
-            new ComplaintStore(FeedbackStack.dynamo(), FeedbackStack.FEEDBACK), new OutboxStore(FeedbackStack.dynamo(), "OutboxTable"),
-            FeedbackStack.catalog(), ComplaintTargets.DEFAULTS, Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl()),
-            new CounterDeviceStore(FeedbackStack.dynamo(), FeedbackStack.FEEDBACK), TestStack.get().baseUrl());
 
-    /** As API Gateway's JWT authorizer delivers claims: strings, groups as "[a b]". */
-    private APIGatewayV2HTTPResponse asStaff(String groups, String unit, String method, String path, String reference, Object body) {
-        Map<String, String> claims = new HashMap<>(Map.of("sub", "staff-" + UUID.randomUUID(), "name", "Staff " + groups,
-                "email", "staff@melaleuca.example", "cognito:groups", groups));
-        if (unit != null) {
-            claims.put("custom:unit", unit);
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey(method + " " + path)
-                .withPathParameters(reference == null ? Map.of() : Map.of("reference", reference))
-                .withHeaders(Map.of("content-type", "application/json"))
-                .withBody(body == null ? null : Json.write(body))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(UUID.randomUUID().toString())
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                                .build()).build())
-                .build();
-        return staff.handleRequest(event, null);
+    private static APIGatewayV2HTTPResponse asStaff(String groups, String unit, String method, String path, String reference, Object body) {
+        return FeedbackStack.asStaff(groups, unit, method + " " + path, reference == null ? Map.of() : Map.of("reference", reference),
+                Map.of(), body);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {

@@ -1,5 +1,7 @@
 package io.civicdesk.feedback;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.Mailbox.Message;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,6 +55,40 @@ final class FeedbackStack {
         DynamoDbClient dynamo = dynamo();
         return new ComplaintService(dynamo, new ComplaintStore(dynamo, FEEDBACK), new OutboxStore(dynamo, "OutboxTable"), catalog(),
                 ComplaintTargets.DEFAULTS, Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
+    }
+
+    /** The staff function as the gateway invokes it; its review panel sees the council's calendar as of {@code clock}. */
+    static FeedbackStaffHandler staffHandler(Clock clock) {
+        DynamoDbClient dynamo = dynamo();
+        return new FeedbackStaffHandler(complaints(), new ReviewPanelService(new ComplaintStore(dynamo, FEEDBACK), surveys(), catalog(),
+                ComplaintTargets.DEFAULTS, clock), new CounterDeviceStore(dynamo, FEEDBACK), TestStack.get().baseUrl());
+    }
+
+    /** A staff route called with claims as API Gateway's JWT authorizer delivers them: strings, groups as "[a b]". */
+    static APIGatewayV2HTTPResponse asStaff(String groups, String unit, String routeKey, Map<String, String> pathParameters,
+                                            Map<String, String> query, Object body) {
+        return asStaff(staffHandler(Clock.systemUTC()), groups, unit, routeKey, pathParameters, query, body);
+    }
+
+    static APIGatewayV2HTTPResponse asStaff(FeedbackStaffHandler handler, String groups, String unit, String routeKey,
+                                            Map<String, String> pathParameters, Map<String, String> query, Object body) {
+        Map<String, String> claims = new HashMap<>(Map.of("sub", "staff-" + UUID.randomUUID(), "name", "Staff " + groups,
+                "email", "staff@melaleuca.example", "cognito:groups", groups));
+        if (unit != null) {
+            claims.put("custom:unit", unit);
+        }
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withPathParameters(pathParameters)
+                .withQueryStringParameters(query)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody(body == null ? null : Json.write(body))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(UUID.randomUUID().toString())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                                .build()).build())
+                .build();
+        return handler.handleRequest(event, null);
     }
 
     static SurveyService surveyService() {
