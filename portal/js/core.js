@@ -20,7 +20,7 @@ export class NetworkError extends Error {}
  * Calls the API and resolves to { ok, status, data } for any HTTP answer (data is {} when the body
  * is not JSON, e.g. a proxy's error page); rejects with NetworkError when there was no answer.
  */
-export async function api(path, { method = 'GET', headers = {}, body, timeoutMs = 30000 } = {}) {
+export async function api(path, { method = 'GET', headers = {}, body, timeoutMs = 30000, cache } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let status;
@@ -32,7 +32,7 @@ export async function api(path, { method = 'GET', headers = {}, body, timeoutMs 
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'omit',
       // Tracking must show the latest status, never a cached one.
-      cache: method === 'GET' && path.startsWith('/requests/') ? 'no-store' : 'default',
+      cache: cache || (method === 'GET' && path.startsWith('/requests/') ? 'no-store' : 'default'),
       signal: controller.signal,
     });
     status = response.status;
@@ -121,6 +121,25 @@ export function timeElement(value, text) {
   return h('time', { datetime: value, text });
 }
 
+/** A request's status as a tag; its modifier is the status id, and the label is always there as text. */
+export function statusTag(item) {
+  return h('strong', { class: `tag tag--${String(item.status || '').replace(/[^a-z-]/g, '')}`, text: item.statusLabel || item.status });
+}
+
+/** An answer to a service's question, as the API gives it: a date is shown the way every other date is. */
+export function answerText(answer) {
+  const text = [].concat(answer ?? []).join(', ');
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text) : text || 'Not answered';
+}
+
+/** The GOV.UK warning text: an icon for the eye, the word "Warning" for a screen reader. */
+export function warningText(text) {
+  return h('div', { class: 'warning-text' }, [
+    h('span', { class: 'warning-text__icon', 'aria-hidden': 'true', text: '!' }),
+    h('strong', {}, [h('span', { class: 'visually-hidden', text: 'Warning: ' }), text]),
+  ]);
+}
+
 /** A GOV.UK summary list: rows of [key, value, optional action element]. */
 export function summaryList(rows) {
   return h('dl', { class: 'summary-list' }, rows.map(([key, value, action]) =>
@@ -129,14 +148,6 @@ export function summaryList(rows) {
       h('dd', { class: 'summary-list__value' }, value instanceof Node ? value : h('span', { class: 'pre-wrap', text: value })),
       action ? h('dd', { class: 'summary-list__actions' }, action) : null,
     ])));
-}
-
-/** GOV.UK warning text: an icon, and "Warning: " for screen readers. */
-export function warning(text) {
-  return h('div', { class: 'warning-text' }, [
-    h('span', { class: 'warning-text__icon', 'aria-hidden': 'true', text: '!' }),
-    h('strong', {}, [h('span', { class: 'visually-hidden', text: 'Warning: ' }), text]),
-  ]);
 }
 
 /** A random UUID (v4). crypto.randomUUID needs a secure context; getRandomValues works everywhere. */

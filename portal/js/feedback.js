@@ -1,7 +1,7 @@
 // A compliment, suggestion or complaint, as steps of one page: what kind, what about, the message, contact,
 // check, done. Each step is a history entry; the answers stay in sessionStorage (this tab only) so a phone
 // reloading a background tab loses nothing. A complaint needs an email address: its outcome is mailed.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, newIdempotencyKey, warning } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, newIdempotencyKey, warningText } from './core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField } from './forms.js';
 
 // Limits mirror the server's (FeedbackService); the server stays the authority.
@@ -314,7 +314,7 @@ function renderDone() {
     h('p', { text: 'If you are not satisfied with our answer, you can ask for an internal review by someone outside the team concerned.' }),
     h('h2', { text: 'Follow your complaint' }),
     h('p', {}, h('a', { href: result.privateLink, text: 'See your complaint and our answer' })),
-    warning('This link shows your complaint. Keep it private: do not share it or post it online.'),
+    warningText('This link shows your complaint. Keep it private: do not share it or post it online.'),
   );
 }
 

@@ -1,6 +1,49 @@
-// The GOV.UK error pattern: a summary at the top linking to each field, and the message beside the field,
-// tied to it with aria-describedby. Plus the character count.
+// The GOV.UK form patterns every form shares: a field with its label and hint, radios and checkboxes; the error
+// summary at the top linking to each field, and the message beside the field, tied to it with aria-describedby;
+// and the character count.
 import { h, focusElement } from './core.js';
+
+/** A form group: the label, the hint (tied to the control) and the control, in the GOV.UK order; gives the control its id. */
+export function formGroup({ id, label, labelClass = '', hint, control, groupClass = '' }) {
+  control.id = id;
+  if (!control.name) control.name = id;
+  if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
+  return h('div', { class: `form-group ${groupClass}`.trim() }, [
+    h('label', { class: `label ${labelClass}`.trim(), for: id, text: label }),
+    hint ? h('div', { class: 'hint', id: `${id}-hint`, text: hint }) : null,
+    control,
+  ]);
+}
+
+/** One radio or checkbox with its label, the whole row a touch target; a hint is read as part of the label. */
+export function choiceItem({ id, name = id, value, label, type = 'radio', checked = false, controls, hint }) {
+  return h('div', { class: 'radios__item' }, [
+    h('input', { class: 'radios__input', id, name, type, value, checked, 'aria-controls': controls }),
+    h('label', { class: 'label radios__label', for: id }, [label, hint ? h('span', { class: 'secondary-text', text: ` – ${hint}` }) : null]),
+  ]);
+}
+
+/** GOV.UK conditional reveal: each option's aria-controls names what it shows while it is chosen. */
+export function syncReveals(root) {
+  for (const input of root.querySelectorAll('input[aria-controls]')) {
+    root.querySelector(`#${input.getAttribute('aria-controls')}`).hidden = !input.checked;
+  }
+}
+
+/**
+ * Radios or checkboxes in a fieldset, in a form group. options: [value, label, hint?]. The first option's id is
+ * `id`, so an error summary links to the group; the others are `${id}-2`, `${id}-3`, ...
+ */
+export function choiceGroup({ id, name = id, legend, legendClass = '', hint, type = 'radio', options, checked }) {
+  const chosen = [].concat(checked ?? []);
+  return h('div', { class: 'form-group' }, h('fieldset', { class: 'fieldset', 'aria-describedby': hint ? `${id}-hint` : null }, [
+    h('legend', { class: `legend ${legendClass}`.trim(), text: legend }),
+    hint ? h('div', { class: 'hint', id: `${id}-hint`, text: hint }) : null,
+    h('div', { class: 'radios' }, options.map(([value, label, itemHint], index) => choiceItem({
+      id: index === 0 ? id : `${id}-${index + 1}`, name, value, label, type, checked: chosen.includes(value), hint: itemHint,
+    }))),
+  ]));
+}
 
 /**
  * Shows the error summary. errors: [{ fieldId, message }]; an entry without fieldId (or whose field is not

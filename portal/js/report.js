@@ -3,27 +3,12 @@
 // each step is a history entry, so the browser's Back button and the page's Back link both work.
 // The answers are kept in sessionStorage (this tab only, gone when it closes) because phones often reload
 // a background tab, and a resident checking the bin's colour should not lose what they typed.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, newIdempotencyKey, warning } from './core.js';
-import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField } from './forms.js';
-
-// Limits and formats mirror the server's (SubmissionReader); the server stays the authority.
-const DESCRIPTION_MAX = 2000;
-const ADDRESS_MAX = 200;
-const NAME_MAX = 100;
-const TEXT_MAX = { 'short-text': 200, 'long-text': 2000 };
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
-const PHONE = /^(0[2-478]\d{8}|\+61[2-478]\d{8}|1[38]00\d{6}|13\d{4}|\+[1-9]\d{7,14})$/; // after removing spaces ( ) - .
-const MOBILE = /^(04\d{8}|\+614\d{8})$/;
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/; // after removing thousands commas
-
-/** Length as the server counts it: characters, not UTF-16 units. */
-function length(text) {
-  return [...text.trim()].length;
-}
-
-function phoneDigits(text) {
-  return text.trim().replace(/[\s().-]/g, '');
-}
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, warningText } from './core.js';
+import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, focusField } from './forms.js';
+import {
+  RESIDENT, emptyFields, questionFieldId, renderProblemFields, renderLocationFields, renderContactFields,
+  readFields, writeFields, validateFields, submission, fieldIdFor, newIdempotencyKey,
+} from './request-form.js';
 
 const STEPS = ['problem', 'location', 'contact', 'check', 'done'];
 const serviceId = new URLSearchParams(location.search).get('service') || '';
@@ -46,8 +31,7 @@ let generalErrors = []; // messages for no particular field, shown on the check 
 
 function emptyDraft() {
   return {
-    answers: {}, description: '', address: '', latitude: null, longitude: null, accuracy: null,
-    name: '', email: '', mobile: '', phone: '', channel: '',
+    ...emptyFields(),
     pending: null, // { key, body } of the last send attempt, so a retry of the same answers reuses its key
     result: null, // the 201 answer, once sent
   };
@@ -69,186 +53,21 @@ function saveDraft() {
   }
 }
 
-/** Question ids come from the catalogue; keep them safe as element ids and selectors. */
-function questionFieldId(questionId) {
-  return `q-${String(questionId).replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
-
 function stepOf(fieldId) {
   return document.getElementById(fieldId)?.closest('[data-step]')?.dataset.step;
 }
 
-// ---- Rendering the service's questions ----
-
-function questionHint(question) {
-  const parts = [];
-  if (question.help) parts.push(question.help);
-  if (question.type === 'multiple-choice' && !question.help) parts.push('Choose all that apply.');
-  if (question.type === 'number' && question.min != null && question.max != null) parts.push(`Enter a number from ${question.min} to ${question.max}.`);
-  else if (question.type === 'number' && question.min != null) parts.push(`Enter a number of at least ${question.min}.`);
-  else if (question.type === 'number' && question.max != null) parts.push(`Enter a number up to ${question.max}.`);
-  return parts.join(' ');
-}
-
-function questionField(question) {
-  const id = questionFieldId(question.id);
-  const labelText = question.label + (question.required ? '' : ' (optional)');
-  const hintText = questionHint(question);
-  const hintId = hintText ? `${id}-hint` : null;
-  const hint = hintText ? h('div', { class: 'hint', id: hintId, text: hintText }) : null;
-
-  if (question.type === 'single-choice' || question.type === 'multiple-choice') {
-    const type = question.type === 'single-choice' ? 'radio' : 'checkbox';
-    const options = (question.options || []).map((option, index) => {
-      const optionId = index === 0 ? id : `${id}-${index + 1}`;
-      return h('div', { class: 'radios__item' }, [
-        h('input', { class: 'radios__input', id: optionId, name: id, type, value: option }),
-        h('label', { class: 'label radios__label', for: optionId, text: option }),
-      ]);
-    });
-    return h('div', { class: 'form-group' }, h('fieldset', { class: 'fieldset', 'aria-describedby': hintId }, [
-      h('legend', { class: 'legend', text: labelText }), hint, h('div', { class: 'radios' }, options),
-    ]));
-  }
-
-  let control;
-  if (question.type === 'long-text') {
-    control = h('textarea', { class: 'textarea', id, name: id, rows: 4, 'aria-describedby': hintId });
-  } else if (question.type === 'number') {
-    control = h('input', { class: 'input input--width-5', id, name: id, type: 'text', inputmode: 'decimal', 'aria-describedby': hintId });
-  } else if (question.type === 'date') {
-    control = h('input', { class: 'input input--width-10', id, name: id, type: 'date', 'aria-describedby': hintId });
-  } else {
-    control = h('input', { class: 'input', id, name: id, type: 'text', 'aria-describedby': hintId });
-  }
-  return h('div', { class: 'form-group' }, [h('label', { class: 'label', for: id, text: labelText }), hint, control]);
-}
-
 function renderService() {
   for (const caption of document.querySelectorAll('[data-service-name]')) caption.textContent = service.name;
-  document.getElementById('notice').replaceChildren(...(service.notice ? [warning(service.notice)] : []));
-  document.getElementById('questions').replaceChildren(...(service.questions || []).map(questionField));
-  for (const question of service.questions || []) {
-    if (question.type === 'long-text') characterCount(document.getElementById(questionFieldId(question.id)), maxLength(question));
-  }
-  characterCount(document.getElementById('description'), DESCRIPTION_MAX);
-}
-
-// ---- Moving values between the page and the draft ----
-
-function value(id) {
-  return document.getElementById(id).value;
-}
-
-function checkedValues(name) {
-  return [...main.querySelectorAll(`input[name="${name}"]:checked`)].map((input) => input.value);
+  document.getElementById('notice').replaceChildren(...(service.notice ? [warningText(service.notice)] : []));
+  renderProblemFields(document.getElementById('questions'), service);
 }
 
 function readForm() {
-  for (const question of service.questions || []) {
-    const id = questionFieldId(question.id);
-    if (question.type === 'single-choice') draft.answers[question.id] = checkedValues(id)[0] || '';
-    else if (question.type === 'multiple-choice') draft.answers[question.id] = checkedValues(id);
-    else draft.answers[question.id] = value(id);
-  }
-  draft.description = value('description');
-  draft.address = value('address');
-  draft.name = value('contact-name');
-  draft.email = value('contact-email');
-  draft.mobile = value('contact-mobile');
-  draft.phone = value('contact-phone');
-  draft.channel = checkedValues('channel')[0] || '';
-}
-
-function writeForm() {
-  for (const question of service.questions || []) {
-    const id = questionFieldId(question.id);
-    const answer = draft.answers[question.id];
-    if (question.type === 'single-choice' || question.type === 'multiple-choice') {
-      for (const input of main.querySelectorAll(`input[name="${id}"]`)) input.checked = [].concat(answer || []).includes(input.value);
-    } else {
-      document.getElementById(id).value = answer || '';
-    }
-  }
-  const fields = { description: draft.description, address: draft.address, 'contact-name': draft.name, 'contact-email': draft.email, 'contact-mobile': draft.mobile, 'contact-phone': draft.phone };
-  for (const [id, text] of Object.entries(fields)) document.getElementById(id).value = text || '';
-  for (const input of main.querySelectorAll('input[name="channel"]')) input.checked = input.value === draft.channel;
-  syncChannel();
-  renderLocation();
-  // Only once every value is back: refreshes the character counts.
-  for (const textarea of main.querySelectorAll('textarea')) textarea.dispatchEvent(new Event('input'));
-}
-
-// GOV.UK conditional reveal: the chosen way of contact shows the one detail it needs.
-function syncChannel() {
-  const channel = checkedValues('channel')[0];
-  for (const input of main.querySelectorAll('input[name="channel"][aria-controls]')) {
-    document.getElementById(input.getAttribute('aria-controls')).hidden = input.value !== channel;
-  }
+  draft = readFields(main, service, draft);
 }
 
 // ---- Validation ----
-
-function maxLength(question) {
-  return question.maxLength || TEXT_MAX[question.type];
-}
-
-// Worded as the server words them, so a resident reads the same message whichever side finds the problem.
-function questionError(question, answer, field) {
-  const label = `‘${question.label}’`;
-  const empty = Array.isArray(answer) ? answer.length === 0 : !String(answer || '').trim();
-  if (question.type === 'date' && field?.validity.badInput) return `${label} must be a real date`;
-  if (empty) {
-    if (!question.required) return null;
-    return question.type.endsWith('-choice') ? `Choose an answer to ${label}` : `Answer ${label}`;
-  }
-  if (question.type === 'number') {
-    const text = String(answer).trim().replace(/,/g, '');
-    if (!NUMBER.test(text)) return `${label} must be a number, like 3`;
-    const number = Number(text);
-    const { min, max } = question;
-    if ((min != null && number < min) || (max != null && number > max)) {
-      if (min != null && max != null) return `${label} must be between ${min} and ${max}`;
-      return min != null ? `${label} must be ${min} or more` : `${label} must be ${max} or less`;
-    }
-  }
-  if (TEXT_MAX[question.type] && length(answer) > maxLength(question)) {
-    return `${label} must be ${maxLength(question).toLocaleString('en-AU')} characters or fewer`;
-  }
-  return null;
-}
-
-function validate(step) {
-  const errors = [];
-  const add = (fieldId, message) => errors.push({ fieldId, message });
-  if (step === 'problem') {
-    for (const question of service.questions || []) {
-      const fieldId = questionFieldId(question.id);
-      const message = questionError(question, draft.answers[question.id], document.getElementById(fieldId));
-      if (message) add(fieldId, message);
-    }
-    if (length(draft.description) > DESCRIPTION_MAX) add('description', 'The description must be 2,000 characters or fewer');
-  } else if (step === 'location') {
-    if (!draft.address.trim() && draft.latitude == null) add('address', 'Tell us where the problem is: enter an address or use your current location');
-    else if (length(draft.address) > ADDRESS_MAX) add('address', `The address must be ${ADDRESS_MAX} characters or fewer`);
-  } else if (step === 'contact') {
-    if (length(draft.name) > NAME_MAX) add('contact-name', `Your name must be ${NAME_MAX} characters or fewer`);
-    if (!draft.channel) add('channel', 'Choose how you would like to hear from us');
-    if (draft.channel === 'email') {
-      if (!draft.email.trim()) add('contact-email', 'Enter your email address, or choose another way to hear from us');
-      else if (!EMAIL.test(draft.email.trim())) add('contact-email', 'Enter an email address in the correct format, like name@example.com');
-    }
-    if (draft.channel === 'sms') {
-      if (!draft.mobile.trim()) add('contact-mobile', 'Enter your mobile number, or choose another way to hear from us');
-      else if (!MOBILE.test(phoneDigits(draft.mobile))) add('contact-mobile', 'Enter a mobile number for text messages, like 0412 345 678');
-    }
-    if (draft.channel === 'phone') {
-      if (!draft.phone.trim()) add('contact-phone', 'Enter your phone number, or choose another way to hear from us');
-      else if (!PHONE.test(phoneDigits(draft.phone))) add('contact-phone', 'Enter a phone number, like 08 9123 4567 or 0412 345 678');
-    }
-  }
-  return errors;
-}
 
 /** Errors to list on a step, in page order; the check page lists every error of the flow. */
 function errorsIn(step) {
@@ -315,53 +134,10 @@ function onContinue(step, event) {
   saveDraft();
   generalErrors = [];
   for (const fieldId of [...fieldErrors.keys()]) if (stepOf(fieldId) === step) fieldErrors.delete(fieldId);
-  for (const { fieldId, message } of validate(step)) fieldErrors.set(fieldId, message);
+  for (const { fieldId, message } of validateFields(step, service, draft, RESIDENT)) fieldErrors.set(fieldId, message);
   renderFieldErrors();
   if (errorsIn(step).length) showErrors(step);
   else show(returnToCheck ? 'check' : STEPS[STEPS.indexOf(step) + 1]);
-}
-
-// ---- Location ----
-
-function renderLocation() {
-  const box = document.getElementById('location-status');
-  box.hidden = draft.latitude == null;
-  if (draft.latitude == null) return;
-  const accuracy = draft.accuracy ? ` (accurate to about ${draft.accuracy} metres)` : '';
-  document.getElementById('location-text').textContent =
-    `We will use your current location: latitude ${draft.latitude.toFixed(5)}, longitude ${draft.longitude.toFixed(5)}${accuracy}.`;
-}
-
-function useLocation() {
-  const button = document.getElementById('use-location');
-  button.setAttribute('aria-disabled', 'true');
-  announce('Finding your location…');
-  const done = () => button.removeAttribute('aria-disabled');
-  navigator.geolocation.getCurrentPosition((position) => {
-    done();
-    // Six decimals is about 10 cm: more would be noise.
-    draft.latitude = Number(position.coords.latitude.toFixed(6));
-    draft.longitude = Number(position.coords.longitude.toFixed(6));
-    draft.accuracy = Math.round(position.coords.accuracy) || null;
-    saveDraft();
-    renderLocation();
-    announce(document.getElementById('location-text').textContent);
-  }, (error) => {
-    done();
-    announce(error.code === error.PERMISSION_DENIED
-      ? 'We could not use your location because access was not allowed. Enter an address or place instead.'
-      : 'We could not find your location. Enter an address or place instead.');
-  }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
-}
-
-function removeLocation() {
-  draft.latitude = null;
-  draft.longitude = null;
-  draft.accuracy = null;
-  saveDraft();
-  renderLocation();
-  announce('Your current location has been removed.');
-  document.getElementById('use-location').focus();
 }
 
 // ---- Check your answers ----
@@ -422,38 +198,6 @@ function renderCheck() {
 
 // ---- Sending ----
 
-function payload() {
-  const answers = {};
-  for (const question of service.questions || []) {
-    const answer = draft.answers[question.id];
-    if (Array.isArray(answer)) {
-      if (answer.length) answers[question.id] = answer;
-    } else if (String(answer || '').trim()) {
-      answers[question.id] = question.type === 'number' ? Number(answer.trim().replace(/,/g, '')) : answer.trim();
-    }
-  }
-  const location = {};
-  if (draft.address.trim()) location.address = draft.address.trim();
-  if (draft.latitude != null) Object.assign(location, { latitude: draft.latitude, longitude: draft.longitude });
-  // Only the detail the chosen channel needs is sent: no more personal information than the request uses.
-  const contact = {};
-  if (draft.name.trim()) contact.name = draft.name.trim();
-  if (draft.channel === 'email') contact.email = draft.email.trim();
-  if (draft.channel === 'sms') contact.phone = draft.mobile.trim();
-  if (draft.channel === 'phone') contact.phone = draft.phone.trim();
-  const body = { serviceId: service.id, answers, location, contact, preferredChannel: draft.channel };
-  if (draft.description.trim()) body.description = draft.description.trim();
-  return body;
-}
-
-// The server's field names (docs/api.md) → the ids of the fields that hold them.
-function fieldIdFor(field) {
-  if (field.startsWith('answers.')) return questionFieldId(field.slice('answers.'.length));
-  if (field === 'contact.phone') return draft.channel === 'sms' ? 'contact-mobile' : 'contact-phone';
-  if (field.startsWith('location')) return 'address';
-  return { description: 'description', 'contact.name': 'contact-name', 'contact.email': 'contact-email', preferredChannel: 'channel' }[field];
-}
-
 function setSending(on) {
   sending = on;
   // aria-disabled rather than disabled: the button keeps focus, so a screen reader user is not lost.
@@ -465,7 +209,7 @@ function setSending(on) {
 
 async function send() {
   if (sending || draft.result) return; // a double tap sends once
-  const body = payload();
+  const body = submission(service, draft);
   const json = JSON.stringify(body);
   // One key per distinct set of answers: pressing Send again after a failure reuses it, so the server
   // answers with the first result instead of creating a second request.
@@ -493,7 +237,7 @@ async function send() {
   }
   const errors = response.status === 400 && Array.isArray(response.data.errors) ? response.data.errors : [];
   for (const { field, message } of errors) {
-    const fieldId = field && fieldIdFor(field);
+    const fieldId = field && fieldIdFor(field, draft);
     if (fieldId && document.getElementById(fieldId)) fieldErrors.set(fieldId, message);
     else generalErrors.push(message);
   }
@@ -527,7 +271,8 @@ function renderDone() {
   if (expected.response) timeline.push('We aim to respond by ', h('strong', { text: formatDate(expected.response) }));
   if (expected.resolution) timeline.push(expected.response ? ' and to resolve it by ' : 'We aim to resolve it by ', h('strong', { text: formatDate(expected.resolution) }));
 
-  sections.done.replaceChildren(
+  // replaceChildren would print a null as "null": the optional parts are filtered out.
+  sections.done.replaceChildren(...[
     h('div', { class: 'panel' }, [
       h('h1', { class: 'panel__title', text: 'Request received' }),
       h('div', { class: 'panel__body' }, ['Your reference is', reference]),
@@ -541,14 +286,14 @@ function renderDone() {
     service.whatHappensNext ? h('p', { text: service.whatHappensNext }) : null,
     h('h2', { text: 'Track your request' }),
     h('p', {}, h('a', { href: result.privateLink, text: 'See your request with your details' })),
-    warning('This link shows your name, contact details and what you told us. Keep it private: do not share it or post it online.'),
+    warningText('This link shows your name, contact details and what you told us. Keep it private: do not share it or post it online.'),
     h('p', {}, [
       'To check progress or share it without your details, use ',
       h('a', { href: result.trackingLink, text: `the tracking page for ${result.displayReference}` }),
       '. Anyone with the reference can see its progress, but not your details.',
     ]),
     h('p', {}, h('a', { href: 'services.html', text: 'Report another problem' })),
-  );
+  ].filter(Boolean));
 }
 
 async function copyReference(text, element, statusLine) {
@@ -607,7 +352,7 @@ async function start() {
   const step = history.state && history.state.step;
   // A fresh visit after a report was sent starts a new one; a reload keeps the step the resident was on.
   if (!step && draft.result) draft = emptyDraft();
-  writeForm();
+  writeFields(main, service, draft);
   status.hidden = true;
   show(STEPS.includes(step) && (step !== 'done' || draft.result) ? step : 'problem', { push: false, initial: true });
 }
@@ -620,9 +365,6 @@ main.addEventListener('input', () => {
   readForm();
   saveDraft();
 });
-main.addEventListener('change', (event) => {
-  if (event.target.name === 'channel') syncChannel();
-});
 backLink.addEventListener('click', (event) => {
   if (service && current !== 'problem') {
     event.preventDefault();
@@ -633,13 +375,8 @@ window.addEventListener('popstate', (event) => {
   const step = event.state && event.state.step;
   if (service && STEPS.includes(step) && (step !== 'done' || draft.result)) show(step, { push: false });
 });
-if ('geolocation' in navigator) {
-  document.getElementById('geolocation').hidden = false;
-  document.getElementById('use-location').addEventListener('click', (event) => {
-    if (event.currentTarget.getAttribute('aria-disabled') !== 'true') useLocation();
-  });
-  document.getElementById('remove-location').addEventListener('click', removeLocation);
-}
+renderLocationFields(document.getElementById('location-fields'));
+renderContactFields(document.getElementById('contact-fields'), RESIDENT);
 sendButton.addEventListener('click', send);
 document.getElementById('show-confirmation').addEventListener('click', (event) => {
   event.preventDefault();

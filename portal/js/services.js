@@ -1,22 +1,15 @@
 // Find a service: the catalogue grouped by theme, narrowed live as the resident types.
-import { api, h, announce, NetworkError } from './core.js';
+import { api, h, announce, NetworkError, warningText } from './core.js';
 
 const input = document.getElementById('q');
 const list = document.getElementById('service-list');
 const count = document.getElementById('results-count');
 const entries = []; // { item, text } per service, text lower-cased for matching
 
-function warning(text) {
-  return h('div', { class: 'warning-text' }, [
-    h('span', { class: 'warning-text__icon', 'aria-hidden': 'true', text: '!' }),
-    h('strong', {}, [h('span', { class: 'visually-hidden', text: 'Warning: ' }), text]),
-  ]);
-}
-
 function serviceItem(service) {
   return h('li', { class: 'service' }, [
     h('h3', {}, h('a', { href: `report.html?service=${encodeURIComponent(service.id)}`, text: service.name })),
-    service.notice ? warning(service.notice) : null,
+    service.notice ? warningText(service.notice) : null,
     h('p', { text: service.description }),
     service.timeframe ? h('p', { text: service.timeframe }) : null,
   ]);

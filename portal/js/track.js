@@ -1,6 +1,6 @@
 // Track a request by its reference. The private link's secret rides in the URL fragment (#key=…), which
 // browsers never send to a server; it goes to the API only in the X-Private-Key header.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, formatDateTime, timeElement, CHANNEL_LABELS, summaryList } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, formatDateTime, timeElement, CHANNEL_LABELS, summaryList, statusTag, answerText } from './core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 
 const form = document.getElementById('track-form');
@@ -44,10 +44,6 @@ function showMessage(heading, paragraphs) {
   focusElement(result.querySelector('h2'));
 }
 
-function statusTag(item) {
-  return h('strong', { class: `tag tag--${String(item.status || '').replace(/[^a-z-]/g, '')}`, text: item.statusLabel || item.status });
-}
-
 function updatesTimeline(updates, timeZone) {
   // Newest first, whatever order they came in.
   const sorted = [...(updates || [])].sort((a, b) => String(b.at).localeCompare(String(a.at)));
@@ -57,12 +53,6 @@ function updatesTimeline(updates, timeZone) {
     h('p', { class: 'timeline__date' }, timeElement(update.at, formatDateTime(update.at, timeZone))),
     update.message ? h('p', { class: 'pre-wrap', text: update.message }) : null,
   ])));
-}
-
-// Answers come back as text; a date answer is shown the way every other date on the page is.
-function answerText(answer) {
-  const text = [].concat(answer ?? []).join(', ');
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text) : text || 'Not answered';
 }
 
 function detailsSection(details) {

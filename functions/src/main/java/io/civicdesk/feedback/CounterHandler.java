@@ -7,7 +7,7 @@ import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
-import io.civicdesk.platform.IdempotencyRecords;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,7 +28,7 @@ public final class CounterHandler extends HttpHandler {
     private static CounterService wire(DynamoDbClient dynamo) {
         String table = Config.require("FEEDBACK_TABLE");
         return new CounterService(dynamo, new CounterDeviceStore(dynamo, table), new SurveyStore(dynamo, table),
-                new SatisfactionFiguresStore(dynamo, table), new IdempotencyRecords(dynamo, table),
+                new SatisfactionFiguresStore(dynamo, table), table,
                 new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), Clock.systemUTC());
     }
 
@@ -36,7 +36,7 @@ public final class CounterHandler extends HttpHandler {
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String body = request.body();
         CounterService.Recorded recorded = counter.tap(request.header("X-Counter-Key").orElse(null), Json.parseBody(body),
-                IdempotencyRecords.fromHeader(request, body).orElse(null));
+                Idempotency.fromHeader(request, body).orElse(null));
         return HttpResponses.rawJson(recorded.status(), recorded.body(), "no-store");
     }
 }

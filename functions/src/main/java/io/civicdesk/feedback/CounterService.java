@@ -3,7 +3,7 @@ package io.civicdesk.feedback;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
-import io.civicdesk.platform.IdempotencyRecords;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Transaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,18 +27,19 @@ public final class CounterService {
     private final CounterDeviceStore devices;
     private final SurveyStore surveys;
     private final SatisfactionFiguresStore figures;
-    private final IdempotencyRecords idempotency;
+    /** The table the idempotency records go in (the feedback table). */
+    private final String idempotencyTable;
     private final CouncilCalendar council;
     private final Clock clock;
 
     public CounterService(DynamoDbClient dynamo, CounterDeviceStore devices, SurveyStore surveys,
-                          SatisfactionFiguresStore figures, IdempotencyRecords idempotency,
+                          SatisfactionFiguresStore figures, String idempotencyTable,
                           io.civicdesk.catalog.CatalogStore catalog, Clock clock) {
         this.dynamo = dynamo;
         this.devices = devices;
         this.surveys = surveys;
         this.figures = figures;
-        this.idempotency = idempotency;
+        this.idempotencyTable = idempotencyTable;
         this.council = new CouncilCalendar(catalog, clock);
         this.clock = clock;
     }
@@ -46,11 +47,11 @@ public final class CounterService {
     public record Recorded(int status, String body) {
     }
 
-    public Recorded tap(String deviceKey, JsonNode body, IdempotencyRecords.Key key) {
+    public Recorded tap(String deviceKey, JsonNode body, Idempotency.Key key) {
         CounterDeviceStore.Device device = devices.find(deviceKey).orElseThrow(() -> new ApiException(401,
                 "This tablet is not set up for the counter. Ask an administrator for a counter link.",
                 List.of(new FieldError("X-Counter-Key", "Unknown or withdrawn counter key."))));
-        Optional<IdempotencyRecords.Answer> first = idempotency.replay(key);
+        Optional<Idempotency.Answer> first = (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key));
         if (first.isPresent()) {
             return new Recorded(first.get().status(), first.get().body());
         }
@@ -71,13 +72,13 @@ public final class CounterService {
                 .update("figures", figures.answered(device.unitId(), SatisfactionFiguresStore.COUNTER_SERVICE,
                         council.calendar().localDate(now), answer, true));
         if (key != null) {
-            transaction.put("idempotency", idempotency.record(key, new IdempotencyRecords.Answer(recorded.status(), recorded.body()), now));
+            transaction.put("idempotency", Idempotency.put(idempotencyTable, key, new Idempotency.Answer(recorded.status(), recorded.body()), now));
         }
         try {
             transaction.commit(dynamo);
         } catch (Transaction.Refused refused) {
             if (key != null && (refused.failed("idempotency") || refused.conflict())) {
-                return idempotency.replay(key).map(a -> new Recorded(a.status(), a.body())).orElseThrow(() -> refused);
+                return (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key)).map(a -> new Recorded(a.status(), a.body())).orElseThrow(() -> refused);
             }
             throw refused;
         }

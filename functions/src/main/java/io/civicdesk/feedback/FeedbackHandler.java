@@ -9,7 +9,7 @@ import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
-import io.civicdesk.platform.IdempotencyRecords;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.RequestStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,7 +44,7 @@ public final class FeedbackHandler extends HttpHandler {
         return new FeedbackService(dynamo, new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
                 new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), null), new ComplaintStore(dynamo, table),
                 new FeedbackStore(table), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")),
-                new IdempotencyRecords(dynamo, table), ComplaintTargets.fromConfig(), Clock.systemUTC(), new SecureRandom(),
+                table, ComplaintTargets.fromConfig(), Clock.systemUTC(), new SecureRandom(),
                 Config.require("PORTAL_URL"));
     }
 
@@ -61,7 +61,7 @@ public final class FeedbackHandler extends HttpHandler {
         return switch (request.routeKey()) {
             case "POST /feedback" -> {
                 String body = request.body();
-                FeedbackService.Sent sent = feedback.submit(Json.parseBody(body), IdempotencyRecords.fromHeader(request, body).orElse(null));
+                FeedbackService.Sent sent = feedback.submit(Json.parseBody(body), Idempotency.fromHeader(request, body).orElse(null));
                 yield HttpResponses.rawJson(sent.status(), sent.body(), "no-store");
             }
             case "GET /complaints/{reference}" -> HttpResponses.json(200, complaints.view(reference, secret));

@@ -9,7 +9,7 @@ import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
-import io.civicdesk.platform.IdempotencyRecords;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Transaction;
@@ -50,7 +50,8 @@ public final class FeedbackService {
     private final ComplaintStore complaints;
     private final FeedbackStore feedback;
     private final OutboxStore outbox;
-    private final IdempotencyRecords idempotency;
+    /** The table the idempotency records go in (the feedback table). */
+    private final String idempotencyTable;
     private final ComplaintTargets targets;
     private final CouncilCalendar council;
     private final Clock clock;
@@ -58,7 +59,7 @@ public final class FeedbackService {
     private final String portalUrl;
 
     public FeedbackService(DynamoDbClient dynamo, CatalogStore catalog, RequestStore requests, ComplaintStore complaints,
-                           FeedbackStore feedback, OutboxStore outbox, IdempotencyRecords idempotency,
+                           FeedbackStore feedback, OutboxStore outbox, String idempotencyTable,
                            ComplaintTargets targets, Clock clock, SecureRandom random, String portalUrl) {
         this.dynamo = dynamo;
         this.catalog = catalog;
@@ -66,7 +67,7 @@ public final class FeedbackService {
         this.complaints = complaints;
         this.feedback = feedback;
         this.outbox = outbox;
-        this.idempotency = idempotency;
+        this.idempotencyTable = idempotencyTable;
         this.targets = targets;
         this.council = new CouncilCalendar(catalog, clock);
         this.clock = clock;
@@ -81,8 +82,8 @@ public final class FeedbackService {
                         Contact contact) {
     }
 
-    public Sent submit(JsonNode body, IdempotencyRecords.Key key) {
-        Optional<IdempotencyRecords.Answer> first = idempotency.replay(key);
+    public Sent submit(JsonNode body, Idempotency.Key key) {
+        Optional<Idempotency.Answer> first = (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key));
         if (first.isPresent()) {
             return new Sent(first.get().status(), first.get().body());
         }
@@ -92,7 +93,7 @@ public final class FeedbackService {
                 return "complaint".equals(read.kind()) ? complaint(read, key) : toUnit(read, key);
             } catch (Transaction.Refused refused) {
                 if (refused.failed("idempotency") || refused.conflict() && key != null) {
-                    Optional<IdempotencyRecords.Answer> replay = idempotency.replay(key);
+                    Optional<Idempotency.Answer> replay = (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key));
                     if (replay.isPresent()) {
                         return new Sent(replay.get().status(), replay.get().body());
                     }
@@ -103,7 +104,7 @@ public final class FeedbackService {
         throw new IllegalStateException("No feedback stored after " + ATTEMPTS + " attempts");
     }
 
-    private Sent complaint(Read read, IdempotencyRecords.Key key) {
+    private Sent complaint(Read read, Idempotency.Key key) {
         Instant now = clock.instant();
         LocalDate today = council.calendar().localDate(now);
         String secret = Hashes.newSecret(random);
@@ -128,7 +129,7 @@ public final class FeedbackService {
         return sent;
     }
 
-    private Sent toUnit(Read read, IdempotencyRecords.Key key) {
+    private Sent toUnit(Read read, Idempotency.Key key) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         Sent sent = new Sent(201, Json.write(Map.of("kind", read.kind(),
@@ -146,9 +147,9 @@ public final class FeedbackService {
         return sent;
     }
 
-    private void commit(Transaction transaction, IdempotencyRecords.Key key, Sent sent, Instant now) {
+    private void commit(Transaction transaction, Idempotency.Key key, Sent sent, Instant now) {
         if (key != null) {
-            transaction.put("idempotency", idempotency.record(key, new IdempotencyRecords.Answer(sent.status(), sent.body()), now));
+            transaction.put("idempotency", Idempotency.put(idempotencyTable, key, new Idempotency.Answer(sent.status(), sent.body()), now));
         }
         transaction.commit(dynamo);
     }

@@ -83,6 +83,7 @@ public final class FeedbackStaffHandler extends HttpHandler {
     }
 
     private ReviewPanel panelFor(StaffCaller caller, HttpRequest request) {
-        return panel.panel(caller, request.queryParameter("from"), request.queryParameter("to"), request.queryParameter("score"));
+        return panel.panel(caller, request.queryParameter("from").orElse(null), request.queryParameter("to").orElse(null),
+                request.queryParameter("score").orElse(null));
     }
 }

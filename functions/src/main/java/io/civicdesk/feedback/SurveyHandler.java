@@ -8,7 +8,7 @@ import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
-import io.civicdesk.platform.IdempotencyRecords;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -33,7 +33,7 @@ public final class SurveyHandler extends HttpHandler {
     private static SurveyService wire(DynamoDbClient dynamo) {
         String table = Config.require("FEEDBACK_TABLE");
         return new SurveyService(dynamo, new SurveyStore(dynamo, table), new SatisfactionFiguresStore(dynamo, table),
-                new IdempotencyRecords(dynamo, table), new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
+                table, new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
                 Clock.systemUTC());
     }
 
@@ -47,7 +47,7 @@ public final class SurveyHandler extends HttpHandler {
         if ("POST /surveys/{reference}/answers".equals(request.routeKey())) {
             String body = request.body();
             SurveyService.Answered answered = surveys.answer(reference, secret, Json.parseBody(body),
-                    IdempotencyRecords.fromHeader(request, body).orElse(null));
+                    Idempotency.fromHeader(request, body).orElse(null));
             return HttpResponses.rawJson(answered.status(), answered.body(), "no-store");
         }
         throw ApiException.notFound("Not Found");

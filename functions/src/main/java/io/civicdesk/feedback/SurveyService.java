@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
-import io.civicdesk.platform.IdempotencyRecords;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Transaction;
@@ -26,16 +26,17 @@ public final class SurveyService {
     private final DynamoDbClient dynamo;
     private final SurveyStore surveys;
     private final SatisfactionFiguresStore figures;
-    private final IdempotencyRecords idempotency;
+    /** The table the idempotency records go in (the feedback table). */
+    private final String idempotencyTable;
     private final CouncilCalendar council;
     private final Clock clock;
 
     public SurveyService(DynamoDbClient dynamo, SurveyStore surveys, SatisfactionFiguresStore figures,
-                         IdempotencyRecords idempotency, io.civicdesk.catalog.CatalogStore catalog, Clock clock) {
+                         String idempotencyTable, io.civicdesk.catalog.CatalogStore catalog, Clock clock) {
         this.dynamo = dynamo;
         this.surveys = surveys;
         this.figures = figures;
-        this.idempotency = idempotency;
+        this.idempotencyTable = idempotencyTable;
         this.council = new CouncilCalendar(catalog, clock);
         this.clock = clock;
     }
@@ -54,9 +55,9 @@ public final class SurveyService {
         return view(survey);
     }
 
-    public Answered answer(String typedReference, String secret, JsonNode body, IdempotencyRecords.Key key) {
+    public Answered answer(String typedReference, String secret, JsonNode body, Idempotency.Key key) {
         Survey survey = survey(typedReference, secret);
-        Optional<IdempotencyRecords.Answer> first = idempotency.replay(key);
+        Optional<Idempotency.Answer> first = (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key));
         if (first.isPresent()) {
             return new Answered(first.get().status(), first.get().body());
         }
@@ -74,13 +75,13 @@ public final class SurveyService {
                 .update("figures", figures.answered(survey.unitId(), survey.serviceId(),
                         council.calendar().localDate(now), answer, false));
         if (key != null) {
-            transaction.put("idempotency", idempotency.record(key, new IdempotencyRecords.Answer(result.status(), result.body()), now));
+            transaction.put("idempotency", Idempotency.put(idempotencyTable, key, new Idempotency.Answer(result.status(), result.body()), now));
         }
         try {
             transaction.commit(dynamo);
         } catch (Transaction.Refused refused) {
             if (refused.failed("idempotency")) {
-                return idempotency.replay(key).map(a -> new Answered(a.status(), a.body())).orElseThrow();
+                return (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key)).map(a -> new Answered(a.status(), a.body())).orElseThrow();
             }
             if (refused.failed("survey")) {
                 throw alreadyAnswered();

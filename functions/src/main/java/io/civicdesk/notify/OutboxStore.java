@@ -1,6 +1,7 @@
 package io.civicdesk.notify;
 
 import io.civicdesk.platform.Items;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -23,6 +24,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk          attributes
  * MAIL#{id}   to, subject, text, html, purpose, reference, createdAt, attempts, status (pending|sent|failed)
+ *             attachments — a list of {filename, contentType, content (binary)}, only on mail that has any
  *             queue = "pending" and nextAttemptAt (epoch ms) — only while the mail still waits
  *             claimedUntil (epoch ms) — a sender is sending it; others keep off until then
  *             sentAt, messageId, lastError (an error code, never content), expiresAt (TTL, once finished)
@@ -59,6 +61,11 @@ public final class OutboxStore {
         item.put("html", s(mail.html()));
         item.put("purpose", s(mail.purpose()));
         item.put("reference", s(mail.reference()));
+        if (!mail.attachments().isEmpty()) {
+            item.put("attachments", AttributeValue.fromL(mail.attachments().stream().map(a -> AttributeValue.fromM(Map.of(
+                    "filename", s(a.filename()), "contentType", s(a.contentType()),
+                    "content", AttributeValue.fromB(SdkBytes.fromByteArray(a.content()))))).toList()));
+        }
         item.put("createdAt", s(now.toString()));
         item.put("attempts", n(0));
         item.put("status", s(PENDING));
@@ -130,6 +137,8 @@ public final class OutboxStore {
     private static Mail mail(Map<String, AttributeValue> item) {
         return new Mail(Items.string(item, "id"), Items.string(item, "to"), Items.string(item, "subject"),
                 Items.string(item, "text"), Items.string(item, "html"), Items.string(item, "purpose"),
-                Items.string(item, "reference"));
+                Items.string(item, "reference"),
+                Items.mapList(item, "attachments").stream().map(a -> new Mail.Attachment(Items.string(a, "filename"),
+                        Items.string(a, "contentType"), a.get("content").b().asByteArray())).toList());
     }
 }

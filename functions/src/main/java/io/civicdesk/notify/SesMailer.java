@@ -1,5 +1,6 @@
 package io.civicdesk.notify;
 
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
@@ -10,7 +11,10 @@ import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedExce
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
-/** Sends through Amazon SES (v2), or anything that speaks its API, such as aws-ses-v2-local. */
+/**
+ * Sends through Amazon SES (v2), or anything that speaks its API, such as aws-ses-v2-local. A mail with
+ * attachments goes as raw MIME ({@link MimeMessage}); any other as SES's simple content.
+ */
 public final class SesMailer implements Mailer {
     private final SesV2Client ses;
     private final String from;
@@ -23,6 +27,15 @@ public final class SesMailer implements Mailer {
     @Override
     public String send(Mail mail) throws MailNotSent {
         try {
+            if (!mail.attachments().isEmpty()) {
+                byte[] raw = MimeMessage.of(from, mail);
+                return ses.sendEmail(request -> request
+                        .fromEmailAddress(from)
+                        .destination(destination -> destination.toAddresses(mail.to()))
+                        .content(content -> content.raw(message -> message.data(SdkBytes.fromByteArray(raw))))
+                        .emailTags(tag -> tag.name("purpose").value(mail.purpose())))
+                        .messageId();
+            }
             return ses.sendEmail(request -> request
                     .fromEmailAddress(from)
                     .destination(destination -> destination.toAddresses(mail.to()))

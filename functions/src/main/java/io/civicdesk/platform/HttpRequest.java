@@ -28,10 +28,10 @@ public final class HttpRequest {
         return parameters == null ? null : parameters.get(name);
     }
 
-    /** A query string parameter; API Gateway joins a repeated one with commas. */
-    public String queryParameter(String name) {
+    /** A query-string parameter, decoded (a repeated name's values joined with commas, as payload 2.0 does). */
+    public Optional<String> queryParameter(String name) {
         Map<String, String> parameters = event.getQueryStringParameters();
-        return parameters == null ? null : parameters.get(name);
+        return parameters == null ? Optional.empty() : Optional.ofNullable(parameters.get(name));
     }
 
     /** API Gateway lower-cases header names in payload 2.0; look up case-insensitively all the same. */

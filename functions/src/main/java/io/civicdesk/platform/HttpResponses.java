@@ -51,6 +51,7 @@ public final class HttpResponses {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
+        e.details().forEach(body::putIfAbsent);
         return json(e.status(), body);
     }
 }

@@ -36,11 +36,21 @@ public final class DurationSketch {
             throw new IllegalArgumentException("A duration cannot be negative");
         }
         count++;
-        if (minutes < 1e-9) {
+        if (isZero(minutes)) {
             zeros++;
             return;
         }
-        buckets.merge((int) Math.ceil(Math.log(minutes) / LOG_GAMMA), 1L, Long::sum);
+        buckets.merge(bucket(minutes), 1L, Long::sum);
+    }
+
+    /** Within the same minute as far as a clock is concerned: counted apart, as no bucket holds zero. */
+    static boolean isZero(double minutes) {
+        return minutes < 1e-9;
+    }
+
+    /** The bucket a (non-zero) duration falls in; stores keep sketches as counts per bucket. */
+    static int bucket(double minutes) {
+        return (int) Math.ceil(Math.log(minutes) / LOG_GAMMA);
     }
 
     public void merge(DurationSketch other) {

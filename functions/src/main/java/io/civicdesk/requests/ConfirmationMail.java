@@ -19,8 +19,10 @@ final class ConfirmationMail {
         String resolution = Dates.spoken(request.expected().resolution());
         String greeting = request.contact().name() == null ? "Hello," : "Hello " + request.contact().name() + ",";
         String subject = "We have received your report: " + service.name() + " (" + reference + ")";
+        String resolved = request.handling().resolvedAtFirstContact() ? request.handling().resolution() : null;
         String text = greeting + "\n\n"
                 + "Thank you for telling us about this. Your reference is " + reference + ".\n\n"
+                + (resolved == null ? "" : "We resolved this with you: " + resolved + "\n\n")
                 + "What you reported: " + service.name() + "\n"
                 + "We expect to respond by: " + response + "\n"
                 + "We expect to resolve it by: " + resolution + "\n\n"
@@ -34,6 +36,7 @@ final class ConfirmationMail {
                 + "<div style=\"border:3px solid #00703c;padding:16px;margin:16px 0\">"
                 + "<p style=\"margin:0\">Your reference</p>"
                 + "<p style=\"margin:0;font-size:28px;font-weight:bold;letter-spacing:2px\">" + escape(reference) + "</p></div>"
+                + (resolved == null ? "" : "<p>We resolved this with you: " + escape(resolved) + "</p>")
                 + "<table role=\"presentation\" style=\"border-collapse:collapse\">"
                 + row("What you reported", service.name())
                 + row("We expect to respond by", response)

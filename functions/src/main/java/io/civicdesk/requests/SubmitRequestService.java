@@ -9,6 +9,7 @@ import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Log;
 import io.civicdesk.sla.BusinessCalendar;
 
@@ -16,6 +17,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,11 +27,14 @@ import java.util.UUID;
 /**
  * Takes a resident's report: checks it against its service, gives it a reference and the dates to expect, and
  * stores it with its confirmation mail in one transaction. With an idempotency key, a retry gets the first
- * answer back and nothing new is made.
+ * answer back and nothing new is made. Officers logging a request for a caller or walk-in come through here too
+ * ({@link #submitOnBehalf}): the same checks, the channel recorded, and resolution at first contact.
  */
 public final class SubmitRequestService {
     private static final int ATTEMPTS = 3;
     private static final Duration KEEP_CALENDAR = Duration.ofMinutes(5);
+    /** The status a request resolved at first contact is created in. */
+    static final String RESOLVED = "resolved";
 
     private final CatalogStore catalog;
     private final RequestStore requests;
@@ -59,12 +66,41 @@ public final class SubmitRequestService {
         }
     }
 
+    /** A resident's own report, online. */
     public Submitted submit(JsonNode body, IdempotencyKey key) {
+        return submit(body, key, null);
+    }
+
+    /**
+     * A report an officer logs for a caller or walk-in: the same checks as a resident's, plus how it came in
+     * ({@code channel}) and whether the officer resolved it at first contact. Every problem is reported together.
+     */
+    public Submitted submitOnBehalf(JsonNode body, IdempotencyKey key, Actor officer) {
+        return submit(body, key, officer);
+    }
+
+    private Submitted submit(JsonNode body, IdempotencyKey key, Actor officer) {
         Submission submission;
+        Intake intake = Intake.ONLINE;
         try {
             String serviceId = SubmissionReader.serviceId(body);
             Service service = serviceId == null ? null : catalog.service(serviceId).orElse(null);
-            submission = SubmissionReader.read(body, service);
+            List<FieldError> errors = new ArrayList<>();
+            try {
+                submission = SubmissionReader.read(body, service);
+            } catch (ApiException invalid) {
+                if (invalid.errors().isEmpty()) {
+                    throw invalid;
+                }
+                errors.addAll(invalid.errors());
+                submission = null;
+            }
+            if (officer != null) {
+                intake = Intake.read(body, officer, errors);
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
         } catch (ApiException invalid) {
             // A retry of a report that was accepted gets its first answer even if the catalogue changed since.
             Optional<Submitted> first = key == null ? Optional.empty() : replay(key);
@@ -74,7 +110,7 @@ public final class SubmitRequestService {
             throw invalid;
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Submitted> stored = tryToStore(submission, key);
+            Optional<Submitted> stored = tryToStore(submission, key, intake);
             if (stored.isPresent()) {
                 return stored.get();
             }
@@ -82,28 +118,54 @@ public final class SubmitRequestService {
         throw new IllegalStateException("No request stored after " + ATTEMPTS + " attempts");
     }
 
-    private Optional<Submitted> tryToStore(Submission submission, IdempotencyKey key) {
+    private Optional<Submitted> tryToStore(Submission submission, IdempotencyKey key, Intake intake) {
         Instant now = clock.instant();
         BusinessCalendar businessCalendar = calendar.get();
         Service service = submission.service();
         String secret = Hashes.newSecret(random);
+        Handling handling = Handling.received(intake.loggedBy());
+        String status = RequestStatus.RECEIVED;
+        if (intake.resolvedAtFirstContact()) {
+            status = RESOLVED;
+            handling = handling.withAcknowledgedAt(now).withProgress(now, false, now, null, intake.resolution())
+                    .withResolvedAtFirstContact(true);
+        }
         ServiceRequest request = new ServiceRequest(Reference.random(random), service.id(), service.name(),
-                service.unitId(), RequestStatus.RECEIVED, now, businessCalendar.zone().getId(),
+                service.unitId(), status, now, businessCalendar.zone().getId(),
                 businessCalendar.expectedDates(now, service.responseDays(), service.resolutionDays()),
                 submission.answers(), submission.location(), submission.description(), submission.contact(),
-                submission.preferredChannel(), "online", Hashes.sha256(secret), 1);
+                submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling);
         String tracking = portalUrl + "/track.html?ref=" + request.reference().value();
         SubmissionReceipt receipt = new SubmissionReceipt(RequestSummary.of(request), tracking, tracking + "#key=" + secret);
-        Submitted submitted = new Submitted(201, Json.write(receipt));
+        Submitted submitted = new Submitted(201, Json.write(intake.onBehalf()
+                ? new StaffReceipt(RequestSummary.of(request), tracking, intake.channel(), intake.resolvedAtFirstContact())
+                : receipt));
         Mail confirmation = request.contact().email() == null ? null
                 : ConfirmationMail.compose(UUID.randomUUID().toString(), council.get().name(), request, service, receipt);
-        PublicUpdate received = new PublicUpdate(now, RequestStatus.RECEIVED,
-                "We have received your request. " + service.whatHappensNext());
+        String receivedMessage = "We have received your request. " + service.whatHappensNext();
+        List<PublicUpdate> updates = new ArrayList<>();
+        updates.add(new PublicUpdate(now, RequestStatus.RECEIVED, receivedMessage));
+        List<HistoryEntry> history = new ArrayList<>();
+        Map<String, String> created = new LinkedHashMap<>();
+        created.put("status", RequestStatus.RECEIVED);
+        created.put("channel", intake.channel());
+        created.put("unit", service.unitId());
+        created.put("priority", Priority.NORMAL.wireName());
+        history.add(new HistoryEntry(1, 0, now, intake.loggedBy(), "created", null, created, receivedMessage, null,
+                HistoryEntry.Visibility.PUBLIC, confirmation == null ? "none" : "email"));
+        if (intake.resolvedAtFirstContact()) {
+            // A moment after "received", so the two updates read in the order they happened.
+            updates.add(new PublicUpdate(now.plusMillis(1), RESOLVED, intake.resolution()));
+            history.add(new HistoryEntry(1, 1, now.plusMillis(1), intake.loggedBy(), "resolve",
+                    Map.of("status", RequestStatus.RECEIVED), Map.of("status", RESOLVED, "resolvedAtFirstContact", "true"),
+                    intake.resolution(), null, HistoryEntry.Visibility.PUBLIC, confirmation == null ? "none" : "email"));
+        }
         try {
-            requests.create(request, received,
+            requests.create(request, updates, history,
                     key == null ? null : new IdempotentAnswer(key.keyHash(), key.fingerprint(), submitted.status(), submitted.body()),
                     confirmation, now);
             Log.info("request.submitted", Map.of("reference", request.reference().value(), "serviceId", service.id(),
+                    "channel", intake.channel(), "resolvedAtFirstContact", intake.resolvedAtFirstContact(),
                     "confirmationMail", confirmation != null));
             return Optional.of(submitted);
         } catch (RequestStore.NotCreated notCreated) {

@@ -13,12 +13,20 @@ import java.util.List;
 
 /**
  * {@code ./civicdesk bench}: the performance figures of infrastructure/BENCHMARKS.md, printed as tables — cold
- * start per function against a floor, DynamoDB calls per API operation, and the portal's bytes on first load.
+ * start per function against a floor, DynamoDB calls per API operation, the quarterly roll-up as requests grow,
+ * and the portal's bytes on first load.
  * Runs from the repository's root (or {@code -Dcivicdesk.root}) after {@code mvn package}.
  */
 public final class Benchmarks {
     private static final int WARM_UP_ROUNDS = 1;
     private static final int ROUNDS = 11;
+    /**
+     * Requests in the generated quarter for the roll-up table. Setting up a million takes minutes:
+     * {@code BENCH_ROLLUP_SIZES=10000,100000 ./civicdesk bench} for a shorter run.
+     */
+    private static final List<Integer> ROLL_UP_SIZES = java.util.Arrays.stream(java.util.Objects.requireNonNullElse(
+            io.civicdesk.platform.Config.optional("BENCH_ROLLUP_SIZES"), "10000,100000,1000000").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
     /** The template's CodeUri: the jar Lambda runs. */
     private static final String FUNCTIONS_JAR = "functions/target/functions-1.0.0-SNAPSHOT-lambda.jar";
 
@@ -43,6 +51,9 @@ public final class Benchmarks {
             print(ColdStarts.measure(stack, SamTemplate.read(root.resolve("template.yaml")), functionClasspath,
                     WARM_UP_ROUNDS, ROUNDS));
             print(callCounts(functionClasspath));
+            print(StaffBenchmarks.measure(functionClasspath));
+            BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
+            print(RollUpScaling.measure(stack.dynamoDb(), ROLL_UP_SIZES));
         }
         print(PortalBytes.measure(root.resolve("portal")));
         System.out.printf("All benchmarks: %d s.%n", Math.round((System.nanoTime() - start) / 1e9));

@@ -76,7 +76,21 @@ public final class Events {
 
     /** The benchmarks' request for a route: the sample report for {@value #SUBMIT_ROUTE}, a bare GET otherwise. */
     public static APIGatewayV2HTTPEvent sample(String routeKey, Map<String, String> pathParameters) {
-        return routeKey.equals(SUBMIT_ROUTE) ? submit() : http(routeKey, pathParameters, Map.of(), null);
+        APIGatewayV2HTTPEvent event = routeKey.equals(SUBMIT_ROUTE) ? submit() : http(routeKey, pathParameters, Map.of(), null);
+        // A staff route is reached only with a token the gateway verified: it passes the claims on.
+        return routeKey.contains(" /staff/") ? asStaff(event, STAFF_ADMIN) : event;
+    }
+
+    /** The claims of the demo administrator's ID token, as API Gateway's JWT authorizer hands them to a handler. */
+    public static final Map<String, String> STAFF_ADMIN = Map.of("sub", "demo-admin", "name", "Chris Walker",
+            "email", "chris.walker@melaleuca.example", "cognito:groups", "[admin]", "token_use", "id");
+
+    /** The event as the JWT authorizer passes it on after checking a token with these claims. */
+    public static APIGatewayV2HTTPEvent asStaff(APIGatewayV2HTTPEvent event, Map<String, String> claims) {
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims)
+                        .withScopes(null).build()).build());
+        return event;
     }
 
     /** A valid missed-bin report with an email address (so it writes a confirmation mail), under a fresh key. */

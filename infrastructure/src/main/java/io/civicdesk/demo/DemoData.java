@@ -52,6 +52,7 @@ public final class DemoData {
         units().forEach(catalog::putUnit);
         services().forEach(catalog::putService);
         catalog.putCalendar(calendar(Year.now(PERTH).getValue()));
+        DemoFacilities.seed(dynamo, catalogTable);
     }
 
     public static List<Unit> units() {

@@ -2,6 +2,7 @@ package io.civicdesk.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext.Authorizer;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,10 +34,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * API Gateway (HTTP API, payload format 2.0) and the CDN in one local origin: the API's routes under
- * {@code /api}, the portal's files everywhere else, so the browser needs no CORS. Each API request becomes the
- * same event API Gateway sends; each result becomes the response API Gateway would make of it. Request and
- * response bodies are never logged: they hold residents' details.
+ * API Gateway (HTTP API, payload format 2.0), the CDN and Cognito's hosted UI in one local origin: the API's
+ * routes under {@code /api}, the local sign-in under {@code /local-auth}, the portal's files everywhere else, so
+ * the browser needs no CORS. Each API request becomes the same event API Gateway sends, after the same token
+ * checks on a route with a JWT authorizer; each result becomes the response API Gateway would make of it.
+ * Request and response bodies and tokens are never logged: they hold residents' details and staff credentials.
  */
 final class LocalGateway implements AutoCloseable {
     static final String API_PREFIX = "/api";
@@ -48,10 +50,20 @@ final class LocalGateway implements AutoCloseable {
             JacksonFactory.getInstance().getSerializer(APIGatewayV2HTTPEvent.class);
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    /**
+     * Written here, not read from portal/config.js: the API on this origin, and staff sign-in at the local
+     * stand-in for Cognito's hosted UI (a deployment writes its API URL, Cognito domain and app client instead).
+     */
+    private static final byte[] CONFIG_JS = """
+            window.CIVICDESK = { api: "%s", auth: { authority: "%s", clientId: "%s", scope: "%s" } };
+            """.formatted(API_PREFIX, LocalSignIn.PATH, StaffTokens.CLIENT_ID, String.join(" ", StaffTokens.SCOPES))
+            .getBytes(StandardCharsets.UTF_8);
 
     private final RouteTable routes;
     private final StaticFiles portal;
     private volatile Map<String, LambdaFunction> functions;
+    private volatile Map<String, LocalJwtAuthorizer> authorizers;
+    private volatile LocalSignIn signIn;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -73,9 +85,15 @@ final class LocalGateway implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** Serves requests, each route going to the function of that logical ID. */
-    void start(Map<String, LambdaFunction> functionsById) {
+    /**
+     * Serves requests: each route goes to the function of that logical ID, through the authorizer of its route
+     * key if it has one; {@code /local-auth} to the sign-in.
+     */
+    void start(Map<String, LambdaFunction> functionsById, Map<String, LocalJwtAuthorizer> authorizersByRouteKey,
+               LocalSignIn staffSignIn) {
         this.functions = Map.copyOf(functionsById);
+        this.authorizers = Map.copyOf(authorizersByRouteKey);
+        this.signIn = staffSignIn;
         server.start();
     }
 
@@ -88,6 +106,10 @@ final class LocalGateway implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/")) {
                 api(exchange, path.substring(API_PREFIX.length()));
+            } else if (path.startsWith(LocalSignIn.PATH + "/")) {
+                signIn.handle(exchange);
+            } else if (path.equals("/config.js")) {
+                StaticFiles.send(exchange, 200, "text/javascript; charset=utf-8", CONFIG_JS);
             } else {
                 portal.serve(exchange);
             }
@@ -112,9 +134,19 @@ final class LocalGateway implements AutoCloseable {
         }
         long started = System.nanoTime();
         LambdaFunction function = functions.get(match.route().functionId());
+        LocalJwtAuthorizer authorizer = authorizers.get(match.route().routeKey());
+        Authorizer authorized = null;
+        if (authorizer != null) {
+            authorized = authorizer.authorize(exchange.getRequestHeaders()).orElse(null);
+            if (authorized == null) {
+                sendJson(exchange, 401, "Unauthorized");
+                System.out.printf("%s -> 401 (token refused)%n", match.route().routeKey());
+                return;
+            }
+        }
         byte[] result;
         try {
-            result = function.invoke(event(exchange, path, match, body));
+            result = function.invoke(event(exchange, path, match, body, authorized));
         } catch (Exception e) {
             // What Lambda would log for an unhandled error; API Gateway then answers a bare 500.
             System.err.println(match.route().functionId() + " failed on " + match.route().routeKey() + ":");
@@ -142,7 +174,8 @@ final class LocalGateway implements AutoCloseable {
         }
     }
 
-    private byte[] event(HttpExchange exchange, String path, RouteTable.Match match, byte[] body) {
+    /** {@code authorizer}: what the route's authorizer passes on (the token's claims), or null on a public route. */
+    private byte[] event(HttpExchange exchange, String path, RouteTable.Match match, byte[] body, Authorizer authorizer) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -183,6 +216,7 @@ final class LocalGateway implements AutoCloseable {
                         .withDomainPrefix("local")
                         .withStage("$default")
                         .withRequestId(requestId)
+                        .withAuthorizer(authorizer)
                         .withTime(REQUEST_TIME.format(now))
                         .withTimeEpoch(now.toInstant().toEpochMilli())
                         .withHttp(RequestContext.Http.builder()
@@ -210,7 +244,7 @@ final class LocalGateway implements AutoCloseable {
     }
 
     /** Decoded; a repeated name's values joined with commas, as in payload format 2.0. */
-    private static Map<String, String> queryParameters(String rawQuery) {
+    static Map<String, String> queryParameters(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return null;
         }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,8 +30,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The whole product in one JVM, with no AWS account: DynamoDB Local with the tables of {@code template.yaml},
- * aws-ses-v2-local for mail, the template's functions behind a local API Gateway that also serves the portal,
- * and their DynamoDB stream and schedule events.
+ * aws-ses-v2-local for mail, the template's functions behind a local API Gateway that also serves the portal and
+ * checks staff tokens, a local stand-in for Cognito's hosted UI where the demo staff sign in, and the functions'
+ * DynamoDB stream and schedule events.
  *
  * <p>The handlers are the deployed classes, unchanged. Lambda would give each function its environment; one JVM
  * cannot, so the stack sets every function's environment as JVM system properties of the same names (the
@@ -44,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
     static final String REGION = "ap-southeast-2";
     static final String ACCOUNT_ID = "000000000000";
     private static final String CATALOG_TABLE = "CatalogTable";
+    private static final String USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
     private static final StaticCredentialsProvider LOCAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
@@ -106,6 +109,7 @@ public final class LocalStack implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private Mailbox mailbox;
     private LocalGateway gateway;
+    private StaffTokens staffTokens;
     private Scheduler scheduler;
     private boolean closed;
 
@@ -133,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
                 .map(r -> new RouteTable.Route(r.method(), r.path(), f.logicalId()))).toList();
         gateway = closeLater(new LocalGateway(options.port, new RouteTable(routes),
                 options.portalDirectory != null ? options.portalDirectory : root.resolve("portal")));
+        staffTokens = new StaffTokens(baseUrl() + LocalSignIn.PATH);
 
         dynamoDbLocal = closeLater(new DynamoDbLocal(root.resolve("infrastructure/target/native-libs")));
         mailbox = closeLater(new Mailbox(root.resolve("infrastructure/node_modules/aws-ses-v2-local/dist/cli.js"), freePort()));
@@ -148,13 +153,17 @@ public final class LocalStack implements AutoCloseable {
             table.updateTimeToLiveRequest().ifPresent(dynamoDb::updateTimeToLive);
         }
 
-        SystemProperties configuration = new SystemProperties(configuration(template, definitions));
+        Intrinsics intrinsics = intrinsics(template);
+        SystemProperties configuration = new SystemProperties(configuration(intrinsics, definitions));
         Map<String, String> replaced = configuration.apply();
         closeLater(() -> SystemProperties.restore(replaced));
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         definitions.forEach(definition -> functions.put(definition.logicalId(), new LambdaFunction(definition, configuration)));
         if (options.seedDemoData) {
             DemoData.seed(dynamoDb, template.table(CATALOG_TABLE).tableName());
+            // The staff directory and demo requests in every state, written through the staff services.
+            io.civicdesk.demo.DemoWorkspace.seed(dynamoDb, template.table(CATALOG_TABLE).tableName(),
+                    template.table("RequestsTable").tableName(), template.table("OutboxTable").tableName(), baseUrl());
         }
 
         scheduler = new Scheduler(List.copyOf(functions.values()));
@@ -176,20 +185,43 @@ public final class LocalStack implements AutoCloseable {
         }
         definitions.forEach(f -> f.unemulatedEvents().forEach(event -> System.err.println(
                 "local stack: " + f.logicalId() + " event " + event + " is not emulated locally")));
-        gateway.start(functions);
+        gateway.start(functions, authorizers(definitions, intrinsics), new LocalSignIn(staffTokens, baseUrl(),
+                DemoData.COUNCIL.name(), DemoData.staff(), DemoData.units()));
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /** Local values for references: pseudo parameters, and each app client's Ref is the local sign-in's client ID. */
+    private static Intrinsics intrinsics(SamTemplate template) {
+        Map<String, String> references = new HashMap<>(Map.of("AWS::Region", REGION, "AWS::AccountId", ACCOUNT_ID,
+                "AWS::Partition", "aws", "AWS::StackName", "civicdesk-local", "AWS::URLSuffix", "amazonaws.com"));
+        template.logicalIds(USER_POOL_CLIENT).forEach(client -> references.put(client, StaffTokens.CLIENT_ID));
+        return template.intrinsics(references);
+    }
+
+    /**
+     * Each guarded route's JWT authorizer, by route key. Locally one identity provider issues every token, so each
+     * authorizer trusts the local sign-in's issuer whatever issuer it names; its audience resolves as written.
+     */
+    private Map<String, LocalJwtAuthorizer> authorizers(List<FunctionDefinition> functions, Intrinsics intrinsics) {
+        Map<String, LocalJwtAuthorizer> byRouteKey = new HashMap<>();
+        for (FunctionDefinition function : functions) {
+            for (FunctionDefinition.HttpRoute route : function.routes()) {
+                route.authorizer().ifPresent(authorizer -> byRouteKey.put(route.routeKey(), new LocalJwtAuthorizer(
+                        authorizer.tokenHeader(), staffTokens,
+                        authorizer.audience().stream().map(intrinsics::resolve).collect(Collectors.toSet()))));
+            }
+        }
+        return byRouteKey;
+    }
+
     /** The SDK's settings for every client the handlers build, and each function's resolved environment. */
-    private Map<String, String> configuration(SamTemplate template, List<FunctionDefinition> functions) {
+    private Map<String, String> configuration(Intrinsics intrinsics, List<FunctionDefinition> functions) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("aws.region", REGION);
         properties.put("aws.accessKeyId", "local");
         properties.put("aws.secretAccessKey", "local");
         properties.put("aws.endpointUrlDynamoDb", dynamoDbLocal.endpoint());
         properties.put("aws.endpointUrlSesV2", mailbox.url());
-        Intrinsics intrinsics = template.intrinsics(Map.of("AWS::Region", REGION, "AWS::AccountId", ACCOUNT_ID,
-                "AWS::Partition", "aws", "AWS::StackName", "civicdesk-local", "AWS::URLSuffix", "amazonaws.com"));
         // What only the local stack knows: where the portal is.
         Map<String, String> supplied = Map.of("PORTAL_URL", baseUrl());
         Map<String, String> setBy = new HashMap<>();
@@ -213,6 +245,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String apiUrl() {
         return baseUrl() + LocalGateway.API_PREFIX;
+    }
+
+    /** Staff tokens as the local sign-in issues them, valid or wrong in one way, for tests of staff routes. */
+    public StaffTokens staffTokens() {
+        return staffTokens;
     }
 
     /** A client of the stack's DynamoDB Local (the tables are named by their logical IDs). */

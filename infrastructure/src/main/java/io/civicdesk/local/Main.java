@@ -31,6 +31,7 @@ public final class Main {
                 CivicDesk is running on this machine (no AWS account involved).
 
                   Resident portal   %1$s/
+                  Staff pages       %1$s/staff/     sign in as any of the demo staff
                   API               %2$s/services
                   Mailbox (SES)     %3$s/        every mail the product sends
                   DynamoDB Local    %4$s    region %5$s, any credentials

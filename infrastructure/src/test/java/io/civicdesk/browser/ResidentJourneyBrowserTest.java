@@ -1,16 +1,12 @@
 package io.civicdesk.browser;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.Mailbox;
+import io.civicdesk.testing.Browser;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,17 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,13 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pass axe-core's WCAG 2.2 AA rules. Questions and labels are the demo council's (DemoData's "missed-bin").
  */
 class ResidentJourneyBrowserTest {
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final String SITE = "City of Melaleuca";
     private static final String ADDRESS = "12 Banksia Street, Melaleuca WA 6999";
     private static final String NAME = "Alex Citizen";
 
     private static LocalStack stack;
-    private static Playwright playwright;
     private static Browser browser;
     private BrowserContext context;
     private Page page;
@@ -56,12 +44,7 @@ class ResidentJourneyBrowserTest {
     static void startBrowser() {
         // The stack sets JVM-wide system properties for its handlers, so every test class shares the one stack.
         stack = TestStack.get();
-        // Debian's chromium, not a downloaded build: these machines reach no browser download site.
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-gpu")));
+        browser = Browser.launch();
     }
 
     @AfterAll
@@ -69,17 +52,11 @@ class ResidentJourneyBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @BeforeEach
     void openPhone() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(360, 740).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2)
-                .setLocale("en-AU").setTimezoneId("Australia/Perth"));
-        context.setDefaultTimeout(15_000);
+        context = browser.phone();
         page = context.newPage();
     }
 
@@ -165,7 +142,7 @@ class ResidentJourneyBrowserTest {
         }
         assertAccessible("the private tracking page");
 
-        Mailbox.Message mail = awaitMail(email);
+        Mailbox.Message mail = io.civicdesk.testing.Mailbox.awaitMailTo(email);
         assertTrue(mail.subject().contains(reference) || mail.text().contains(reference),
                 "the confirmation mail names the reference " + reference + ": " + mail.subject());
     }
@@ -219,29 +196,6 @@ class ResidentJourneyBrowserTest {
     }
 
     private void assertAccessible(String where) {
-        List<Rule> violations = new AxeBuilder(page).withTags(WCAG_AA).analyze().getViolations();
-        assertTrue(violations.isEmpty(), () -> "axe-core finds WCAG 2.2 AA violations on " + where + ":\n"
-                + violations.stream().map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp()
-                        + "\n    " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
-                        .collect(Collectors.joining("\n    ")))
-                .collect(Collectors.joining("\n")));
-    }
-
-    /** The mail goes through the outbox, its stream and the mail sender: allow it a moment. */
-    private static Mailbox.Message awaitMail(String to) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (true) {
-            Optional<Mailbox.Message> mail = stack.mailbox().messages().stream().filter(m -> m.to().stream().anyMatch(address -> address.contains(to))).findFirst();
-            if (mail.isPresent()) {
-                return mail.get();
-            }
-            assertTrue(Instant.now().isBefore(deadline), "no confirmation mail reached " + to + " within 15 seconds");
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Browser.assertAccessible(page, where);
     }
 }

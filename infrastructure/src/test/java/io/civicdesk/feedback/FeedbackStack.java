@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.IdempotencyRecords;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.testing.Mailbox;
@@ -92,7 +92,7 @@ final class FeedbackStack {
     }
 
     static SurveyService surveyService() {
-        return new SurveyService(dynamo(), surveys(), figures(), new IdempotencyRecords(dynamo(), FEEDBACK), catalog(),
+        return new SurveyService(dynamo(), surveys(), figures(), FEEDBACK, catalog(),
                 Clock.systemUTC());
     }
 

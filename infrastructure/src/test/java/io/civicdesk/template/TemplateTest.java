@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.RouteTable;
 import io.civicdesk.local.template.FunctionDefinition;
+import io.civicdesk.local.template.FunctionDefinition.JwtAuthorizer;
 import io.civicdesk.local.template.SamTemplate;
 import io.civicdesk.local.template.TableDefinition;
 import java.io.IOException;
@@ -70,6 +71,28 @@ class TemplateTest {
             Class.forName(handlers.get(match.route().functionId()), false, getClass().getClassLoader());
         }
         assertFalse(routes.isEmpty());
+    }
+
+    /**
+     * No staff route is left open: each names the StaffAuthorizer, which trusts only the staff user pool and
+     * takes the staff pages' ID tokens (their aud is the app client's ID).
+     */
+    @Test
+    void everyStaffRouteRequiresAStaffTokenFromTheStaffUserPool() {
+        for (FunctionDefinition function : TEMPLATE.functions()) {
+            for (FunctionDefinition.HttpRoute route : function.routes()) {
+                if (!route.path().startsWith("/staff")) {
+                    continue;
+                }
+                JwtAuthorizer authorizer = route.authorizer().orElseThrow(
+                        () -> new AssertionError(route.routeKey() + " has no authorizer"));
+                assertEquals("StaffAuthorizer", authorizer.name(), route.routeKey());
+                assertEquals("Authorization", authorizer.tokenHeader(), route.routeKey());
+                assertEquals(Map.of("Fn::Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${StaffUserPool}"),
+                        authorizer.issuer(), route.routeKey());
+                assertEquals(List.of(Map.of("Ref", "StaffPortalClient")), authorizer.audience(), route.routeKey());
+            }
+        }
     }
 
     @Test

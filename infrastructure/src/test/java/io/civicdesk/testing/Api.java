@@ -57,6 +57,14 @@ public final class Api {
         return send(request);
     }
 
+    public Reply put(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Reply post(String path, Object body) {
         return post(path, Json.write(body), Map.of());
     }

@@ -5,6 +5,7 @@ import io.civicdesk.local.Mailbox.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Waits for mail at the stack's aws-ses-v2-local. */
 public final class Mailbox {
@@ -18,9 +19,14 @@ public final class Mailbox {
 
     /** Waits up to 15 seconds for the first mail to {@code to}. */
     public static Message awaitMailTo(String to) {
+        return awaitMailTo(to, mail -> true);
+    }
+
+    /** Waits up to 15 seconds for the first mail to {@code to} that {@code which} accepts. */
+    public static Message awaitMailTo(String to, Predicate<Message> which) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
-            List<Message> mails = to(to);
+            List<Message> mails = to(to).stream().filter(which).toList();
             if (!mails.isEmpty()) {
                 return mails.get(0);
             }

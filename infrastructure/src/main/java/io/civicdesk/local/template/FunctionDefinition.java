@@ -41,12 +41,32 @@ public record FunctionDefinition(String logicalId, String handler, Map<String, O
         return resolved;
     }
 
-    /** An {@code HttpApi} event. {@code path} may hold {@code {name}} and a final greedy {@code {name+}}. */
-    public record HttpRoute(String method, String path) {
+    /**
+     * An {@code HttpApi} event. {@code path} may hold {@code {name}} and a final greedy {@code {name+}}.
+     *
+     * @param authorizer the JWT authorizer API Gateway checks before invoking the function: the event's
+     *                   {@code Auth.Authorizer}, else its API's {@code DefaultAuthorizer}; empty for a public route
+     */
+    public record HttpRoute(String method, String path, Optional<JwtAuthorizer> authorizer) {
+        /** A public route. */
+        public HttpRoute(String method, String path) {
+            this(method, path, Optional.empty());
+        }
+
         /** As API Gateway writes it: {@code GET /services/{serviceId}}, or {@code $default}. */
         public String routeKey() {
             return path.equals("$default") ? path : method + " " + path;
         }
+    }
+
+    /**
+     * A JWT authorizer of an HttpApi ({@code Auth.Authorizers.<name>} with a {@code JwtConfiguration}).
+     *
+     * @param tokenHeader the request header its {@code IdentitySource} names, e.g. {@code Authorization}
+     * @param issuer {@code JwtConfiguration.issuer} as written, intrinsic functions and all
+     * @param audience {@code JwtConfiguration.audience} as written
+     */
+    public record JwtAuthorizer(String name, String tokenHeader, Object issuer, List<?> audience) {
     }
 
     /**

@@ -6,6 +6,7 @@ import static io.civicdesk.local.template.Values.map;
 import static io.civicdesk.local.template.Values.string;
 
 import io.civicdesk.local.template.FunctionDefinition.HttpRoute;
+import io.civicdesk.local.template.FunctionDefinition.JwtAuthorizer;
 import io.civicdesk.local.template.FunctionDefinition.ScheduleEvent;
 import io.civicdesk.local.template.FunctionDefinition.StreamEvent;
 import java.io.IOException;
@@ -31,11 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
  * The SAM template, read for what the local stack builds from it: the DynamoDB tables, and the functions with
- * their handlers, environments, routes, schedules and stream sources.
+ * their handlers, environments, routes (and the JWT authorizers that guard them), schedules and stream sources.
  */
 public final class SamTemplate {
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final String FUNCTION = "AWS::Serverless::Function";
+    private static final String HTTP_API = "AWS::Serverless::HttpApi";
+    private static final String HEADER_SOURCE = "$request.header.";
 
     private final Map<String, Object> root;
 
@@ -87,6 +90,11 @@ public final class SamTemplate {
         references.putAll(localReferences);
         return new Intrinsics(references, map(root.get("Conditions"), "Conditions"),
                 map(root.get("Mappings"), "Mappings"));
+    }
+
+    /** The logical IDs of the template's resources of a type, such as {@code AWS::Cognito::UserPoolClient}. */
+    public List<String> logicalIds(String type) {
+        return List.copyOf(resources(type).keySet());
     }
 
     private Map<String, Map<String, Object>> resources(String type) {
@@ -188,8 +196,8 @@ public final class SamTemplate {
                 // Without Path and Method, SAM makes the API's catch-all $default route.
                 case "HttpApi" -> routes.add(e.containsKey("Path")
                         ? new HttpRoute(string(e, "Method", where, "ANY").toUpperCase(Locale.ROOT),
-                        string(e.get("Path"), where + ".Path"))
-                        : new HttpRoute("ANY", "$default"));
+                        string(e.get("Path"), where + ".Path"), authorizer(e, where))
+                        : new HttpRoute("ANY", "$default", authorizer(e, where)));
                 case "Schedule" -> {
                     if (!e.containsKey("Enabled") || flag(e, "Enabled", where)) {
                         schedules.add(new ScheduleEvent(name, string(e.get("Schedule"), where + ".Schedule"),
@@ -219,6 +227,50 @@ public final class SamTemplate {
                 map(map(p.get("Environment"), id + ".Environment").get("Variables"), id + ".Environment.Variables"),
                 integer(p, "MemorySize", id, 128), integer(p, "Timeout", id, 3),
                 List.copyOf(routes), List.copyOf(schedules), List.copyOf(streams), List.copyOf(unemulated));
+    }
+
+    /**
+     * SAM's rule: the event's {@code Auth.Authorizer}, else its API's {@code DefaultAuthorizer}; {@code NONE} is
+     * none. Anything the local stack cannot check as API Gateway would (another kind of authorizer, authorization
+     * scopes) fails here rather than leave a route open locally that is closed when deployed.
+     */
+    private Optional<JwtAuthorizer> authorizer(Map<String, Object> event, String where) {
+        Map<String, Object> auth = map(event.get("Auth"), where + ".Auth");
+        Map<String, Object> apiAuth = map(httpApi(event.get("ApiId"), where).get("Auth"), where + " (its API's Auth)");
+        String name = auth.containsKey("Authorizer") ? string(auth.get("Authorizer"), where + ".Auth.Authorizer")
+                : string(apiAuth, "DefaultAuthorizer", where + " (its API's Auth)", "NONE");
+        if (name.equals("NONE")) {
+            return Optional.empty();
+        }
+        Map<String, Object> authorizer = map(map(apiAuth.get("Authorizers"), where).get(name), where + " " + name);
+        Map<String, Object> jwt = map(authorizer.get("JwtConfiguration"), where + " " + name + ".JwtConfiguration");
+        if (jwt.isEmpty()) {
+            throw new IllegalArgumentException(where + ": " + name + " is not a JWT authorizer of its API, and the "
+                    + "local stack emulates JWT authorizers only");
+        }
+        if (auth.containsKey("AuthorizationScopes") || authorizer.containsKey("AuthorizationScopes")) {
+            throw new IllegalArgumentException(where + ": the local stack does not emulate authorization scopes");
+        }
+        String source = string(authorizer, "IdentitySource", where + " " + name, HEADER_SOURCE + "Authorization");
+        if (!source.startsWith(HEADER_SOURCE)) {
+            throw new IllegalArgumentException(where + " " + name + ": a JWT authorizer's IdentitySource is one header "
+                    + "(" + HEADER_SOURCE + "Name), not " + source);
+        }
+        return Optional.of(new JwtAuthorizer(name, source.substring(HEADER_SOURCE.length()), jwt.get("issuer"),
+                list(jwt.get("audience"), where + " " + name + ".JwtConfiguration.audience")));
+    }
+
+    /** The API an HttpApi event is on (its {@code ApiId}, else SAM's implicit API), Globals.HttpApi merged in. */
+    private Map<String, Object> httpApi(Object apiId, String where) {
+        Map<String, Object> globals = map(map(root.get("Globals"), "Globals").get("HttpApi"), "Globals.HttpApi");
+        if (apiId == null) {
+            return globals;
+        }
+        Map<String, Object> api = resources(HTTP_API).get(map(apiId, where + ".ApiId").get("Ref"));
+        if (api == null) {
+            throw new IllegalArgumentException(where + ".ApiId should be !Ref <an " + HTTP_API + " in this template>");
+        }
+        return merge(globals, api);
     }
 
     /** {@code !GetAtt SomeTable.StreamArn}: the local stack reads that table's stream. */

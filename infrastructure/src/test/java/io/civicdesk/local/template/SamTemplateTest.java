@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.template.FunctionDefinition.HttpRoute;
+import io.civicdesk.local.template.FunctionDefinition.JwtAuthorizer;
 import io.civicdesk.local.template.FunctionDefinition.ScheduleEvent;
 import io.civicdesk.local.template.FunctionDefinition.StreamEvent;
 import java.util.List;
@@ -25,6 +26,23 @@ class SamTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.read(LocalStack.findProjectRoot().resolve("template.yaml"));
     private static final Map<String, String> PSEUDO = Map.of("AWS::Region", "ap-southeast-2",
             "AWS::AccountId", "000000000000", "AWS::Partition", "aws");
+    /** An API with two JWT authorizers (one its default) and a Lambda authorizer, for routes to name. */
+    private static final String API_WITH_AUTHORIZERS = """
+            Resources:
+              Api:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  Auth:
+                    DefaultAuthorizer: Partners
+                    Authorizers:
+                      Staff:
+                        JwtConfiguration: { issuer: !Sub 'https://issuer/${Pool}', audience: [!Ref Client] }
+                      Partners:
+                        IdentitySource: $request.header.X-Partner-Token
+                        JwtConfiguration: { issuer: https://partners.example, audience: [partner-app] }
+                      Lambda:
+                        FunctionArn: arn:aws:lambda:ap-southeast-2:000000000000:function:auth
+            """;
 
     private static FunctionDefinition function(String logicalId) {
         return TEMPLATE.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst().orElseThrow();
@@ -32,9 +50,9 @@ class SamTemplateTest {
 
     @Test
     void tablesBecomeCreateTableRequestsNamedByLogicalId() {
-        // Other capabilities add their own tables after these.
-        assertEquals(List.of("CatalogTable", "RequestsTable", "OutboxTable"),
-                TEMPLATE.tables().stream().map(TableDefinition::tableName).toList().subList(0, 3));
+        // Each capability adds its own tables; these are the foundation's.
+        assertTrue(TEMPLATE.tables().stream().map(TableDefinition::tableName).toList()
+                .containsAll(List.of("CatalogTable", "RequestsTable", "OutboxTable")));
         CreateTableRequest requests = TEMPLATE.table("RequestsTable").createTableRequest();
         assertEquals(BillingMode.PAY_PER_REQUEST, requests.billingMode());
         assertEquals(List.of("pk", "sk"), requests.keySchema().stream().map(k -> k.attributeName()).toList());
@@ -61,9 +79,9 @@ class SamTemplateTest {
 
     @Test
     void functionsCarryHandlersRoutesAndGlobals() {
-        // Other capabilities add their own functions after these.
-        assertEquals(List.of("CatalogFunction", "SubmitRequestFunction", "TrackRequestFunction", "MailSenderFunction"),
-                TEMPLATE.functions().stream().map(FunctionDefinition::logicalId).toList().subList(0, 4));
+        // Each capability adds its own functions; these are the foundation's.
+        assertTrue(TEMPLATE.functions().stream().map(FunctionDefinition::logicalId).toList()
+                .containsAll(List.of("CatalogFunction", "SubmitRequestFunction", "TrackRequestFunction", "MailSenderFunction")));
         FunctionDefinition catalog = function("CatalogFunction");
         assertEquals("io.civicdesk.catalog.CatalogHandler", catalog.handlerClass());
         assertEquals(List.of(new HttpRoute("GET", "/services"), new HttpRoute("GET", "/services/{serviceId}")),
@@ -188,5 +206,45 @@ class SamTemplateTest {
         assertEquals(List.of("Queue (SQS)"), fn.unemulatedEvents());
         assertTrue(fn.schedules().isEmpty(), "a disabled schedule does not run");
         assertEquals(List.of(new HttpRoute("ANY", "$default")), fn.routes());
+    }
+
+    @Test
+    void aRouteHasItsOwnAuthorizerOrItsApisDefaultUnlessItSaysNone() {
+        SamTemplate template = SamTemplate.parse(API_WITH_AUTHORIZERS + """
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.Y::handleRequest
+                      Events:
+                        Own: { Type: HttpApi, Properties: { ApiId: !Ref Api, Method: GET, Path: /own, Auth: { Authorizer: Staff } } }
+                        Default: { Type: HttpApi, Properties: { ApiId: !Ref Api, Method: GET, Path: /default } }
+                        Public: { Type: HttpApi, Properties: { ApiId: !Ref Api, Method: GET, Path: /public, Auth: { Authorizer: NONE } } }
+                        Implicit: { Type: HttpApi, Properties: { Method: GET, Path: /implicit } }
+                """);
+        JwtAuthorizer staff = new JwtAuthorizer("Staff", "Authorization", Map.of("Fn::Sub", "https://issuer/${Pool}"),
+                List.of(Map.of("Ref", "Client")));
+        JwtAuthorizer partners = new JwtAuthorizer("Partners", "X-Partner-Token", "https://partners.example",
+                List.of("partner-app"));
+
+        assertEquals(List.of(new HttpRoute("GET", "/own", Optional.of(staff)),
+                new HttpRoute("GET", "/default", Optional.of(partners)),
+                new HttpRoute("GET", "/public"), new HttpRoute("GET", "/implicit")), template.functions().get(0).routes());
+    }
+
+    @Test
+    void whatTheLocalStackCannotCheckFailsRatherThanLeaveARouteOpen() {
+        for (String auth : List.of("{ Authorizer: Lambda }", "{ Authorizer: Missing }",
+                "{ Authorizer: Staff, AuthorizationScopes: [staff/read] }")) {
+            SamTemplate template = SamTemplate.parse(API_WITH_AUTHORIZERS + """
+                      Fn:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Handler: x.Y::handleRequest
+                          Events:
+                            Guarded: { Type: HttpApi, Properties: { ApiId: !Ref Api, Method: GET, Path: /x, Auth: %s } }
+                    """.formatted(auth));
+
+            assertThrows(IllegalArgumentException.class, template::functions, auth);
+        }
     }
 }

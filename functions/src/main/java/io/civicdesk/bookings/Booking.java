@@ -1,0 +1,52 @@
+package io.civicdesk.bookings;
+
+import io.civicdesk.requests.Contact;
+import io.civicdesk.requests.Reference;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A booking of one facility: one occurrence, or a weekly series of them booked together (all or nothing). A
+ * staff block-out is a booking too ({@code kind} "block"), so it holds slot locks the same way and nothing can
+ * be booked over it. {@code sequence} is the iCalendar SEQUENCE: it goes up with each change the resident's
+ * calendar must take. {@code version} guards every change (conditional write).
+ */
+public record Booking(Reference reference, String kind, String facilityId, String facilityName, BookingStatus status,
+                      List<Occurrence> occurrences, String purpose, int attendance, Contact contact, String concessionId,
+                      Quote quote, String channel, String secretHash, Instant createdAt, Instant holdExpiresAt,
+                      String statusReason, String createdBy, int sequence, long version) {
+
+    public static final String BOOKING = "booking";
+    public static final String BLOCK = "block";
+
+    public Booking {
+        occurrences = List.copyOf(occurrences);
+    }
+
+    public Instant firstStart() {
+        return occurrences.get(0).start();
+    }
+
+    public Instant lastEnd() {
+        return occurrences.get(occurrences.size() - 1).end();
+    }
+
+    public Booking with(BookingStatus newStatus, String reason) {
+        return new Booking(reference, kind, facilityId, facilityName, newStatus, occurrences, purpose, attendance, contact,
+                concessionId, quote, channel, secretHash, createdAt, newStatus == BookingStatus.HELD ? holdExpiresAt : null,
+                reason, createdBy, sequence + (newStatus.holdsSlots() ? 0 : 1), version + 1);
+    }
+
+    public Booking rescheduled(List<Occurrence> newOccurrences, Quote newQuote) {
+        return new Booking(reference, kind, facilityId, facilityName, status, newOccurrences, purpose, attendance, contact,
+                concessionId, newQuote, channel, secretHash, createdAt, holdExpiresAt, statusReason, createdBy,
+                sequence + 1, version + 1);
+    }
+
+    public Booking confirmedFrom(BookingStatus to) {
+        return new Booking(reference, kind, facilityId, facilityName, to, occurrences, purpose, attendance, contact,
+                concessionId, quote, channel, secretHash, createdAt, to == BookingStatus.HELD ? holdExpiresAt : null,
+                statusReason, createdBy, sequence, version + 1);
+    }
+}

@@ -1,0 +1,57 @@
+package io.civicdesk.bookings;
+
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Cached;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.FieldError;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The one place the booking functions are put together from their configuration. */
+final class BookingWiring {
+    private BookingWiring() {
+    }
+
+    static BookingService service(DynamoDbClient dynamo) {
+        String catalogTable = Config.require("CATALOG_TABLE");
+        CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
+        Clock clock = Clock.systemUTC();
+        Cached<String> councilName = new Cached<>(() -> catalog.council().name(), Duration.ofMinutes(5), clock);
+        String outboxTable = Config.optional("OUTBOX_TABLE");
+        return new BookingService(new FacilityStore(dynamo, catalogTable),
+                new BookingStore(dynamo, Config.require("BOOKINGS_TABLE"), Config.require("SLOT_LOCKS_TABLE"),
+                        outboxTable == null ? null : new OutboxStore(dynamo, outboxTable)),
+                clock, new SecureRandom(), Config.require("PORTAL_URL"), councilName::get,
+                Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM"));
+    }
+
+    /** A date from the query string (default: today in the facility's zone) and a number of days, 1 to 7. */
+    static LocalDate from(String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return today;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(List.of(new FieldError("from", "Give the first day as a date, like 2026-11-28.")));
+        }
+    }
+
+    static int days(String text) {
+        if (text == null || text.isBlank()) {
+            return 7;
+        }
+        if (!text.matches("[1-7]")) {
+            throw ApiException.invalid(List.of(new FieldError("days", "Ask for 1 to 7 days at a time.")));
+        }
+        return Integer.parseInt(text);
+    }
+}

@@ -1,0 +1,238 @@
+package io.civicdesk.reports;
+
+import io.civicdesk.platform.Items;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.civicdesk.platform.Items.n;
+import static io.civicdesk.platform.Items.s;
+
+/**
+ * Service-level figures, kept per unit, service and council day as requests change.
+ *
+ * <pre>
+ * pk               sk                             attributes (all numbers, all grown by ADD)
+ * UNIT#{unitId}    DAY#{yyyy-mm-dd}#{serviceId}   received, responded, respondedInTime, resolved, resolvedInTime,
+ *                                                 responseBreaches, resolutionBreaches, firstContact,
+ *                                                 ch_{channel}, sat_{1..5}, rec_{0..10},
+ *                                                 resp_{bucket}, resp_z, resol_{bucket}, resol_z  (duration sketches)
+ * </pre>
+ *
+ * Every change is one UpdateItem of ADDs — it needs no read, two changes at once both count, and it can join
+ * the transaction that changes the request, so the figures never disagree with the requests. A period's
+ * figures for a unit are one Query over a date range: a quarter reads at most services × 92 items per unit,
+ * however many requests there were.
+ */
+public final class FiguresStore {
+    private static final String DAY = "DAY#";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public FiguresStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Something that happened to a request that the figures count; it names the counters it adds one to. */
+    public sealed interface Change {
+        List<String> counters();
+    }
+
+    public record Received(String channel) implements Change {
+        public List<String> counters() {
+            return List.of("received", "ch_" + channel);
+        }
+    }
+
+    public record Responded(double businessMinutes, boolean inTime) implements Change {
+        public List<String> counters() {
+            return when(inTime, List.of("responded", sketchCounter("resp_", businessMinutes)), "respondedInTime");
+        }
+    }
+
+    public record Resolved(double businessMinutes, boolean inTime, boolean atFirstContact) implements Change {
+        public List<String> counters() {
+            return when(atFirstContact, when(inTime, List.of("resolved", sketchCounter("resol_", businessMinutes)),
+                    "resolvedInTime"), "firstContact");
+        }
+    }
+
+    public record ResponseBreached() implements Change {
+        public List<String> counters() {
+            return List.of("responseBreaches");
+        }
+    }
+
+    public record ResolutionBreached() implements Change {
+        public List<String> counters() {
+            return List.of("resolutionBreaches");
+        }
+    }
+
+    /** A survey answer; a score left out is not counted. */
+    public record Surveyed(Integer satisfied, Integer likelyToRecommend) implements Change {
+        public List<String> counters() {
+            List<String> counters = new ArrayList<>();
+            if (satisfied != null) {
+                counters.add("sat_" + satisfied);
+            }
+            if (likelyToRecommend != null) {
+                counters.add("rec_" + likelyToRecommend);
+            }
+            return counters;
+        }
+    }
+
+    /** The update that counts a change, for the caller's transaction. */
+    public Update update(String unitId, String serviceId, LocalDate day, Change change) {
+        List<String> counters = change.counters();
+        if (counters.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to count in " + change);
+        }
+        Map<String, String> names = new HashMap<>();
+        List<String> adds = new ArrayList<>();
+        for (int i = 0; i < counters.size(); i++) {
+            names.put("#c" + i, counters.get(i));
+            adds.add("#c" + i + " :one");
+        }
+        return Update.builder().tableName(table)
+                .key(Items.key("UNIT#" + unitId, DAY + day + "#" + serviceId))
+                .updateExpression("ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(":one", n(1)))
+                .build();
+    }
+
+    /** Counts a change on its own, outside any transaction. */
+    public void record(String unitId, String serviceId, LocalDate day, Change change) {
+        Update update = update(unitId, serviceId, day, change);
+        dynamo.updateItem(request -> request.tableName(update.tableName()).key(update.key())
+                .updateExpression(update.updateExpression()).expressionAttributeNames(update.expressionAttributeNames())
+                .expressionAttributeValues(update.expressionAttributeValues()));
+    }
+
+    private static List<String> when(boolean condition, List<String> counters, String counter) {
+        if (!condition) {
+            return counters;
+        }
+        List<String> more = new ArrayList<>(counters);
+        more.add(counter);
+        return more;
+    }
+
+    private static String sketchCounter(String prefix, double minutes) {
+        return DurationSketch.isZero(minutes) ? prefix + "z" : prefix + DurationSketch.bucket(minutes);
+    }
+
+    /**
+     * Writes a day's figures whole, replacing what was there: for rebuilding figures from the requests
+     * themselves (a backfill after deploying onto existing data, or after a fix to how something is counted).
+     */
+    public void replaceDay(String unitId, String serviceId, LocalDate day, Figures figures) {
+        Map<String, AttributeValue> item = new HashMap<>(Items.key("UNIT#" + unitId, DAY + day + "#" + serviceId));
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("received", figures.received);
+        counters.put("responded", figures.responded);
+        counters.put("respondedInTime", figures.respondedInTime);
+        counters.put("resolved", figures.resolved);
+        counters.put("resolvedInTime", figures.resolvedInTime);
+        counters.put("responseBreaches", figures.responseBreaches);
+        counters.put("resolutionBreaches", figures.resolutionBreaches);
+        counters.put("firstContact", figures.firstContactResolutions);
+        counters.put("resp_z", figures.responseMinutes.zeros());
+        counters.put("resol_z", figures.resolutionMinutes.zeros());
+        figures.channels.forEach((channel, n) -> counters.put("ch_" + channel, n));
+        figures.satisfaction.forEach((score, n) -> counters.put("sat_" + score, n));
+        figures.recommend.forEach((score, n) -> counters.put("rec_" + score, n));
+        figures.responseMinutes.buckets().forEach((bucket, n) -> counters.put("resp_" + bucket, n));
+        figures.resolutionMinutes.buckets().forEach((bucket, n) -> counters.put("resol_" + bucket, n));
+        counters.forEach((name, n) -> {
+            if (n != 0) {
+                item.put(name, n(n));
+            }
+        });
+        dynamo.putItem(request -> request.tableName(table).item(item));
+    }
+
+    /** Whose figures: a unit and a service. */
+    public record PeriodFigures(Map<ServiceLevelReport.Key, Figures> figures, int itemsRead) {
+    }
+
+    /** Each unit's figures per service summed over the days from {@code first} to {@code last}. */
+    public PeriodFigures periodFigures(Collection<String> unitIds, LocalDate first, LocalDate last) {
+        Map<ServiceLevelReport.Key, Figures> figures = new LinkedHashMap<>();
+        int itemsRead = 0;
+        for (String unitId : unitIds) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :last")
+                        .expressionAttributeValues(Map.of(":pk", s("UNIT#" + unitId),
+                                ":first", s(DAY + first + "#"), ":last", s(DAY + last + "#\uffff")))
+                        .exclusiveStartKey(startKey).build());
+                for (Map<String, AttributeValue> item : page.items()) {
+                    String serviceId = Items.string(item, "sk").substring(DAY.length() + 11);
+                    figures.computeIfAbsent(new ServiceLevelReport.Key(unitId, serviceId), key -> new Figures()).merge(figures(item));
+                }
+                itemsRead += page.count();
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        }
+        return new PeriodFigures(figures, itemsRead);
+    }
+
+    private static Figures figures(Map<String, AttributeValue> item) {
+        Map<Integer, Long> response = new HashMap<>();
+        Map<Integer, Long> resolution = new HashMap<>();
+        Figures figures = new Figures();
+        long responseZeros = 0;
+        long resolutionZeros = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            String name = attribute.getKey();
+            if (attribute.getValue().n() == null) {
+                continue;
+            }
+            long count = Long.parseLong(attribute.getValue().n());
+            switch (name) {
+                case "received" -> figures.received = count;
+                case "responded" -> figures.responded = count;
+                case "respondedInTime" -> figures.respondedInTime = count;
+                case "resolved" -> figures.resolved = count;
+                case "resolvedInTime" -> figures.resolvedInTime = count;
+                case "responseBreaches" -> figures.responseBreaches = count;
+                case "resolutionBreaches" -> figures.resolutionBreaches = count;
+                case "firstContact" -> figures.firstContactResolutions = count;
+                case "resp_z" -> responseZeros = count;
+                case "resol_z" -> resolutionZeros = count;
+                default -> {
+                    if (name.startsWith("ch_")) {
+                        figures.channels.put(name.substring(3), count);
+                    } else if (name.startsWith("sat_")) {
+                        figures.satisfaction.put(Integer.valueOf(name.substring(4)), count);
+                    } else if (name.startsWith("rec_")) {
+                        figures.recommend.put(Integer.valueOf(name.substring(4)), count);
+                    } else if (name.startsWith("resp_")) {
+                        response.put(Integer.valueOf(name.substring(5)), count);
+                    } else if (name.startsWith("resol_")) {
+                        resolution.put(Integer.valueOf(name.substring(6)), count);
+                    }
+                }
+            }
+        }
+        figures.responseMinutes.merge(new DurationSketch(response, responseZeros));
+        figures.resolutionMinutes.merge(new DurationSketch(resolution, resolutionZeros));
+        return figures;
+    }
+}

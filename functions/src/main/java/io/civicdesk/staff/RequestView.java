@@ -1,0 +1,135 @@
+package io.civicdesk.staff;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.civicdesk.requests.Actor;
+import io.civicdesk.requests.Contact;
+import io.civicdesk.requests.Due;
+import io.civicdesk.requests.Follower;
+import io.civicdesk.requests.HistoryEntry;
+import io.civicdesk.requests.Location;
+import io.civicdesk.requests.PreferredChannel;
+import io.civicdesk.requests.PublicUpdate;
+import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.ServiceRequest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** A request as the staff page shows it: everything needed to handle it (docs/staff-api.md). */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RequestView(String reference, String displayReference, long version, Named service, Named unit,
+                          String status, String statusLabel, boolean paused, @JsonProperty("final") boolean isFinal,
+                          String priority, Actor assignee, String channel, boolean resolvedAtFirstContact,
+                          Actor loggedBy, Instant submittedAt, String timeZone, Sla sla, Resident resident,
+                          String contactInstruction, LocationView location, String description,
+                          List<AnswerView> answers, String resolution, String duplicateOf, List<String> duplicates,
+                          List<NextStatus> allowedNextStatuses, List<String> allowedActions, boolean canAct,
+                          List<UpdateView> publicUpdates, List<HistoryView> history) {
+
+    /** How soon "due soon" is. */
+    public static final Duration DUE_SOON = Duration.ofHours(24);
+
+    public record Named(String id, String name) {
+    }
+
+    /** A status the request may move to now. */
+    public record NextStatus(String status, String label, boolean pausesClock, @JsonProperty("final") boolean isFinal) {
+        static NextStatus of(WorkflowStatus status) {
+            return new NextStatus(status.id(), status.label(), status.pausesClock(), status.isFinal());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Sla(LocalDate responseDue, LocalDate resolutionDue, Instant acknowledgedAt, Instant resolvedAt,
+                      Instant closedAt, Due due, boolean overdue, boolean dueSoon) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Resident(String name, String email, String phone, PreferredChannel preferredChannel) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record LocationView(String address, Double latitude, Double longitude, String mapLink) {
+    }
+
+    public record AnswerView(String questionId, String question, String answer) {
+    }
+
+    public record UpdateView(Instant at, String status, String statusLabel, String message) {
+    }
+
+    /** Before and after keep their nulls: "no assignee" is a value. */
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
+    public record HistoryView(Instant at, Actor by, String action, String visibility,
+                              @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, String> before,
+                              @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, String> after,
+                              String publicMessage, String note, String delivery) {
+    }
+
+    public static RequestView of(RequestStore.RequestRecord record, Workflow workflow, String unitName,
+                                 boolean canAct, Instant now) {
+        ServiceRequest request = record.request();
+        Contact contact = request.contact();
+        Due due = Due.of(request);
+        boolean paused = request.handling().paused();
+        boolean overdue = due != null && !paused && due.at().isBefore(now);
+        boolean dueSoon = due != null && !paused && !overdue && due.at().isBefore(now.plus(DUE_SOON));
+        return new RequestView(request.reference().value(), request.reference().display(), request.version(),
+                new Named(request.serviceId(), request.serviceName()), new Named(request.unitId(), unitName),
+                request.status(), workflow.label(request.status()), paused, request.handling().finishedAt() != null,
+                request.handling().priority().wireName(), request.handling().assignee(), request.channel(),
+                request.handling().resolvedAtFirstContact(), request.handling().loggedBy(), request.submittedAt(),
+                request.timeZone(),
+                new Sla(request.expected().response(), request.expected().resolution(), request.handling().acknowledgedAt(),
+                        request.handling().resolvedAt(), request.handling().closedAt(), due, overdue, dueSoon),
+                new Resident(contact.name(), contact.email(), contact.phone(), request.preferredChannel()),
+                contactInstruction(request), location(request.location()), request.description(),
+                request.answers().stream().map(answer -> new AnswerView(answer.questionId(), answer.question(), answer.text())).toList(),
+                request.handling().resolution(),
+                request.handling().duplicateOf() == null ? null : request.handling().duplicateOf().value(),
+                request.handling().followers().stream().map(Follower::reference).map(reference -> reference.value()).toList(),
+                canAct ? RequestActions.allowedNextStatuses(request, workflow).stream().map(NextStatus::of).toList() : List.of(),
+                canAct ? RequestActions.allowedActions(request, workflow) : List.of(),
+                canAct,
+                record.updates().stream().sorted(Comparator.comparing(PublicUpdate::at))
+                        .map(update -> new UpdateView(update.at(), update.status(), workflow.label(update.status()), update.message()))
+                        .toList(),
+                record.history().stream()
+                        .sorted(Comparator.comparingLong(HistoryEntry::version).thenComparingInt(HistoryEntry::sequence))
+                        .map(entry -> new HistoryView(entry.at(), entry.by(), entry.action(), entry.visibility().wireName(),
+                                entry.before(), entry.after(), entry.publicMessage(), entry.note(), entry.delivery()))
+                        .toList());
+    }
+
+    /** What the officer must do themselves when the resident asked for a channel CivicDesk cannot send on. */
+    static String contactInstruction(ServiceRequest request) {
+        String phone = request.contact().phone();
+        return switch (request.preferredChannel()) {
+            case SMS -> "The resident asked for text messages, which CivicDesk cannot send yet: text " + phone
+                    + " with each public update.";
+            case PHONE -> "The resident asked for a phone call: call " + phone + " with each public update.";
+            default -> null;
+        };
+    }
+
+    static LocationView location(Location location) {
+        String mapLink;
+        if (location.latitude() != null && location.longitude() != null) {
+            String lat = Double.toString(location.latitude());
+            String lon = Double.toString(location.longitude());
+            mapLink = "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lon + "#map=18/" + lat + "/" + lon;
+        } else if (location.address() != null) {
+            mapLink = "https://www.openstreetmap.org/search?query=" + URLEncoder.encode(location.address(), StandardCharsets.UTF_8);
+        } else {
+            mapLink = null;
+        }
+        return new LocationView(location.address(), location.latitude(), location.longitude(), mapLink);
+    }
+}

@@ -1,0 +1,142 @@
+package io.civicdesk.staff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.FieldError;
+import io.civicdesk.requests.Priority;
+import io.civicdesk.requests.Reference;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One change an officer asks for ({@code POST /staff/requests/{reference}/actions}), read and checked on its own;
+ * whether the request's state and workflow allow it is {@link RequestActions}'s to say.
+ *
+ * @param officerIdGiven true when the body named {@code officerId}, even as null (unassign)
+ */
+public record StaffAction(String action, long expectedVersion, String status, String publicMessage, String note,
+                          String officerId, boolean officerIdGiven, String unitId, Priority priority,
+                          Reference originalReference, String resolution) {
+    public static final int MAX_PUBLIC_MESSAGE = 2000;
+    public static final int MAX_NOTE = 4000;
+
+    /** Each action and the fields it takes besides {@code action} and {@code expectedVersion}. */
+    static final Map<String, Set<String>> FIELDS = fields();
+
+    private static Map<String, Set<String>> fields() {
+        Map<String, Set<String>> fields = new LinkedHashMap<>();
+        fields.put("acknowledge", Set.of("publicMessage", "note"));
+        fields.put("assign", Set.of("officerId", "unitId", "note"));
+        fields.put("status", Set.of("status", "publicMessage", "note"));
+        fields.put("message", Set.of("publicMessage"));
+        fields.put("note", Set.of("note"));
+        fields.put("priority", Set.of("priority", "note"));
+        fields.put("duplicate", Set.of("originalReference", "publicMessage", "note"));
+        fields.put("resolve", Set.of("resolution", "note"));
+        fields.put("close", Set.of("publicMessage", "note"));
+        fields.put("reopen", Set.of("status", "publicMessage", "note"));
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    public static StaffAction read(JsonNode body) {
+        if (!body.isObject()) {
+            throw new ApiException(400, "The request body must be a JSON object.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode actionNode = body.path("action");
+        String action = actionNode.isTextual() ? actionNode.asText().strip() : null;
+        if (action == null || !FIELDS.containsKey(action)) {
+            throw ApiException.invalid("action", "Choose an action: " + String.join(", ", FIELDS.keySet()) + ".");
+        }
+        JsonNode versionNode = body.path("expectedVersion");
+        long expectedVersion = 0;
+        if (!versionNode.canConvertToLong() || !versionNode.isIntegralNumber() || versionNode.asLong() < 1) {
+            errors.add(new FieldError("expectedVersion", "Send the version of the request you saw (expectedVersion, a whole number from 1)."));
+        } else {
+            expectedVersion = versionNode.asLong();
+        }
+        Set<String> allowed = FIELDS.get(action);
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("action") && !name.equals("expectedVersion") && !allowed.contains(name)) {
+                errors.add(new FieldError(name, "The " + action + " action does not take " + name + "."));
+            }
+        }
+        String status = text(body, "status", "The status", 40, false, errors);
+        String publicMessage = text(body, "publicMessage", "The public update", MAX_PUBLIC_MESSAGE, action.equals("message"), errors);
+        String note = text(body, "note", "The note", MAX_NOTE, action.equals("note"), errors);
+        String resolution = text(body, "resolution", "The resolution", MAX_PUBLIC_MESSAGE, action.equals("resolve"), errors);
+        if (action.equals("status") && status == null && !hasError(errors, "status")) {
+            errors.add(new FieldError("status", "Choose the status to move to."));
+        }
+        JsonNode officerNode = body.path("officerId");
+        boolean officerIdGiven = !officerNode.isMissingNode();
+        String officerId = null;
+        if (officerIdGiven && !officerNode.isNull()) {
+            officerId = officerNode.isTextual() ? officerNode.asText().strip() : null;
+            if (officerId == null || officerId.isEmpty() || officerId.length() > 128) {
+                errors.add(new FieldError("officerId", "officerId is a member of staff's id, or null to unassign."));
+            }
+        }
+        String unitId = text(body, "unitId", "The unit", 64, false, errors);
+        if (action.equals("assign") && !officerIdGiven && unitId == null && !hasError(errors, "unitId")) {
+            errors.add(new FieldError("officerId", "Choose an officer to assign it to, or a unit to refer it to."));
+        }
+        Priority priority = null;
+        JsonNode priorityNode = body.path("priority");
+        if (action.equals("priority")) {
+            priority = priorityNode.isTextual() ? Priority.fromWireName(priorityNode.asText().strip()).orElse(null) : null;
+            if (priority == null) {
+                errors.add(new FieldError("priority", "Choose a priority: low, normal, high or urgent."));
+            }
+        }
+        Reference original = null;
+        if (action.equals("duplicate")) {
+            JsonNode originalNode = body.path("originalReference");
+            original = originalNode.isTextual() ? Reference.parse(originalNode.asText()).orElse(null) : null;
+            if (original == null) {
+                errors.add(new FieldError("originalReference",
+                        "Give the reference of the request this one duplicates: 8 letters and numbers, like K7MP-3QXR."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new StaffAction(action, expectedVersion, status, publicMessage, note, officerId, officerIdGiven,
+                unitId, priority, original, resolution);
+    }
+
+    /** Trimmed text: absent is null; present but empty, not text or too long is an error. */
+    private static String text(JsonNode body, String field, String label, int maxLength, boolean required, List<FieldError> errors) {
+        JsonNode value = body.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            if (required) {
+                errors.add(new FieldError(field, label + " is needed for this action."));
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(field, label + " must be text."));
+            return null;
+        }
+        String text = value.asText().strip();
+        if (text.isEmpty()) {
+            errors.add(new FieldError(field, label + " is empty. Write something, or leave it out."));
+            return null;
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            errors.add(new FieldError(field, label + " must be " + String.format("%,d", maxLength) + " characters or fewer."));
+            return null;
+        }
+        return text;
+    }
+
+    private static boolean hasError(List<FieldError> errors, String field) {
+        return errors.stream().anyMatch(error -> error.field().equals(field));
+    }
+}

@@ -1,0 +1,50 @@
+package io.civicdesk.staff;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.HttpHandler;
+import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.requests.RequestStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/**
+ * Staff reads that find work ({@code StaffQueueFunction}, read-only): {@code GET /staff/me}, {@code GET /staff/queue},
+ * {@code GET /staff/search}, {@code GET /staff/officers}.
+ */
+public final class StaffQueueHandler extends HttpHandler {
+    private final StaffQueries queries;
+
+    public StaffQueueHandler() {
+        this(wire(AwsClients.dynamoDb()));
+    }
+
+    public StaffQueueHandler(StaffQueries queries) {
+        this.queries = queries;
+    }
+
+    private static StaffQueries wire(DynamoDbClient dynamo) {
+        CatalogStore catalog = new CatalogStore(dynamo, Config.require("CATALOG_TABLE"));
+        return new StaffQueries(new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), null),
+                new StaffDirectory(dynamo, Config.require("CATALOG_TABLE")), catalog, Clock.systemUTC());
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        StaffCaller caller = StaffCaller.from(request);
+        Object body = switch (String.valueOf(request.routeKey())) {
+            case "GET /staff/me" -> queries.me(caller);
+            case "GET /staff/queue" -> queries.queue(caller, StaffQueries.readQueue(request::queryParameter));
+            case "GET /staff/search" -> queries.search(caller, request.queryParameter("q").orElse(null));
+            case "GET /staff/officers" -> queries.officers(caller, request.queryParameter("unit").orElse(null));
+            default -> throw ApiException.notFound("No such staff route.");
+        };
+        return HttpResponses.json(200, body);
+    }
+}

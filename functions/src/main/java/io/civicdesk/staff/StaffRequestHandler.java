@@ -1,0 +1,99 @@
+package io.civicdesk.staff;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.HttpHandler;
+import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.Json;
+import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.requests.Actor;
+import io.civicdesk.requests.Reference;
+import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.SubmitRequestService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Handling requests ({@code StaffRequestFunction}): {@code GET /staff/requests/{reference}},
+ * {@code POST /staff/requests/{reference}/actions}, and {@code POST /staff/requests} (logged on behalf of a caller,
+ * through the residents' own submission path).
+ */
+public final class StaffRequestHandler extends HttpHandler {
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_-]{8,100}$");
+
+    private final RequestActions actions;
+    private final SubmitRequestService submissions;
+
+    public StaffRequestHandler() {
+        this(AwsClients.dynamoDb());
+    }
+
+    private StaffRequestHandler(DynamoDbClient dynamo) {
+        this(actions(dynamo), submissions(dynamo));
+    }
+
+    public StaffRequestHandler(RequestActions actions, SubmitRequestService submissions) {
+        this.actions = actions;
+        this.submissions = submissions;
+    }
+
+    private static RequestStore requests(DynamoDbClient dynamo) {
+        return new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")));
+    }
+
+    private static RequestActions actions(DynamoDbClient dynamo) {
+        String catalogTable = Config.require("CATALOG_TABLE");
+        return new RequestActions(requests(dynamo), new WorkflowStore(dynamo, catalogTable),
+                new StaffDirectory(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clock.systemUTC(),
+                Config.require("PORTAL_URL"));
+    }
+
+    private static SubmitRequestService submissions(DynamoDbClient dynamo) {
+        return new SubmitRequestService(new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), requests(dynamo),
+                Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"));
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        StaffCaller caller = StaffCaller.from(request);
+        return switch (String.valueOf(request.routeKey())) {
+            case "GET /staff/requests/{reference}" -> HttpResponses.json(200, actions.view(caller, reference(request)));
+            case "POST /staff/requests/{reference}/actions" -> {
+                RequestActions.requireHandler(caller);
+                StaffAction action = StaffAction.read(request.jsonBody());
+                yield HttpResponses.json(200, actions.act(caller, reference(request), action));
+            }
+            case "POST /staff/requests" -> logOnBehalf(caller, request);
+            default -> throw ApiException.notFound("No such staff route.");
+        };
+    }
+
+    private APIGatewayV2HTTPResponse logOnBehalf(StaffCaller caller, HttpRequest request) {
+        RequestActions.requireHandler(caller);
+        String key = request.header("Idempotency-Key").map(String::trim).orElse(null);
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiException.invalid(List.of(new FieldError("Idempotency-Key",
+                    "The Idempotency-Key header must be 8 to 100 letters, digits, hyphens or underscores.")));
+        }
+        String body = request.body();
+        SubmitRequestService.Submitted submitted = submissions.submitOnBehalf(Json.parseBody(body),
+                key == null ? null : SubmitRequestService.IdempotencyKey.of("staff:" + caller.id() + ":" + key, body),
+                new Actor(caller.id(), caller.name()));
+        return HttpResponses.rawJson(submitted.status(), submitted.body(), "no-store");
+    }
+
+    private static Reference reference(HttpRequest request) {
+        return Reference.parse(request.pathParameter("reference")).orElseThrow(() -> ApiException.invalid("reference",
+                "A reference is 8 letters and numbers, like K7MP-3QXR."));
+    }
+}

@@ -1,0 +1,211 @@
+package io.civicdesk.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.Service;
+import io.civicdesk.catalog.Unit;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.HttpHandler;
+import io.civicdesk.platform.Json;
+import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.platform.StaffCaller.Role;
+import io.civicdesk.requests.Reference;
+import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.SubmitRequestService;
+import io.civicdesk.staff.RequestActions;
+import io.civicdesk.staff.StaffAction;
+import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.staff.StaffMember;
+import io.civicdesk.staff.StaffQueueHandler;
+import io.civicdesk.staff.StaffRequestHandler;
+import io.civicdesk.staff.WorkflowStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The staff workspace's DynamoDB calls: a queue page of 50 (first page with its counts, the next page, "assigned
+ * to me"), a request's staff page, and one update (with and without a public update and its mail), over a unit
+ * of {@value #OPEN_REQUESTS} open requests. The real handlers, built by their no-arg constructors and invoked in
+ * process with the events API Gateway sends after its JWT authorizer checked the token, every SDK call counted by
+ * {@link CallCounter} (see {@link CallCounts}). Each handler is invoked once first, uncounted, as a warm container
+ * (the catalogue it keeps for five minutes is then loaded).
+ */
+public final class StaffBenchmarks {
+    static final int OPEN_REQUESTS = 120;
+    static final int ASSIGNED = 60;
+    private static final String QUEUE = "GET /staff/queue";
+    private static final String VIEW = "GET /staff/requests/{reference}";
+    private static final String ACT = "POST /staff/requests/{reference}/actions";
+
+    private final List<String[]> rows = new ArrayList<>();
+
+    private StaffBenchmarks() {
+    }
+
+    /** In the bench JVM: runs {@link #run()} inside the counting class loader and tabulates its rows. */
+    @SuppressWarnings("unchecked")
+    static Table measure(List<Path> functionClasspath) throws Exception {
+        Table table = new Table("Staff workspace: DynamoDB calls per operation",
+                "How measured: as the table above, over a unit of " + OPEN_REQUESTS + " open requests (" + ASSIGNED
+                        + " assigned to the caller), warm containers; items read are those DynamoDB returned"
+                        + " (a filtered Query counts what matched).",
+                "Operation", "DynamoDB calls", "By DynamoDB operation", "Items read", "Items written", "Other AWS calls");
+        PrintStream out = System.out;
+        // The handlers log a JSON line per event to standard output: kept out of the table, shown if the run fails.
+        ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(handlerLog, true, StandardCharsets.UTF_8));
+        try (CountingClassLoader loader = new CountingClassLoader(functionClasspath)) {
+            List<String[]> rows = (List<String[]>) Class.forName(StaffBenchmarks.class.getName(), true, loader)
+                    .getMethod("run").invoke(null);
+            rows.forEach(row -> table.add((Object[]) row));
+        } catch (InvocationTargetException e) {
+            System.err.print(handlerLog.toString(StandardCharsets.UTF_8));
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            System.setOut(out);
+        }
+        return table;
+    }
+
+    /** Inside the counting class loader. */
+    public static List<String[]> run() throws IOException {
+        StaffBenchmarks bench = new StaffBenchmarks();
+        bench.measureAll();
+        return bench.rows;
+    }
+
+    private void measureAll() throws IOException {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        String catalogTable = Config.require("CATALOG_TABLE");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String unitId = "bench-" + suffix;
+        CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
+        catalog.putUnit(new Unit(unitId, "Benchmark unit"));
+        Service bins = catalog.service("missed-bin").orElseThrow();
+        String serviceId = "bench-" + suffix;
+        catalog.putService(new Service(serviceId, "Benchmark service", bins.theme(), unitId, bins.description(),
+                bins.whatHappensNext(), bins.timeframe(), null, bins.responseDays(), bins.resolutionDays(), List.of(), 99,
+                bins.questions()));
+        StaffMember officer = new StaffMember("bench-officer-" + suffix, "Bench Officer", "bench@melaleuca.example",
+                Set.of(Role.OFFICER), unitId);
+        StaffDirectory directory = new StaffDirectory(dynamo, catalogTable);
+        directory.put(officer);
+        RequestStore requests = new RequestStore(dynamo, Config.require("REQUESTS_TABLE"),
+                new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")));
+        StaffCaller caller = new StaffCaller(officer.id(), officer.name(), officer.email(), officer.roles(), unitId);
+        RequestActions actions = new RequestActions(requests, new WorkflowStore(dynamo, catalogTable), directory, catalog,
+                Clock.systemUTC(), Config.require("PORTAL_URL"));
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < OPEN_REQUESTS; i++) {
+            // Spread over the last ten days, so they fall due at different times.
+            Clock clock = Clock.fixed(Instant.now().minus(Duration.ofHours(2L * i)), ZoneOffset.UTC);
+            SubmitRequestService submissions = new SubmitRequestService(catalog, requests, clock, new SecureRandom(),
+                    Config.require("PORTAL_URL"));
+            Map<String, Object> report = new LinkedHashMap<>(Json.MAPPER.convertValue(Json.parseBody(Events.report()), Map.class));
+            report.put("serviceId", serviceId);
+            // The last one has an email address, so an update to it writes a mail.
+            if (i < OPEN_REQUESTS - 1) {
+                report.remove("contact");
+                report.put("preferredChannel", "none");
+            }
+            SubmitRequestService.Submitted submitted = submissions.submit(Json.MAPPER.valueToTree(report), null);
+            String reference = Json.parseBody(submitted.body()).path("reference").asText();
+            references.add(reference);
+            if (i % 2 == 0) {
+                actions.act(caller, new Reference(reference), StaffAction.read(Json.MAPPER.valueToTree(Map.of(
+                        "action", "assign", "officerId", officer.id(), "expectedVersion", 1))));
+            }
+        }
+        Map<String, String> claims = Map.of("sub", officer.id(), "name", officer.name(), "email", officer.email(),
+                "cognito:groups", "[officer]", "custom:unit", unitId, "token_use", "id");
+
+        StaffQueueHandler queue = new StaffQueueHandler();
+        StaffRequestHandler handling = new StaffRequestHandler();
+        invoke(queue, staff("GET /staff/me", Map.of(), Map.of(), null, claims));
+        String target = references.get(OPEN_REQUESTS - 1);
+        invoke(handling, staff(VIEW, Map.of("reference", references.get(1)), Map.of(), null, claims));
+
+        JsonNode first = http("GET /staff/queue, first page of 50 with counts", queue,
+                staff(QUEUE, Map.of(), Map.of("limit", "50"), null, claims));
+        http("GET /staff/queue, next page of 50 (cursor)", queue, staff(QUEUE, Map.of(),
+                Map.of("limit", "50", "cursor", first.path("nextCursor").asText()), null, claims));
+        http("GET /staff/queue?assigned=me, first page of 50", queue,
+                staff(QUEUE, Map.of(), Map.of("limit", "50", "assigned", "me"), null, claims));
+        http("GET /staff/queue?due=overdue, first page of 50", queue,
+                staff(QUEUE, Map.of(), Map.of("limit", "50", "due", "overdue"), null, claims));
+        JsonNode view = http(VIEW, handling, staff(VIEW, Map.of("reference", target), Map.of(), null, claims));
+        long version = view.path("version").asLong();
+        http(ACT + ": note (one update)", handling, staff(ACT, Map.of("reference", target), Map.of(),
+                Json.write(Map.of("action", "note", "note", "Benchmark note.", "expectedVersion", version)), claims));
+        http(ACT + ": status with a public update and its mail", handling, staff(ACT, Map.of("reference", target), Map.of(),
+                Json.write(Map.of("action", "status", "status", "in-progress", "publicMessage", "On its way.",
+                        "expectedVersion", version + 1)), claims));
+    }
+
+    private static APIGatewayV2HTTPEvent staff(String routeKey, Map<String, String> pathParameters,
+                                               Map<String, String> query, String body, Map<String, String> claims) {
+        APIGatewayV2HTTPEvent event = Events.http(routeKey, pathParameters,
+                body == null ? Map.of() : Map.of("content-type", "application/json"), body);
+        event.setQueryStringParameters(query.isEmpty() ? null : query);
+        return Events.asStaff(event, claims);
+    }
+
+    private static APIGatewayV2HTTPResponse invoke(HttpHandler handler, APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new BenchContext(handler.getClass().getSimpleName()));
+        if (response.getStatusCode() / 100 != 2) {
+            throw new IllegalStateException(event.getRouteKey() + " answered " + response.getStatusCode() + ": " + response.getBody());
+        }
+        return response;
+    }
+
+    private JsonNode http(String operation, HttpHandler handler, APIGatewayV2HTTPEvent event) throws IOException {
+        CallCounter.takeAll();
+        APIGatewayV2HTTPResponse response = invoke(handler, event);
+        record(operation, CallCounter.takeAll());
+        return Json.MAPPER.readTree(response.getBody());
+    }
+
+    private void record(String operation, Map<String, CallCounter.Tally> tallies) {
+        int calls = 0;
+        long read = 0;
+        long written = 0;
+        List<String> byOperation = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Map.Entry<String, CallCounter.Tally> entry : tallies.entrySet()) {
+            String service = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+            CallCounter.Tally tally = entry.getValue();
+            String text = tally.calls() + " " + entry.getKey().substring(service.length() + 1);
+            if (service.equals("DynamoDb")) {
+                calls += tally.calls();
+                read += tally.itemsRead();
+                written += tally.itemsWritten();
+                byOperation.add(text);
+            } else {
+                others.add(service + ": " + text);
+            }
+        }
+        rows.add(new String[] {operation, Integer.toString(calls), String.join(", ", byOperation), Long.toString(read),
+                Long.toString(written), others.isEmpty() ? "-" : String.join(", ", others)});
+    }
+}

@@ -1,0 +1,102 @@
+package io.civicdesk.bookings;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Json;
+import io.civicdesk.testing.TestStack;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Bookings as the portal sends them, staff events as API Gateway delivers them, and direct access to the store. */
+public final class BookingFixtures {
+    static final ZoneId PERTH = ZoneId.of("Australia/Perth");
+
+    private BookingFixtures() {
+    }
+
+    /** The given weekday at least {@code weeksAhead} weeks from today (Perth), so each test class books its own dates. */
+    public static LocalDate weekday(DayOfWeek day, int weeksAhead) {
+        return LocalDate.now(PERTH).plusWeeks(weeksAhead).with(TemporalAdjusters.nextOrSame(day));
+    }
+
+    public static Map<String, Object> booking(String facilityId, LocalDate date, String start, String end, String email) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("facilityId", facilityId);
+        body.put("date", date.toString());
+        body.put("start", start);
+        body.put("end", end);
+        body.put("purpose", "Test booking");
+        body.put("attendance", 10);
+        body.put("contact", Map.of("name", "Alex Citizen", "email", email));
+        body.put("termsAccepted", true);
+        return body;
+    }
+
+    static Map<String, String> supervisor() {
+        return claims("demo-supervisor", "Jordan Lee", "[supervisor]");
+    }
+
+    static Map<String, String> officer() {
+        return claims("demo-officer-waste", "Sam Nguyen", "[officer]");
+    }
+
+    static Map<String, String> claims(String sub, String name, String groups) {
+        return new HashMap<>(Map.of("sub", sub, "name", name, "email", sub + "@melaleuca.example", "cognito:groups", groups));
+    }
+
+    /** A staff route's event: what API Gateway hands the function after its JWT authorizer verified the token. */
+    static APIGatewayV2HTTPEvent staffEvent(String routeKey, Map<String, String> pathParameters, Object body, Map<String, String> claims) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+        jwt.setClaims(claims);
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+        authorizer.setJwt(jwt);
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setAuthorizer(authorizer);
+        context.setRequestId("test");
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setRouteKey(routeKey);
+        event.setRequestContext(context);
+        event.setPathParameters(pathParameters);
+        event.setHeaders(Map.of("content-type", "application/json"));
+        event.setBody(body == null ? null : Json.write(body));
+        return event;
+    }
+
+    private static StaffBookingsHandler staffHandler;
+
+    static synchronized APIGatewayV2HTTPResponse staff(String routeKey, Map<String, String> pathParameters, Object body, Map<String, String> claims) {
+        if (staffHandler == null) {
+            TestStack.get();
+            staffHandler = new StaffBookingsHandler();
+        }
+        return staffHandler.handleRequest(staffEvent(routeKey, pathParameters, body, claims), null);
+    }
+
+    static BookingStore store() {
+        var dynamo = TestStack.get().dynamoDb();
+        return new BookingStore(dynamo, "BookingsTable", "SlotLocksTable", new OutboxStore(dynamo, "OutboxTable"));
+    }
+
+    /** The service as the functions build it, with the clock moved on (for expiry, reminders and cut-offs). */
+    static BookingService serviceAt(Duration ahead) {
+        var dynamo = TestStack.get().dynamoDb();
+        return new BookingService(new FacilityStore(dynamo, "CatalogTable"), store(),
+                Clock.offset(Clock.systemUTC(), ahead), new SecureRandom(), TestStack.get().baseUrl(),
+                () -> "City of Melaleuca", "no-reply@melaleuca.example");
+    }
+
+    /** Every lock of a facility on a day. */
+    static List<BookingStore.HeldLock> locksOn(String facilityId, LocalDate date) {
+        return store().locks(facilityId, date.atStartOfDay(PERTH).toInstant(), date.plusDays(1).atStartOfDay(PERTH).toInstant());
+    }
+}

@@ -1,0 +1,189 @@
+package io.civicdesk.staff;
+
+import io.civicdesk.bookings.BookingFixtures;
+import io.civicdesk.local.LocalStack;
+import io.civicdesk.local.StaffTokens;
+import io.civicdesk.local.template.SamTemplate;
+import io.civicdesk.platform.Json;
+import io.civicdesk.testing.Api;
+import io.civicdesk.testing.Reports;
+import io.civicdesk.testing.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.civicdesk.staff.StaffApi.ACCOUNT_MANAGER;
+import static io.civicdesk.staff.StaffApi.ADMIN;
+import static io.civicdesk.staff.StaffApi.PRIYA;
+import static io.civicdesk.staff.StaffApi.SAM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every staff route of template.yaml, called as nobody, with a token wrong in each way the gateway checks, as
+ * the wrong role, as an officer of the wrong unit, and as the right caller — each with the status it must get.
+ * The routes come from the template: a staff route added without a row here fails the test.
+ */
+class StaffAuthorisationMatrixTest {
+    /** A member of staff whose token carries none of the four groups. */
+    private static final StaffMember NO_ROLE = new StaffMember("no-role", "Nobody Inparticular",
+            "nobody@melaleuca.example", Set.of(), null);
+
+    private static String wasteRequest;
+    private static String heldToApprove;
+    private static String heldToDecline;
+    private static String confirmedToCancel;
+    private static String complaintToAcknowledge;
+    private static String complaintToAnswer;
+
+    /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
+    private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
+                        StaffMember wrongUnit, int success) {
+    }
+
+    private static Map<String, Case> cases() {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        String ref = wasteRequest;
+        cases.put("GET /staff/me", new Case("/staff/me", null, ACCOUNT_MANAGER, NO_ROLE, null, 200));
+        cases.put("GET /staff/queue", new Case("/staff/queue?unit=waste", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("GET /staff/search", new Case("/staff/search?q=" + ref, null, SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("GET /staff/officers", new Case("/staff/officers?unit=waste", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        // Reading another unit's request is allowed on purpose (the counter answers for every unit): no wrong unit.
+        cases.put("GET /staff/requests/{reference}", new Case("/staff/requests/" + ref, null, SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("POST /staff/requests/{reference}/actions", new Case("/staff/requests/" + ref + "/actions",
+                () -> Map.of("action", "note", "note", "Matrix check.",
+                        "expectedVersion", StaffApi.as(SAM).view(ref).path("version").asLong()),
+                SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("POST /staff/requests", new Case("/staff/requests", () -> {
+            Map<String, Object> report = new HashMap<>(Reports.missedBin(StaffApi.email()));
+            report.put("channel", "phone");
+            return report;
+        }, SAM, ACCOUNT_MANAGER, null, 201));
+        cases.put("GET /staff/workflows/{serviceId}", new Case("/staff/workflows/barking-dog", null, ADMIN, SAM, null, 200));
+        cases.put("PUT /staff/workflows/{serviceId}", new Case("/staff/workflows/barking-dog",
+                () -> Map.of("useDefault", true), ADMIN, StaffApi.SUPERVISOR, null, 200));
+        // Facilities belong to no unit: bookings have no wrong unit, only wrong roles.
+        cases.put("GET /staff/facilities/{facilityId}/calendar", new Case("/staff/facilities/wattle-hall/calendar", null,
+                SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("GET /staff/bookings/holds", new Case("/staff/bookings/holds", null, StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("POST /staff/bookings", new Case("/staff/bookings", () -> BookingFixtures.booking("karri-meeting-room",
+                BookingFixtures.weekday(DayOfWeek.THURSDAY, 7), "15:00", "16:00", StaffApi.email()), SAM, ACCOUNT_MANAGER, null, 201));
+        cases.put("POST /staff/bookings/{reference}/approve", new Case("/staff/bookings/" + heldToApprove + "/approve",
+                Map::of, StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("POST /staff/bookings/{reference}/decline", new Case("/staff/bookings/" + heldToDecline + "/decline",
+                () -> Map.of("reason", "Matrix check."), StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("POST /staff/bookings/{reference}/cancel", new Case("/staff/bookings/" + confirmedToCancel + "/cancel",
+                () -> Map.of("reason", "Matrix check."), SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("POST /staff/facilities/{facilityId}/blackouts", new Case("/staff/facilities/wattle-hall/blackouts",
+                () -> Map.of("date", BookingFixtures.weekday(DayOfWeek.MONDAY, 12).toString(), "reason", "Matrix check."),
+                StaffApi.SUPERVISOR, SAM, null, 201));
+        cases.put("POST /staff/facilities/{facilityId}/feed-links", new Case("/staff/facilities/wattle-hall/feed-links",
+                Map::of, StaffApi.SUPERVISOR, SAM, null, 201));
+        // Complaints: a unit's officers handle its own; the review panel is for supervisors and admins; tablets, admins.
+        cases.put("GET /staff/complaints", new Case("/staff/complaints", null, SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("GET /staff/complaints/panel", new Case("/staff/complaints/panel", null, StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("GET /staff/complaints/panel.csv", new Case("/staff/complaints/panel.csv", null, ADMIN, SAM, null, 200));
+        cases.put("POST /staff/complaints/{reference}/acknowledge", new Case("/staff/complaints/" + complaintToAcknowledge
+                + "/acknowledge", () -> Map.of("message", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("POST /staff/complaints/{reference}/answer", new Case("/staff/complaints/" + complaintToAnswer + "/answer",
+                () -> Map.of("outcome", "not-upheld", "reasons", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("POST /staff/counter-devices", new Case("/staff/counter-devices",
+                () -> Map.of("unitId", "waste", "name", "Matrix check tablet"), ADMIN, StaffApi.SUPERVISOR, null, 201));
+        return cases;
+    }
+
+    @BeforeAll
+    static void aRequestOfTheWasteUnitAndBookingsToActOn() {
+        wasteRequest = StaffApi.residentReport(StaffApi.email());
+        // The oval needs approval, so its bookings are held; the meeting room books at once (up to 60 days ahead).
+        heldToApprove = booked("melaleuca-oval", DayOfWeek.SUNDAY, 10);
+        heldToDecline = booked("melaleuca-oval", DayOfWeek.SUNDAY, 11);
+        confirmedToCancel = booked("karri-meeting-room", DayOfWeek.FRIDAY, 6);
+        complaintToAcknowledge = wasteComplaint();
+        complaintToAnswer = wasteComplaint();
+    }
+
+    private static String wasteComplaint() {
+        Api.Reply reply = TestStack.api().post("/feedback", Json.write(Map.of("kind", "complaint",
+                "about", Map.of("unitId", "waste"), "message", "Matrix check.",
+                "contact", Map.of("name", "Robin Resident", "email", StaffApi.email()))), Map.of());
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().path("reference").asText();
+    }
+
+    private static String booked(String facilityId, DayOfWeek day, int weeksAhead) {
+        Api.Reply reply = TestStack.api().post("/bookings", Json.write(BookingFixtures.booking(facilityId,
+                BookingFixtures.weekday(day, weeksAhead), "09:00", "11:00", StaffApi.email())), Map.of());
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().path("reference").asText();
+    }
+
+    private static List<String> staffRoutes() {
+        return SamTemplate.read(LocalStack.findProjectRoot().resolve("template.yaml")).functions().stream()
+                .flatMap(function -> function.routes().stream())
+                .filter(route -> route.path().startsWith("/staff"))
+                .map(route -> route.method() + " " + route.path()).toList();
+    }
+
+    @Test
+    void everyStaffRouteOfTheTemplateHasARowAndEveryRowIsARoute() {
+        List<String> routes = staffRoutes();
+        assertTrue(routes.size() >= 9, "staff routes in template.yaml: " + routes);
+        assertEquals(new TreeSet<>(routes), new TreeSet<>(cases().keySet()),
+                "each staff route of template.yaml needs its row in the authorisation matrix");
+    }
+
+    @TestFactory
+    List<DynamicTest> eachStaffRouteAnswersEachCallerWithItsStatus() {
+        StaffTokens tokens = TestStack.get().staffTokens();
+        Api api = TestStack.api();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String routeKey : staffRoutes()) {
+            Case c = cases().get(routeKey);
+            String method = routeKey.substring(0, routeKey.indexOf(' '));
+            Map<String, String> calls = new LinkedHashMap<>();
+            calls.put("no token", null);
+            calls.put("a bad signature", tokens.bearer(tokens.idTokenSignedByAnotherKey(c.right())));
+            calls.put("an expired token", tokens.bearer(tokens.expiredIdToken(c.right())));
+            calls.put("the wrong audience", tokens.bearer(tokens.idTokenForAudience(c.right(), "someone-elses-app")));
+            calls.put("the wrong role", tokens.bearer(tokens.idToken(c.wrongRole())));
+            if (c.wrongUnit() != null) {
+                calls.put("the wrong unit", tokens.bearer(tokens.idToken(c.wrongUnit())));
+            }
+            calls.put("the right caller", tokens.bearer(tokens.idToken(c.right())));
+            calls.forEach((who, authorization) -> tests.add(DynamicTest.dynamicTest(routeKey + " with " + who, () -> {
+                int expected = switch (who) {
+                    case "the right caller" -> c.success();
+                    case "the wrong role", "the wrong unit" -> 403;
+                    default -> 401;
+                };
+                Map<String, String> headers = new HashMap<>();
+                if (authorization != null) {
+                    headers.put("Authorization", authorization);
+                }
+                headers.put("Idempotency-Key", UUID.randomUUID().toString());
+                String body = c.body() == null ? null : Json.write(c.body().get());
+                Api.Reply reply = switch (method) {
+                    case "GET" -> api.get(c.path(), headers);
+                    case "POST" -> api.post(c.path(), body, headers);
+                    case "PUT" -> api.put(c.path(), body, headers);
+                    default -> throw new AssertionError(method);
+                };
+                assertEquals(expected, reply.status(), routeKey + " with " + who + ": " + reply.body());
+            })));
+        }
+        return tests;
+    }
+}
