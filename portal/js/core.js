@@ -1,7 +1,7 @@
 // What every page shares: the API, dates in the council's time zone, and small DOM helpers.
 // Nothing here writes to the console: requests carry personal information.
 
-const API_BASE = ((window.CIVICDESK && window.CIVICDESK.api) || '/api').replace(/\/+$/, '');
+export const API_BASE = ((window.CIVICDESK && window.CIVICDESK.api) || '/api').replace(/\/+$/, '');
 const SITE_NAME = document.title.split(' – ').pop();
 
 const COUNCIL_TIME_ZONE = 'Australia/Perth';
