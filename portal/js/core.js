@@ -1,7 +1,7 @@
 // What every page shares: the API, dates in the council's time zone, and small DOM helpers.
 // Nothing here writes to the console: requests carry personal information.
 
-const API_BASE = ((window.CIVICDESK && window.CIVICDESK.api) || '/api').replace(/\/+$/, '');
+export const API_BASE = ((window.CIVICDESK && window.CIVICDESK.api) || '/api').replace(/\/+$/, '');
 const SITE_NAME = document.title.split(' – ').pop();
 
 const COUNCIL_TIME_ZONE = 'Australia/Perth';
@@ -148,4 +148,13 @@ export function summaryList(rows) {
       h('dd', { class: 'summary-list__value' }, value instanceof Node ? value : h('span', { class: 'pre-wrap', text: value })),
       action ? h('dd', { class: 'summary-list__actions' }, action) : null,
     ])));
+}
+
+/** A random UUID (v4). crypto.randomUUID needs a secure context; getRandomValues works everywhere. */
+export function newIdempotencyKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -75,6 +75,16 @@ function detailsSection(details) {
   ];
 }
 
+// Shown only to the private link's holder while the request's survey waits; the survey accepts the same key.
+function surveyInvitation(request) {
+  const link = `survey.html?ref=${encodeURIComponent(request.reference)}#private=${encodeURIComponent(privateKey)}`;
+  return [
+    h('h2', { text: 'Tell us how we did' }),
+    h('p', { text: 'Your request has been resolved. It takes a minute to tell us how it went.' }),
+    h('p', {}, h('a', { href: link, class: 'button', text: 'Tell us how we did' })),
+  ];
+}
+
 function render(request) {
   const expected = request.expected || {};
   const rows = [
@@ -89,6 +99,7 @@ function render(request) {
     summaryList(rows),
     h('h2', { text: 'Updates' }),
     updatesTimeline(request.updates, request.timeZone),
+    ...(request.private && request.survey?.open ? surveyInvitation(request) : []),
     ...(request.private && request.details ? detailsSection(request.details) : []),
   );
   setTitle([`Request ${request.displayReference}`, 'Track a request']);

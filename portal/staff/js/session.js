@@ -2,7 +2,7 @@
 // with PKCE against Cognito's hosted UI, or locally the stack's copy of it at /local-auth: the same code, only
 // config.js differs. The ID token stays in this tab's sessionStorage and goes to the API as a bearer token.
 // What the page shows about the member of staff comes from GET /staff/me: the server decides, not the token.
-import { api, h, NetworkError, setTitle, focusElement } from '../../js/core.js';
+import { api, h, NetworkError, setTitle, focusElement, API_BASE } from '../../js/core.js';
 
 const AUTH = (window.CIVICDESK && window.CIVICDESK.auth) || {};
 const AUTHORITY = String(AUTH.authority || '').replace(/\/+$/, '');
@@ -135,6 +135,27 @@ export async function staffApi(path, options = {}) {
   write(TOKEN_KEY, null);
   if (Date.now() - token.issuedAt < FRESH_MS) throw new SignInError('The staff service did not accept your sign-in. Ask an administrator to check your account.');
   return signIn();
+}
+
+/**
+ * Downloads a file from a staff route (a CSV) with the ID token: { ok, blob } or, when refused, { ok: false, data }
+ * with the API's error. Without a valid token it signs in again, as staffApi does.
+ */
+export async function staffDownload(path) {
+  const token = currentToken();
+  if (!token) return signIn();
+  let response;
+  try {
+    response = await fetch(API_BASE + path, { headers: { Authorization: `Bearer ${token.idToken}` }, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw new NetworkError('offline');
+  }
+  if (response.status === 401) {
+    write(TOKEN_KEY, null);
+    return signIn();
+  }
+  if (!response.ok) return { ok: false, status: response.status, data: await response.json().catch(() => ({})) };
+  return { ok: true, status: response.status, blob: await response.blob(), data: {} };
 }
 
 function signOut() {

@@ -27,7 +27,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk                 sk                  item
  * CATALOG            COUNCIL             the council: name, timeZone, calendarId
- * CATALOG            UNIT#{unitId}       a business unit
+ * CATALOG            UNIT#{unitId}       a business unit: name, email (its shared inbox, optional)
  * CATALOG            SERVICE#{serviceId} a service with its questions embedded (a few KB at most)
  * CALENDAR#{id}      CALENDAR            a business calendar: zone, working days, holidays as a date → name map
  * </pre>
@@ -106,7 +106,7 @@ public final class CatalogStore {
     }
 
     public void putUnit(Unit unit) {
-        put(Map.of("pk", s(CATALOG), "sk", s("UNIT#" + unit.id()), "id", s(unit.id()), "name", s(unit.name())));
+        put(unitItem(unit));
     }
 
     public void putService(Service service) {
@@ -151,8 +151,18 @@ public final class CatalogStore {
         return new Council(Items.string(item, "name"), Items.string(item, "timeZone"), Items.string(item, "calendarId"));
     }
 
+    private static Map<String, AttributeValue> unitItem(Unit unit) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(CATALOG));
+        item.put("sk", s("UNIT#" + unit.id()));
+        item.put("id", s(unit.id()));
+        item.put("name", s(unit.name()));
+        item.put("email", s(unit.email()));
+        return Items.compact(item);
+    }
+
     private static Unit unit(Map<String, AttributeValue> item) {
-        return new Unit(Items.string(item, "id"), Items.string(item, "name"));
+        return new Unit(Items.string(item, "id"), Items.string(item, "name"), Items.string(item, "email"));
     }
 
     private static Service service(Map<String, AttributeValue> item) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON responses. Nothing here is cacheable by a shared cache unless a handler says so. */
+/** JSON responses, and CSV downloads. Nothing here is cacheable by a shared cache unless a handler says so. */
 public final class HttpResponses {
     private HttpResponses() {
     }
@@ -28,6 +28,19 @@ public final class HttpResponses {
                         "cache-control", cacheControl,
                         "x-content-type-options", "nosniff"))
                 .withBody(json)
+                .build();
+    }
+
+    /** A CSV file the browser saves rather than shows; it may hold personal information, so no cache keeps it. */
+    public static APIGatewayV2HTTPResponse csv(String fileName, String csv) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(Map.of(
+                        "content-type", "text/csv; charset=utf-8",
+                        "content-disposition", "attachment; filename=\"" + fileName + "\"",
+                        "cache-control", "no-store",
+                        "x-content-type-options", "nosniff"))
+                .withBody(csv)
                 .build();
     }
 

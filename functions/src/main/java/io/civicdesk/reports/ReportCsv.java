@@ -52,12 +52,8 @@ public final class ReportCsv {
         return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** RFC 4180: quoted when it holds a comma, quote or line break; a leading = + - @ cannot start a formula. */
+    /** The one CSV escaping, shared with the other exports: {@link io.civicdesk.platform.Csv#text}. */
     static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return safe.matches(".*[,\"\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return io.civicdesk.platform.Csv.text(value);
     }
 }

@@ -284,6 +284,14 @@ public final class RequestStore {
      * @throws Busy  when a concurrent transaction on the same items got in the way — nothing was written
      */
     public void save(List<RequestWrite> writes, List<Mail> mails, Instant now) {
+        save(writes, mails, now, List.of());
+    }
+
+    /**
+     * The same, with writes of other capabilities added to the transaction (a resolved request's survey). When
+     * one of those fails its condition, nothing was written and it is reported as {@link Busy}: a retry reads again.
+     */
+    public void save(List<RequestWrite> writes, List<Mail> mails, Instant now, List<TransactWriteItem> extras) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<Reference> versioned = new ArrayList<>();
         for (RequestWrite write : writes) {
@@ -295,6 +303,8 @@ public final class RequestStore {
             write.updates().forEach(update -> items.add(putNew(updateItem(write.after().reference(), update, write.after().version()))));
         }
         mails.forEach(mail -> items.add(TransactWriteItem.builder().put(outbox.pendingMail(mail, now)).build()));
+        int firstExtra = items.size();
+        items.addAll(extras);
         try {
             dynamo.transactWriteItems(transaction -> transaction.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -306,6 +316,11 @@ public final class RequestStore {
             }
             if (reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()))) {
                 throw new Busy();
+            }
+            for (int i = firstExtra; i < items.size(); i++) {
+                if (failedCondition(reasons, i)) {
+                    throw new Busy();
+                }
             }
             throw e;
         }

@@ -21,6 +21,8 @@ import io.civicdesk.requests.RequestStore.RequestRecord;
 import io.civicdesk.requests.RequestStore.RequestWrite;
 import io.civicdesk.requests.ServiceRequest;
 
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +48,27 @@ public final class RequestActions {
     private final Clock clock;
     private final String portalUrl;
     private final Supplier<String> mailIds;
+    private final OnResolved onResolved;
+
+    /**
+     * What other capabilities write when a request becomes resolved, in the same transaction as the change (the
+     * survey after service: {@code SurveyInvitations.onResolved}).
+     */
+    @FunctionalInterface
+    public interface OnResolved {
+        OnResolved NOTHING = (request, now) -> List.of();
+
+        List<TransactWriteItem> writes(ServiceRequest resolved, Instant now);
+    }
 
     public RequestActions(RequestStore requests, WorkflowStore workflows, StaffDirectory directory, CatalogStore catalog,
                           Clock clock, String portalUrl) {
+        this(requests, workflows, directory, catalog, clock, portalUrl, OnResolved.NOTHING);
+    }
+
+    public RequestActions(RequestStore requests, WorkflowStore workflows, StaffDirectory directory, CatalogStore catalog,
+                          Clock clock, String portalUrl, OnResolved onResolved) {
+        this.onResolved = onResolved;
         this.requests = requests;
         this.workflows = workflows;
         this.directory = directory;
@@ -102,7 +122,7 @@ public final class RequestActions {
             }
             Change change = change(caller, request, workflow, action);
             try {
-                requests.save(change.writes(), change.mails(), change.at());
+                requests.save(change.writes(), change.mails(), change.at(), resolvedWrites(request, change));
             } catch (RequestStore.Stale stale) {
                 if (stale.reference().equals(reference) || attempt >= ATTEMPTS) {
                     throw stale(caller, load(reference), workflow);
@@ -123,6 +143,15 @@ public final class RequestActions {
             updates.addAll(own.updates());
             return view(caller, new RequestRecord(own.after(), history, updates), workflow);
         }
+    }
+
+    /** The other capabilities' writes when this change resolves the request (not when it stays resolved). */
+    private List<TransactWriteItem> resolvedWrites(ServiceRequest before, Change change) {
+        ServiceRequest after = change.writes().get(0).after();
+        if (!Workflow.RESOLVED.equals(after.status()) || Workflow.RESOLVED.equals(before.status())) {
+            return List.of();
+        }
+        return onResolved.writes(after, change.at());
     }
 
     private ApiException stale(StaffCaller caller, RequestRecord current, Workflow workflow) {

@@ -2,6 +2,9 @@ package io.civicdesk.staff;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.feedback.SatisfactionFiguresStore;
+import io.civicdesk.feedback.SurveyInvitations;
+import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
@@ -53,9 +56,14 @@ public final class StaffRequestHandler extends HttpHandler {
 
     private static RequestActions actions(DynamoDbClient dynamo) {
         String catalogTable = Config.require("CATALOG_TABLE");
+        String feedbackTable = Config.require("FEEDBACK_TABLE");
+        OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
+        SurveyInvitations surveys = new SurveyInvitations(dynamo, new SurveyStore(dynamo, feedbackTable),
+                new SatisfactionFiguresStore(dynamo, feedbackTable), outbox, requests(dynamo),
+                new CatalogStore(dynamo, catalogTable), Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"));
         return new RequestActions(requests(dynamo), new WorkflowStore(dynamo, catalogTable),
                 new StaffDirectory(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clock.systemUTC(),
-                Config.require("PORTAL_URL"));
+                Config.require("PORTAL_URL"), (resolved, now) -> surveys.onResolved(resolved, now).writes());
     }
 
     private static SubmitRequestService submissions(DynamoDbClient dynamo) {

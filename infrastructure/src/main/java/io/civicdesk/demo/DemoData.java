@@ -56,9 +56,11 @@ public final class DemoData {
     }
 
     public static List<Unit> units() {
-        return List.of(new Unit("waste", "Waste Services"), new Unit("roads", "Roads and Drainage"),
-                new Unit("parks", "Parks and Environment"), new Unit("rangers", "Ranger Services"),
-                new Unit("building", "Building and Planning"));
+        return List.of(new Unit("waste", "Waste Services", "waste@melaleuca.example"),
+                new Unit("roads", "Roads and Drainage", "roads@melaleuca.example"),
+                new Unit("parks", "Parks and Environment", "parks@melaleuca.example"),
+                new Unit("rangers", "Ranger Services", "rangers@melaleuca.example"),
+                new Unit("building", "Building and Planning", "building@melaleuca.example"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.civicdesk.browser;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -14,6 +15,9 @@ import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -222,6 +226,36 @@ class StaffWorkspaceBrowserTest extends PhoneBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Requests waiting for approval")).click();
         assertThat(page.locator("#holds")).isVisible();
         assertAccessible("the bookings waiting for approval");
+    }
+
+    @Test
+    void aSupervisorSeesTheComplaintsReviewPanelByUnitAndTheme() {
+        Api.Reply complaint = TestStack.api().post("/feedback", Json.write(Map.of("kind", "complaint",
+                        "about", Map.of("unitId", "waste"), "message", "My bin was missed again.",
+                        "contact", Map.of("name", "Robin Resident", "email", "resident+" + UUID.randomUUID() + "@example.com"))),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(201, complaint.status(), complaint.body());
+        signInAs("Jordan Lee");
+        page.navigate(stack.baseUrl() + "/staff/complaints.html");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Complaints review panel"))).isVisible();
+        assertThat(page.locator("#staff-bar")).containsText("Jordan Lee");
+        Locator byUnit = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("By unit"));
+        assertThat(byUnit).containsText("Waste Services");
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("By theme"))).isVisible();
+        assertThat(byUnit.locator("tfoot")).containsText("All units");
+        assertAccessible("the complaints review panel");
+        Download csv = page.waitForDownload(() ->
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download as CSV")).click());
+        try {
+            assertTrue(Files.readString(csv.path()).contains("Waste Services"), "the CSV has the unit's row");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        page.getByLabel("1 Very dissatisfied").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show panel")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Survey comments"))).isVisible();
+        assertAccessible("the complaints review panel, comments scored 1");
     }
 
     /** A missed-bin report sent through the API, as the resident's phone sends it; its display reference. */

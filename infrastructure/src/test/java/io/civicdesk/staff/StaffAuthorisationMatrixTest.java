@@ -45,6 +45,8 @@ class StaffAuthorisationMatrixTest {
     private static String heldToApprove;
     private static String heldToDecline;
     private static String confirmedToCancel;
+    private static String complaintToAcknowledge;
+    private static String complaintToAnswer;
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
     private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
@@ -89,6 +91,16 @@ class StaffAuthorisationMatrixTest {
                 StaffApi.SUPERVISOR, SAM, null, 201));
         cases.put("POST /staff/facilities/{facilityId}/feed-links", new Case("/staff/facilities/wattle-hall/feed-links",
                 Map::of, StaffApi.SUPERVISOR, SAM, null, 201));
+        // Complaints: a unit's officers handle its own; the review panel is for supervisors and admins; tablets, admins.
+        cases.put("GET /staff/complaints", new Case("/staff/complaints", null, SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("GET /staff/complaints/panel", new Case("/staff/complaints/panel", null, StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("GET /staff/complaints/panel.csv", new Case("/staff/complaints/panel.csv", null, ADMIN, SAM, null, 200));
+        cases.put("POST /staff/complaints/{reference}/acknowledge", new Case("/staff/complaints/" + complaintToAcknowledge
+                + "/acknowledge", () -> Map.of("message", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("POST /staff/complaints/{reference}/answer", new Case("/staff/complaints/" + complaintToAnswer + "/answer",
+                () -> Map.of("outcome", "not-upheld", "reasons", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("POST /staff/counter-devices", new Case("/staff/counter-devices",
+                () -> Map.of("unitId", "waste", "name", "Matrix check tablet"), ADMIN, StaffApi.SUPERVISOR, null, 201));
         return cases;
     }
 
@@ -99,6 +111,16 @@ class StaffAuthorisationMatrixTest {
         heldToApprove = booked("melaleuca-oval", DayOfWeek.SUNDAY, 10);
         heldToDecline = booked("melaleuca-oval", DayOfWeek.SUNDAY, 11);
         confirmedToCancel = booked("karri-meeting-room", DayOfWeek.FRIDAY, 6);
+        complaintToAcknowledge = wasteComplaint();
+        complaintToAnswer = wasteComplaint();
+    }
+
+    private static String wasteComplaint() {
+        Api.Reply reply = TestStack.api().post("/feedback", Json.write(Map.of("kind", "complaint",
+                "about", Map.of("unitId", "waste"), "message", "Matrix check.",
+                "contact", Map.of("name", "Robin Resident", "email", StaffApi.email()))), Map.of());
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().path("reference").asText();
     }
 
     private static String booked(String facilityId, DayOfWeek day, int weeksAhead) {

@@ -1,0 +1,210 @@
+package io.civicdesk.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.Hashes;
+import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.platform.StaffCaller.Role;
+import io.civicdesk.platform.Transaction;
+import io.civicdesk.requests.Reference;
+import io.civicdesk.sla.BusinessCalendar;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A complaint's life: acknowledged and answered by its unit (or a supervisor) within its targets, the outcome and
+ * reasons mailed to the complainant, who may ask for an internal review within the review window from their
+ * private link; the review is a linked case that only a supervisor outside the unit complained about may handle.
+ * Every change is a conditional write on the case's version, with its mail in the same transaction.
+ */
+public final class ComplaintService {
+    private final DynamoDbClient dynamo;
+    private final ComplaintStore complaints;
+    private final OutboxStore outbox;
+    private final ComplaintTargets targets;
+    private final CouncilCalendar council;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final String portalUrl;
+
+    public ComplaintService(DynamoDbClient dynamo, ComplaintStore complaints, OutboxStore outbox, CatalogStore catalog,
+                            ComplaintTargets targets, Clock clock, SecureRandom random, String portalUrl) {
+        this.dynamo = dynamo;
+        this.complaints = complaints;
+        this.outbox = outbox;
+        this.targets = targets;
+        this.council = new CouncilCalendar(catalog, clock);
+        this.clock = clock;
+        this.random = random;
+        this.portalUrl = portalUrl.replaceAll("/+$", "");
+    }
+
+    // ---- the complainant, with their private link
+
+    public ComplaintView view(String typedReference, String secret) {
+        Complaint complaint = owned(typedReference, secret);
+        Complaint review = complaint.reviewReference() == null ? null : complaints.find(complaint.reviewReference()).orElse(null);
+        return ComplaintView.of(complaint, review, council.calendar(), council.calendar().localDate(clock.instant()));
+    }
+
+    public ComplaintView requestReview(String typedReference, String secret, JsonNode body) {
+        Complaint complaint = owned(typedReference, secret);
+        List<FieldError> errors = new ArrayList<>();
+        String reason = Fields.text(body, "reason", FeedbackService.MAX_MESSAGE, "Your reason", errors);
+        if (reason == null && errors.isEmpty()) {
+            errors.add(new FieldError("reason", "Tell us why you are not satisfied with our answer."));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        Instant now = clock.instant();
+        LocalDate today = council.calendar().localDate(now);
+        if (complaint.isReview() || !Complaint.ANSWERED.equals(complaint.status())) {
+            throw new ApiException(409, complaint.reviewReference() != null ? "A review of this complaint has already been asked for."
+                    : "A review can be asked for once the complaint has been answered.", List.of(new FieldError("reference", "No review can be asked for now.")));
+        }
+        if (today.isAfter(complaint.reviewRequestBy())) {
+            throw new ApiException(409, "The time to ask for a review ended on " + complaint.reviewRequestBy() + ".",
+                    List.of(new FieldError("reference", "The review period has ended.")));
+        }
+        String reviewReference = Reference.random(random).value();
+        Complaint review = new Complaint(reviewReference, complaint.reference(), complaint.unitId(), complaint.serviceId(),
+                complaint.theme(), complaint.about(), reason, complaint.contact(), now, Complaint.RECEIVED,
+                targets.acknowledgeBy(council.calendar(), today), targets.answerBy(council.calendar(), today),
+                null, null, null, null, null, null, null, null, complaint.secretHash(), 1);
+        Complaint parent = complaint.with(Complaint.UNDER_REVIEW, complaint.acknowledgedAt(), complaint.answeredAt(),
+                complaint.outcome(), complaint.reasons(), complaint.handledBy(), complaint.handlerUnitId(),
+                complaint.reviewRequestBy(), reviewReference);
+        commit(new Transaction().put("case", complaints.save(parent)).put("review", complaints.create(review))
+                .put("mail", outbox.pendingMail(FeedbackMails.reviewRequested(council.council().name(), review, link(parent)), now)));
+        return ComplaintView.of(parent, review, council.calendar(), today);
+    }
+
+    // ---- staff
+
+    /** Open complaints ("complaints") or reviews ("reviews") the caller may handle, the soonest due first. */
+    public List<ComplaintView> open(StaffCaller caller, String queue) {
+        caller.requireAny(Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
+        BusinessCalendar calendar = council.calendar();
+        LocalDate today = calendar.localDate(clock.instant());
+        return complaints.open(queue).stream().filter(c -> mayHandle(caller, c))
+                .map(c -> ComplaintView.staff(c, calendar, today)).toList();
+    }
+
+    public ComplaintView acknowledge(StaffCaller caller, String typedReference, JsonNode body) {
+        Complaint complaint = found(typedReference);
+        requireHandler(caller, complaint);
+        List<FieldError> errors = new ArrayList<>();
+        String note = Fields.text(body, "message", FeedbackService.MAX_MESSAGE, "The message", errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (!Complaint.RECEIVED.equals(complaint.status())) {
+            throw conflict("This " + (complaint.isReview() ? "review" : "complaint") + " has already been acknowledged.");
+        }
+        Instant now = clock.instant();
+        Complaint changed = complaint.with(Complaint.ACKNOWLEDGED, now, null, null, null, caller.name(), caller.unitId(), null, null);
+        commit(new Transaction().put("case", complaints.save(changed))
+                .put("mail", outbox.pendingMail(FeedbackMails.acknowledged(council.council().name(), changed, note, link(changed)), now)));
+        return ComplaintView.staff(changed, council.calendar(), council.calendar().localDate(now));
+    }
+
+    public ComplaintView answer(StaffCaller caller, String typedReference, JsonNode body) {
+        Complaint complaint = found(typedReference);
+        requireHandler(caller, complaint);
+        List<FieldError> errors = new ArrayList<>();
+        String outcome = Fields.text(body, "outcome");
+        if (outcome == null || !Outcomes.LABELS.containsKey(outcome)) {
+            errors.add(new FieldError("outcome", "Choose upheld, partly upheld or not upheld."));
+        }
+        String reasons = Fields.text(body, "reasons", FeedbackService.MAX_MESSAGE, "The reasons", errors);
+        if (reasons == null && errors.stream().noneMatch(e -> e.field().equals("reasons"))) {
+            errors.add(new FieldError("reasons", "Give the reasons for the outcome: they are sent to the complainant."));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (!complaint.open()) {
+            throw conflict("This " + (complaint.isReview() ? "review" : "complaint") + " has already been answered.");
+        }
+        Instant now = clock.instant();
+        LocalDate today = council.calendar().localDate(now);
+        Instant acknowledged = complaint.acknowledgedAt() == null ? now : complaint.acknowledgedAt();
+        Complaint changed = complaint.with(Complaint.ANSWERED, acknowledged, now, outcome, reasons, caller.name(), caller.unitId(),
+                complaint.isReview() ? null : targets.reviewRequestBy(council.calendar(), today), null);
+        Transaction transaction = new Transaction().put("case", complaints.save(changed));
+        if (changed.isReview()) {
+            Complaint parent = complaints.find(changed.parentReference()).orElseThrow();
+            transaction.put("parent", complaints.save(parent.with(Complaint.REVIEWED, parent.acknowledgedAt(), parent.answeredAt(),
+                    parent.outcome(), parent.reasons(), parent.handledBy(), parent.handlerUnitId(), parent.reviewRequestBy(),
+                    parent.reviewReference())));
+        }
+        transaction.put("mail", outbox.pendingMail(FeedbackMails.answered(council.council().name(), changed, link(changed)), now));
+        commit(transaction);
+        return ComplaintView.staff(changed, council.calendar(), today);
+    }
+
+    /**
+     * Who may handle a case: for a complaint, its unit's officers, supervisors and administrators; for a review,
+     * only a supervisor who is not in the unit complained about.
+     */
+    static boolean mayHandle(StaffCaller caller, Complaint complaint) {
+        if (complaint.isReview()) {
+            return caller.has(Role.SUPERVISOR) && (caller.unitId() == null || !caller.unitId().equals(complaint.unitId()));
+        }
+        return caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN)
+                || caller.has(Role.OFFICER) && caller.unitId() != null && caller.unitId().equals(complaint.unitId());
+    }
+
+    private static void requireHandler(StaffCaller caller, Complaint complaint) {
+        if (!mayHandle(caller, complaint)) {
+            throw new ApiException(403, complaint.isReview()
+                    ? "A review is handled by a supervisor outside the unit complained about."
+                    : "This complaint belongs to another unit. Ask a supervisor.");
+        }
+    }
+
+    private String link(Complaint complaint) {
+        // The private link's secret is known only to the complainant; mails after the first point to the page,
+        // which asks for the link from their first mail when opened without it.
+        return portalUrl + "/complaint.html?ref=" + (complaint.isReview() ? complaint.parentReference() : complaint.reference());
+    }
+
+    private Complaint found(String typedReference) {
+        Reference reference = Reference.parse(typedReference).orElseThrow(() -> ApiException.invalid(List.of(
+                new FieldError("reference", "A complaint reference is 8 letters and numbers, like K7MP-3QXR."))));
+        return complaints.find(reference.value()).orElseThrow(() -> new ApiException(404,
+                "We could not find a complaint with the reference " + reference.display() + ".",
+                List.of(new FieldError("reference", "Unknown complaint reference."))));
+    }
+
+    private Complaint owned(String typedReference, String secret) {
+        Complaint complaint = found(typedReference);
+        if (!Hashes.matches(secret, complaint.secretHash()) || complaint.isReview()) {
+            throw new ApiException(403, "Open your complaint from the link in the first email we sent you.",
+                    List.of(new FieldError("key", "This link is not for this complaint.")));
+        }
+        return complaint;
+    }
+
+    private void commit(Transaction transaction) {
+        try {
+            transaction.commit(dynamo);
+        } catch (Transaction.Refused refused) {
+            throw conflict("Someone else changed this complaint at the same time. Reload it and try again.");
+        }
+    }
+
+    private static ApiException conflict(String message) {
+        return new ApiException(409, message, List.of(new FieldError("status", message)));
+    }
+}

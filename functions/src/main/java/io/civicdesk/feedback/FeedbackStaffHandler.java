@@ -1,0 +1,89 @@
+package io.civicdesk.feedback;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.HttpHandler;
+import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.platform.StaffCaller.Role;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Staff routes of feedback, behind the JWT authorizer: open complaints and reviews, acknowledging and answering
+ * them ({@code /staff/complaints...}), the review panel and its CSV ({@code /staff/complaints/panel}, supervisors and
+ * admins), and issuing counter tablet keys ({@code POST /staff/counter-devices}, admin).
+ */
+public final class FeedbackStaffHandler extends HttpHandler {
+    private final ComplaintService complaints;
+    private final ReviewPanelService panel;
+    private final CounterDeviceStore devices;
+    private final String portalUrl;
+
+    public FeedbackStaffHandler() {
+        this(AwsClients.dynamoDb());
+    }
+
+    private FeedbackStaffHandler(DynamoDbClient dynamo) {
+        this(FeedbackHandler.complaints(dynamo), panel(dynamo), new CounterDeviceStore(dynamo, Config.require("FEEDBACK_TABLE")),
+                Config.require("PORTAL_URL"));
+    }
+
+    public FeedbackStaffHandler(ComplaintService complaints, ReviewPanelService panel, CounterDeviceStore devices, String portalUrl) {
+        this.complaints = complaints;
+        this.panel = panel;
+        this.devices = devices;
+        this.portalUrl = portalUrl.replaceAll("/+$", "");
+    }
+
+    private static ReviewPanelService panel(DynamoDbClient dynamo) {
+        String table = Config.require("FEEDBACK_TABLE");
+        return new ReviewPanelService(new ComplaintStore(dynamo, table), new SurveyStore(dynamo, table),
+                new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), ComplaintTargets.fromConfig(), Clock.systemUTC());
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        StaffCaller caller = StaffCaller.from(request);
+        String reference = request.pathParameter("reference");
+        return switch (request.routeKey()) {
+            case "GET /staff/complaints" -> HttpResponses.json(200, Map.of(
+                    "complaints", complaints.open(caller, "complaints"), "reviews", complaints.open(caller, "reviews")));
+            case "GET /staff/complaints/panel" -> HttpResponses.json(200, panelFor(caller, request));
+            case "GET /staff/complaints/panel.csv" -> {
+                ReviewPanel figures = panelFor(caller, request);
+                yield HttpResponses.csv(ReviewPanelCsv.fileName(figures), ReviewPanelCsv.write(figures));
+            }
+            case "POST /staff/complaints/{reference}/acknowledge" ->
+                    HttpResponses.json(200, complaints.acknowledge(caller, reference, request.jsonBody()));
+            case "POST /staff/complaints/{reference}/answer" ->
+                    HttpResponses.json(200, complaints.answer(caller, reference, request.jsonBody()));
+            case "POST /staff/counter-devices" -> {
+                caller.requireAny(Role.ADMIN);
+                var body = request.jsonBody();
+                String unitId = Fields.text(body, "unitId");
+                String name = Fields.text(body, "name");
+                if (unitId == null || name == null) {
+                    throw ApiException.invalid(List.of(new io.civicdesk.platform.FieldError(unitId == null ? "unitId" : "name",
+                            "Give the unit and a name for the tablet.")));
+                }
+                String key = devices.register(unitId, name, caller.id(), Clock.systemUTC().instant(), new SecureRandom());
+                yield HttpResponses.json(201, Map.of("counterLink", portalUrl + "/counter.html#device=" + key));
+            }
+            default -> throw ApiException.notFound("Not Found");
+        };
+    }
+
+    private ReviewPanel panelFor(StaffCaller caller, HttpRequest request) {
+        return panel.panel(caller, request.queryParameter("from").orElse(null), request.queryParameter("to").orElse(null),
+                request.queryParameter("score").orElse(null));
+    }
+}

@@ -1,0 +1,131 @@
+package io.civicdesk.feedback;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.local.Mailbox.Message;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Idempotency;
+import io.civicdesk.platform.Json;
+import io.civicdesk.requests.RequestStore;
+import io.civicdesk.testing.Mailbox;
+import io.civicdesk.testing.Reports;
+import io.civicdesk.testing.TestStack;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The feedback capability's collaborators, wired against the shared test stack's tables. */
+final class FeedbackStack {
+    static final String FEEDBACK = "FeedbackTable";
+
+    private FeedbackStack() {
+    }
+
+    static DynamoDbClient dynamo() {
+        return TestStack.get().dynamoDb();
+    }
+
+    static CatalogStore catalog() {
+        return new CatalogStore(dynamo(), "CatalogTable");
+    }
+
+    static SurveyStore surveys() {
+        return new SurveyStore(dynamo(), FEEDBACK);
+    }
+
+    static SatisfactionFiguresStore figures() {
+        return new SatisfactionFiguresStore(dynamo(), FEEDBACK);
+    }
+
+    /** What the resolve action will call; here called on its own, as the staff-free trigger. */
+    static SurveyInvitations invitations() {
+        DynamoDbClient dynamo = dynamo();
+        OutboxStore outbox = new OutboxStore(dynamo, "OutboxTable");
+        return new SurveyInvitations(dynamo, surveys(), figures(), outbox, new RequestStore(dynamo, "RequestsTable", outbox),
+                catalog(), Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
+    }
+
+    static ComplaintService complaints() {
+        DynamoDbClient dynamo = dynamo();
+        return new ComplaintService(dynamo, new ComplaintStore(dynamo, FEEDBACK), new OutboxStore(dynamo, "OutboxTable"), catalog(),
+                ComplaintTargets.DEFAULTS, Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
+    }
+
+    /** The staff function as the gateway invokes it; its review panel sees the council's calendar as of {@code clock}. */
+    static FeedbackStaffHandler staffHandler(Clock clock) {
+        DynamoDbClient dynamo = dynamo();
+        return new FeedbackStaffHandler(complaints(), new ReviewPanelService(new ComplaintStore(dynamo, FEEDBACK), surveys(), catalog(),
+                ComplaintTargets.DEFAULTS, clock), new CounterDeviceStore(dynamo, FEEDBACK), TestStack.get().baseUrl());
+    }
+
+    /** A staff route called with claims as API Gateway's JWT authorizer delivers them: strings, groups as "[a b]". */
+    static APIGatewayV2HTTPResponse asStaff(String groups, String unit, String routeKey, Map<String, String> pathParameters,
+                                            Map<String, String> query, Object body) {
+        return asStaff(staffHandler(Clock.systemUTC()), groups, unit, routeKey, pathParameters, query, body);
+    }
+
+    static APIGatewayV2HTTPResponse asStaff(FeedbackStaffHandler handler, String groups, String unit, String routeKey,
+                                            Map<String, String> pathParameters, Map<String, String> query, Object body) {
+        Map<String, String> claims = new HashMap<>(Map.of("sub", "staff-" + UUID.randomUUID(), "name", "Staff " + groups,
+                "email", "staff@melaleuca.example", "cognito:groups", groups));
+        if (unit != null) {
+            claims.put("custom:unit", unit);
+        }
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withPathParameters(pathParameters)
+                .withQueryStringParameters(query)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody(body == null ? null : Json.write(body))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(UUID.randomUUID().toString())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                                .build()).build())
+                .build();
+        return handler.handleRequest(event, null);
+    }
+
+    static SurveyService surveyService() {
+        return new SurveyService(dynamo(), surveys(), figures(), FEEDBACK, catalog(),
+                Clock.systemUTC());
+    }
+
+    /** A resident's missed-bin report through the API: its reference and private key. */
+    record Reported(String reference, String privateKey, String email) {
+    }
+
+    static Reported report(String who) {
+        String email = who + "+" + UUID.randomUUID() + "@example.com";
+        JsonNode receipt = TestStack.api().post("/requests", Json.write(Reports.missedBin(email)),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).json();
+        String link = receipt.path("privateLink").asText();
+        return new Reported(receipt.path("reference").asText(), link.substring(link.indexOf("#key=") + 5), email);
+    }
+
+    static String keyOf(String link) {
+        return link.substring(link.indexOf("#key=") + 5);
+    }
+
+    /** The first mail to an address whose subject starts so, waiting up to 15 s for the outbox to send it. */
+    static Message awaitMail(String to, String subjectStart) {
+        for (int i = 0; i < 75; i++) {
+            Message mail = Mailbox.to(to).stream().filter(m -> m.subject().startsWith(subjectStart)).findFirst().orElse(null);
+            if (mail != null) {
+                return mail;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no mail '" + subjectStart + "…' reached " + to + "; got "
+                + Mailbox.to(to).stream().map(Message::subject).toList());
+    }
+}

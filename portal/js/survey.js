@@ -1,0 +1,105 @@
+// The survey after service, opened from the invitation mail (survey.html?ref=…#key=…) or from the tracking page
+// with the request's private key. The key rides in the fragment, never sent to a server except in a header.
+import { api, h, NetworkError, setTitle, focusElement, announce, newIdempotencyKey } from './core.js';
+import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from './forms.js';
+
+const MAX_COMMENT = 1000;
+const FIELD_IDS = { satisfaction: 'satisfaction', recommend: 'recommend', comment: 'comment' };
+
+const form = document.getElementById('survey-form');
+const button = document.getElementById('send-button');
+const about = document.getElementById('about');
+const message = document.getElementById('message');
+const summary = document.getElementById('error-summary');
+
+const reference = (new URLSearchParams(location.search).get('ref') || '').toUpperCase().replace(/[\s-]/g, '');
+const fragment = new URLSearchParams(location.hash.slice(1));
+const headers = fragment.get('key') ? { 'X-Survey-Key': fragment.get('key') } : { 'X-Private-Key': fragment.get('private') || '' };
+// One key per attempt to send, reused on a retry so a flaky connection never counts twice.
+let idempotencyKey = newIdempotencyKey();
+
+function show(heading, paragraphs) {
+  form.hidden = true;
+  message.replaceChildren(h('h2', { text: heading }), ...paragraphs.map((text) => h('p', { text })));
+  setTitle([heading, 'Tell us how we did']);
+  focusElement(message.querySelector('h2'));
+}
+
+function thanks() {
+  form.hidden = true;
+  about.hidden = true;
+  message.replaceChildren(h('div', { class: 'panel' }, [
+    h('h2', { class: 'panel__title', text: 'Thank you' }),
+    h('p', { class: 'panel__body', text: 'Your answer has been recorded. It helps us improve our services.' }),
+  ]), h('p', {}, h('a', { href: `track.html?ref=${encodeURIComponent(reference)}`, text: 'Track your request' })));
+  setTitle(['Thank you', 'Tell us how we did']);
+  focusElement(message.querySelector('h2'));
+}
+
+async function load() {
+  if (!reference) return show('This survey link is not complete', ['Open the survey from the link in your email.']);
+  let response;
+  try {
+    response = await api(`/surveys/${encodeURIComponent(reference)}`, { headers });
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    return show('Sorry, we could not open the survey', ['Check you are online and try again.']);
+  }
+  if (!response.ok) {
+    return show('This survey link does not work', [response.data.message || 'Open the survey from the link in your email.']);
+  }
+  const survey = response.data;
+  about.textContent = `About your request ${survey.displayReference}: ${survey.service?.name || ''}`;
+  if (!survey.open) return show('You have already answered this survey', ['Thank you. We keep one answer for each request.']);
+  form.hidden = false;
+}
+
+function value(name) {
+  return form.querySelector(`input[name="${name}"]:checked`)?.value;
+}
+
+function showErrors(errors) {
+  clearFieldErrors(form);
+  for (const { fieldId, message: text } of errors) setFieldError(fieldId, text);
+  setTitle(['Tell us how we did'], { error: true });
+  showErrorSummary(summary, errors);
+}
+
+async function send() {
+  const satisfaction = value('satisfaction');
+  const recommend = value('recommend');
+  const comment = document.getElementById('comment').value.trim();
+  const errors = [];
+  if (!satisfaction) errors.push({ fieldId: 'satisfaction', message: 'Choose how satisfied you are' });
+  if ([...comment].length > MAX_COMMENT) errors.push({ fieldId: 'comment', message: `Your comment must be ${MAX_COMMENT} characters or fewer` });
+  if (errors.length) return showErrors(errors);
+  clearFieldErrors(form);
+  hideErrorSummary(summary);
+  button.setAttribute('aria-disabled', 'true');
+  announce('Sending your answer…');
+  let response;
+  try {
+    response = await api(`/surveys/${encodeURIComponent(reference)}/answers`, {
+      method: 'POST',
+      headers: { ...headers, 'Idempotency-Key': idempotencyKey },
+      body: { satisfaction: Number(satisfaction), recommend: recommend === undefined ? null : Number(recommend), comment: comment || null },
+    });
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    return showErrors([{ message: 'We could not send your answer. Check you are online and press Send answer again.' }]);
+  } finally {
+    button.removeAttribute('aria-disabled');
+  }
+  if (response.ok) return thanks();
+  idempotencyKey = newIdempotencyKey();
+  if (response.status === 409) return show('You have already answered this survey', ['Thank you. We keep one answer for each request.']);
+  const fieldErrors = (response.data.errors || []).map(({ field, message: text }) => ({ fieldId: FIELD_IDS[field], message: text }));
+  return showErrors(fieldErrors.length ? fieldErrors : [{ message: response.data.message || 'Try again in a few minutes.' }]);
+}
+
+characterCount(document.getElementById('comment'), MAX_COMMENT);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (button.getAttribute('aria-disabled') !== 'true') send();
+});
+load();
