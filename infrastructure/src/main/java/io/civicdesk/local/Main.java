@@ -1,6 +1,9 @@
 package io.civicdesk.local;
 
+import io.civicdesk.feedback.CounterDeviceStore;
 import java.net.BindException;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./civicdesk run}: the whole product on this machine until Ctrl-C. Options: {@code --port N} (0: any free port). */
@@ -26,18 +29,23 @@ public final class Main {
             System.exit(1);
             return;
         }
+        // A demo front-counter tablet for Waste Services, as an administrator would issue one (POST /staff/counter-devices).
+        String counterKey = new CounterDeviceStore(stack.dynamoDb(), "FeedbackTable")
+                .register("waste", "Front counter (demo)", "demo-admin", Instant.now(), new SecureRandom());
         System.out.printf("""
 
                 CivicDesk is running on this machine (no AWS account involved).
 
                   Resident portal   %1$s/
                   Staff pages       %1$s/staff/     sign in as any of the demo staff
+                  Counter tablet    %1$s/counter.html#device=%6$s
                   API               %2$s/services
                   Mailbox (SES)     %3$s/        every mail the product sends
                   DynamoDB Local    %4$s    region %5$s, any credentials
 
                 Press Ctrl-C to stop.
-                %n""", stack.baseUrl(), stack.apiUrl(), stack.mailbox().url(), stack.dynamoDbEndpoint(), LocalStack.REGION);
+                %n""", stack.baseUrl(), stack.apiUrl(), stack.mailbox().url(), stack.dynamoDbEndpoint(), LocalStack.REGION,
+                counterKey);
         // The stack's shutdown hook stops everything, the node process included, when Ctrl-C ends the JVM.
         new CountDownLatch(1).await();
     }
