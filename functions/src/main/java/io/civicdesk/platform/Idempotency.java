@@ -41,6 +41,14 @@ public final class Idempotency {
 
     /** The request's key, if it sent one; 400 when it is malformed. */
     public static Optional<Key> fromHeader(HttpRequest request, String body) {
+        return fromHeader(request, body, "");
+    }
+
+    /**
+     * The same, with the key taken within a scope (e.g. one member of staff's), so that keys from different
+     * callers can never meet.
+     */
+    public static Optional<Key> fromHeader(HttpRequest request, String body, String scope) {
         String key = request.header("Idempotency-Key").map(String::trim).orElse(null);
         if (key == null) {
             return Optional.empty();
@@ -49,7 +57,7 @@ public final class Idempotency {
             throw ApiException.invalid(List.of(new FieldError("Idempotency-Key",
                     "The Idempotency-Key header must be 8 to 100 letters, digits, hyphens or underscores.")));
         }
-        return Optional.of(Key.of(key, body));
+        return Optional.of(Key.of(scope + key, body));
     }
 
     public static Map<String, AttributeValue> itemKey(String keyHash) {

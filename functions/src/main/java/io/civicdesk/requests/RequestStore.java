@@ -2,6 +2,7 @@ package io.civicdesk.requests;
 
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Items;
 import io.civicdesk.sla.ExpectedDates;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -70,7 +70,6 @@ import static io.civicdesk.platform.Items.s;
  * update on its own version. A stale version fails the whole transaction: nothing is half-saved.
  */
 public final class RequestStore {
-    static final Duration KEEP_IDEMPOTENT_ANSWERS = Duration.ofHours(24);
     public static final String UNIT_QUEUE = "UnitQueue";
     public static final String ASSIGNEE_QUEUE = "AssigneeQueue";
     public static final String LOOKUP = "Lookup";
@@ -122,13 +121,13 @@ public final class RequestStore {
      *                    transaction on the same items won — nothing at all was written
      */
     public void create(ServiceRequest request, List<PublicUpdate> updates, List<HistoryEntry> history,
-                       IdempotentAnswer answer, Mail mail, Instant now) {
+                       Idempotency.Key key, Idempotency.Answer answer, Mail mail, Instant now) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(putNew(requestItem(request)));
         int idempotencyIndex = -1;
-        if (answer != null) {
+        if (key != null) {
             idempotencyIndex = writes.size();
-            writes.add(putNew(idempotencyItem(answer, now)));
+            writes.add(TransactWriteItem.builder().put(Idempotency.put(table, key, answer, now)).build());
         }
         for (PublicUpdate update : updates) {
             writes.add(putNew(updateItem(request.reference(), update, request.version())));
@@ -157,14 +156,9 @@ public final class RequestStore {
         }
     }
 
-    public Optional<IdempotentAnswer> idempotentAnswer(String keyHash) {
-        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
-                .key(Items.key("IDEMPOTENCY#" + keyHash, "IDEMPOTENCY")).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new IdempotentAnswer(keyHash, Items.string(item, "fingerprint"),
-                Items.integer(item, "status"), Items.string(item, "body")));
+    /** The first answer given with this key, or empty; 422 when the key came first with another body. */
+    public Optional<Idempotency.Answer> replay(Idempotency.Key key) {
+        return Idempotency.replay(dynamo, table, key);
     }
 
     public record RequestWithUpdates(ServiceRequest request, List<PublicUpdate> updates) {
@@ -660,16 +654,6 @@ public final class RequestStore {
                 "findTerm", s(term.term()),
                 "findAt", s(request.submittedAt() + "#" + request.reference().value()),
                 "findFields", Items.strings(term.fields().stream().sorted().toList()));
-    }
-
-    private static Map<String, AttributeValue> idempotencyItem(IdempotentAnswer answer, Instant now) {
-        return Map.of(
-                "pk", s("IDEMPOTENCY#" + answer.keyHash()),
-                "sk", s("IDEMPOTENCY"),
-                "fingerprint", s(answer.fingerprint()),
-                "status", n(answer.status()),
-                "body", s(answer.body()),
-                "expiresAt", n(now.plus(KEEP_IDEMPOTENT_ANSWERS).getEpochSecond()));
     }
 
     private static ServiceRequest request(Map<String, AttributeValue> item) {

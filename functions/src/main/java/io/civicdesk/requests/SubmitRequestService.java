@@ -8,6 +8,7 @@ import io.civicdesk.notify.Mail;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Hashes;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Log;
@@ -55,19 +56,8 @@ public final class SubmitRequestService {
                 .orElseThrow(() -> new IllegalStateException("The council's calendar is missing")), KEEP_CALENDAR, clock);
     }
 
-    /** A submission's answer: its HTTP status and body, kept verbatim for retries. */
-    public record Submitted(int status, String body) {
-    }
-
-    /** The key a client sent with a submission, and a fingerprint of the body it came with. */
-    public record IdempotencyKey(String keyHash, String fingerprint) {
-        public static IdempotencyKey of(String key, String body) {
-            return new IdempotencyKey(Hashes.sha256(key), Hashes.sha256(body));
-        }
-    }
-
     /** A resident's own report, online. */
-    public Submitted submit(JsonNode body, IdempotencyKey key) {
+    public Idempotency.Answer submit(JsonNode body, Idempotency.Key key) {
         return submit(body, key, null);
     }
 
@@ -75,11 +65,11 @@ public final class SubmitRequestService {
      * A report an officer logs for a caller or walk-in: the same checks as a resident's, plus how it came in
      * ({@code channel}) and whether the officer resolved it at first contact. Every problem is reported together.
      */
-    public Submitted submitOnBehalf(JsonNode body, IdempotencyKey key, Actor officer) {
+    public Idempotency.Answer submitOnBehalf(JsonNode body, Idempotency.Key key, Actor officer) {
         return submit(body, key, officer);
     }
 
-    private Submitted submit(JsonNode body, IdempotencyKey key, Actor officer) {
+    private Idempotency.Answer submit(JsonNode body, Idempotency.Key key, Actor officer) {
         Submission submission;
         Intake intake = Intake.ONLINE;
         try {
@@ -103,14 +93,14 @@ public final class SubmitRequestService {
             }
         } catch (ApiException invalid) {
             // A retry of a report that was accepted gets its first answer even if the catalogue changed since.
-            Optional<Submitted> first = key == null ? Optional.empty() : replay(key);
+            Optional<Idempotency.Answer> first = key == null ? Optional.empty() : replay(key);
             if (first.isPresent()) {
                 return first.get();
             }
             throw invalid;
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Submitted> stored = tryToStore(submission, key, intake);
+            Optional<Idempotency.Answer> stored = tryToStore(submission, key, intake);
             if (stored.isPresent()) {
                 return stored.get();
             }
@@ -118,7 +108,7 @@ public final class SubmitRequestService {
         throw new IllegalStateException("No request stored after " + ATTEMPTS + " attempts");
     }
 
-    private Optional<Submitted> tryToStore(Submission submission, IdempotencyKey key, Intake intake) {
+    private Optional<Idempotency.Answer> tryToStore(Submission submission, Idempotency.Key key, Intake intake) {
         Instant now = clock.instant();
         BusinessCalendar businessCalendar = calendar.get();
         Service service = submission.service();
@@ -137,7 +127,7 @@ public final class SubmitRequestService {
                 submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling);
         String tracking = portalUrl + "/track.html?ref=" + request.reference().value();
         SubmissionReceipt receipt = new SubmissionReceipt(RequestSummary.of(request), tracking, tracking + "#key=" + secret);
-        Submitted submitted = new Submitted(201, Json.write(intake.onBehalf()
+        Idempotency.Answer submitted = new Idempotency.Answer(201, Json.write(intake.onBehalf()
                 ? new StaffReceipt(RequestSummary.of(request), tracking, intake.channel(), intake.resolvedAtFirstContact())
                 : receipt));
         Mail confirmation = request.contact().email() == null ? null
@@ -162,7 +152,7 @@ public final class SubmitRequestService {
         }
         try {
             requests.create(request, updates, history,
-                    key == null ? null : new IdempotentAnswer(key.keyHash(), key.fingerprint(), submitted.status(), submitted.body()),
+                    key, submitted,
                     confirmation, now);
             Log.info("request.submitted", Map.of("reference", request.reference().value(), "serviceId", service.id(),
                     "channel", intake.channel(), "resolvedAtFirstContact", intake.resolvedAtFirstContact(),
@@ -178,13 +168,7 @@ public final class SubmitRequestService {
         }
     }
 
-    private Optional<Submitted> replay(IdempotencyKey key) {
-        return requests.idempotentAnswer(key.keyHash()).map(first -> {
-            if (!first.fingerprint().equals(key.fingerprint())) {
-                throw new ApiException(422, "This Idempotency-Key was already used for a different report. "
-                        + "Use a new key for a new report.");
-            }
-            return new Submitted(first.status(), first.body());
-        });
+    private Optional<Idempotency.Answer> replay(Idempotency.Key key) {
+        return requests.replay(key);
     }
 }

@@ -9,9 +9,9 @@ import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
-import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
@@ -23,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Handling requests ({@code StaffRequestFunction}): {@code GET /staff/requests/{reference}},
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
  * through the residents' own submission path).
  */
 public final class StaffRequestHandler extends HttpHandler {
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_-]{8,100}$");
 
     private final RequestActions actions;
     private final SubmitRequestService submissions;
@@ -88,14 +85,9 @@ public final class StaffRequestHandler extends HttpHandler {
 
     private APIGatewayV2HTTPResponse logOnBehalf(StaffCaller caller, HttpRequest request) {
         RequestActions.requireHandler(caller);
-        String key = request.header("Idempotency-Key").map(String::trim).orElse(null);
-        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw ApiException.invalid(List.of(new FieldError("Idempotency-Key",
-                    "The Idempotency-Key header must be 8 to 100 letters, digits, hyphens or underscores.")));
-        }
         String body = request.body();
-        SubmitRequestService.Submitted submitted = submissions.submitOnBehalf(Json.parseBody(body),
-                key == null ? null : SubmitRequestService.IdempotencyKey.of("staff:" + caller.id() + ":" + key, body),
+        Idempotency.Answer submitted = submissions.submitOnBehalf(Json.parseBody(body),
+                Idempotency.fromHeader(request, body, "staff:" + caller.id() + ":").orElse(null),
                 new Actor(caller.id(), caller.name()));
         return HttpResponses.rawJson(submitted.status(), submitted.body(), "no-store");
     }

@@ -3,6 +3,7 @@ package io.civicdesk.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
@@ -111,7 +112,7 @@ public final class StaffBenchmarks {
                 report.remove("contact");
                 report.put("preferredChannel", "none");
             }
-            SubmitRequestService.Submitted submitted = submissions.submit(Json.MAPPER.valueToTree(report), null);
+            Idempotency.Answer submitted = submissions.submit(Json.MAPPER.valueToTree(report), null);
             String reference = Json.parseBody(submitted.body()).path("reference").asText();
             references.add(reference);
             if (i % 2 == 0) {

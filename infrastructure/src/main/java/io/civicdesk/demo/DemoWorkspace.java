@@ -1,6 +1,7 @@
 package io.civicdesk.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
@@ -133,7 +134,7 @@ public final class DemoWorkspace {
     private void online(String name, int daysAgo, String serviceId, Map<String, Object> answers, String address,
                         String description, String resident, String email, String phone, String preferredChannel) {
         clock.set(at(daysAgo, 0));
-        SubmitRequestService.Submitted submitted = submissions.submit(body(serviceId, answers, address, description,
+        Idempotency.Answer submitted = submissions.submit(body(serviceId, answers, address, description,
                 resident, email, phone, preferredChannel), null);
         remember(name, submitted);
     }
@@ -164,7 +165,7 @@ public final class DemoWorkspace {
         actions.act(caller, reference, StaffAction.read(Json.MAPPER.valueToTree(body)));
     }
 
-    private void remember(String name, SubmitRequestService.Submitted submitted) {
+    private void remember(String name, Idempotency.Answer submitted) {
         if (submitted.status() != 201) {
             throw new IllegalStateException("Demo request " + name + " was refused: " + submitted.body());
         }

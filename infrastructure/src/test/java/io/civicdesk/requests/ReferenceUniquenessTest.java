@@ -1,6 +1,7 @@
 package io.civicdesk.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
@@ -40,7 +41,7 @@ class ReferenceUniquenessTest {
 
     private static String submit(SubmitRequestService service, String email) {
         JsonNode body = Json.MAPPER.valueToTree(Reports.missedBin(email));
-        SubmitRequestService.Submitted submitted = service.submit(body, null);
+        Idempotency.Answer submitted = service.submit(body, null);
         assertEquals(201, submitted.status());
         return Json.parseBody(submitted.body()).path("reference").asText();
     }

@@ -1,6 +1,7 @@
 package io.civicdesk.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
@@ -55,7 +56,7 @@ class StaffQueueTest {
             Map<String, Object> report = new HashMap<>(unit.report(StaffApi.email()));
             report.remove("contact");
             report.put("preferredChannel", "none");
-            SubmitRequestService.Submitted submitted = submissions.submit(Json.MAPPER.valueToTree(report), null);
+            Idempotency.Answer submitted = submissions.submit(Json.MAPPER.valueToTree(report), null);
             assertEquals(201, submitted.status(), submitted.body());
             requests.put((String) spec[0], Json.parseBody(submitted.body()).path("reference").asText());
         }
