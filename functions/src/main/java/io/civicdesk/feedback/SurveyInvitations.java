@@ -95,10 +95,7 @@ public final class SurveyInvitations {
         return new Invitation(writes, mail, link);
     }
 
-    /**
-     * Opens the survey of a request on its own, outside any resolve: for tests and the demo, which have no
-     * staff member to resolve it.
-     */
+    /** Opens the survey of a request on its own, outside any resolve: for tests, which need no staff member. */
     public Invitation inviteNow(ServiceRequest request, Instant now) {
         Invitation invitation = onResolved(request, now);
         if (!invitation.writes().isEmpty()) {
