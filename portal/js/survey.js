@@ -1,5 +1,5 @@
-// The survey after service, opened from the invitation mail (survey.html?ref=…#key=…) or from the tracking page
-// with the request's private key. The key rides in the fragment, never sent to a server except in a header.
+// The survey after service, opened from the invitation mail (survey.html?ref=…#key=…, with &for=booking after a
+// booking) or from the tracking page with the request's private key. The key rides in the fragment, never sent to a server except in a header.
 import { api, h, NetworkError, setTitle, focusElement, announce, newIdempotencyKey } from './core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from './forms.js';
 
@@ -13,6 +13,9 @@ const message = document.getElementById('message');
 const summary = document.getElementById('error-summary');
 
 const reference = (new URLSearchParams(location.search).get('ref') || '').toUpperCase().replace(/[\s-]/g, '');
+const forBooking = new URLSearchParams(location.search).get('for') === 'booking';
+const what = forBooking ? 'booking' : 'request';
+const subjectQuery = forBooking ? '?for=booking' : '';
 const fragment = new URLSearchParams(location.hash.slice(1));
 const headers = fragment.get('key') ? { 'X-Survey-Key': fragment.get('key') } : { 'X-Private-Key': fragment.get('private') || '' };
 // One key per attempt to send, reused on a retry so a flaky connection never counts twice.
@@ -31,7 +34,9 @@ function thanks() {
   message.replaceChildren(h('div', { class: 'panel' }, [
     h('h2', { class: 'panel__title', text: 'Thank you' }),
     h('p', { class: 'panel__body', text: 'Your answer has been recorded. It helps us improve our services.' }),
-  ]), h('p', {}, h('a', { href: `track.html?ref=${encodeURIComponent(reference)}`, text: 'Track your request' })));
+  ]), h('p', {}, forBooking
+    ? h('a', { href: `booking.html?ref=${encodeURIComponent(reference)}`, text: 'View your booking' })
+    : h('a', { href: `track.html?ref=${encodeURIComponent(reference)}`, text: 'Track your request' })));
   setTitle(['Thank you', 'Tell us how we did']);
   focusElement(message.querySelector('h2'));
 }
@@ -40,7 +45,7 @@ async function load() {
   if (!reference) return show('This survey link is not complete', ['Open the survey from the link in your email.']);
   let response;
   try {
-    response = await api(`/surveys/${encodeURIComponent(reference)}`, { headers });
+    response = await api(`/surveys/${encodeURIComponent(reference)}${subjectQuery}`, { headers });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     return show('Sorry, we could not open the survey', ['Check you are online and try again.']);
@@ -49,8 +54,9 @@ async function load() {
     return show('This survey link does not work', [response.data.message || 'Open the survey from the link in your email.']);
   }
   const survey = response.data;
-  about.textContent = `About your request ${survey.displayReference}: ${survey.service?.name || ''}`;
-  if (!survey.open) return show('You have already answered this survey', ['Thank you. We keep one answer for each request.']);
+  about.textContent = `About your ${what} ${survey.displayReference}: ${survey.service?.name || ''}`;
+  if (!survey.open) return show('You have already answered this survey', [`Thank you. We keep one answer for each ${what}.`]);
+  if (forBooking) form.querySelector('legend').textContent = 'How satisfied are you with your booking?';
   form.hidden = false;
 }
 
@@ -79,7 +85,7 @@ async function send() {
   announce('Sending your answer…');
   let response;
   try {
-    response = await api(`/surveys/${encodeURIComponent(reference)}/answers`, {
+    response = await api(`/surveys/${encodeURIComponent(reference)}/answers${subjectQuery}`, {
       method: 'POST',
       headers: { ...headers, 'Idempotency-Key': idempotencyKey },
       body: { satisfaction: Number(satisfaction), recommend: recommend === undefined ? null : Number(recommend), comment: comment || null },
@@ -92,7 +98,7 @@ async function send() {
   }
   if (response.ok) return thanks();
   idempotencyKey = newIdempotencyKey();
-  if (response.status === 409) return show('You have already answered this survey', ['Thank you. We keep one answer for each request.']);
+  if (response.status === 409) return show('You have already answered this survey', [`Thank you. We keep one answer for each ${what}.`]);
   const fieldErrors = (response.data.errors || []).map(({ field, message: text }) => ({ fieldId: FIELD_IDS[field], message: text }));
   return showErrors(fieldErrors.length ? fieldErrors : [{ message: response.data.message || 'Try again in a few minutes.' }]);
 }

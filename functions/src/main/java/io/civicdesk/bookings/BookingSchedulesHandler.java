@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The booking schedules: {@code {"task":"expire-holds"}} (holds nobody answered in time, and the clean-up of long
- * series interrupted part-way) and {@code {"task":"reminders"}} (the mail the day before a booking). Each
- * schedule passes its task as the event's Input.
+ * series interrupted part-way) and {@code {"task":"reminders"}} (the mail the day before a booking, and the
+ * survey invitation once it has taken place). Each schedule passes its task as the event's Input.
  */
 public final class BookingSchedulesHandler implements RequestStreamHandler {
     private final BookingService service;

@@ -12,6 +12,7 @@ import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -33,7 +34,8 @@ import java.util.function.Supplier;
 /**
  * Booking a facility, and everything that happens to a booking after: view, change and cancel by the resident's
  * private link; approve, decline, cancel, block out and book on behalf by staff; and the scheduled expiry of
- * holds and reminders. Slots are only ever taken by the store's transactional write of locks.
+ * holds, reminders and the survey once a booking has taken place. Slots are only ever taken by the store's
+ * transactional write of locks.
  */
 public final class BookingService {
     static final int ATTEMPTS = 8;
@@ -46,9 +48,21 @@ public final class BookingService {
     private final String portalUrl;
     private final Supplier<String> councilName;
     private final String organizer;
+    private final OnTakenPlace onTakenPlace;
+
+    /**
+     * What other capabilities write once a booking has taken place, in the same transaction as taking it off the
+     * schedule (the survey after service: {@code SurveyInvitations.onBookingEnded}).
+     */
+    @FunctionalInterface
+    public interface OnTakenPlace {
+        OnTakenPlace NOTHING = (booking, now) -> List.of();
+
+        List<TransactWriteItem> writes(Booking booking, Instant now);
+    }
 
     public BookingService(FacilityStore facilities, BookingStore bookings, Clock clock, SecureRandom random,
-                          String portalUrl, Supplier<String> councilName, String organizer) {
+                          String portalUrl, Supplier<String> councilName, String organizer, OnTakenPlace onTakenPlace) {
         this.facilities = facilities;
         this.bookings = bookings;
         this.clock = clock;
@@ -56,6 +70,7 @@ public final class BookingService {
         this.portalUrl = portalUrl.replaceAll("/+$", "");
         this.councilName = councilName;
         this.organizer = organizer;
+        this.onTakenPlace = onTakenPlace;
     }
 
     public record Answer(int status, String body) {
@@ -361,7 +376,7 @@ public final class BookingService {
 
     // ---------------------------------------------------------------- schedules
 
-    public record SweepOutcome(int expired, int reminded, int rolledBack, int released) {
+    public record SweepOutcome(int expired, int reminded, int rolledBack, int released, int surveyed) {
     }
 
     /** Holds nobody acted on in time expire; series whose claim never finished are rolled back; releases finish. */
@@ -402,12 +417,15 @@ public final class BookingService {
                 // done by another sweep
             }
         }
-        SweepOutcome outcome = new SweepOutcome(expired, 0, rolledBack, released);
+        SweepOutcome outcome = new SweepOutcome(expired, 0, rolledBack, released, 0);
         Log.info("bookings.holds-swept", Map.of("expired", expired, "rolledBack", rolledBack, "released", released));
         return outcome;
     }
 
-    /** Reminder mail for bookings starting within a day; a series' reminder moves on to its next occurrence. */
+    /**
+     * Reminder mail for bookings starting within a day; a series' reminder moves on to its next occurrence, and
+     * after the last one the booking waits for its survey. Then the bookings whose last occurrence has ended.
+     */
     public SweepOutcome sendReminders() {
         Instant now = clock.instant();
         int reminded = 0;
@@ -420,7 +438,7 @@ public final class BookingService {
             Booking touched = booking.confirmedFrom(BookingStatus.CONFIRMED);
             Occurrence after = next == null ? null : booking.occurrences().stream()
                     .filter(o -> o.start().isAfter(next.start())).findFirst().orElse(null);
-            BookingStore.Work work = after == null ? BookingStore.Work.NONE : new BookingStore.Work("reminder", after.start().minus(REMIND_BEFORE));
+            BookingStore.Work work = after == null ? surveyWork(booking) : new BookingStore.Work("reminder", after.start().minus(REMIND_BEFORE));
             Booking single = next == null ? null : new Booking(booking.reference(), booking.kind(), booking.facilityId(),
                     booking.facilityName(), booking.status(), List.of(next), booking.purpose(), booking.attendance(),
                     booking.contact(), booking.concessionId(), booking.quote(), booking.channel(), booking.secretHash(),
@@ -434,8 +452,29 @@ public final class BookingService {
                 // changed meanwhile: the next sweep sees it again
             }
         }
-        Log.info("bookings.reminders-sent", Map.of("reminded", reminded));
-        return new SweepOutcome(0, reminded, 0, 0);
+        int surveyed = inviteToSurveys(now);
+        Log.info("bookings.reminders-sent", Map.of("reminded", reminded, "surveyed", surveyed));
+        return new SweepOutcome(0, reminded, 0, 0, surveyed);
+    }
+
+    /**
+     * Bookings whose last occurrence has ended: the survey's writes and the booking's leaving the queue are one
+     * transaction, so a sweep that fails part-way invites nobody and the next one tries again; once done, no sweep
+     * sees the booking again.
+     */
+    private int inviteToSurveys(Instant now) {
+        int surveyed = 0;
+        for (Booking booking : bookings.due("survey", now, 50)) {
+            // Cancelled meanwhile (a cancellation clears the queue, so only a race lands here): nothing to ask about.
+            List<TransactWriteItem> writes = booking.status() == BookingStatus.CONFIRMED ? onTakenPlace.writes(booking, now) : List.of();
+            try {
+                bookings.finishWork(booking, booking.confirmedFrom(booking.status()), writes);
+                surveyed += writes.isEmpty() ? 0 : 1;
+            } catch (BookingStore.NotWritten changed) {
+                // changed meanwhile: the next sweep sees it again
+            }
+        }
+        return surveyed;
     }
 
     // ---------------------------------------------------------------- shared
@@ -477,8 +516,14 @@ public final class BookingService {
                     return new BookingStore.Work("reminder", o.start().minus(REMIND_BEFORE));
                 }
             }
+            return surveyWork(booking);
         }
         return BookingStore.Work.NONE;
+    }
+
+    /** A confirmed booking with an email address, past its reminders, waits for its survey until it has ended. */
+    private static BookingStore.Work surveyWork(Booking booking) {
+        return new BookingStore.Work("survey", booking.lastEnd());
     }
 
     /** 409 naming what is in the way: the dates and times already taken (including set-up and clean-up time). */

@@ -43,8 +43,9 @@ import static io.civicdesk.platform.Items.s;
  * </pre>
  * Index {@code BookingWork} (queue, dueAt) is sparse: "hold" (waiting for a supervisor, due at its expiry),
  * "claim" (a long series part-way through claiming, due when it must be rolled back), "release" (locks still
- * to free after a long series ended), "reminder" (due when its reminder mail goes). The scheduled sweeps and
- * the supervisors' approvals list read only that.
+ * to free after a long series ended), "reminder" (due when its reminder mail goes), "survey" (due when its last
+ * occurrence ends: the resident is then invited to the survey). The scheduled sweeps and the supervisors'
+ * approvals list read only that.
  *
  * <p>SlotLocksTable:
  * <pre>
@@ -207,6 +208,21 @@ public final class BookingStore {
         if (more) {
             release(after.facilityId(), after.reference(), release.subList(inFirst, release.size()));
             dynamo.putItem(toPutRequest(putBooking(after, work, null)));
+        }
+    }
+
+    /**
+     * Takes a booking off its queue (conditional on the version it was read at) together with what the finished
+     * work writes elsewhere, in one transaction: the work is done exactly when its effects are.
+     */
+    public void finishWork(Booking before, Booking after, List<TransactWriteItem> effects) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(putBooking(after, Work.NONE, before.version())).build());
+        writes.addAll(effects);
+        try {
+            write(writes, 1, List.of());
+        } catch (NotWritten e) {
+            throw e.clash() == Clash.REFERENCE_TAKEN ? new NotWritten(Clash.CHANGED, List.of()) : e;
         }
     }
 

@@ -1,6 +1,9 @@
 package io.civicdesk.bookings;
 
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.feedback.SatisfactionFiguresStore;
+import io.civicdesk.feedback.SurveyInvitations;
+import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Config;
@@ -26,11 +29,24 @@ final class BookingWiring {
         Clock clock = Clock.systemUTC();
         Cached<String> councilName = new Cached<>(() -> catalog.council().name(), Duration.ofMinutes(5), clock);
         String outboxTable = Config.optional("OUTBOX_TABLE");
+        OutboxStore outbox = outboxTable == null ? null : new OutboxStore(dynamo, outboxTable);
+        SecureRandom random = new SecureRandom();
+        String portalUrl = Config.require("PORTAL_URL");
+        // Only the schedules function, which invites residents to the survey, is given the feedback table.
+        String feedbackTable = Config.optional("FEEDBACK_TABLE");
+        BookingService.OnTakenPlace onTakenPlace = feedbackTable == null ? BookingService.OnTakenPlace.NOTHING
+                : surveys(new SurveyInvitations(dynamo, new SurveyStore(dynamo, feedbackTable),
+                new SatisfactionFiguresStore(dynamo, feedbackTable), outbox, catalog, clock, random, portalUrl));
         return new BookingService(new FacilityStore(dynamo, catalogTable),
-                new BookingStore(dynamo, Config.require("BOOKINGS_TABLE"), Config.require("SLOT_LOCKS_TABLE"),
-                        outboxTable == null ? null : new OutboxStore(dynamo, outboxTable)),
-                clock, new SecureRandom(), Config.require("PORTAL_URL"), councilName::get,
-                Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM"));
+                new BookingStore(dynamo, Config.require("BOOKINGS_TABLE"), Config.require("SLOT_LOCKS_TABLE"), outbox),
+                clock, random, portalUrl, councilName::get,
+                Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM"), onTakenPlace);
+    }
+
+    /** A booking that has taken place opens its survey, the facility standing as the service. */
+    static BookingService.OnTakenPlace surveys(SurveyInvitations invitations) {
+        return (booking, now) -> invitations.onBookingEnded(booking.reference(), booking.facilityId(), booking.facilityName(),
+                booking.secretHash(), booking.contact(), now).writes();
     }
 
     /** A date from the query string (default: today in the facility's zone) and a number of days, 1 to 7. */

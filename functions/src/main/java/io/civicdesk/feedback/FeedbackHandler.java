@@ -11,6 +11,7 @@ import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
+import io.civicdesk.staff.StaffDirectory;
 import io.civicdesk.requests.RequestStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -41,10 +42,11 @@ public final class FeedbackHandler extends HttpHandler {
 
     static FeedbackService feedback(DynamoDbClient dynamo) {
         String table = Config.require("FEEDBACK_TABLE");
-        return new FeedbackService(dynamo, new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
+        String catalogTable = Config.require("CATALOG_TABLE");
+        return new FeedbackService(dynamo, new CatalogStore(dynamo, catalogTable),
                 new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), null), new ComplaintStore(dynamo, table),
                 new FeedbackStore(table), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")),
-                table, ComplaintTargets.fromConfig(), Clock.systemUTC(), new SecureRandom(),
+                new StaffDirectory(dynamo, catalogTable), table, ComplaintTargets.fromConfig(), Clock.systemUTC(), new SecureRandom(),
                 Config.require("PORTAL_URL"));
     }
 

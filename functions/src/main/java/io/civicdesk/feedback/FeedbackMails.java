@@ -3,6 +3,7 @@ package io.civicdesk.feedback;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.platform.Dates;
 import io.civicdesk.requests.Reference;
+import io.civicdesk.staff.StaffMember;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +88,25 @@ final class FeedbackMails {
         String subject = ("compliment".equals(kind) ? "A compliment for " : "A suggestion for ") + unitName
                 + (about.officerName() == null ? "" : " (" + about.officerName() + ")");
         return build(UUID.randomUUID().toString(), to, council, subject, kind, null, "Hello,", lines, null, null);
+    }
+
+    /** The compliment, to the officer it names; the unit's inbox gets its own copy. */
+    static Mail toOfficer(String council, StaffMember officer, String unitName, Complaint.About about, String message, String fromName) {
+        List<String> lines = new ArrayList<>();
+        lines.add("A resident sent a compliment naming you" + (unitName == null ? "." : " to " + unitName + "."));
+        if (about.requestReference() != null) {
+            lines.add("Request: " + about.requestReference());
+        }
+        if (about.bookingReference() != null) {
+            lines.add("Booking: " + about.bookingReference());
+        }
+        lines.add("What they said: " + message);
+        if (fromName != null) {
+            lines.add("From: " + fromName);
+        }
+        String greeting = officer.name() == null ? "Hello," : "Hello " + officer.name() + ",";
+        return build(UUID.randomUUID().toString(), officer.email(), council, "A compliment for you", "compliment", null,
+                greeting, lines, null, null);
     }
 
     private static Mail compose(Complaint c, String council, String subject, String purpose, List<String> lines,

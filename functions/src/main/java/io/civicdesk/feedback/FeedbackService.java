@@ -17,6 +17,8 @@ import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.ServiceRequest;
+import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.staff.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
@@ -50,6 +52,7 @@ public final class FeedbackService {
     private final ComplaintStore complaints;
     private final FeedbackStore feedback;
     private final OutboxStore outbox;
+    private final StaffDirectory staff;
     /** The table the idempotency records go in (the feedback table). */
     private final String idempotencyTable;
     private final ComplaintTargets targets;
@@ -59,7 +62,7 @@ public final class FeedbackService {
     private final String portalUrl;
 
     public FeedbackService(DynamoDbClient dynamo, CatalogStore catalog, RequestStore requests, ComplaintStore complaints,
-                           FeedbackStore feedback, OutboxStore outbox, String idempotencyTable,
+                           FeedbackStore feedback, OutboxStore outbox, StaffDirectory staff, String idempotencyTable,
                            ComplaintTargets targets, Clock clock, SecureRandom random, String portalUrl) {
         this.dynamo = dynamo;
         this.catalog = catalog;
@@ -67,6 +70,7 @@ public final class FeedbackService {
         this.complaints = complaints;
         this.feedback = feedback;
         this.outbox = outbox;
+        this.staff = staff;
         this.idempotencyTable = idempotencyTable;
         this.targets = targets;
         this.council = new CouncilCalendar(catalog, clock);
@@ -142,9 +146,27 @@ public final class FeedbackService {
                     read.message(), read.contact().name());
             transaction.put("mail", outbox.pendingMail(mail, now));
         }
+        StaffMember officer = namedOfficer(read);
+        if (officer != null) {
+            Mail mail = FeedbackMails.toOfficer(council.council().name(), officer, unit == null ? null : unit.name(), read.about(),
+                    read.message(), read.contact().name());
+            transaction.put("officerMail", outbox.pendingMail(mail, now));
+        }
         commit(transaction, key, sent, now);
         Log.info("feedback.received", Map.of("kind", read.kind(), "unitId", String.valueOf(read.unitId())));
         return sent;
+    }
+
+    /**
+     * The officer a compliment names, if exactly one in the directory has that name (in the unit it is about, if
+     * any): two of the same name would leave the compliment's owner in doubt, so then only the unit hears of it.
+     */
+    private StaffMember namedOfficer(Read read) {
+        if (!"compliment".equals(read.kind()) || read.about().officerName() == null) {
+            return null;
+        }
+        List<StaffMember> named = staff.named(read.about().officerName(), read.unitId());
+        return named.size() == 1 && named.get(0).email() != null ? named.get(0) : null;
     }
 
     private void commit(Transaction transaction, Idempotency.Key key, Sent sent, Instant now) {

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 
 /**
- * {@code GET /surveys/{reference}} and {@code POST /surveys/{reference}/answers}: the survey after service.
+ * {@code GET /surveys/{reference}} and {@code POST /surveys/{reference}/answers}: the survey after service,
+ * about a request, or a booking with {@code ?for=booking}.
  * The link's secret comes in the {@code X-Survey-Key} header (or the request's private key in
  * {@code X-Private-Key}); it rides in the link's fragment, so it never reaches a server log.
  */
@@ -40,13 +41,14 @@ public final class SurveyHandler extends HttpHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String reference = request.pathParameter("reference");
+        Survey.Subject subject = Survey.Subject.of(request.queryParameter("for").orElse(null));
         String secret = request.header("X-Survey-Key").or(() -> request.header("X-Private-Key")).orElse(null);
         if ("GET /surveys/{reference}".equals(request.routeKey())) {
-            return HttpResponses.json(200, surveys.view(reference, secret));
+            return HttpResponses.json(200, surveys.view(subject, reference, secret));
         }
         if ("POST /surveys/{reference}/answers".equals(request.routeKey())) {
             String body = request.body();
-            SurveyService.Answered answered = surveys.answer(reference, secret, Json.parseBody(body),
+            SurveyService.Answered answered = surveys.answer(subject, reference, secret, Json.parseBody(body),
                     Idempotency.fromHeader(request, body).orElse(null));
             return HttpResponses.rawJson(answered.status(), answered.body(), "no-store");
         }

@@ -2,12 +2,11 @@ package io.civicdesk.feedback;
 
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Transaction;
+import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.ServiceRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -20,34 +19,39 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Invites a resident to the survey when their request is resolved. The staff workspace's resolve action calls
- * {@link #onResolved} and adds the writes it returns to its own transaction, so the request is resolved, the
- * survey opened, the day's "invited" counted and the invitation mail queued together or not at all.
+ * Invites a resident to the survey when their request is resolved or their booking has taken place. The staff
+ * workspace's resolve action calls {@link #onResolved}, the booking schedule {@link #onBookingEnded}; each adds
+ * the writes returned to its own transaction, so the change, the survey, the day's "invited" count and the
+ * invitation mail happen together or not at all.
  */
 public final class SurveyInvitations {
+    /**
+     * Facilities belong to no unit, so their surveys are counted under this one (with the facility as the service):
+     * the booking figures stay together and apart from every unit's own services.
+     */
+    public static final String FACILITY_BOOKINGS_UNIT = "facility-bookings";
+
     private final DynamoDbClient dynamo;
     private final SurveyStore surveys;
     private final SatisfactionFiguresStore figures;
     private final OutboxStore outbox;
-    private final RequestStore requests;
     private final CouncilCalendar council;
     private final SecureRandom random;
     private final String portalUrl;
 
     public SurveyInvitations(DynamoDbClient dynamo, SurveyStore surveys, SatisfactionFiguresStore figures,
-                             OutboxStore outbox, RequestStore requests, io.civicdesk.catalog.CatalogStore catalog,
+                             OutboxStore outbox, io.civicdesk.catalog.CatalogStore catalog,
                              java.time.Clock clock, SecureRandom random, String portalUrl) {
         this.dynamo = dynamo;
         this.surveys = surveys;
         this.figures = figures;
         this.outbox = outbox;
-        this.requests = requests;
         this.council = new CouncilCalendar(catalog, clock);
         this.random = random;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
     }
 
-    /** What resolving a request adds to its transaction; {@code surveyLink} is for tests and never logged. */
+    /** What opening a survey adds to a transaction; {@code surveyLink} is for tests and never logged. */
     public record Invitation(List<TransactWriteItem> writes, Mail mail, String surveyLink) {
     }
 
@@ -58,36 +62,45 @@ public final class SurveyInvitations {
      * a survey appeared in between; retrying the resolve then gets no writes.
      */
     public Invitation onResolved(ServiceRequest request, Instant now) {
-        if (surveys.find(request.reference().value()).isPresent()) {
+        return invite(new Survey(Survey.Subject.REQUEST, request.reference().value(), request.serviceId(), request.serviceName(),
+                request.unitId(), now, null, request.secretHash(), null, null), request.contact(), now);
+    }
+
+    /** The same for a booking whose last occurrence has ended: the facility stands as the service. */
+    public Invitation onBookingEnded(Reference booking, String facilityId, String facilityName, String bookingSecretHash,
+                                     Contact contact, Instant now) {
+        return invite(new Survey(Survey.Subject.BOOKING, booking.value(), facilityId, facilityName, FACILITY_BOOKINGS_UNIT, now,
+                null, bookingSecretHash, null, null), contact, now);
+    }
+
+    /** {@code opened} has everything but the survey link's secret, drawn here. */
+    private Invitation invite(Survey opened, Contact contact, Instant now) {
+        if (surveys.find(opened.subject(), opened.reference()).isPresent()) {
             return new Invitation(List.of(), null, null);
         }
         String secret = Hashes.newSecret(random);
-        String link = portalUrl + "/survey.html?ref=" + request.reference().value() + "#key=" + secret;
-        Survey survey = new Survey(request.reference().value(), request.serviceId(), request.serviceName(),
-                request.unitId(), now, Hashes.sha256(secret), request.secretHash(), null, null);
+        String link = portalUrl + "/survey.html?ref=" + opened.reference()
+                + (opened.subject() == Survey.Subject.REQUEST ? "" : "&for=" + opened.subject().wireName()) + "#key=" + secret;
+        Survey survey = new Survey(opened.subject(), opened.reference(), opened.serviceId(), opened.serviceName(), opened.unitId(),
+                now, Hashes.sha256(secret), opened.requestSecretHash(), null, null);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(surveys.invitation(survey)).build());
-        writes.add(TransactWriteItem.builder().update(figures.invited(request.unitId(), request.serviceId(),
+        writes.add(TransactWriteItem.builder().update(figures.invited(survey.unitId(), survey.serviceId(),
                 council.calendar().localDate(now))).build());
-        Mail mail = request.contact().email() == null ? null : SurveyInvitationMail.compose(UUID.randomUUID().toString(),
-                council.council().name(), request, link);
+        Mail mail = contact == null || contact.email() == null ? null : SurveyInvitationMail.compose(UUID.randomUUID().toString(),
+                council.council().name(), survey, contact, link);
         if (mail != null) {
             writes.add(TransactWriteItem.builder().put(outbox.pendingMail(mail, now)).build());
         }
         return new Invitation(writes, mail, link);
     }
 
-    /**
-     * Opens the survey of a request by its reference, on its own: for tests and the demo until the resolve action
-     * calls {@link #onResolved} in its transaction. 404 for an unknown reference.
-     */
-    public Invitation inviteNow(String typedReference, Instant now) {
-        Reference reference = Reference.parse(typedReference).orElseThrow(() -> ApiException.notFound("No such request"));
-        ServiceRequest request = requests.find(reference).orElseThrow(() -> ApiException.notFound("No such request")).request();
+    /** Opens the survey of a request on its own, outside any resolve: for tests, which need no staff member. */
+    public Invitation inviteNow(ServiceRequest request, Instant now) {
         Invitation invitation = onResolved(request, now);
         if (!invitation.writes().isEmpty()) {
             new Transaction().addAll("invitation", invitation.writes()).commit(dynamo);
-            Log.info("survey.invited", Map.of("reference", reference.value(), "mail", invitation.mail() != null));
+            Log.info("survey.invited", Map.of("reference", request.reference().value(), "mail", invitation.mail() != null));
         }
         return invitation;
     }

@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * The survey after service, from the resident's side. Its link carries the reference and a secret for that
- * request alone (the request's own private key also works, from the tracking page): a link for one request can
- * neither read nor answer another. One answer per request, whatever the retries.
+ * request (or booking) alone (its own private key also works, from the tracking page): a link for one can
+ * neither read nor answer another. One answer per request or booking, whatever the retries.
  */
 public final class SurveyService {
     private final DynamoDbClient dynamo;
@@ -41,8 +41,8 @@ public final class SurveyService {
         this.clock = clock;
     }
 
-    /** What the survey page shows: the request it is about, and whether it still waits for an answer. */
-    public record SurveyView(String reference, String displayReference, ServiceName service, boolean open, String answeredAt) {
+    /** What the survey page shows: the request or booking it is about, and whether it still waits for an answer. */
+    public record SurveyView(String subject, String reference, String displayReference, ServiceName service, boolean open, String answeredAt) {
         public record ServiceName(String id, String name) {
         }
     }
@@ -50,28 +50,28 @@ public final class SurveyService {
     public record Answered(int status, String body) {
     }
 
-    public SurveyView view(String typedReference, String secret) {
-        Survey survey = survey(typedReference, secret);
+    public SurveyView view(Survey.Subject subject, String typedReference, String secret) {
+        Survey survey = survey(subject, typedReference, secret);
         return view(survey);
     }
 
-    public Answered answer(String typedReference, String secret, JsonNode body, Idempotency.Key key) {
-        Survey survey = survey(typedReference, secret);
+    public Answered answer(Survey.Subject subject, String typedReference, String secret, JsonNode body, Idempotency.Key key) {
+        Survey survey = survey(subject, typedReference, secret);
         Optional<Idempotency.Answer> first = (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key));
         if (first.isPresent()) {
             return new Answered(first.get().status(), first.get().body());
         }
         SurveyAnswer answer = SurveyAnswer.read(body);
         if (!survey.open()) {
-            throw alreadyAnswered();
+            throw alreadyAnswered(survey.subject());
         }
         Instant now = clock.instant();
-        Survey answered = new Survey(survey.reference(), survey.serviceId(), survey.serviceName(), survey.unitId(),
+        Survey answered = new Survey(survey.subject(), survey.reference(), survey.serviceId(), survey.serviceName(), survey.unitId(),
                 survey.invitedAt(), survey.surveySecretHash(), survey.requestSecretHash(), now, answer);
         Answered result = new Answered(201, Json.write(Map.of("survey", view(answered),
                 "message", "Thank you. Your answer has been recorded.")));
         Transaction transaction = new Transaction()
-                .update("survey", surveys.answer(survey.reference(), answer, now))
+                .update("survey", surveys.answer(survey.subject(), survey.reference(), answer, now))
                 .update("figures", figures.answered(survey.unitId(), survey.serviceId(),
                         council.calendar().localDate(now), answer, false));
         if (key != null) {
@@ -84,40 +84,41 @@ public final class SurveyService {
                 return (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key)).map(a -> new Answered(a.status(), a.body())).orElseThrow();
             }
             if (refused.failed("survey")) {
-                throw alreadyAnswered();
+                throw alreadyAnswered(survey.subject());
             }
             // A concurrent answer to the same survey (a double tap without a key): the first one wins.
-            throw alreadyAnswered();
+            throw alreadyAnswered(survey.subject());
         }
         Log.info("survey.answered", Map.of("reference", survey.reference(), "comment", answer.comment() != null));
         return result;
     }
 
-    private static ApiException alreadyAnswered() {
-        return new ApiException(409, "This survey has already been answered. Thank you: one answer per request is kept.",
+    private static ApiException alreadyAnswered(Survey.Subject subject) {
+        return new ApiException(409, "This survey has already been answered. Thank you: one answer per "
+                + subject.wireName() + " is kept.",
                 List.of(new FieldError("survey", "This survey has already been answered.")));
     }
 
-    private Survey survey(String typedReference, String secret) {
+    private Survey survey(Survey.Subject subject, String typedReference, String secret) {
         Reference reference = Reference.parse(typedReference).orElseThrow(() -> ApiException.invalid(List.of(new FieldError(
                 "reference", "A reference is 8 letters and numbers, like K7MP-3QXR. Use the link in your email."))));
         if (secret == null || secret.isBlank()) {
             throw new ApiException(401, "Open the survey from the link in your email.",
                     List.of(new FieldError("key", "The survey link's key is missing.")));
         }
-        Survey survey = surveys.find(reference.value()).orElseThrow(() -> new ApiException(404,
-                "There is no survey for request " + reference.display() + ". Check you used the link in your email.",
+        Survey survey = surveys.find(subject, reference.value()).orElseThrow(() -> new ApiException(404,
+                "There is no survey for " + subject.wireName() + " " + reference.display() + ". Check you used the link in your email.",
                 List.of(new FieldError("reference", "There is no survey for this reference."))));
         if (!Hashes.matches(secret, survey.surveySecretHash()) && !Hashes.matches(secret, survey.requestSecretHash())) {
-            throw new ApiException(403, "This survey link is not for request " + reference.display() + ".",
-                    List.of(new FieldError("key", "This link is for another request.")));
+            throw new ApiException(403, "This survey link is not for " + subject.wireName() + " " + reference.display() + ".",
+                    List.of(new FieldError("key", "This link is for another " + subject.wireName() + ".")));
         }
         return survey;
     }
 
     private static SurveyView view(Survey survey) {
         Reference reference = new Reference(survey.reference());
-        return new SurveyView(reference.value(), reference.display(),
+        return new SurveyView(survey.subject().wireName(), reference.value(), reference.display(),
                 new SurveyView.ServiceName(survey.serviceId(), survey.serviceName()), survey.open(),
                 survey.answeredAt() == null ? null : survey.answeredAt().toString());
     }

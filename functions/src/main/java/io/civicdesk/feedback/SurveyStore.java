@@ -26,6 +26,9 @@ import static io.civicdesk.platform.Items.s;
  * pk                   sk        item
  * SURVEY#{reference}   SURVEY    one per request: serviceId, serviceName, unitId, invitedAt, surveySecretHash,
  *                                requestSecretHash; once answered: answeredAt, satisfaction, recommend, comment
+ * SURVEY#BOOKING#{reference}
+ *                      SURVEY    one per booking that took place: the same, with subject = booking, the facility as
+ *                                the service and the booking's secret hash as requestSecretHash
  * SMILEY#{id}          SMILEY    a tap on the counter tablet: unitId, deviceName, answeredAt, satisfaction, comment
  * (either, with a comment)       period = COMMENTS#{yyyy-mm}, periodAt = {answeredAt}#{id}   → index ByPeriod
  * </pre>
@@ -49,8 +52,9 @@ public final class SurveyStore {
     /** The new survey; its condition fails if the request already has one (a re-resolve does not invite twice). */
     public Put invitation(Survey survey) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("SURVEY#" + survey.reference()));
+        item.put("pk", s(partition(survey.subject(), survey.reference())));
         item.put("sk", s("SURVEY"));
+        item.put("subject", s(survey.subject().wireName()));
         item.put("reference", s(survey.reference()));
         item.put("serviceId", s(survey.serviceId()));
         item.put("serviceName", s(survey.serviceName()));
@@ -63,7 +67,7 @@ public final class SurveyStore {
     }
 
     /** Records the one answer: the condition fails if there is no such survey or it was answered already. */
-    public Update answer(String reference, SurveyAnswer answer, Instant at) {
+    public Update answer(Survey.Subject subject, String reference, SurveyAnswer answer, Instant at) {
         Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder set = new StringBuilder("SET answeredAt = :at, satisfaction = :satisfaction");
         values.put(":at", s(at.toString()));
@@ -78,7 +82,7 @@ public final class SurveyStore {
             values.put(":period", s(commentsPeriod(at)));
             values.put(":periodAt", s(at + "#" + reference));
         }
-        Update.Builder update = Update.builder().tableName(table).key(Items.key("SURVEY#" + reference, "SURVEY"))
+        Update.Builder update = Update.builder().tableName(table).key(Items.key(partition(subject, reference), "SURVEY"))
                 .updateExpression(set.toString())
                 .conditionExpression("attribute_exists(pk) AND attribute_not_exists(answeredAt)")
                 .expressionAttributeValues(values);
@@ -105,9 +109,9 @@ public final class SurveyStore {
         return Put.builder().tableName(table).item(Items.compact(item)).conditionExpression("attribute_not_exists(pk)").build();
     }
 
-    public Optional<Survey> find(String reference) {
+    public Optional<Survey> find(Survey.Subject subject, String reference) {
         Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
-                .key(Items.key("SURVEY#" + reference, "SURVEY")).consistentRead(true)).item();
+                .key(Items.key(partition(subject, reference), "SURVEY")).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(survey(item));
     }
 
@@ -137,6 +141,10 @@ public final class SurveyStore {
         return comments;
     }
 
+    private static String partition(Survey.Subject subject, String reference) {
+        return subject == Survey.Subject.BOOKING ? "SURVEY#BOOKING#" + reference : "SURVEY#" + reference;
+    }
+
     private static String commentsPeriod(Instant at) {
         return "COMMENTS#" + YearMonth.from(at.atZone(java.time.ZoneOffset.UTC));
     }
@@ -145,7 +153,9 @@ public final class SurveyStore {
         String answeredAt = Items.string(item, "answeredAt");
         SurveyAnswer answer = answeredAt == null ? null : new SurveyAnswer(Items.integer(item, "satisfaction"),
                 Items.integer(item, "recommend"), Items.string(item, "comment"));
-        return new Survey(Items.string(item, "reference"), Items.string(item, "serviceId"),
+        Survey.Subject subject = Survey.Subject.BOOKING.wireName().equals(Items.string(item, "subject"))
+                ? Survey.Subject.BOOKING : Survey.Subject.REQUEST;
+        return new Survey(subject, Items.string(item, "reference"), Items.string(item, "serviceId"),
                 Items.string(item, "serviceName"), Items.string(item, "unitId"),
                 Instant.parse(Items.string(item, "invitedAt")), Items.string(item, "surveySecretHash"),
                 Items.string(item, "requestSecretHash"), answeredAt == null ? null : Instant.parse(answeredAt), answer);

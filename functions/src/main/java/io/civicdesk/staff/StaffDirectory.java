@@ -28,8 +28,8 @@ import static io.civicdesk.platform.Items.s;
  * STAFF    MEMBER#{id}    id (Cognito sub), name, email, roles (groups), unitId (absent for staff across units)
  * </pre>
  *
- * A member is one GetItem (checking an assignment); a unit's officers are one Query of the STAFF partition,
- * filtered by unit — the directory of a council is hundreds of small items at most.
+ * A member is one GetItem (checking an assignment); a unit's officers, or the officers a compliment names, are
+ * one Query of the STAFF partition, filtered by unit — the directory of a council is hundreds of small items at most.
  */
 public final class StaffDirectory {
     private static final String PARTITION = "STAFF";
@@ -50,14 +50,31 @@ public final class StaffDirectory {
 
     /** The members who work in a unit, by name. */
     public List<StaffMember> inUnit(String unitId) {
+        return query(unitId);
+    }
+
+    /**
+     * The members with this name (whatever its case and surrounding spaces), in the unit if one is given. DynamoDB
+     * cannot compare without case, so the partition (or the unit's part of it) is read and matched here.
+     */
+    public List<StaffMember> named(String name, String unitId) {
+        String wanted = name.strip();
+        return query(unitId).stream().filter(member -> member.name() != null && member.name().strip().equalsIgnoreCase(wanted)).toList();
+    }
+
+    /** The STAFF partition, filtered by unit unless {@code unitId} is null; sorted by name. */
+    private List<StaffMember> query(String unitId) {
         List<StaffMember> members = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .filterExpression("unitId = :unit")
-                    .expressionAttributeValues(Map.of(":pk", s(PARTITION), ":unit", s(unitId)))
-                    .exclusiveStartKey(startKey).build());
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                    .exclusiveStartKey(startKey);
+            if (unitId == null) {
+                query.expressionAttributeValues(Map.of(":pk", s(PARTITION)));
+            } else {
+                query.filterExpression("unitId = :unit").expressionAttributeValues(Map.of(":pk", s(PARTITION), ":unit", s(unitId)));
+            }
+            QueryResponse page = dynamo.query(query.build());
             page.items().forEach(item -> members.add(member(item)));
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);

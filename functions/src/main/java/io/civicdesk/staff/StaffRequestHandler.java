@@ -56,7 +56,7 @@ public final class StaffRequestHandler extends HttpHandler {
         String feedbackTable = Config.require("FEEDBACK_TABLE");
         OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
         SurveyInvitations surveys = new SurveyInvitations(dynamo, new SurveyStore(dynamo, feedbackTable),
-                new SatisfactionFiguresStore(dynamo, feedbackTable), outbox, requests(dynamo),
+                new SatisfactionFiguresStore(dynamo, feedbackTable), outbox,
                 new CatalogStore(dynamo, catalogTable), Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"));
         return new RequestActions(requests(dynamo), new WorkflowStore(dynamo, catalogTable),
                 new StaffDirectory(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clock.systemUTC(),

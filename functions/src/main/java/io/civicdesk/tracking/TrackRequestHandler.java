@@ -55,7 +55,7 @@ public final class TrackRequestHandler extends HttpHandler {
         String secret = request.header("X-Private-Key").orElse(null);
         TrackingView view = TrackingView.of(found, secret);
         // Only the resident (their private key) is told a survey waits: whether they answered is theirs alone.
-        if (view.isPrivate() && surveys != null && surveys.find(reference.value()).filter(Survey::open).isPresent()) {
+        if (view.isPrivate() && surveys != null && surveys.find(Survey.Subject.REQUEST, reference.value()).filter(Survey::open).isPresent()) {
             return HttpResponses.json(200, new WithSurvey(view, new WithSurvey.SurveyFlag(true)));
         }
         return HttpResponses.json(200, view);

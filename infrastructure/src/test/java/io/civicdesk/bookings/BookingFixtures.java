@@ -2,6 +2,10 @@ package io.civicdesk.bookings;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.feedback.SatisfactionFiguresStore;
+import io.civicdesk.feedback.SurveyInvitations;
+import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.TestStack;
@@ -87,12 +91,15 @@ public final class BookingFixtures {
         return new BookingStore(dynamo, "BookingsTable", "SlotLocksTable", new OutboxStore(dynamo, "OutboxTable"));
     }
 
-    /** The service as the functions build it, with the clock moved on (for expiry, reminders and cut-offs). */
+    /** The service as the schedules function builds it, with the clock moved on (for expiry, reminders and cut-offs). */
     static BookingService serviceAt(Duration ahead) {
         var dynamo = TestStack.get().dynamoDb();
-        return new BookingService(new FacilityStore(dynamo, "CatalogTable"), store(),
-                Clock.offset(Clock.systemUTC(), ahead), new SecureRandom(), TestStack.get().baseUrl(),
-                () -> "City of Melaleuca", "no-reply@melaleuca.example");
+        Clock clock = Clock.offset(Clock.systemUTC(), ahead);
+        SurveyInvitations surveys = new SurveyInvitations(dynamo, new SurveyStore(dynamo, "FeedbackTable"),
+                new SatisfactionFiguresStore(dynamo, "FeedbackTable"), new OutboxStore(dynamo, "OutboxTable"),
+                new CatalogStore(dynamo, "CatalogTable"), clock, new SecureRandom(), TestStack.get().baseUrl());
+        return new BookingService(new FacilityStore(dynamo, "CatalogTable"), store(), clock, new SecureRandom(),
+                TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example", BookingWiring.surveys(surveys));
     }
 
     /** Every lock of a facility on a day. */

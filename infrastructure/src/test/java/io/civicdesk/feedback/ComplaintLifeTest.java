@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.staff.StaffMember;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,5 +152,52 @@ class ComplaintLifeTest {
         }
         assertNotNull(mail, "the compliment reached the unit's inbox");
         assertTrue(mail.subject().contains("Sam Nguyen"));
+    }
+
+    @Test
+    void aComplimentNamingAnOfficerInTheDirectoryReachesThemTooWhateverTheCase() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String officerEmail = "officer-" + suffix + "@melaleuca.example";
+        new StaffDirectory(FeedbackStack.dynamo(), "CatalogTable").put(new StaffMember("officer-" + suffix, "Robin Ash " + suffix,
+                officerEmail, Set.of(StaffCaller.Role.OFFICER), "parks"));
+        String words = "Robin was kind " + UUID.randomUUID();
+        Api.Reply sent = api.post("/feedback", Map.of("kind", "compliment",
+                "about", Map.of("unitId", "parks", "officerName", " robin ASH " + suffix.toUpperCase()), "message", words));
+        assertEquals(201, sent.status(), sent.body());
+
+        Message toOfficer = FeedbackStack.awaitMail(officerEmail, "A compliment for you");
+        assertTrue(toOfficer.text().contains(words));
+        assertNotNull(unitMail(words), "the unit's inbox has its copy as well");
+    }
+
+    @Test
+    void aComplimentNamingNobodyInTheUnitReachesOnlyTheUnitsInbox() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String officerEmail = "elsewhere-" + suffix + "@melaleuca.example";
+        // The same name, but in another unit: a compliment to Parks does not reach Roads' officer.
+        new StaffDirectory(FeedbackStack.dynamo(), "CatalogTable").put(new StaffMember("elsewhere-" + suffix, "Kim Lee " + suffix,
+                officerEmail, Set.of(StaffCaller.Role.OFFICER), "roads"));
+        String words = "Kim was great " + UUID.randomUUID();
+        Api.Reply sent = api.post("/feedback", Map.of("kind", "compliment",
+                "about", Map.of("unitId", "parks", "officerName", "Kim Lee " + suffix), "message", words));
+        assertEquals(201, sent.status(), sent.body());
+
+        assertNotNull(unitMail(words), "the compliment reached the unit's inbox");
+        assertTrue(Mailbox.to(officerEmail).isEmpty(), "written in the same transaction, an officer's mail would have gone too");
+    }
+
+    private static Message unitMail(String words) {
+        for (int i = 0; i < 75; i++) {
+            Message mail = Mailbox.to("parks@melaleuca.example").stream().filter(m -> m.text().contains(words)).findFirst().orElse(null);
+            if (mail != null) {
+                return mail;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return null;
     }
 }

@@ -34,7 +34,7 @@ class FeedbackBrowserTest extends PhoneBrowserTest {
     @Test
     void aResidentAnswersTheSurveyFromTheLinkInTheirMail() {
         FeedbackStack.Reported request = FeedbackStack.report("surveyed");
-        FeedbackStack.invitations().inviteNow(request.reference(), Instant.now());
+        FeedbackStack.inviteNow(request.reference());
         Message mail = FeedbackStack.awaitMail(request.email(), "Tell us how we did");
         Matcher link = Pattern.compile("href=\"([^\"]+/survey\\.html[^\"]+)\"").matcher(mail.html());
         assertTrue(link.find(), "the mail links to the survey: " + mail.html());
@@ -56,7 +56,7 @@ class FeedbackBrowserTest extends PhoneBrowserTest {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you"))).isVisible();
         assertAccessible("the thank-you page");
-        Survey stored = FeedbackStack.surveys().find(request.reference()).orElseThrow();
+        Survey stored = FeedbackStack.surveys().find(Survey.Subject.REQUEST, request.reference()).orElseThrow();
         assertEquals(4, stored.answer().satisfaction());
         assertEquals(9, stored.answer().recommend());
         assertEquals("The crew came the next morning.", stored.answer().comment());

@@ -8,7 +8,9 @@ import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
+import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.ServiceRequest;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -47,8 +50,15 @@ final class FeedbackStack {
     static SurveyInvitations invitations() {
         DynamoDbClient dynamo = dynamo();
         OutboxStore outbox = new OutboxStore(dynamo, "OutboxTable");
-        return new SurveyInvitations(dynamo, surveys(), figures(), outbox, new RequestStore(dynamo, "RequestsTable", outbox),
-                catalog(), Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
+        return new SurveyInvitations(dynamo, surveys(), figures(), outbox, catalog(), Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
+    }
+
+    /** Opens a reported request's survey, as resolving it would. */
+    static SurveyInvitations.Invitation inviteNow(String reference) {
+        DynamoDbClient dynamo = dynamo();
+        ServiceRequest request = new RequestStore(dynamo, "RequestsTable", null).find(Reference.parse(reference).orElseThrow())
+                .orElseThrow().request();
+        return invitations().inviteNow(request, Instant.now());
     }
 
     static ComplaintService complaints() {

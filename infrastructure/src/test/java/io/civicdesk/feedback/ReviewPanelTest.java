@@ -52,12 +52,12 @@ class ReviewPanelTest {
         SurveyStore surveys = FeedbackStack.surveys();
         String surveyed = reference();
         commit(new Transaction()
-                .put("survey", surveys.invitation(new Survey(surveyed, "missed-bin", "Missed bin collection", "waste", at(day(9)),
+                .put("survey", surveys.invitation(new Survey(Survey.Subject.REQUEST, surveyed, "missed-bin", "Missed bin collection", "waste", at(day(9)),
                         "hash", "hash", null, null)))
                 .put("smiley-5", surveys.smiley(UUID.randomUUID().toString(), "waste", "Front counter", new SurveyAnswer(5, null, "Quick and kind"), at(day(12))))
                 .put("smiley-1", surveys.smiley(UUID.randomUUID().toString(), "roads", "Front counter", new SurveyAnswer(1, null, "Waited an hour"), at(day(20))))
                 .put("smiley-silent", surveys.smiley(UUID.randomUUID().toString(), "roads", "Front counter", new SurveyAnswer(2, null, null), at(day(21)))));
-        commit(new Transaction().update("answer", surveys.answer(surveyed, new SurveyAnswer(2, 3, "Took two weeks"), at(day(10)))));
+        commit(new Transaction().update("answer", surveys.answer(Survey.Subject.REQUEST, surveyed, new SurveyAnswer(2, 3, "Took two weeks"), at(day(10)))));
     }
 
     @Test

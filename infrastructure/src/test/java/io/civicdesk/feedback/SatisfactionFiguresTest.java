@@ -47,7 +47,7 @@ class SatisfactionFiguresTest {
             new Transaction().addAll("invitation", invitation.writes()).commit(FeedbackStack.dynamo());
             if (i < satisfied.length) {
                 Map<String, Object> body = new HashMap<>(Map.of("satisfaction", satisfied[i], "recommend", recommend[i]));
-                assertEquals(201, service.answer(request.reference().value(), FeedbackStack.keyOf(invitation.surveyLink()),
+                assertEquals(201, service.answer(Survey.Subject.REQUEST, request.reference().value(), FeedbackStack.keyOf(invitation.surveyLink()),
                         io.civicdesk.platform.Json.MAPPER.valueToTree(body), null).status());
             }
         }

@@ -8,7 +8,6 @@ import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,7 +28,7 @@ class SurveyAfterServiceTest {
     /** A resolved request whose invitation mail reached the local SES; the link is read from the mail. */
     private static Invited resolved(String who) {
         FeedbackStack.Reported request = FeedbackStack.report(who);
-        FeedbackStack.invitations().inviteNow(request.reference(), Instant.now());
+        FeedbackStack.inviteNow(request.reference());
         Message mail = null;
         for (int i = 0; i < 75 && mail == null; i++) {
             mail = Mailbox.to(request.email()).stream().filter(m -> m.subject().startsWith("Tell us how we did")).findFirst().orElse(null);
@@ -74,7 +73,7 @@ class SurveyAfterServiceTest {
         assertEquals(409, second.status(), second.body());
         assertNotNull(second.error("survey"));
 
-        Survey stored = FeedbackStack.surveys().find(reference).orElseThrow();
+        Survey stored = FeedbackStack.surveys().find(Survey.Subject.REQUEST, reference).orElseThrow();
         assertEquals(4, stored.answer().satisfaction(), "the first answer stands");
         assertFalse(api.get("/surveys/" + reference, Map.of("X-Survey-Key", invited.surveyKey())).json().path("open").asBoolean());
     }
@@ -94,7 +93,7 @@ class SurveyAfterServiceTest {
         assertEquals(403, answered.status());
         // Nor the request's own private key for another request.
         assertEquals(403, api.get("/surveys/" + other, Map.of("X-Private-Key", mine.request().privateKey())).status());
-        assertTrue(FeedbackStack.surveys().find(other).orElseThrow().open(), "the other survey is untouched");
+        assertTrue(FeedbackStack.surveys().find(Survey.Subject.REQUEST, other).orElseThrow().open(), "the other survey is untouched");
 
         // The request's own private key (the tracking page's) opens its own survey.
         assertEquals(200, api.get("/surveys/" + other, Map.of("X-Private-Key", theirs.request().privateKey())).status());
@@ -111,7 +110,7 @@ class SurveyAfterServiceTest {
         Api.Reply unknown = answer("22222222", invited.surveyKey(), Map.of("satisfaction", 3), UUID.randomUUID().toString());
         assertEquals(404, unknown.status());
         assertNotNull(unknown.error("reference"));
-        assertTrue(FeedbackStack.surveys().find(reference).orElseThrow().open(), "nothing was saved");
+        assertTrue(FeedbackStack.surveys().find(Survey.Subject.REQUEST, reference).orElseThrow().open(), "nothing was saved");
     }
 
     private static String field(Api.Reply reply) {
