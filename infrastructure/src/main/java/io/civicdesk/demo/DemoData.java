@@ -7,6 +7,8 @@ import io.civicdesk.catalog.QuestionType;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.StaffCaller.Role;
+import io.civicdesk.reports.AccountStore;
+import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.PublicHoliday;
 import io.civicdesk.sla.WesternAustraliaHolidays;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,8 @@ public final class DemoData {
         units().forEach(catalog::putUnit);
         services().forEach(catalog::putService);
         catalog.putCalendar(calendar(Year.now(PERTH).getValue()));
+        AccountStore accountStore = new AccountStore(dynamo, catalogTable);
+        accounts().forEach(accountStore::put);
         DemoFacilities.seed(dynamo, catalogTable);
     }
 
@@ -75,6 +80,12 @@ public final class DemoData {
                 new StaffMember("demo-supervisor", "Jordan Lee", "jordan.lee@melaleuca.example", Set.of(Role.SUPERVISOR), null),
                 new StaffMember("demo-account-manager", "Morgan Taylor", "morgan.taylor@melaleuca.example", Set.of(Role.ACCOUNT_MANAGER), null),
                 new StaffMember("demo-admin", "Chris Walker", "chris.walker@melaleuca.example", Set.of(Role.ADMIN), null));
+    }
+
+    /** Who gets which report: Morgan Taylor looks after three units and gets every period's report. */
+    public static List<AccountStore.Account> accounts() {
+        return List.of(new AccountStore.Account("demo-account-manager", List.of("waste", "roads", "parks"),
+                EnumSet.allOf(ReportPeriod.Kind.class)));
     }
 
     /** Monday to Friday in Perth, without Western Australia's public holidays in the given year and the next. */

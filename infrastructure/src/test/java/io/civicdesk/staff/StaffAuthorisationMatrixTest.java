@@ -101,6 +101,8 @@ class StaffAuthorisationMatrixTest {
                 () -> Map.of("outcome", "not-upheld", "reasons", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 200));
         cases.put("POST /staff/counter-devices", new Case("/staff/counter-devices",
                 () -> Map.of("unitId", "waste", "name", "Matrix check tablet"), ADMIN, StaffApi.SUPERVISOR, null, 201));
+        cases.put("POST /staff/reports/run", new Case("/staff/reports/run", () -> Map.of("kind", "weekly", "resend", false),
+                ADMIN, StaffApi.SUPERVISOR, null, 200));
         return cases;
     }
 

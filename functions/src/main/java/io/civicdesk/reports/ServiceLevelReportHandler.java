@@ -1,0 +1,65 @@
+package io.civicdesk.reports;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.Json;
+import io.civicdesk.staff.StaffDirectory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * The roll-up schedules: {@code {"kind":"weekly"}} (Monday morning), {@code "monthly"} and {@code "quarterly"}
+ * (the first of the month), each passing its kind as the schedule's Input; {@code "resend": true} mails again.
+ */
+public final class ServiceLevelReportHandler implements RequestStreamHandler {
+    private final ServiceLevelReports reports;
+
+    public ServiceLevelReportHandler() {
+        this(wire(AwsClients.dynamoDb(), Clock.systemUTC()));
+    }
+
+    public ServiceLevelReportHandler(ServiceLevelReports reports) {
+        this.reports = reports;
+    }
+
+    /** The roll-up over the tables the environment names. */
+    static ServiceLevelReports wire(DynamoDbClient dynamo, Clock clock) {
+        String catalogTable = Config.require("CATALOG_TABLE");
+        String figuresTable = Config.require("FIGURES_TABLE");
+        return new ServiceLevelReports(dynamo, new CatalogStore(dynamo, catalogTable), new AccountStore(dynamo, catalogTable),
+                new StaffDirectory(dynamo, catalogTable), new FiguresStore(dynamo, figuresTable),
+                new ReportStore(dynamo, figuresTable), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")), clock);
+    }
+
+    /** The kind named in an event or a request body, e.g. {@code "weekly"}; null when it names none we make. */
+    static ReportPeriod.Kind kind(JsonNode body) {
+        String kind = body.path("kind").asText("").toUpperCase(Locale.ROOT);
+        for (ReportPeriod.Kind known : ReportPeriod.Kind.values()) {
+            if (known.name().equals(kind)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.MAPPER.readTree(input);
+        ReportPeriod.Kind kind = kind(event);
+        if (kind == null) {
+            throw new IllegalArgumentException("The schedule's Input names no report kind (weekly, monthly or quarterly)");
+        }
+        output.write(Json.write(reports.run(kind, event.path("resend").asBoolean(false))).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,42 @@
+package io.civicdesk.reports;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.HttpHandler;
+import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.platform.StaffCaller.Role;
+
+import java.time.Clock;
+import java.util.List;
+
+/** {@code POST /staff/reports/run} {@code {kind, resend}}: an administrator's "run now" of a roll-up. */
+public final class ServiceLevelReportRunHandler extends HttpHandler {
+    private final ServiceLevelReports reports;
+
+    public ServiceLevelReportRunHandler() {
+        this(ServiceLevelReportHandler.wire(AwsClients.dynamoDb(), Clock.systemUTC()));
+    }
+
+    public ServiceLevelReportRunHandler(ServiceLevelReports reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        StaffCaller.from(request).requireAny(Role.ADMIN);
+        if (!"POST /staff/reports/run".equals(request.routeKey())) {
+            throw ApiException.notFound("Not Found");
+        }
+        JsonNode body = request.jsonBody();
+        ReportPeriod.Kind kind = ServiceLevelReportHandler.kind(body);
+        if (kind == null) {
+            throw ApiException.invalid(List.of(new FieldError("kind", "Choose weekly, monthly or quarterly.")));
+        }
+        return HttpResponses.json(200, reports.run(kind, body.path("resend").asBoolean(false)));
+    }
+}

@@ -1,0 +1,181 @@
+package io.civicdesk.reports;
+
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.Service;
+import io.civicdesk.catalog.Unit;
+import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Json;
+import io.civicdesk.platform.Log;
+import io.civicdesk.platform.StaffCaller.Role;
+import io.civicdesk.platform.Transaction;
+import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.staff.StaffMember;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The scheduled roll-up: for a kind of period, the last complete one before today (in the council's time zone),
+ * its figures and the previous period's, stored once as the period's report, and mailed — each account manager
+ * the part about their units, each administrator the summary across all units — with the figures as a CSV
+ * attachment. Each mail is written to the outbox in the same transaction as the mark that it was sent, so a run
+ * repeated (a retry, a "run now") sends nothing twice unless a resend is asked for.
+ */
+public final class ServiceLevelReports {
+    static final String UNITS = "UNITS#";
+    static final String EXECUTIVE = "EXECUTIVE#";
+
+    private final DynamoDbClient dynamo;
+    private final CatalogStore catalog;
+    private final AccountStore accounts;
+    private final StaffDirectory staff;
+    private final FiguresStore figures;
+    private final ReportStore reports;
+    private final OutboxStore outbox;
+    private final Clock clock;
+
+    public ServiceLevelReports(DynamoDbClient dynamo, CatalogStore catalog, AccountStore accounts, StaffDirectory staff,
+                               FiguresStore figures, ReportStore reports, OutboxStore outbox, Clock clock) {
+        this.dynamo = dynamo;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.staff = staff;
+        this.figures = figures;
+        this.reports = reports;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** What a run did: the period, whether this run stored its report, and how many mails it wrote. */
+    public record Outcome(String periodKey, String first, String last, boolean stored, int mailed, int alreadyMailed,
+                          int itemsRead) {
+    }
+
+    public Outcome run(ReportPeriod.Kind kind, boolean resend) {
+        CatalogStore.Catalogue catalogue = catalog.catalogue();
+        ZoneId zone = ZoneId.of(catalogue.council().timeZone());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        ReportPeriod period = ReportPeriod.lastCompleteBefore(kind, today);
+        ReportPeriod previous = period.previous();
+
+        List<String> unitIds = new ArrayList<>(catalogue.units().keySet());
+        FiguresStore.PeriodFigures current = figures.periodFigures(unitIds, period.first(), period.last());
+        FiguresStore.PeriodFigures before = figures.periodFigures(unitIds, previous.first(), previous.last());
+        ServiceLevelReport.Names names = new ServiceLevelReport.Names(
+                catalogue.units().values().stream().collect(Collectors.toMap(Unit::id, Unit::name, (a, b) -> a, LinkedHashMap::new)),
+                catalogue.services().stream().collect(Collectors.toMap(Service::id, Service::name, (a, b) -> a, LinkedHashMap::new)));
+        // Backlog.NONE: there is no Query of open requests by unit that does not read every open request yet.
+        ServiceLevelReport report = ServiceLevelReport.build(period, catalogue.council().name(), names, current.figures(),
+                before.figures(), Map.of());
+
+        String csv = ReportCsv.write(report);
+        ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, summary(report), now);
+        ReportStore.StoredReport stored = reports.storeOnce(made);
+        boolean storedNow = stored == made;
+        if (!storedNow && !stored.csv().equals(csv)) {
+            // The day figures of a closed period changed since (a backfill); the stored report stays as it was mailed.
+            Log.info("report-figures-changed", Map.of("period", period.key()));
+        }
+
+        ReportStore.PeriodRecord record = reports.period(period.key());
+        int mailed = 0;
+        int already = 0;
+        for (AccountStore.Account account : accounts.all()) {
+            if (!account.kinds().contains(kind)) {
+                continue;
+            }
+            Optional<StaffMember> manager = staff.member(account.staffId());
+            if (manager.isEmpty() || manager.get().email() == null) {
+                continue;
+            }
+            ServiceLevelReport part = report.forUnits(new LinkedHashSet<>(account.unitIds()));
+            if (send(period, UNITS + account.staffId(), manager.get().email(), part, record, resend, now)) {
+                mailed++;
+            } else {
+                already++;
+            }
+        }
+        for (StaffMember admin : staff.inUnit(null)) {
+            if (!admin.roles().contains(Role.ADMIN) || admin.email() == null) {
+                continue;
+            }
+            if (send(period, EXECUTIVE + admin.id(), admin.email(), report, record, resend, now)) {
+                mailed++;
+            } else {
+                already++;
+            }
+        }
+        Log.info("service-level-report", Map.of("period", period.key(), "stored", storedNow, "mailed", mailed,
+                "alreadyMailed", already, "itemsRead", current.itemsRead() + before.itemsRead()));
+        return new Outcome(period.key(), period.first().toString(), period.last().toString(), storedNow, mailed, already,
+                current.itemsRead() + before.itemsRead());
+    }
+
+    /** Writes the mail and its mark together; false when the recipient has had it (and no resend was asked). */
+    private boolean send(ReportPeriod period, String recipient, String to, ServiceLevelReport report,
+                         ReportStore.PeriodRecord record, boolean resend, Instant now) {
+        if (!resend && record.mailedTo().contains(recipient)) {
+            return false;
+        }
+        String mailId = "report-" + period.key() + "-" + recipient.replace('#', '-') + (resend ? "-" + UUID.randomUUID() : "");
+        Mail mail = new Mail(mailId, to, ReportMail.subject(report), ReportMail.text(report), ReportMail.html(report),
+                "service-level-report", period.key(), List.of(new Mail.Attachment(fileName(report),
+                "text/csv; charset=utf-8", ReportCsv.write(report).getBytes(StandardCharsets.UTF_8))));
+        try {
+            new Transaction().put("mail", outbox.pendingMail(mail, now))
+                    .put("mailed", reports.mailed(period.key(), recipient, mailId, now, resend))
+                    .commit(dynamo);
+            return true;
+        } catch (Transaction.Refused refused) {
+            return false;
+        }
+    }
+
+    static String fileName(ServiceLevelReport report) {
+        return "service-levels-" + report.period().kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
+                + report.period().first() + ".csv";
+    }
+
+    /** The headline figures per unit and across all, as JSON, for the dashboard's history without the CSV. */
+    static String summary(ServiceLevelReport report) {
+        List<Map<String, Object>> units = new ArrayList<>();
+        report.units().forEach(line -> units.add(line(line)));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("kind", report.period().kind().name());
+        summary.put("first", report.period().first().toString());
+        summary.put("last", report.period().last().toString());
+        summary.put("units", units);
+        summary.put("allUnits", line(report.allUnits()));
+        return Json.write(summary);
+    }
+
+    private static Map<String, Object> line(ServiceLevelReport.Line line) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        if (line.unitId() != null) {
+            figures.put("unitId", line.unitId());
+        }
+        figures.put("unitName", line.unitName());
+        figures.put("received", line.current().received());
+        figures.put("receivedPrevious", line.previous().received());
+        figures.put("resolved", line.current().resolved());
+        figures.put("breaches", line.current().breaches());
+        figures.put("respondedInTime", line.current().shareRespondedInTime());
+        figures.put("resolvedInTime", line.current().shareResolvedInTime());
+        figures.put("open", line.backlog().open());
+        return figures;
+    }
+}
