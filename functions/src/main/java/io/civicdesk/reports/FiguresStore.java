@@ -97,9 +97,17 @@ public final class FiguresStore {
 
     /** The update that counts a change, for the caller's transaction. */
     public Update update(String unitId, String serviceId, LocalDate day, Change change) {
-        List<String> counters = change.counters();
+        return update(unitId, serviceId, day, List.of(change));
+    }
+
+    /**
+     * The update that counts several changes to the same day's item at once: a transaction may touch an item only
+     * once, so a response and its breach (or a response and a resolution together) must be one update.
+     */
+    public Update update(String unitId, String serviceId, LocalDate day, List<? extends Change> changes) {
+        List<String> counters = changes.stream().flatMap(change -> change.counters().stream()).toList();
         if (counters.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to count in " + change);
+            throw new IllegalArgumentException("Nothing to count in " + changes);
         }
         Map<String, String> names = new HashMap<>();
         List<String> adds = new ArrayList<>();

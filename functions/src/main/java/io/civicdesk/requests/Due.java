@@ -26,7 +26,20 @@ public record Due(String kind, LocalDate date, Instant at) {
         }
         boolean acknowledged = request.handling().acknowledgedAt() != null;
         LocalDate date = acknowledged ? request.expected().resolution() : request.expected().response();
-        Instant at = date.plusDays(1).atStartOfDay(ZoneId.of(request.timeZone())).toInstant();
-        return new Due(acknowledged ? RESOLUTION : RESPONSE, date, at);
+        return new Due(acknowledged ? RESOLUTION : RESPONSE, date, endOf(request, date));
+    }
+
+    /** When the first response falls due, whatever the request's state now. */
+    public static Instant responseDueAt(ServiceRequest request) {
+        return endOf(request, request.expected().response());
+    }
+
+    /** When the resolution falls due, whatever the request's state now. */
+    public static Instant resolutionDueAt(ServiceRequest request) {
+        return endOf(request, request.expected().resolution());
+    }
+
+    private static Instant endOf(ServiceRequest request, LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZoneId.of(request.timeZone())).toInstant();
     }
 }

@@ -115,13 +115,14 @@ public final class RequestStore {
 
     /**
      * Writes a new request with its first update(s) and history, its search terms, and, when given, its
-     * idempotent answer and a mail.
+     * idempotent answer and a mail, and the writes of other capabilities that count it (its figures).
      *
      * @throws NotCreated when the reference or the idempotency key is already taken, or a concurrent
      *                    transaction on the same items won — nothing at all was written
      */
     public void create(ServiceRequest request, List<PublicUpdate> updates, List<HistoryEntry> history,
-                       Idempotency.Key key, Idempotency.Answer answer, Mail mail, Instant now) {
+                       Idempotency.Key key, Idempotency.Answer answer, Mail mail, Instant now,
+                       List<TransactWriteItem> extras) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(putNew(requestItem(request)));
         int idempotencyIndex = -1;
@@ -139,6 +140,7 @@ public final class RequestStore {
         if (mail != null) {
             writes.add(TransactWriteItem.builder().put(outbox.pendingMail(mail, now)).build());
         }
+        writes.addAll(extras);
         try {
             dynamo.transactWriteItems(transaction -> transaction.transactItems(writes));
         } catch (TransactionCanceledException e) {

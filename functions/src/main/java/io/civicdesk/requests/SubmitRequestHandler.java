@@ -10,6 +10,7 @@ import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Json;
+import io.civicdesk.reports.FiguresStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
@@ -32,7 +33,8 @@ public final class SubmitRequestHandler extends HttpHandler {
         OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
         return new SubmitRequestService(new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
                 new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), outbox),
-                Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"));
+                Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"),
+                new FiguresStore(dynamo, Config.require("FIGURES_TABLE")));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Log;
+import io.civicdesk.reports.FiguresStore;
 import io.civicdesk.sla.BusinessCalendar;
 
 import java.security.SecureRandom;
@@ -44,8 +45,15 @@ public final class SubmitRequestService {
     private final String portalUrl;
     private final Cached<Council> council;
     private final Cached<BusinessCalendar> calendar;
+    private final RequestFigures figures;
 
     public SubmitRequestService(CatalogStore catalog, RequestStore requests, Clock clock, SecureRandom random, String portalUrl) {
+        this(catalog, requests, clock, random, portalUrl, null);
+    }
+
+    /** With {@code figures}, each request is counted in the service-level figures as it is stored. */
+    public SubmitRequestService(CatalogStore catalog, RequestStore requests, Clock clock, SecureRandom random, String portalUrl,
+                                FiguresStore figures) {
         this.catalog = catalog;
         this.requests = requests;
         this.clock = clock;
@@ -54,6 +62,7 @@ public final class SubmitRequestService {
         this.council = new Cached<>(catalog::council, KEEP_CALENDAR, clock);
         this.calendar = new Cached<>(() -> catalog.calendar(council.get().calendarId())
                 .orElseThrow(() -> new IllegalStateException("The council's calendar is missing")), KEEP_CALENDAR, clock);
+        this.figures = figures == null ? RequestFigures.NONE : new RequestFigures(figures, calendar::get);
     }
 
     /** A resident's own report, online. */
@@ -153,7 +162,7 @@ public final class SubmitRequestService {
         try {
             requests.create(request, updates, history,
                     key, submitted,
-                    confirmation, now);
+                    confirmation, now, figures.created(request));
             Log.info("request.submitted", Map.of("reference", request.reference().value(), "serviceId", service.id(),
                     "channel", intake.channel(), "resolvedAtFirstContact", intake.resolvedAtFirstContact(),
                     "confirmationMail", confirmation != null));

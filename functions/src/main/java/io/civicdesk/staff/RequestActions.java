@@ -7,6 +7,7 @@ import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
+import io.civicdesk.reports.FiguresStore;
 import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Follower;
 import io.civicdesk.requests.Handling;
@@ -16,6 +17,7 @@ import io.civicdesk.requests.Intake;
 import io.civicdesk.requests.PreferredChannel;
 import io.civicdesk.requests.PublicUpdate;
 import io.civicdesk.requests.Reference;
+import io.civicdesk.requests.RequestFigures;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.RequestStore.RequestRecord;
 import io.civicdesk.requests.RequestStore.RequestWrite;
@@ -49,6 +51,7 @@ public final class RequestActions {
     private final String portalUrl;
     private final Supplier<String> mailIds;
     private final OnResolved onResolved;
+    private final RequestFigures figures;
 
     /**
      * What other capabilities write when a request becomes resolved, in the same transaction as the change (the
@@ -68,6 +71,12 @@ public final class RequestActions {
 
     public RequestActions(RequestStore requests, WorkflowStore workflows, StaffDirectory directory, CatalogStore catalog,
                           Clock clock, String portalUrl, OnResolved onResolved) {
+        this(requests, workflows, directory, catalog, clock, portalUrl, onResolved, null);
+    }
+
+    /** With {@code figures}, each first response and resolution is counted in the same transaction as the change. */
+    public RequestActions(RequestStore requests, WorkflowStore workflows, StaffDirectory directory, CatalogStore catalog,
+                          Clock clock, String portalUrl, OnResolved onResolved, FiguresStore figures) {
         this.onResolved = onResolved;
         this.requests = requests;
         this.workflows = workflows;
@@ -76,6 +85,7 @@ public final class RequestActions {
         this.clock = clock;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
         this.mailIds = () -> UUID.randomUUID().toString();
+        this.figures = figures == null ? RequestFigures.NONE : new RequestFigures(figures, units::calendar);
     }
 
     /** Staff who may read and handle requests at all. */
@@ -122,7 +132,7 @@ public final class RequestActions {
             }
             Change change = change(caller, request, workflow, action);
             try {
-                requests.save(change.writes(), change.mails(), change.at(), resolvedWrites(request, change));
+                requests.save(change.writes(), change.mails(), change.at(), otherWrites(request, change));
             } catch (RequestStore.Stale stale) {
                 if (stale.reference().equals(reference) || attempt >= ATTEMPTS) {
                     throw stale(caller, load(reference), workflow);
@@ -145,13 +155,17 @@ public final class RequestActions {
         }
     }
 
-    /** The other capabilities' writes when this change resolves the request (not when it stays resolved). */
-    private List<TransactWriteItem> resolvedWrites(ServiceRequest before, Change change) {
+    /**
+     * The other capabilities' writes for this change: what it adds to the figures, and what the survey writes when
+     * it resolves the request (not when it stays resolved).
+     */
+    private List<TransactWriteItem> otherWrites(ServiceRequest before, Change change) {
         ServiceRequest after = change.writes().get(0).after();
-        if (!Workflow.RESOLVED.equals(after.status()) || Workflow.RESOLVED.equals(before.status())) {
-            return List.of();
+        List<TransactWriteItem> writes = new ArrayList<>(figures.changed(before, after, change.at()));
+        if (Workflow.RESOLVED.equals(after.status()) && !Workflow.RESOLVED.equals(before.status())) {
+            writes.addAll(onResolved.writes(after, change.at()));
         }
-        return onResolved.writes(after, change.at());
+        return writes;
     }
 
     private ApiException stale(StaffCaller caller, RequestRecord current, Workflow workflow) {

@@ -15,6 +15,7 @@ import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.reports.FiguresStore;
 import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
@@ -60,12 +61,14 @@ public final class StaffRequestHandler extends HttpHandler {
                 new CatalogStore(dynamo, catalogTable), Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"));
         return new RequestActions(requests(dynamo), new WorkflowStore(dynamo, catalogTable),
                 new StaffDirectory(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clock.systemUTC(),
-                Config.require("PORTAL_URL"), (resolved, now) -> surveys.onResolved(resolved, now).writes());
+                Config.require("PORTAL_URL"), (resolved, now) -> surveys.onResolved(resolved, now).writes(),
+                new FiguresStore(dynamo, Config.require("FIGURES_TABLE")));
     }
 
     private static SubmitRequestService submissions(DynamoDbClient dynamo) {
         return new SubmitRequestService(new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), requests(dynamo),
-                Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"));
+                Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"),
+                new FiguresStore(dynamo, Config.require("FIGURES_TABLE")));
     }
 
     @Override

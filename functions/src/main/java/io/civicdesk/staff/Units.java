@@ -4,6 +4,7 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.Cached;
+import io.civicdesk.sla.BusinessCalendar;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +20,13 @@ final class Units {
 
     private final CatalogStore catalog;
     private final Cached<CatalogStore.Catalogue> catalogue;
+    private final Cached<BusinessCalendar> calendar;
 
     Units(CatalogStore catalog, Clock clock) {
         this.catalog = catalog;
         this.catalogue = new Cached<>(catalog::catalogue, KEEP, clock);
+        this.calendar = new Cached<>(() -> catalog.calendar(council().calendarId())
+                .orElseThrow(() -> new IllegalStateException("The council's calendar is missing")), KEEP, clock);
     }
 
     Optional<Unit> unit(String unitId) {
@@ -43,5 +47,10 @@ final class Units {
 
     Council council() {
         return catalogue.get().council();
+    }
+
+    /** The council's business calendar, which its service levels are measured on. */
+    BusinessCalendar calendar() {
+        return calendar.get();
     }
 }

@@ -113,7 +113,7 @@ class SamTemplateTest {
 
         assertEquals(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
                 "CATALOG_TABLE", "CatalogTable", "REQUESTS_TABLE", "RequestsTable", "OUTBOX_TABLE", "OutboxTable",
-                "PORTAL_URL", "http://localhost:9999"),
+                "FIGURES_TABLE", "FiguresTable", "PORTAL_URL", "http://localhost:9999"),
                 function("SubmitRequestFunction").resolvedEnvironment(intrinsics, supplied));
         assertEquals("no-reply@example.com",
                 function("MailSenderFunction").resolvedEnvironment(intrinsics, supplied).get("MAIL_FROM"));
