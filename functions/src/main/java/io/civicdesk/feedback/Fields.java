@@ -2,6 +2,7 @@ package io.civicdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.TextInput;
 
 import java.util.List;
 
@@ -32,25 +33,9 @@ final class Fields {
         return number;
     }
 
-    /** Optional free text, trimmed, at most max characters as a person counts them; null when blank. */
+    /** Optional free text, trimmed; null when blank. */
     static String text(JsonNode body, String field, int max, String label, List<FieldError> errors) {
-        JsonNode value = body.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            errors.add(new FieldError(field, label + " must be text."));
-            return null;
-        }
-        String text = value.asText().strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (text.codePointCount(0, text.length()) > max) {
-            errors.add(new FieldError(field, label + " must be " + max + " characters or fewer."));
-            return null;
-        }
-        return text;
+        return TextInput.optional(body.path(field), field, label, max, errors);
     }
 
     static String text(JsonNode node, String field) {

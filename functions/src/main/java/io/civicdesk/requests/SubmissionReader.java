@@ -5,6 +5,7 @@ import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.TextInput;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -271,24 +272,8 @@ public final class SubmissionReader {
         return channel;
     }
 
-    /** Trimmed text, null when blank; records an error when it is not text or too long. */
     private String text(JsonNode value, String field, String label, int maxLength) {
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            error(field, label + " must be text.");
-            return null;
-        }
-        String text = value.asText().strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (text.codePointCount(0, text.length()) > maxLength) {
-            error(field, label + " must be " + String.format("%,d", maxLength) + " characters or fewer.");
-            return null;
-        }
-        return text;
+        return TextInput.optional(value, field, label, maxLength, errors);
     }
 
     private boolean hasError(String field) {
