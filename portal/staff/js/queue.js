@@ -5,7 +5,7 @@
 import { api, h, announce, focusElement, statusTag, NetworkError } from '../../js/core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, formGroup, choiceGroup } from '../../js/forms.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
-import { dueLine, priorityTag, humanise, unitName, PRIORITY_LABELS } from './words.js';
+import { dueLine, priorityTag, warningTag, humanise, unitName, PRIORITY_LABELS } from './words.js';
 
 const FILTERS = ['unit', 'view', 'service', 'status', 'priority', 'assigned', 'due'];
 const QUEUE_KEY = 'civicdesk.staff.queue'; // the last queue address, for the request page's way back
@@ -123,6 +123,7 @@ function queueItem(item, { searched = false } = {}) {
   const facts = [
     ['Status', statusTag(item)],
     ['Priority', priorityTag(item.priority)],
+    item.warning ? ['Service level', warningTag(item.warning)] : null,
     item.resident?.name ? ['Resident', item.resident.name] : null,
     searched ? null : ['Assigned to', item.assignee?.name || 'Nobody yet'],
     me.unit?.id === item.unitId ? null : ['Unit', unitName(me, item.unitId)],

@@ -7,7 +7,7 @@ import {
   showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, formGroup, choiceGroup, choiceItem, syncReveals,
 } from '../../js/forms.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
-import { dueLine, priorityTag, humanise, unitName, PRIORITY_LABELS, INTAKE_LABELS } from './words.js';
+import { dueLine, priorityTag, warningTag, humanise, unitName, PRIORITY_LABELS, INTAKE_LABELS } from './words.js';
 
 const reference = (new URLSearchParams(location.search).get('ref') || '').toUpperCase().replace(/[\s-]/g, '');
 const draftKey = `civicdesk.staff.request.${reference}`;
@@ -441,6 +441,30 @@ function dateRow(label, date, doneLabel, doneAt) {
   return [label, h('span', {}, parts)];
 }
 
+function hoursText(minutes) {
+  const hours = Math.round(minutes / 6) / 10;
+  return `${hours} business hour${hours === 1 ? '' : 's'}`;
+}
+
+function targetText(name, targetMinutes, takenMinutes, met) {
+  if (takenMinutes == null) return `${name} within ${hoursText(targetMinutes)}`;
+  return `${name} took ${hoursText(takenMinutes)} of ${hoursText(targetMinutes)}: ${met ? 'met' : 'missed'}`;
+}
+
+/** The policy applied, each target against the time it took, and any warning standing. */
+function measuredText(measured, timeZone) {
+  const lines = [
+    `Policy ${measured.policyId}`,
+    targetText('First response', measured.firstResponseTargetMinutes, measured.responseMinutes, measured.responseMet),
+    targetText('Resolution', measured.resolutionTargetMinutes, measured.resolutionMinutes, measured.resolutionMet),
+    measured.resolutionMinutes == null && measured.resolutionDueAt ? `Resolution due ${formatDateTime(measured.resolutionDueAt, timeZone)}` : null,
+  ].filter(Boolean);
+  return h('span', {}, [
+    ...lines.flatMap((line, index) => [index ? h('br') : null, line]),
+    measured.warning ? h('br') : null, warningTag(measured.warning),
+  ]);
+}
+
 function render() {
   const sla = request.sla || {};
   const resident = request.resident || {};
@@ -456,6 +480,7 @@ function render() {
     sla.responseDue ? dateRow('Response due', sla.responseDue, 'Acknowledged', sla.acknowledgedAt) : null,
     sla.resolutionDue ? dateRow('Resolution due', sla.resolutionDue, 'Resolved', sla.resolvedAt) : null,
     sla.closedAt ? ['Closed', timeElement(sla.closedAt, formatDateTime(sla.closedAt, request.timeZone))] : null,
+    sla.measured ? ['Service level', measuredText(sla.measured, request.timeZone)] : null,
     request.resolvedAtFirstContact ? ['First contact', 'Resolved at first contact'] : null,
     request.resolution ? ['Resolution', request.resolution] : null,
     request.duplicateOf ? ['Duplicate of', referenceLink(request.duplicateOf)] : null,

@@ -57,6 +57,17 @@ export function dueLine(item, timeZone) {
   ]);
 }
 
+/** What the warnings run has told officers about a request, in words; null when nothing stands. */
+export const WARNING_LABELS = {
+  breached: 'Target missed: supervisor told',
+  'at-risk': 'Close to its target: officer warned',
+  'news-due': 'Resident is owed news',
+};
+
+export function warningTag(warning) {
+  return warning ? h('strong', { class: `tag tag--warning-${warning}`, text: WARNING_LABELS[warning] || humanise(warning) }) : null;
+}
+
 export function priorityTag(priority) {
   return h('strong', { class: `tag tag--${priority in PRIORITY_LABELS ? priority : 'normal'}`, text: PRIORITY_LABELS[priority] || priority });
 }

@@ -2,15 +2,19 @@ package io.civicdesk.catalog;
 
 import io.civicdesk.platform.Items;
 import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.OpeningSpan;
+import io.civicdesk.sla.ServiceLevelPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +33,19 @@ import static io.civicdesk.platform.Items.s;
  * CATALOG            COUNCIL             the council: name, timeZone, calendarId
  * CATALOG            UNIT#{unitId}       a business unit: name, email (its shared inbox, optional)
  * CATALOG            SERVICE#{serviceId} a service with its questions embedded (a few KB at most)
- * CALENDAR#{id}      CALENDAR            a business calendar: zone, working days, holidays as a date → name map
+ * CATALOG            POLICY#{policyId}   a service-level policy: order, serviceId and priority (absent: any),
+ *                                        targets in business minutes, warning percents, calendarId (absent: the council's)
+ * CALENDAR#{id}      CALENDAR            a business calendar: zone, opening hours as weekday → ["08:30-12:30", ..],
+ *                                        holidays as a date → name map (the state's, and those an administrator adds)
  * </pre>
  *
  * The whole catalogue is one partition read by one Query: it is small, read far more than written, and a
- * resident's first page needs all of it. A service is one GetItem; a calendar is one GetItem.
+ * resident's first page needs all of it. A service is one GetItem; a calendar is one GetItem; the policies are
+ * one Query of their part of the catalogue.
  */
 public final class CatalogStore {
     private static final String CATALOG = "CATALOG";
+    private static final String POLICY = "POLICY#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -46,36 +55,57 @@ public final class CatalogStore {
         this.table = table;
     }
 
-    public record Catalogue(Council council, Map<String, Unit> units, List<Service> services) {
+    public record Catalogue(Council council, Map<String, Unit> units, List<Service> services,
+                            List<ServiceLevelPolicy> policies) {
     }
 
     public Catalogue catalogue() {
         Council council = null;
         Map<String, Unit> units = new LinkedHashMap<>();
         List<Service> services = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(CATALOG)))
-                    .exclusiveStartKey(startKey).build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                String sk = Items.string(item, "sk");
-                if (sk.equals("COUNCIL")) {
-                    council = council(item);
-                } else if (sk.startsWith("UNIT#")) {
-                    Unit unit = unit(item);
-                    units.put(unit.id(), unit);
-                } else if (sk.startsWith("SERVICE#")) {
-                    services.add(service(item));
-                }
+        List<ServiceLevelPolicy> policies = new ArrayList<>();
+        for (Map<String, AttributeValue> item : query("")) {
+            String sk = Items.string(item, "sk");
+            if (sk.equals("COUNCIL")) {
+                council = council(item);
+            } else if (sk.startsWith("UNIT#")) {
+                Unit unit = unit(item);
+                units.put(unit.id(), unit);
+            } else if (sk.startsWith("SERVICE#")) {
+                services.add(service(item));
+            } else if (sk.startsWith(POLICY)) {
+                policies.add(policy(item));
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        }
         if (council == null) {
             throw new IllegalStateException("The catalogue has no council item");
         }
-        return new Catalogue(council, units, services);
+        return new Catalogue(council, units, services, policies);
+    }
+
+    /** The service-level policies, in their order. */
+    public List<ServiceLevelPolicy> policies() {
+        return query(POLICY).stream().map(CatalogStore::policy)
+                .sorted(Comparator.comparingInt(ServiceLevelPolicy::order)).toList();
+    }
+
+    /** The catalogue's items whose sort key starts with {@code skPrefix}; all of them for "". */
+    private List<Map<String, AttributeValue>> query(String skPrefix) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).exclusiveStartKey(startKey);
+            if (skPrefix.isEmpty()) {
+                query.keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(CATALOG)));
+            } else {
+                query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(CATALOG), ":prefix", s(skPrefix)));
+            }
+            QueryResponse page = dynamo.query(query.build());
+            items.addAll(page.items());
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return items;
     }
 
     public Optional<Service> service(String serviceId) {
@@ -95,7 +125,9 @@ public final class CatalogStore {
         return get("CALENDAR#" + calendarId, "CALENDAR").map(item -> new BusinessCalendar(
                 calendarId,
                 ZoneId.of(Items.string(item, "timeZone")),
-                Items.stringList(item, "workingDays").stream().map(DayOfWeek::valueOf).collect(Collectors.toSet()),
+                Items.map(item, "openingHours").entrySet().stream().collect(Collectors.toMap(
+                        entry -> DayOfWeek.valueOf(entry.getKey()),
+                        entry -> entry.getValue().l().stream().map(span -> OpeningSpan.parse(span.s())).toList())),
                 Items.map(item, "holidays").entrySet().stream().collect(Collectors.toMap(
                         entry -> LocalDate.parse(entry.getKey()), entry -> entry.getValue().s()))));
     }
@@ -133,9 +165,45 @@ public final class CatalogStore {
     public void putCalendar(BusinessCalendar calendar) {
         put(Map.of("pk", s("CALENDAR#" + calendar.id()), "sk", s("CALENDAR"),
                 "timeZone", s(calendar.zone().getId()),
-                "workingDays", Items.strings(calendar.workingDays().stream().sorted().map(DayOfWeek::name).toList()),
+                "openingHours", AttributeValue.fromM(calendar.openingHours().entrySet().stream().collect(Collectors.toMap(
+                        entry -> entry.getKey().name(),
+                        entry -> Items.strings(entry.getValue().stream().map(OpeningSpan::toString).toList())))),
                 "holidays", AttributeValue.fromM(calendar.holidays().entrySet().stream().collect(Collectors.toMap(
                         entry -> entry.getKey().toString(), entry -> s(entry.getValue()))))));
+    }
+
+    public void putPolicy(ServiceLevelPolicy policy) {
+        Map<String, AttributeValue> item = new HashMap<>(policyItem(policy));
+        item.put("pk", s(CATALOG));
+        item.put("sk", s(POLICY + policy.id()));
+        put(item);
+    }
+
+    /** A policy's attributes, as stored in the catalogue and copied onto each request it is applied to. */
+    public static Map<String, AttributeValue> policyItem(ServiceLevelPolicy policy) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("id", s(policy.id()));
+        item.put("order", n(policy.order()));
+        item.put("serviceId", s(policy.serviceId()));
+        item.put("priority", s(policy.priority()));
+        item.put("firstResponseMinutes", n(policy.firstResponse().toMinutes()));
+        item.put("resolutionMinutes", n(policy.resolution().toMinutes()));
+        item.put("keepInformedMinutes", policy.keepInformed() == null ? null : n(policy.keepInformed().toMinutes()));
+        item.put("warningPercents", AttributeValue.fromL(policy.warningPercents().stream().map(percent -> n(percent)).toList()));
+        item.put("calendarId", s(policy.calendarId()));
+        return Items.compact(item);
+    }
+
+    /** A policy as stored, in the catalogue or copied onto a request. */
+    public static ServiceLevelPolicy policy(Map<String, AttributeValue> item) {
+        Long keepInformed = Items.number(item, "keepInformedMinutes");
+        return new ServiceLevelPolicy(Items.string(item, "id"), Items.integer(item, "order"),
+                Items.string(item, "serviceId"), Items.string(item, "priority"),
+                Duration.ofMinutes(Items.number(item, "firstResponseMinutes")),
+                Duration.ofMinutes(Items.number(item, "resolutionMinutes")),
+                keepInformed == null ? null : Duration.ofMinutes(keepInformed),
+                item.get("warningPercents").l().stream().map(percent -> Integer.valueOf(percent.n())).toList(),
+                Items.string(item, "calendarId"));
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {

@@ -1,19 +1,18 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.sla.ServiceLevel;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
  * What a request is due for next, and when: the one place that decides it, for the queue's order, its due-soon
- * and overdue filters, and the staff page.
- *
- * <p>Today: its response is due (the date promised to the resident) until it is acknowledged, then its
- * resolution; either falls due at the end of the promised day in the request's time zone. The service-level
- * work replaces this with due times counted on the business clock (pausing while waiting on the customer);
- * only {@link #of} changes then.
+ * and overdue filters, and the staff page. Its first response until it has one, then its resolution, at the due
+ * times its service-level clock gives (while paused, projected from the pause).
  *
  * @param kind {@code response} or {@code resolution}
+ * @param date the day it falls on in the request's time zone
  */
 public record Due(String kind, LocalDate date, Instant at) {
     public static final String RESPONSE = "response";
@@ -24,22 +23,9 @@ public record Due(String kind, LocalDate date, Instant at) {
         if (request.handling().finishedAt() != null) {
             return null;
         }
-        boolean acknowledged = request.handling().acknowledgedAt() != null;
-        LocalDate date = acknowledged ? request.expected().resolution() : request.expected().response();
-        return new Due(acknowledged ? RESOLUTION : RESPONSE, date, endOf(request, date));
-    }
-
-    /** When the first response falls due, whatever the request's state now. */
-    public static Instant responseDueAt(ServiceRequest request) {
-        return endOf(request, request.expected().response());
-    }
-
-    /** When the resolution falls due, whatever the request's state now. */
-    public static Instant resolutionDueAt(ServiceRequest request) {
-        return endOf(request, request.expected().resolution());
-    }
-
-    private static Instant endOf(ServiceRequest request, LocalDate date) {
-        return date.plusDays(1).atStartOfDay(ZoneId.of(request.timeZone())).toInstant();
+        ServiceLevel level = request.serviceLevel();
+        boolean responded = level.respondedAt() != null;
+        Instant at = responded ? level.resolutionDueAt() : level.responseDueAt();
+        return new Due(responded ? RESOLUTION : RESPONSE, at.atZone(ZoneId.of(request.timeZone())).toLocalDate(), at);
     }
 }

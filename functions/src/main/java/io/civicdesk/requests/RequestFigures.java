@@ -1,15 +1,15 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.reports.FiguresStore;
-import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.ServiceLevel;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * What a request's creation or change adds to the service-level figures ({@link FiguresStore}), as writes for the
@@ -18,14 +18,12 @@ import java.util.function.Supplier;
  */
 public final class RequestFigures {
     /** Counts nothing: for wiring that keeps no figures. */
-    public static final RequestFigures NONE = new RequestFigures(null, () -> null);
+    public static final RequestFigures NONE = new RequestFigures(null);
 
     private final FiguresStore store;
-    private final Supplier<BusinessCalendar> calendar;
 
-    public RequestFigures(FiguresStore store, Supplier<BusinessCalendar> calendar) {
+    public RequestFigures(FiguresStore store) {
         this.store = store;
-        this.calendar = calendar;
     }
 
     /**
@@ -46,33 +44,33 @@ public final class RequestFigures {
     }
 
     /**
-     * A change: the first response (acknowledgement) once per request, and each move into resolved — a reopened
-     * request resolved again counts again, as each resolution is work the unit did in that period.
+     * A change: the first response once per request, and each move into resolved — a reopened request resolved
+     * again counts again, as each resolution is work the unit did in that period. Times and whether each target
+     * was met are the request's own service-level clock's.
      */
     public List<TransactWriteItem> changed(ServiceRequest before, ServiceRequest after, Instant at) {
         if (store == null) {
             return List.of();
         }
         List<FiguresStore.Change> changes = new ArrayList<>();
-        if (before.handling().acknowledgedAt() == null && after.handling().acknowledgedAt() != null) {
-            boolean inTime = !at.isAfter(Due.responseDueAt(after));
-            changes.add(new FiguresStore.Responded(businessMinutes(after, at), inTime));
-            if (!inTime) {
+        ServiceLevel level = after.serviceLevel();
+        if (before.serviceLevel().respondedAt() == null && level.respondedAt() != null) {
+            changes.add(new FiguresStore.Responded(minutes(level.responseTaken()), level.responseMet()));
+            if (!level.responseMet()) {
                 changes.add(new FiguresStore.ResponseBreached());
             }
         }
         if (SubmitRequestService.RESOLVED.equals(after.status()) && !SubmitRequestService.RESOLVED.equals(before.status())) {
-            boolean inTime = !at.isAfter(Due.resolutionDueAt(after));
-            changes.add(new FiguresStore.Resolved(businessMinutes(after, at), inTime, false));
-            if (!inTime) {
+            changes.add(new FiguresStore.Resolved(minutes(level.resolutionTaken()), level.resolutionMet(), false));
+            if (!level.resolutionMet()) {
                 changes.add(new FiguresStore.ResolutionBreached());
             }
         }
         return writes(after, at, changes);
     }
 
-    private double businessMinutes(ServiceRequest request, Instant at) {
-        return calendar.get().businessTimeBetween(request.submittedAt(), at).toSeconds() / 60.0;
+    private static double minutes(Duration taken) {
+        return taken.toSeconds() / 60.0;
     }
 
     private List<TransactWriteItem> writes(ServiceRequest request, Instant at, List<FiguresStore.Change> changes) {

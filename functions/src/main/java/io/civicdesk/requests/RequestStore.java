@@ -4,7 +4,10 @@ import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Items;
+import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.sla.ExpectedDates;
+import io.civicdesk.sla.ServiceClock;
+import io.civicdesk.sla.ServiceLevel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -16,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -56,6 +60,8 @@ import static io.civicdesk.platform.Items.s;
  *                              DONE#{finishedAt}#{ref}            when they fall due, finished ones by when they finished
  * AssigneeQueue  assigneeId    (the same queueKey)                assigned requests only (sparse)
  * Lookup         findTerm      {submittedAt}#{ref}                the FIND# items: one per search term, newest last
+ * Alerts         alertShard    nextAlertAt                        requests with a service-level alert to come (sparse):
+ *                ("ALERTS")                                       the warnings run reads those already due
  * </pre>
  * The queues project what a queue row shows (INCLUDE), so a page is one Query with no reads of the table; due
  * soon and overdue are key ranges of the OPEN# part; status, priority, service and "unassigned" are filters
@@ -73,6 +79,9 @@ public final class RequestStore {
     public static final String UNIT_QUEUE = "UnitQueue";
     public static final String ASSIGNEE_QUEUE = "AssigneeQueue";
     public static final String LOOKUP = "Lookup";
+    public static final String ALERTS_INDEX = "Alerts";
+    /** The one partition of the Alerts index: only requests with an alert to come are in it. */
+    static final String ALERTS = "ALERTS";
     public static final String OPEN = "OPEN#";
     public static final String DONE = "DONE#";
     /** Sorts after every character a queue key holds, to close a key range. */
@@ -85,7 +94,7 @@ public final class RequestStore {
             "preferredChannel", "channel", "secretHash", "version", "priority", "assigneeId", "assigneeName",
             "acknowledgedAt", "finishedAt", "paused", "resolvedAt", "closedAt", "resolution", "duplicateOf",
             "followers", "resolvedAtFirstContact", "loggedById", "loggedByName", "queueUnit", "queueKey", "dueKind",
-            "dueDate", "dueAt");
+            "dueDate", "dueAt", "serviceLevel", "alertShard", "nextAlertAt", "slaFlag");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -350,6 +359,90 @@ public final class RequestStore {
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
+    // ---------------------------------------------------------------- service-level alerts
+
+    /** The requests with an alert due by {@code now}: one Query of the sparse Alerts index, oldest first. */
+    public List<Reference> alertsDue(Instant now) {
+        List<Reference> due = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(ALERTS_INDEX)
+                    .keyConditionExpression("alertShard = :shard AND nextAlertAt <= :now")
+                    .expressionAttributeValues(Map.of(":shard", s(ALERTS), ":now", s(alertTime(now))))
+                    .exclusiveStartKey(startKey).build());
+            page.items().forEach(item -> due.add(new Reference(Items.string(item, "pk").substring("REQUEST#".length()))));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return due;
+    }
+
+    /**
+     * Records the alerts sent for a request with their mail and history entry, in one transaction, only if the
+     * request is still at the version they were worked out from: a staff change in between wins, and the next run
+     * works the alerts out again. The version does not move, so an officer with the page open is not made to
+     * reload; {@code warned} is added to as a set, never rewritten by a staff change. With nothing sent, only
+     * when the next alert falls due is put right.
+     *
+     * @return false when the request changed meanwhile and nothing was written
+     */
+    public boolean recordAlerts(ServiceRequest request, ServiceLevel after, List<String> sent, HistoryEntry entry,
+                                List<Mail> mails, Instant now) {
+        Map<String, String> names = new LinkedHashMap<>(Map.of("#version", "version",
+                "#next", "nextAlertAt", "#shard", "alertShard", "#flag", "slaFlag"));
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(":expected", n(request.version()));
+        if (!sent.isEmpty()) {
+            names.put("#warned", "warned");
+            values.put(":sent", AttributeValue.fromSs(sent));
+        }
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        if (after.nextAlertAt() == null) {
+            remove.addAll(List.of("#next", "#shard"));
+        } else {
+            set.addAll(List.of("#next = :next", "#shard = :shard"));
+            values.put(":next", s(alertTime(after.nextAlertAt())));
+            values.put(":shard", s(ALERTS));
+        }
+        if (after.flag() == null) {
+            remove.add("#flag");
+        } else {
+            set.add("#flag = :flag");
+            values.put(":flag", s(after.flag()));
+        }
+        List<String> clauses = new ArrayList<>();
+        if (!sent.isEmpty()) {
+            clauses.add("ADD #warned :sent");
+        }
+        if (!set.isEmpty()) {
+            clauses.add("SET " + String.join(", ", set));
+        }
+        if (!remove.isEmpty()) {
+            clauses.add("REMOVE " + String.join(", ", remove));
+        }
+        String expression = String.join(" ", clauses);
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Items.key(partition(request.reference()), "REQUEST")).updateExpression(expression)
+                .conditionExpression("#version = :expected")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+        if (entry != null) {
+            items.add(putNew(historyItem(request.reference(), entry)));
+        }
+        mails.forEach(mail -> items.add(TransactWriteItem.builder().put(outbox.pendingMail(mail, now)).build()));
+        try {
+            dynamo.transactWriteItems(transaction -> transaction.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    /** Whole seconds, so the index's string order is time order. */
+    private static String alertTime(Instant at) {
+        return KEY_TIME.format(at.truncatedTo(ChronoUnit.SECONDS));
+    }
+
     // ---------------------------------------------------------------- queues
 
     /**
@@ -368,7 +461,7 @@ public final class RequestStore {
     public record QueueEntry(String reference, String serviceId, String serviceName, String unitId, String status,
                              Priority priority, Actor assignee, Instant submittedAt, String dueKind, LocalDate dueDate,
                              Instant dueAt, boolean paused, Instant finishedAt, String address, String channel,
-                             String queueKey) {
+                             String warning, String queueKey) {
     }
 
     /**
@@ -500,7 +593,7 @@ public final class RequestStore {
                 dueDate == null ? null : LocalDate.parse(dueDate), dueAt == null ? null : Instant.parse(dueAt),
                 Items.flag(item, "paused"), finishedAt == null ? null : Instant.parse(finishedAt),
                 Items.string(Items.map(item, "location"), "address"), Items.string(item, "channel"),
-                Items.string(item, "queueKey"));
+                Items.string(item, "slaFlag"), Items.string(item, "queueKey"));
     }
 
     // ---------------------------------------------------------------- search
@@ -581,7 +674,57 @@ public final class RequestStore {
         item.put("dueKind", due == null ? null : s(due.kind()));
         item.put("dueDate", due == null ? null : s(due.date().toString()));
         item.put("dueAt", due == null ? null : s(due.at().toString()));
+        ServiceLevel level = request.serviceLevel();
+        item.put("serviceLevel", AttributeValue.fromM(serviceLevelItem(level)));
+        item.put("alertShard", level.nextAlertAt() == null ? null : s(ALERTS));
+        item.put("nextAlertAt", level.nextAlertAt() == null ? null : s(alertTime(level.nextAlertAt())));
+        item.put("slaFlag", s(level.flag()));
         return Items.compact(item);
+    }
+
+    private static Map<String, AttributeValue> serviceLevelItem(ServiceLevel level) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("policy", AttributeValue.fromM(CatalogStore.policyItem(level.policy())));
+        item.put("calendarId", s(level.calendarId()));
+        item.put("clock", AttributeValue.fromL(level.clock().runs().stream().map(RequestStore::runItem).toList()));
+        item.put("respondedAt", instant(level.respondedAt()));
+        item.put("responseMinutes", minutes(level.responseTaken()));
+        item.put("responseMet", level.responseMet() == null ? null : Items.bool(level.responseMet()));
+        item.put("resolutionMinutes", minutes(level.resolutionTaken()));
+        item.put("resolutionMet", level.resolutionMet() == null ? null : Items.bool(level.resolutionMet()));
+        item.put("lastNewsAt", instant(level.lastNewsAt()));
+        item.put("responseDueAt", instant(level.responseDueAt()));
+        item.put("resolutionDueAt", instant(level.resolutionDueAt()));
+        return Items.compact(item);
+    }
+
+    private static AttributeValue runItem(ServiceClock.Run run) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("from", instant(run.from()));
+        item.put("to", instant(run.to()));
+        return AttributeValue.fromM(Items.compact(item));
+    }
+
+    private static AttributeValue minutes(Duration taken) {
+        return taken == null ? null : n(taken.toSeconds() / 60.0);
+    }
+
+    /** {@code warned} is the warnings' own attribute (a string set they ADD to), never part of a staff change. */
+    private static ServiceLevel serviceLevel(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> level = Items.map(item, "serviceLevel");
+        Double responseMinutes = Items.decimal(level, "responseMinutes");
+        Double resolutionMinutes = Items.decimal(level, "resolutionMinutes");
+        AttributeValue warned = item.get("warned");
+        return new ServiceLevel(CatalogStore.policy(Items.map(level, "policy")), Items.string(level, "calendarId"),
+                new ServiceClock(Items.mapList(level, "clock").stream()
+                        .map(run -> new ServiceClock.Run(instant(run, "from"), instant(run, "to"))).toList()),
+                instant(level, "respondedAt"), taken(responseMinutes), taken(resolutionMinutes), instant(level, "lastNewsAt"),
+                warned == null || !warned.hasSs() ? Set.of() : Set.copyOf(warned.ss()),
+                instant(level, "responseDueAt"), instant(level, "resolutionDueAt"), instant(item, "nextAlertAt"));
+    }
+
+    private static Duration taken(Double minutes) {
+        return minutes == null ? null : Duration.ofSeconds(Math.round(minutes * 60));
     }
 
     private static AttributeValue instant(Instant instant) {
@@ -689,7 +832,7 @@ public final class RequestStore {
                 new Contact(Items.string(contact, "name"), Items.string(contact, "email"), Items.string(contact, "phone")),
                 PreferredChannel.fromWireName(Items.string(item, "preferredChannel")).orElse(PreferredChannel.NONE),
                 Items.string(item, "channel"), Items.string(item, "secretHash"), Items.number(item, "version"),
-                handling);
+                handling, serviceLevel(item));
     }
 
     private static Instant instant(Map<String, AttributeValue> item, String name) {

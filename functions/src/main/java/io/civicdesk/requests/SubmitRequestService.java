@@ -13,7 +13,8 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Log;
 import io.civicdesk.reports.FiguresStore;
-import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.ServiceLevel;
+import io.civicdesk.sla.ServiceLevels;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,7 +35,7 @@ import java.util.UUID;
  */
 public final class SubmitRequestService {
     private static final int ATTEMPTS = 3;
-    private static final Duration KEEP_CALENDAR = Duration.ofMinutes(5);
+    private static final Duration KEEP_COUNCIL = Duration.ofMinutes(5);
     /** The status a request resolved at first contact is created in. */
     static final String RESOLVED = "resolved";
 
@@ -44,7 +45,7 @@ public final class SubmitRequestService {
     private final SecureRandom random;
     private final String portalUrl;
     private final Cached<Council> council;
-    private final Cached<BusinessCalendar> calendar;
+    private final Timing timing;
     private final RequestFigures figures;
 
     public SubmitRequestService(CatalogStore catalog, RequestStore requests, Clock clock, SecureRandom random, String portalUrl) {
@@ -59,10 +60,9 @@ public final class SubmitRequestService {
         this.clock = clock;
         this.random = random;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
-        this.council = new Cached<>(catalog::council, KEEP_CALENDAR, clock);
-        this.calendar = new Cached<>(() -> catalog.calendar(council.get().calendarId())
-                .orElseThrow(() -> new IllegalStateException("The council's calendar is missing")), KEEP_CALENDAR, clock);
-        this.figures = figures == null ? RequestFigures.NONE : new RequestFigures(figures, calendar::get);
+        this.council = new Cached<>(catalog::council, KEEP_COUNCIL, clock);
+        this.timing = new Timing(new ServiceLevels(catalog::policies, catalog::calendar, () -> council.get().calendarId(), clock));
+        this.figures = figures == null ? RequestFigures.NONE : new RequestFigures(figures);
     }
 
     /** A resident's own report, online. */
@@ -119,8 +119,8 @@ public final class SubmitRequestService {
 
     private Optional<Idempotency.Answer> tryToStore(Submission submission, Idempotency.Key key, Intake intake) {
         Instant now = clock.instant();
-        BusinessCalendar businessCalendar = calendar.get();
         Service service = submission.service();
+        ServiceLevel level = timing.start(service, now);
         String secret = Hashes.newSecret(random);
         Handling handling = Handling.received(intake.loggedBy());
         String status = RequestStatus.RECEIVED;
@@ -130,10 +130,13 @@ public final class SubmitRequestService {
                     .withResolvedAtFirstContact(true);
         }
         ServiceRequest request = new ServiceRequest(Reference.random(random), service.id(), service.name(),
-                service.unitId(), status, now, businessCalendar.zone().getId(),
-                businessCalendar.expectedDates(now, service.responseDays(), service.resolutionDays()),
+                service.unitId(), status, now, timing.levels().councilCalendar().zone().getId(), null,
                 submission.answers(), submission.location(), submission.description(), submission.contact(),
-                submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling);
+                submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling, null)
+                .timed(level);
+        if (intake.resolvedAtFirstContact()) {
+            request = timing.moved(request, now, true);
+        }
         String tracking = portalUrl + "/track.html?ref=" + request.reference().value();
         SubmissionReceipt receipt = new SubmissionReceipt(RequestSummary.of(request), tracking, tracking + "#key=" + secret);
         Idempotency.Answer submitted = new Idempotency.Answer(201, Json.write(intake.onBehalf()

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * When a council is open, in its own time zone: opening hours per weekday (several spans a day allowed) and
  * public holidays. Two kinds of arithmetic run on it:
  * <ul>
- *   <li>business days, for the dates a resident is told — counted from the day after the day a request
- *       arrives, whatever the hour, so "2 business days" said on a Friday means Tuesday;</li>
+ *   <li>business days, for targets set in days (a complaint's acknowledgement) — counted from the day after,
+ *       whatever the hour, so "2 business days" said on a Friday means Tuesday;</li>
  *   <li>business time, for service-level clocks — real minutes elapsed while open, so a span on the night
  *       daylight saving starts or ends is as long as it really was.</li>
  * </ul>
@@ -68,6 +68,13 @@ public record BusinessCalendar(String id, ZoneId zone, Map<DayOfWeek, List<Openi
         return openingHours.keySet();
     }
 
+    /** The longest working day's opening hours: what "one business day" of a service's promise means in time. */
+    public Duration ordinaryDay() {
+        return openingHours.values().stream()
+                .map(spans -> spans.stream().map(OpeningSpan::length).reduce(Duration.ZERO, Duration::plus))
+                .max(Comparator.naturalOrder()).orElseThrow();
+    }
+
     public boolean isBusinessDay(LocalDate date) {
         return openingHours.containsKey(date.getDayOfWeek()) && !holidays.containsKey(date);
     }
@@ -89,12 +96,6 @@ public record BusinessCalendar(String id, ZoneId zone, Map<DayOfWeek, List<Openi
 
     public LocalDate localDate(Instant instant) {
         return instant.atZone(zone).toLocalDate();
-    }
-
-    /** The dates a resident is told to expect a response and a resolution by. */
-    public ExpectedDates expectedDates(Instant submittedAt, int responseDays, int resolutionDays) {
-        LocalDate day = localDate(submittedAt);
-        return new ExpectedDates(addBusinessDays(day, responseDays), addBusinessDays(day, resolutionDays));
     }
 
     /** A stretch of real time during which the council is open. */

@@ -11,19 +11,40 @@ import java.util.Set;
  * The promise for a kind of request: first response and resolution targets in business time, how often the
  * resident must hear from us, and the points (shares of the target gone) at which officers are warned.
  * {@code serviceId} or {@code priority} null means "any". When several policies could apply, the lowest
- * {@code order} wins — an explicit order, never the name.
+ * {@code order} wins — an explicit order, never the name. {@code calendarId} names the calendar its time is
+ * counted on (e.g. a round-the-clock one for hazards); null means the council's own. {@code keepInformed} null
+ * means no reminders.
  */
 public record ServiceLevelPolicy(String id, int order, String serviceId, String priority, Duration firstResponse,
-                                 Duration resolution, Duration keepInformed, List<Integer> warningPercents) {
+                                 Duration resolution, Duration keepInformed, List<Integer> warningPercents,
+                                 String calendarId) {
 
     public ServiceLevelPolicy {
         warningPercents = warningPercents.stream().sorted().toList();
         if (firstResponse.isNegative() || firstResponse.isZero() || resolution.compareTo(firstResponse) < 0) {
             throw new IllegalArgumentException("Policy " + id + ": resolution must be at least the first response, both above zero");
         }
+        if (keepInformed != null && (keepInformed.isNegative() || keepInformed.isZero())) {
+            throw new IllegalArgumentException("Policy " + id + ": the keep-informed interval must be above zero");
+        }
         if (warningPercents.stream().anyMatch(percent -> percent <= 0 || percent >= 100)) {
             throw new IllegalArgumentException("Policy " + id + ": warnings are shares of the target between 1 and 99");
         }
+    }
+
+    /** How often a resident hears from us at the least, when their service's own promise is all that applies. */
+    public static final int KEEP_INFORMED_DAYS = 5;
+
+    /**
+     * The promise a service makes in business days, as business time on a calendar whose ordinary day is
+     * {@code day} long: the policy a request falls under when no stored policy applies. A promise of "the same
+     * day" (0) is held to one business day.
+     */
+    public static ServiceLevelPolicy ofServiceDays(String serviceId, int responseDays, int resolutionDays, Duration day) {
+        int response = Math.max(responseDays, 1);
+        return new ServiceLevelPolicy("service:" + serviceId, Integer.MAX_VALUE, serviceId, null,
+                day.multipliedBy(response), day.multipliedBy(Math.max(resolutionDays, response)),
+                day.multipliedBy(KEEP_INFORMED_DAYS), List.of(75), null);
     }
 
     public boolean appliesTo(String service, String requestPriority) {

@@ -22,6 +22,7 @@ import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.RequestStore.RequestRecord;
 import io.civicdesk.requests.RequestStore.RequestWrite;
 import io.civicdesk.requests.ServiceRequest;
+import io.civicdesk.requests.Timing;
 
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -52,6 +53,7 @@ public final class RequestActions {
     private final Supplier<String> mailIds;
     private final OnResolved onResolved;
     private final RequestFigures figures;
+    private final Timing timing;
 
     /**
      * What other capabilities write when a request becomes resolved, in the same transaction as the change (the
@@ -85,7 +87,8 @@ public final class RequestActions {
         this.clock = clock;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
         this.mailIds = () -> UUID.randomUUID().toString();
-        this.figures = figures == null ? RequestFigures.NONE : new RequestFigures(figures, units::calendar);
+        this.figures = figures == null ? RequestFigures.NONE : new RequestFigures(figures);
+        this.timing = new Timing(units.serviceLevels());
     }
 
     /** Staff who may read and handle requests at all. */
@@ -264,7 +267,8 @@ public final class RequestActions {
         if (action.priority() == request.handling().priority()) {
             throw notAllowed(caller, request, workflow, "It is already " + action.priority().wireName() + " priority.");
         }
-        ServiceRequest after = request.changed(request.status(), request.unitId(), request.handling().withPriority(action.priority()));
+        ServiceRequest after = timing.repriced(request.changed(request.status(), request.unitId(),
+                request.handling().withPriority(action.priority())), units.service(request.serviceId()), now);
         return single(request, after, entry(request, now, by, "priority",
                 Map.of("priority", request.handling().priority().wireName()), Map.of("priority", action.priority().wireName()),
                 null, action.note(), null), null, List.of(), now);
@@ -339,7 +343,7 @@ public final class RequestActions {
         }
         handling = handling.withProgress(now, false, null, now, null).withDuplicateOf(original.reference())
                 .withFollowers(List.of());
-        ServiceRequest after = request.changed(Workflow.CLOSED, request.unitId(), handling);
+        ServiceRequest after = timing.moved(request.changed(Workflow.CLOSED, request.unitId(), handling), now, true);
         Map<String, String> before = new LinkedHashMap<>();
         before.put("status", request.status());
         before.put("duplicateOf", null);
@@ -370,8 +374,9 @@ public final class RequestActions {
         return single(request, after, entry, publicMessage, followers, now, io.civicdesk.requests.RequestStatus.label(after.status()));
     }
 
-    private Change single(ServiceRequest request, ServiceRequest after, HistoryEntry entry, String publicMessage,
+    private Change single(ServiceRequest request, ServiceRequest changed, HistoryEntry entry, String publicMessage,
                           List<Follower> followers, Instant now, String label) {
+        ServiceRequest after = timing.moved(changed, now, publicMessage != null);
         List<PublicUpdate> updates = new ArrayList<>();
         List<Mail> mails = new ArrayList<>();
         if (publicMessage != null) {

@@ -12,6 +12,8 @@ import io.civicdesk.requests.PreferredChannel;
 import io.civicdesk.requests.PublicUpdate;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.ServiceRequest;
+import io.civicdesk.sla.ServiceLevel;
+import io.civicdesk.sla.ServiceLevelPolicy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +50,29 @@ public record RequestView(String reference, String displayReference, long versio
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Sla(LocalDate responseDue, LocalDate resolutionDue, Instant acknowledgedAt, Instant resolvedAt,
-                      Instant closedAt, Due due, boolean overdue, boolean dueSoon) {
+                      Instant closedAt, Due due, boolean overdue, boolean dueSoon, Measured measured) {
+    }
+
+    /**
+     * The request's service level as its clock measures it: the policy applied (as it was then), the due times,
+     * the business minutes each target took and whether it was met (null until known), and the queue's flag
+     * once someone has been warned ({@code at-risk}, {@code breached}, {@code news-due}).
+     */
+    public record Measured(String policyId, String calendarId, long firstResponseTargetMinutes,
+                           long resolutionTargetMinutes, Long keepInformedMinutes, Instant responseDueAt,
+                           Instant resolutionDueAt, Double responseMinutes, Boolean responseMet,
+                           Double resolutionMinutes, Boolean resolutionMet, String warning) {
+        static Measured of(ServiceLevel level) {
+            ServiceLevelPolicy policy = level.policy();
+            return new Measured(policy.id(), level.calendarId(), policy.firstResponse().toMinutes(),
+                    policy.resolution().toMinutes(), policy.keepInformed() == null ? null : policy.keepInformed().toMinutes(),
+                    level.responseDueAt(), level.resolutionDueAt(), minutes(level.responseTaken()), level.responseMet(),
+                    minutes(level.resolutionTaken()), level.resolutionMet(), level.flag());
+        }
+
+        private static Double minutes(java.time.Duration taken) {
+            return taken == null ? null : taken.toSeconds() / 60.0;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -88,7 +112,8 @@ public record RequestView(String reference, String displayReference, long versio
                 request.handling().resolvedAtFirstContact(), request.handling().loggedBy(), request.submittedAt(),
                 request.timeZone(),
                 new Sla(request.expected().response(), request.expected().resolution(), request.handling().acknowledgedAt(),
-                        request.handling().resolvedAt(), request.handling().closedAt(), due, overdue, dueSoon),
+                        request.handling().resolvedAt(), request.handling().closedAt(), due, overdue, dueSoon,
+                        Measured.of(request.serviceLevel())),
                 new Resident(contact.name(), contact.email(), contact.phone(), request.preferredChannel()),
                 contactInstruction(request), location(request.location()), request.description(),
                 request.answers().stream().map(answer -> new AnswerView(answer.questionId(), answer.question(), answer.text())).toList(),

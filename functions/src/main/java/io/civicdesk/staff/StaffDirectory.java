@@ -53,6 +53,12 @@ public final class StaffDirectory {
         return query(unitId);
     }
 
+    /** The supervisors who answer for a unit: its own, and those who work across units. */
+    public List<StaffMember> supervisorsOf(String unitId) {
+        return query(null).stream().filter(member -> member.roles().contains(Role.SUPERVISOR)
+                && (member.unitId() == null || member.unitId().equals(unitId))).toList();
+    }
+
     /**
      * The members with this name (whatever its case and surrounding spaces), in the unit if one is given. DynamoDB
      * cannot compare without case, so the partition (or the unit's part of it) is read and matched here.

@@ -4,7 +4,8 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.Cached;
-import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.catalog.Service;
+import io.civicdesk.sla.ServiceLevels;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The council and its units, kept for a few minutes per container (one Query of the catalogue), with a GetItem
+ * The council, its units and services, kept for a few minutes per container (one Query of the catalogue), with a GetItem
  * for a unit the kept copy does not know yet, so a unit added a minute ago is never "unknown".
  */
 final class Units {
@@ -20,13 +21,13 @@ final class Units {
 
     private final CatalogStore catalog;
     private final Cached<CatalogStore.Catalogue> catalogue;
-    private final Cached<BusinessCalendar> calendar;
+    private final ServiceLevels serviceLevels;
 
     Units(CatalogStore catalog, Clock clock) {
         this.catalog = catalog;
         this.catalogue = new Cached<>(catalog::catalogue, KEEP, clock);
-        this.calendar = new Cached<>(() -> catalog.calendar(council().calendarId())
-                .orElseThrow(() -> new IllegalStateException("The council's calendar is missing")), KEEP, clock);
+        this.serviceLevels = new ServiceLevels(() -> catalogue.get().policies(), catalog::calendar,
+                () -> council().calendarId(), clock);
     }
 
     Optional<Unit> unit(String unitId) {
@@ -49,8 +50,15 @@ final class Units {
         return catalogue.get().council();
     }
 
-    /** The council's business calendar, which its service levels are measured on. */
-    BusinessCalendar calendar() {
-        return calendar.get();
+    /** The policies and calendars service levels are measured by. */
+    ServiceLevels serviceLevels() {
+        return serviceLevels;
+    }
+
+    /** A service as the kept catalogue has it, or as stored when it is newer than that. */
+    Service service(String serviceId) {
+        return catalogue.get().services().stream().filter(service -> service.id().equals(serviceId)).findFirst()
+                .or(() -> catalog.service(serviceId))
+                .orElseThrow(() -> new IllegalStateException("There is no service " + serviceId));
     }
 }

@@ -1,17 +1,12 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.reports.FiguresStore;
-import io.civicdesk.sla.BusinessCalendar;
-import io.civicdesk.sla.ExpectedDates;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,15 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestFiguresTest {
-    private static final Instant SUBMITTED = Instant.parse("2026-11-23T02:00:00Z"); // Monday 10:00 in Perth
-    private static final RequestFigures FIGURES = new RequestFigures(new FiguresStore(null, "FiguresTable"),
-            () -> new BusinessCalendar("wa", ZoneId.of("Australia/Perth"), BusinessCalendar.MONDAY_TO_FRIDAY, Map.of()));
-
-    private static ServiceRequest request(String status, Handling handling) {
-        return new ServiceRequest(new Reference("K7MP3QXR"), "missed-bin", "Missed bin", "waste", status, SUBMITTED,
-                "Australia/Perth", new ExpectedDates(LocalDate.parse("2026-11-24"), LocalDate.parse("2026-11-25")), List.of(),
-                new Location("1 A St", null, null), null, Contact.NONE, PreferredChannel.NONE, "phone", "hash", 1, handling);
-    }
+    private static final RequestFigures FIGURES = new RequestFigures(new FiguresStore(null, "FiguresTable"));
 
     private static Update only(List<TransactWriteItem> writes) {
         assertEquals(1, writes.size(), "one update of the day's item: a transaction may touch an item once");
@@ -42,9 +29,9 @@ class RequestFiguresTest {
     @Test
     void aLateResolutionWithoutAcknowledgementIsALateResponseAndALateResolutionOnTheCouncilDay() {
         Instant at = Instant.parse("2026-11-25T17:00:00Z"); // Thursday 01:00 in Perth, after both due times
-        ServiceRequest before = request("received", Handling.received(null));
-        ServiceRequest after = before.changed("resolved", "waste",
-                before.handling().withAcknowledgedAt(at).withProgress(at, false, at, null, "Done."));
+        ServiceRequest before = RequestFixtures.received("phone");
+        ServiceRequest after = RequestFixtures.changed(before, "resolved",
+                before.handling().withAcknowledgedAt(at).withProgress(at, false, at, null, "Done."), at, true);
         Update update = only(FIGURES.changed(before, after, at));
         assertEquals("DAY#2026-11-26#missed-bin", update.key().get("sk").s());
         assertEquals("UNIT#waste", update.key().get("pk").s());
@@ -56,22 +43,25 @@ class RequestFiguresTest {
     @Test
     void anAcknowledgementInTimeCountsOnceAndLaterChangesCountNothing() {
         Instant at = Instant.parse("2026-11-23T03:00:00Z");
-        ServiceRequest received = request("received", Handling.received(null));
-        ServiceRequest acknowledged = received.changed("acknowledged", "waste", received.handling().withAcknowledgedAt(at));
+        ServiceRequest received = RequestFixtures.received("phone");
+        ServiceRequest acknowledged = RequestFixtures.changed(received, "acknowledged",
+                received.handling().withAcknowledgedAt(at), at, false);
         Set<String> counters = counters(only(FIGURES.changed(received, acknowledged, at)));
         // An hour of business time (Monday 10:00 to 11:00 in Perth): the responded counters and one sketch bucket.
         assertEquals(3, counters.size(), counters.toString());
         assertTrue(counters.containsAll(Set.of("responded", "respondedInTime")), counters.toString());
         assertTrue(counters.stream().anyMatch(c -> c.startsWith("resp_") && !c.equals("resp_z")), counters.toString());
-        ServiceRequest noted = acknowledged.changed("acknowledged", "waste", acknowledged.handling());
+        ServiceRequest noted = RequestFixtures.changed(acknowledged, "acknowledged", acknowledged.handling(), at.plusSeconds(60), false);
         assertEquals(List.of(), FIGURES.changed(acknowledged, noted, at.plusSeconds(60)));
     }
 
     @Test
     void aRequestResolvedAtFirstContactIsReceivedAnsweredAndResolvedThere() {
-        Handling handling = Handling.received(null).withAcknowledgedAt(SUBMITTED)
-                .withProgress(SUBMITTED, false, SUBMITTED, null, "Booked.").withResolvedAtFirstContact(true);
-        Set<String> counters = counters(only(FIGURES.created(request("resolved", handling))));
+        Instant at = RequestFixtures.SUBMITTED;
+        ServiceRequest received = RequestFixtures.received("phone");
+        Handling handling = Handling.received(null).withAcknowledgedAt(at)
+                .withProgress(at, false, at, null, "Booked.").withResolvedAtFirstContact(true);
+        Set<String> counters = counters(only(FIGURES.created(RequestFixtures.changed(received, "resolved", handling, at, true))));
         assertEquals(Set.of("received", "ch_phone", "responded", "respondedInTime", "resp_z", "resolved", "resolvedInTime",
                 "resol_z", "firstContact"), counters);
     }

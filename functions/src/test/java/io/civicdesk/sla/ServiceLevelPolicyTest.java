@@ -12,7 +12,7 @@ class ServiceLevelPolicyTest {
 
     private static ServiceLevelPolicy policy(String id, int order, String service, String priority) {
         return new ServiceLevelPolicy(id, order, service, priority, Duration.ofHours(8), Duration.ofHours(16),
-                Duration.ofDays(5), List.of(75, 50));
+                Duration.ofDays(5), List.of(75, 50), null);
     }
 
     @Test
@@ -38,8 +38,8 @@ class ServiceLevelPolicyTest {
         assertEquals(List.of(50, 75), policy.warningPercents());
         assertEquals(Duration.ofHours(6), policy.warningPoint(Duration.ofHours(8), 75));
         assertThrows(IllegalArgumentException.class, () -> new ServiceLevelPolicy("bad", 1, null, null,
-                Duration.ofHours(8), Duration.ofHours(4), Duration.ofDays(1), List.of()));
+                Duration.ofHours(8), Duration.ofHours(4), Duration.ofDays(1), List.of(), null));
         assertThrows(IllegalArgumentException.class, () -> new ServiceLevelPolicy("bad", 1, null, null,
-                Duration.ofHours(8), Duration.ofHours(8), Duration.ofDays(1), List.of(100)));
+                Duration.ofHours(8), Duration.ofHours(8), Duration.ofDays(1), List.of(100), null));
     }
 }

@@ -13,6 +13,7 @@ import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.SubmitRequestHandler;
 import io.civicdesk.tracking.TrackRequestHandler;
+import io.civicdesk.warnings.ServiceLevelWarningsHandler;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -69,6 +70,14 @@ public final class CallCounts {
         // Uncounted: sends the other submission's mail, so that the next sweep finds nothing due.
         invoke(mail, Events.scheduled());
         mail("Mail sender: scheduled sweep, nothing due", mail, Events.scheduled(), 0);
+
+        ServiceLevelWarningsHandler warnings = new ServiceLevelWarningsHandler();
+        CallCounter.takeAll();
+        JsonNode run = invoke(warnings, Events.scheduled());
+        record("Service-level warnings run, nothing due", CallCounter.takeAll());
+        if (run.path("alerts").asInt() != 0) {
+            throw new IllegalStateException("The warnings run found alerts due: " + run);
+        }
     }
 
     private JsonNode http(String operation, HttpHandler handler, APIGatewayV2HTTPEvent event) throws IOException {

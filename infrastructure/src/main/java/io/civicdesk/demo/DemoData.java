@@ -10,11 +10,15 @@ import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.reports.AccountStore;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.OpeningSpan;
+import io.civicdesk.sla.ServiceLevelPolicy;
 import io.civicdesk.sla.PublicHoliday;
 import io.civicdesk.sla.WesternAustraliaHolidays;
 import io.civicdesk.staff.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.civicdesk.catalog.QuestionType.DATE;
@@ -55,6 +60,8 @@ public final class DemoData {
         units().forEach(catalog::putUnit);
         services().forEach(catalog::putService);
         catalog.putCalendar(calendar(Year.now(PERTH).getValue()));
+        catalog.putCalendar(roundTheClock(Year.now(PERTH).getValue()));
+        policies().forEach(catalog::putPolicy);
         AccountStore accountStore = new AccountStore(dynamo, catalogTable);
         accounts().forEach(accountStore::put);
         DemoFacilities.seed(dynamo, catalogTable);
@@ -94,6 +101,27 @@ public final class DemoData {
         Stream.of(year, year + 1).flatMap(y -> WesternAustraliaHolidays.forYear(y).stream())
                 .forEach((PublicHoliday holiday) -> holidays.put(holiday.date(), holiday.name()));
         return new BusinessCalendar(COUNCIL.calendarId(), PERTH, BusinessCalendar.MONDAY_TO_FRIDAY, holidays);
+    }
+
+    /** Every hour of every day, in Perth: hazards are attended to whenever they are reported. */
+    public static BusinessCalendar roundTheClock(int year) {
+        List<OpeningSpan> allDay = List.of(OpeningSpan.of("00:00", "00:00"));
+        return new BusinessCalendar("round-the-clock", PERTH, EnumSet.allOf(DayOfWeek.class).stream()
+                .collect(Collectors.toMap(day -> day, day -> allDay)), Map.of());
+    }
+
+    /**
+     * The service levels, in the order they are tried: hazards on the round-the-clock calendar, urgent requests of
+     * any service, then every other request under its service's own promise in business days (no policy needed).
+     */
+    public static List<ServiceLevelPolicy> policies() {
+        return List.of(
+                new ServiceLevelPolicy("hazard", 10, "fallen-branch", null, Duration.ofHours(2), Duration.ofHours(24),
+                        Duration.ofHours(12), List.of(50, 75), "round-the-clock"),
+                new ServiceLevelPolicy("urgent", 20, null, "urgent", Duration.ofHours(2), Duration.ofHours(17),
+                        Duration.ofHours(8), List.of(50, 75), null),
+                new ServiceLevelPolicy("high", 30, null, "high", Duration.ofHours(4), Duration.ofHours(34),
+                        Duration.ofHours(17), List.of(75), null));
     }
 
     public static List<Service> services() {

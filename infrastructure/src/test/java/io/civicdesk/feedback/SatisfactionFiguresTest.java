@@ -31,7 +31,7 @@ class SatisfactionFiguresTest {
         return new ServiceRequest(Reference.random(RANDOM), serviceId, "Test service", unitId, "resolved", Instant.now(),
                 "Australia/Perth", new ExpectedDates(LocalDate.now(), LocalDate.now()), List.of(),
                 new Location("1 Test Street", null, null), null, new Contact(null, null, null), PreferredChannel.NONE,
-                "online", null, 1, null);
+                "online", null, 1, null, null);
     }
 
     @Test

@@ -1,0 +1,39 @@
+package io.civicdesk.requests;
+
+import io.civicdesk.catalog.Service;
+import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.ServiceLevels;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A missed-bin request in Perth (respond in 1 business day, resolve in 2), timed as the functions time it. */
+final class RequestFixtures {
+    static final Instant SUBMITTED = Instant.parse("2026-11-23T02:00:00Z"); // Monday 10:00 in Perth
+    static final BusinessCalendar PERTH = new BusinessCalendar("wa", ZoneId.of("Australia/Perth"),
+            BusinessCalendar.MONDAY_TO_FRIDAY, Map.of());
+    static final Service MISSED_BIN = new Service("missed-bin", "Missed bin", "Bins", "waste", "", "", "", null, 1, 2,
+            List.of(), 1, List.of());
+    static final Timing TIMING = new Timing(new ServiceLevels(List::of, id -> Optional.of(PERTH), () -> "wa",
+            Clock.fixed(SUBMITTED, ZoneOffset.UTC)));
+
+    private RequestFixtures() {
+    }
+
+    static ServiceRequest received(String channel) {
+        return new ServiceRequest(new Reference("K7MP3QXR"), "missed-bin", "Missed bin", "waste", "received", SUBMITTED,
+                "Australia/Perth", null, List.of(), new Location("1 A St", null, null), null, Contact.NONE,
+                PreferredChannel.NONE, channel, "hash", 1, Handling.received(null), null)
+                .timed(TIMING.start(MISSED_BIN, SUBMITTED));
+    }
+
+    /** The request after staff moved it to {@code status} with {@code handling} at {@code at}. */
+    static ServiceRequest changed(ServiceRequest request, String status, Handling handling, Instant at, boolean publicUpdate) {
+        return TIMING.moved(request.changed(status, request.unitId(), handling), at, publicUpdate);
+    }
+}
