@@ -94,6 +94,7 @@ function render(request) {
   ];
   if (expected.response) rows.push(['Expected response by', timeElement(expected.response, formatDate(expected.response))]);
   if (expected.resolution) rows.push(['Expected to be resolved by', timeElement(expected.resolution, formatDate(expected.resolution))]);
+  if (request.onHold) rows.push(['On hold', 'We are waiting to hear from you. Our time stops until we do, so these dates move on by the time we waited.']);
   result.replaceChildren(
     h('h2', { id: 'result-heading' }, [h('span', { class: 'caption', text: request.service?.name || '' }), `Request ${request.displayReference}`]),
     summaryList(rows),
