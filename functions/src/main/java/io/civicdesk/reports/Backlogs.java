@@ -76,7 +76,7 @@ public final class Backlogs {
     }
 
     /** Business days after {@code arrived} up to and including {@code today}: 0 for a request that came in today. */
-    static int businessDaysBetween(BusinessCalendar calendar, LocalDate arrived, LocalDate today) {
+    public static int businessDaysBetween(BusinessCalendar calendar, LocalDate arrived, LocalDate today) {
         int days = 0;
         for (LocalDate day = arrived.plusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
             if (calendar.isBusinessDay(day)) {
