@@ -10,8 +10,8 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.platform.Transaction;
-import io.civicdesk.staff.StaffDirectory;
 import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.staff.StaffDirectory;
 import io.civicdesk.staff.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
