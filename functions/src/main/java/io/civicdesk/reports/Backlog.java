@@ -1,29 +1,32 @@
 package io.civicdesk.reports;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
 
-/** The requests still open when a report is made, and how long they have waited (in calendar days). */
-public record Backlog(long open, Double medianAgeDays, Double oldestAgeDays) {
-    public static final Backlog NONE = new Backlog(0, null, null);
+/**
+ * The requests still open when a report is made, by how long they have waited in business days (counted as the
+ * resident's dates are: from the day after the request arrived): under 5, 5 to 20, over 20, and the longest
+ * wait. Bands rather than a median because bands add up — a unit's backlog is exactly its services' backlogs
+ * summed, and the oldest is the oldest of them.
+ */
+public record Backlog(long underFiveDays, long fiveToTwentyDays, long overTwentyDays, Integer oldestDays) {
+    public static final Backlog NONE = new Backlog(0, 0, 0, null);
 
-    public static Backlog of(List<Instant> submittedAt, Instant asAt) {
-        if (submittedAt.isEmpty()) {
-            return NONE;
+    public static Backlog of(Collection<Integer> ageDays) {
+        Backlog backlog = NONE;
+        for (int age : ageDays) {
+            backlog = backlog.plus(new Backlog(age < 5 ? 1 : 0, age >= 5 && age <= 20 ? 1 : 0, age > 20 ? 1 : 0, age));
         }
-        double[] ages = submittedAt.stream().mapToDouble(at -> Duration.between(at, asAt).toMinutes() / 1440.0).sorted().toArray();
-        return new Backlog(ages.length, ages[(ages.length - 1) / 2], ages[ages.length - 1]);
+        return backlog;
+    }
+
+    public long open() {
+        return underFiveDays + fiveToTwentyDays + overTwentyDays;
     }
 
     public Backlog plus(Backlog other) {
-        if (open == 0) {
-            return other;
-        }
-        if (other.open == 0) {
-            return this;
-        }
-        // Medians do not add; the larger of the two is an honest upper bound for a unit's summary line.
-        return new Backlog(open + other.open, Math.max(medianAgeDays, other.medianAgeDays), Math.max(oldestAgeDays, other.oldestAgeDays));
+        Integer oldest = oldestDays == null ? other.oldestDays
+                : other.oldestDays == null ? oldestDays : Integer.valueOf(Math.max(oldestDays, other.oldestDays));
+        return new Backlog(underFiveDays + other.underFiveDays, fiveToTwentyDays + other.fiveToTwentyDays,
+                overTwentyDays + other.overTwentyDays, oldest);
     }
 }

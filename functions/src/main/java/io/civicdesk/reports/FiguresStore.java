@@ -3,10 +3,12 @@ package io.civicdesk.reports;
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import static io.civicdesk.platform.Items.n;
 import static io.civicdesk.platform.Items.s;
@@ -22,20 +26,24 @@ import static io.civicdesk.platform.Items.s;
  * Service-level figures, kept per unit, service and council day as requests change.
  *
  * <pre>
- * pk               sk                             attributes (all numbers, all grown by ADD)
- * UNIT#{unitId}    DAY#{yyyy-mm-dd}#{serviceId}   received, responded, respondedInTime, resolved, resolvedInTime,
- *                                                 responseBreaches, resolutionBreaches, firstContact,
- *                                                 ch_{channel}, sat_{1..5}, rec_{0..10},
+ * pk               sk                             attributes
+ * UNIT#{unitId}    DAY#{yyyy-mm-dd}#{serviceId}   all numbers, all grown by ADD: received, responded, respondedInTime,
+ *                                                 resolved, resolvedInTime, responseBreaches, resolutionBreaches,
+ *                                                 firstContact, ch_{channel},
  *                                                 resp_{bucket}, resp_z, resol_{bucket}, resol_z  (duration sketches)
+ * UNIT#{unitId}    BACKLOG#{periodKey}            the unit's backlog as a period's report first measured it, written
+ *                                                 once: asAt, services (serviceId → under5, from5to20, over20, oldest)
  * </pre>
  *
  * Every change is one UpdateItem of ADDs — it needs no read, two changes at once both count, and it can join
  * the transaction that changes the request, so the figures never disagree with the requests. A period's
  * figures for a unit are one Query over a date range: a quarter reads at most services × 92 items per unit,
- * however many requests there were.
+ * however many requests there were. Survey answers are counted by the feedback capability
+ * ({@link io.civicdesk.feedback.SatisfactionFiguresStore}), not here.
  */
 public final class FiguresStore {
     private static final String DAY = "DAY#";
+    private static final String BACKLOG = "BACKLOG#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -78,20 +86,6 @@ public final class FiguresStore {
     public record ResolutionBreached() implements Change {
         public List<String> counters() {
             return List.of("resolutionBreaches");
-        }
-    }
-
-    /** A survey answer; a score left out is not counted. */
-    public record Surveyed(Integer satisfied, Integer likelyToRecommend) implements Change {
-        public List<String> counters() {
-            List<String> counters = new ArrayList<>();
-            if (satisfied != null) {
-                counters.add("sat_" + satisfied);
-            }
-            if (likelyToRecommend != null) {
-                counters.add("rec_" + likelyToRecommend);
-            }
-            return counters;
         }
     }
 
@@ -162,8 +156,6 @@ public final class FiguresStore {
         counters.put("resp_z", figures.responseMinutes.zeros());
         counters.put("resol_z", figures.resolutionMinutes.zeros());
         figures.channels.forEach((channel, n) -> counters.put("ch_" + channel, n));
-        figures.satisfaction.forEach((score, n) -> counters.put("sat_" + score, n));
-        figures.recommend.forEach((score, n) -> counters.put("rec_" + score, n));
         figures.responseMinutes.buckets().forEach((bucket, n) -> counters.put("resp_" + bucket, n));
         figures.resolutionMinutes.buckets().forEach((bucket, n) -> counters.put("resol_" + bucket, n));
         counters.forEach((name, n) -> {
@@ -227,10 +219,6 @@ public final class FiguresStore {
                 default -> {
                     if (name.startsWith("ch_")) {
                         figures.channels.put(name.substring(3), count);
-                    } else if (name.startsWith("sat_")) {
-                        figures.satisfaction.put(Integer.valueOf(name.substring(4)), count);
-                    } else if (name.startsWith("rec_")) {
-                        figures.recommend.put(Integer.valueOf(name.substring(4)), count);
                     } else if (name.startsWith("resp_")) {
                         response.put(Integer.valueOf(name.substring(5)), count);
                     } else if (name.startsWith("resol_")) {
@@ -242,5 +230,47 @@ public final class FiguresStore {
         figures.responseMinutes.merge(new DurationSketch(response, responseZeros));
         figures.resolutionMinutes.merge(new DurationSketch(resolution, resolutionZeros));
         return figures;
+    }
+
+    /** A unit's backlog as kept for a period, per service; empty when no run of that period has measured it yet. */
+    public Optional<Map<String, Backlog>> keptBacklog(String unitId, String periodKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(true)
+                .key(Items.key("UNIT#" + unitId, BACKLOG + periodKey))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Backlog> byService = new TreeMap<>();
+        Items.map(item, "services").forEach((serviceId, value) -> {
+            Map<String, AttributeValue> bands = value.m();
+            Long oldest = Items.number(bands, "oldest");
+            byService.put(serviceId, new Backlog(Items.number(bands, "under5"), Items.number(bands, "from5to20"),
+                    Items.number(bands, "over20"), oldest == null ? null : oldest.intValue()));
+        });
+        return Optional.of(byService);
+    }
+
+    /**
+     * Keeps a unit's backlog for a period unless a run got there first, and returns the one kept — so every run
+     * and resend of a period reports the backlog its first run saw.
+     */
+    public Map<String, Backlog> keepBacklog(String unitId, String periodKey, Map<String, Backlog> measured, Instant asAt) {
+        Map<String, AttributeValue> services = new HashMap<>();
+        measured.forEach((serviceId, backlog) -> {
+            Map<String, AttributeValue> bands = new HashMap<>(Map.of("under5", n(backlog.underFiveDays()),
+                    "from5to20", n(backlog.fiveToTwentyDays()), "over20", n(backlog.overTwentyDays())));
+            if (backlog.oldestDays() != null) {
+                bands.put("oldest", n(backlog.oldestDays()));
+            }
+            services.put(serviceId, AttributeValue.fromM(bands));
+        });
+        Map<String, AttributeValue> item = new HashMap<>(Items.key("UNIT#" + unitId, BACKLOG + periodKey));
+        item.put("asAt", s(asAt.toString()));
+        item.put("services", AttributeValue.fromM(services));
+        try {
+            dynamo.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return measured;
+        } catch (ConditionalCheckFailedException keptAlready) {
+            return keptBacklog(unitId, periodKey).orElseThrow();
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.util.TreeSet;
 
 /**
  * The report's figures as CSV, one row per line of the report (services, then unit totals, then all units),
- * for account managers to load into a spreadsheet. Shares are percentages, times are business hours.
+ * for account managers to load into a spreadsheet. Shares are percentages, times are business hours, the open
+ * requests are as the report was first made (by business days waited), satisfaction is the share of survey
+ * answers scoring 4 or 5 out of 5, and NPS runs from −100 to 100.
  */
 public final class ReportCsv {
     private ReportCsv() {
@@ -22,8 +24,8 @@ public final class ReportCsv {
 
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("period_start", "period_end", "unit", "service", "received",
-                "received_previous", "received_change_pct", "resolved", "backlog_open", "backlog_median_age_days",
-                "backlog_oldest_age_days", "response_in_target_pct", "resolution_in_target_pct",
+                "received_previous", "received_change_pct", "resolved", "open", "open_under_5_business_days",
+                "open_5_to_20_business_days", "open_over_20_business_days", "oldest_open_business_days", "response_in_target_pct", "resolution_in_target_pct",
                 "median_resolution_hours", "p90_resolution_hours", "breaches", "first_contact_resolution_pct",
                 "survey_answers", "satisfaction_pct", "nps"));
         channels.forEach(channel -> header.add("channel_" + channel + "_pct"));
@@ -33,8 +35,10 @@ public final class ReportCsv {
             List<String> row = new ArrayList<>(List.of(report.period().first().toString(), report.period().last().toString(),
                     text(line.unitName()), text(line.serviceName()), Long.toString(now.received()),
                     Long.toString(line.previous().received()), percent(line.receivedChange()), Long.toString(now.resolved()),
-                    Long.toString(line.backlog().open()), number(line.backlog().medianAgeDays()),
-                    number(line.backlog().oldestAgeDays()), percent(now.shareRespondedInTime()),
+                    Long.toString(line.backlog().open()), Long.toString(line.backlog().underFiveDays()),
+                    Long.toString(line.backlog().fiveToTwentyDays()), Long.toString(line.backlog().overTwentyDays()),
+                    line.backlog().oldestDays() == null ? "" : line.backlog().oldestDays().toString(),
+                    percent(now.shareRespondedInTime()),
                     percent(now.shareResolvedInTime()), number(now.resolutionHours(0.5)), number(now.resolutionHours(0.9)),
                     Long.toString(now.breaches()), percent(now.shareResolvedAtFirstContact()),
                     Long.toString(now.surveyAnswers()), percent(now.satisfaction()), number(now.netPromoterScore())));

@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.feedback.SatisfactionFiguresStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.Json;
+import io.civicdesk.requests.RequestStore;
 import io.civicdesk.staff.StaffDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -36,10 +38,13 @@ public final class ServiceLevelReportHandler implements RequestStreamHandler {
     /** The roll-up over the tables the environment names. */
     static ServiceLevelReports wire(DynamoDbClient dynamo, Clock clock) {
         String catalogTable = Config.require("CATALOG_TABLE");
-        String figuresTable = Config.require("FIGURES_TABLE");
+        FiguresStore figures = new FiguresStore(dynamo, Config.require("FIGURES_TABLE"));
+        OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
         return new ServiceLevelReports(dynamo, new CatalogStore(dynamo, catalogTable), new AccountStore(dynamo, catalogTable),
-                new StaffDirectory(dynamo, catalogTable), new FiguresStore(dynamo, figuresTable),
-                new ReportStore(dynamo, figuresTable), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")), clock);
+                new StaffDirectory(dynamo, catalogTable), figures,
+                new SatisfactionFiguresStore(dynamo, Config.require("FEEDBACK_TABLE")),
+                new Backlogs(new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), outbox), figures),
+                new ReportStore(dynamo, Config.require("FIGURES_TABLE")), outbox, clock);
     }
 
     /** The kind named in an event or a request body, e.g. {@code "weekly"}; null when it names none we make. */

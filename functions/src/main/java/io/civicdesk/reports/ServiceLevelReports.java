@@ -3,12 +3,14 @@ package io.civicdesk.reports;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
+import io.civicdesk.feedback.SatisfactionFiguresStore;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.platform.Transaction;
+import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.staff.StaffDirectory;
 import io.civicdesk.staff.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,29 +39,39 @@ import java.util.stream.Collectors;
 public final class ServiceLevelReports {
     static final String UNITS = "UNITS#";
     static final String EXECUTIVE = "EXECUTIVE#";
+    /** The report's name for the smiley taps on a unit's front-counter tablet. */
+    static final String COUNTER_NAME = "Front counter (smiley tablet)";
 
     private final DynamoDbClient dynamo;
     private final CatalogStore catalog;
     private final AccountStore accounts;
     private final StaffDirectory staff;
     private final FiguresStore figures;
+    private final SatisfactionFiguresStore surveys;
+    private final Backlogs backlogs;
     private final ReportStore reports;
     private final OutboxStore outbox;
     private final Clock clock;
 
     public ServiceLevelReports(DynamoDbClient dynamo, CatalogStore catalog, AccountStore accounts, StaffDirectory staff,
-                               FiguresStore figures, ReportStore reports, OutboxStore outbox, Clock clock) {
+                               FiguresStore figures, SatisfactionFiguresStore surveys, Backlogs backlogs,
+                               ReportStore reports, OutboxStore outbox, Clock clock) {
         this.dynamo = dynamo;
         this.catalog = catalog;
         this.accounts = accounts;
         this.staff = staff;
         this.figures = figures;
+        this.surveys = surveys;
+        this.backlogs = backlogs;
         this.reports = reports;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** What a run did: the period, whether this run stored its report, and how many mails it wrote. */
+    /**
+     * What a run did: the period, whether this run stored its report, how many mails it wrote, and the DynamoDB
+     * items it read for the figures (day items, and the open requests when it measured the backlog).
+     */
     public record Outcome(String periodKey, String first, String last, boolean stored, int mailed, int alreadyMailed,
                           int itemsRead) {
     }
@@ -75,12 +87,19 @@ public final class ServiceLevelReports {
         List<String> unitIds = new ArrayList<>(catalogue.units().keySet());
         FiguresStore.PeriodFigures current = figures.periodFigures(unitIds, period.first(), period.last());
         FiguresStore.PeriodFigures before = figures.periodFigures(unitIds, previous.first(), previous.last());
+        BusinessCalendar calendar = catalog.calendar(catalogue.council().calendarId()).orElseThrow(
+                () -> new IllegalStateException("The council's calendar " + catalogue.council().calendarId() + " is missing"));
+        Backlogs.Reading backlog = backlogs.forPeriod(period.key(), unitIds, calendar, now);
+        Map<String, String> serviceNames = catalogue.services().stream()
+                .collect(Collectors.toMap(Service::id, Service::name, (a, b) -> a, LinkedHashMap::new));
+        serviceNames.put(SatisfactionFiguresStore.COUNTER_SERVICE, COUNTER_NAME);
         ServiceLevelReport.Names names = new ServiceLevelReport.Names(
                 catalogue.units().values().stream().collect(Collectors.toMap(Unit::id, Unit::name, (a, b) -> a, LinkedHashMap::new)),
-                catalogue.services().stream().collect(Collectors.toMap(Service::id, Service::name, (a, b) -> a, LinkedHashMap::new)));
-        // Backlog.NONE: there is no Query of open requests by unit that does not read every open request yet.
-        ServiceLevelReport report = ServiceLevelReport.build(period, catalogue.council().name(), names, current.figures(),
-                before.figures(), Map.of());
+                serviceNames);
+        ServiceLevelReport report = ServiceLevelReport.build(period, catalogue.council().name(), names,
+                withSurveys(current.figures(), unitIds, period), withSurveys(before.figures(), unitIds, previous),
+                backlog.backlog());
+        int itemsRead = current.itemsRead() + before.itemsRead() + backlog.itemsRead();
 
         String csv = ReportCsv.write(report);
         ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, summary(report), now);
@@ -120,9 +139,23 @@ public final class ServiceLevelReports {
             }
         }
         Log.info("service-level-report", Map.of("period", period.key(), "stored", storedNow, "mailed", mailed,
-                "alreadyMailed", already, "itemsRead", current.itemsRead() + before.itemsRead()));
+                "alreadyMailed", already, "itemsRead", itemsRead));
         return new Outcome(period.key(), period.first().toString(), period.last().toString(), storedNow, mailed, already,
-                current.itemsRead() + before.itemsRead());
+                itemsRead);
+    }
+
+    /**
+     * Adds each unit's survey answers over the period (as the feedback capability keeps them per service and day)
+     * to the figures: a service answered about but with no requests in the period gets a line of its own, and
+     * the front counter's smiley taps are a line of the unit's.
+     */
+    private Map<ServiceLevelReport.Key, Figures> withSurveys(Map<ServiceLevelReport.Key, Figures> figures,
+                                                             List<String> unitIds, ReportPeriod period) {
+        for (String unitId : unitIds) {
+            surveys.figures(unitId, period.first(), period.last()).forEach((serviceId, answers) -> answers.addTo(
+                    figures.computeIfAbsent(new ServiceLevelReport.Key(unitId, serviceId), key -> new Figures())));
+        }
+        return figures;
     }
 
     /** Writes the mail and its mark together; false when the recipient has had it (and no resend was asked). */
@@ -176,6 +209,11 @@ public final class ServiceLevelReports {
         figures.put("respondedInTime", line.current().shareRespondedInTime());
         figures.put("resolvedInTime", line.current().shareResolvedInTime());
         figures.put("open", line.backlog().open());
+        figures.put("openOverTwentyDays", line.backlog().overTwentyDays());
+        figures.put("oldestOpenDays", line.backlog().oldestDays());
+        figures.put("surveyAnswers", line.current().surveyAnswers());
+        figures.put("satisfaction", line.current().satisfaction());
+        figures.put("netPromoterScore", line.current().netPromoterScore());
         return figures;
     }
 }

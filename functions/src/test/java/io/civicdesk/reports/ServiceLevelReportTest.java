@@ -2,7 +2,6 @@ package io.civicdesk.reports;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,10 @@ class ServiceLevelReportTest {
         var missedBin = new ServiceLevelReport.Key("waste", "missed-bin");
         var bulkVerge = new ServiceLevelReport.Key("waste", "bulk-verge");
         var pothole = new ServiceLevelReport.Key("roads", "pothole");
-        Instant asAt = Instant.parse("2026-10-01T00:00:00Z");
         return ServiceLevelReport.build(QUARTER, "City of Melaleuca", NAMES,
                 Map.of(missedBin, received(8, 2, 9, 1), bulkVerge, received(3, 1, 2, 0), pothole, received(5, 5, 4, 4)),
                 Map.of(missedBin, received(5, 0, 5, 0), pothole, received(10, 10, 0, 0)),
-                Map.of(pothole, Backlog.of(List.of(asAt.minusSeconds(86400 * 10), asAt.minusSeconds(86400 * 2)), asAt)));
+                Map.of(pothole, Backlog.of(List.of(10, 2)), missedBin, Backlog.of(List.of(25, 5, 20, 0))));
     }
 
     @Test
@@ -55,8 +53,8 @@ class ServiceLevelReportTest {
         assertEquals(11.0 / 12, waste.current().shareResolvedInTime(), 1e-9);
         assertEquals(24, report.allUnits().current().received());
         assertEquals(5, report.allUnits().current().breaches());
-        assertEquals(2, report.allUnits().backlog().open());
-        assertEquals(10.0, report.allUnits().backlog().oldestAgeDays(), 1e-9);
+        assertEquals(new Backlog(1, 2, 1, 25), waste.backlog());
+        assertEquals(new Backlog(2, 3, 1, 25), report.allUnits().backlog(), "bands add up; the oldest is the oldest of all");
         assertEquals(-0.5, report.services().get(0).receivedChange(), 1e-9, "pothole: 10 against 20");
     }
 
@@ -79,6 +77,11 @@ class ServiceLevelReportTest {
         assertEquals("100.0", missedBin[header.indexOf("received_change_pct")]);
         assertEquals("90.0", missedBin[header.indexOf("resolution_in_target_pct")]);
         assertEquals("80.0", missedBin[header.indexOf("channel_online_pct")]);
+        assertEquals("4", missedBin[header.indexOf("open")]);
+        assertEquals("1", missedBin[header.indexOf("open_under_5_business_days")]);
+        assertEquals("2", missedBin[header.indexOf("open_5_to_20_business_days")]);
+        assertEquals("1", missedBin[header.indexOf("open_over_20_business_days")]);
+        assertEquals("25", missedBin[header.indexOf("oldest_open_business_days")]);
         assertTrue(rows[1].contains("\"Pothole, or damaged road\""), "a name with a comma is quoted");
         assertTrue(rows[rows.length - 1].contains("All units"));
     }
@@ -98,6 +101,17 @@ class ServiceLevelReportTest {
         assertTrue(html.contains(">50%</td>"), html);
         assertTrue(html.contains("Pothole, or damaged road"));
         assertTrue(ReportMail.subject(report()).startsWith("City of Melaleuca service levels, Wednesday 1 July 2026 to"));
-        assertTrue(ReportMail.text(report()).contains("Waste Services: 14 received, 12 resolved, 92% within target, 0 open"));
+        assertTrue(ReportMail.text(report()).contains("Waste Services: 14 received, 12 resolved, 92% within target, 4 open (1 over 20"));
+    }
+
+    @Test
+    void theMailChartsEachUnitsOpenRequestsByDaysWaitedWithTheCountsWrittenBeside() {
+        String html = ReportMail.html(report());
+        // Waste has the most open (4): its bar is full, a quarter under 5 days, half 5 to 20, a quarter over 20.
+        assertTrue(html.contains("<td width=\"60\" height=\"16\" bgcolor=\"#1d70b8\" style=\"background:#1d70b8\"></td>"
+                + "<td width=\"120\" height=\"16\" bgcolor=\"#4c2c92\" style=\"background:#4c2c92\"></td>"
+                + "<td width=\"60\" height=\"16\" bgcolor=\"#d4351c\""), html);
+        assertTrue(html.contains(">4 open: 1 under 5, 2 5 to 20, 1 over 20; oldest 25</td>"), html);
+        assertTrue(html.contains("6 still open (1 waiting over 20 business days)"), html);
     }
 }

@@ -20,7 +20,7 @@ public final class Benchmarks {
      * Requests in the generated quarter for the roll-up table. Setting up a million takes minutes:
      * {@code BENCH_ROLLUP_SIZES=10000,100000 ./civicdesk bench} for a shorter run.
      */
-    private static final List<Integer> ROLL_UP_SIZES = java.util.Arrays.stream(java.util.Objects.requireNonNullElse(
+    static final List<Integer> ROLL_UP_SIZES = java.util.Arrays.stream(java.util.Objects.requireNonNullElse(
             io.civicdesk.platform.Config.optional("BENCH_ROLLUP_SIZES"), "10000,100000,1000000").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
     /** The template's CodeUri: the jar Lambda runs. */

@@ -1,9 +1,15 @@
 package io.civicdesk.bench;
 
+import io.civicdesk.demo.DemoData;
+import io.civicdesk.local.LocalStack;
+import io.civicdesk.reports.Backlog;
+import io.civicdesk.reports.Backlogs;
 import io.civicdesk.reports.Figures;
 import io.civicdesk.reports.FiguresStore;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.reports.ServiceLevelReport;
+import io.civicdesk.requests.RequestStore;
+import io.civicdesk.sla.BusinessCalendar;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -12,7 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,19 +35,37 @@ import java.util.function.Consumer;
 
 /**
  * A quarterly roll-up as the number of requests grows, two ways: from the figures kept per unit, service and
- * day (what CivicDesk does), and by reading every request of the quarter (what it avoids). Both run against
- * DynamoDB Local and must agree on the counts. The request set is generated (seeded, so every run is the same):
- * 5 units, 13 services, spread over the quarter with a fortnight either side.
+ * day and the units' queues of open requests (what CivicDesk does), and by reading every request (what it
+ * avoids). Both run against DynamoDB Local and must agree on the counts and the backlog. The request set is
+ * generated (seeded, so every run is the same): 5 units, 13 services, spread over the quarter with a fortnight
+ * either side; a fifth of those that arrived in the last four weeks are still open when the roll-up runs.
  */
 final class RollUpScaling {
     private static final int UNITS = 5;
     private static final int SERVICES = 13;
     private static final List<String> CHANNELS = List.of("online", "phone", "counter", "email", "field");
     private static final ReportPeriod QUARTER = ReportPeriod.containing(ReportPeriod.Kind.QUARTERLY, LocalDate.of(2026, 8, 1));
+    private static final LocalDate FIRST_DAY = QUARTER.first().minusDays(14);
+    private static final LocalDate LAST_DAY = FIRST_DAY.plusDays(119);
+    private static final ZoneId PERTH = ZoneId.of("Australia/Perth");
+    /** The roll-up runs the morning after the last generated day, 07:00 in Perth. */
+    private static final Instant RUN = LAST_DAY.plusDays(1).atTime(7, 0).atZone(PERTH).toInstant();
+    private static final BusinessCalendar CALENDAR = DemoData.calendar(QUARTER.first().getYear());
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private RollUpScaling() {
+    }
+
+    /**
+     * This table alone, without the other benchmarks (which take long on a small machine): from the repository's
+     * root after {@code mvn package}, with {@code BENCH_ROLLUP_SIZES} as for {@link Benchmarks}.
+     */
+    public static void main(String[] args) throws Exception {
+        try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).eventSources(false)
+                .projectRoot(Path.of(System.getProperty("civicdesk.root", "")).toAbsolutePath()))) {
+            System.out.print(measure(stack.dynamoDb(), Benchmarks.ROLL_UP_SIZES).render());
+        }
     }
 
     /** One generated request: its unit, service and channel, the council days things happened, and durations. */
@@ -48,11 +75,11 @@ final class RollUpScaling {
 
     private static void generate(int count, Consumer<Generated> each) {
         Random random = new Random(count);
-        LocalDate start = QUARTER.first().minusDays(14);
         for (int i = 0; i < count; i++) {
-            LocalDate submitted = start.plusDays(random.nextInt(120));
+            LocalDate submitted = FIRST_DAY.plusDays(random.nextInt(120));
             double minutes = Math.exp(random.nextGaussian() * 1.2 + 7);
-            boolean resolved = random.nextInt(5) > 0;
+            // Open work is recent work: what arrived more than four weeks before the run has been resolved.
+            boolean resolved = random.nextInt(5) > 0 || submitted.isBefore(LAST_DAY.minusDays(27));
             each.accept(new Generated(random.nextInt(UNITS), random.nextInt(SERVICES), CHANNELS.get(random.nextInt(CHANNELS.size())),
                     submitted, resolved ? submitted.plusDays((long) (minutes / 450)) : null, minutes, minutes <= 4800));
         }
@@ -62,19 +89,25 @@ final class RollUpScaling {
         Table table = new Table("Quarterly roll-up as requests grow",
                 "How measured: a generated quarter (5 units, 13 services) in DynamoDB Local. Kept figures: the per-day items"
                         + " the functions keep as requests change (written here whole, as a backfill would), rolled up by one Query"
-                        + " per unit. Reading every request: one Scan of the requests, summed in memory. Time and memory (bytes"
-                        + " allocated by the rolling-up thread) are for the roll-up alone; both ways agree on every count.",
-                "Requests", "Way", "Time ms", "DynamoDB items read", "Allocated MB", "Received in quarter");
+                        + " per unit, and the backlog from each unit's queue of open requests (the UnitQueue index's OPEN# range)."
+                        + " Reading every request: one Scan of the requests, summed in memory. Time and memory (bytes allocated by"
+                        + " the rolling-up thread) are for the roll-up alone; both ways agree on every count and on the backlog.",
+                "Requests", "Way", "Time ms", "DynamoDB items read", "Allocated MB", "Received in quarter", "Open at the run");
         FiguresStore figures = new FiguresStore(dynamo, "FiguresTable");
+        Backlogs backlogs = new Backlogs(new RequestStore(dynamo, "RequestsTable", null), figures);
         for (int size : sizes) {
             String prefix = "n" + size + "-";
             Map<String, Figures> days = new HashMap<>();
             String requestsTable = "BenchRequests" + size;
             createRequestsTable(dynamo, requestsTable);
-            try (BatchWriter writer = new BatchWriter(dynamo, requestsTable)) {
+            try (BatchWriter writer = new BatchWriter(dynamo, requestsTable);
+                 BatchWriter queues = new BatchWriter(dynamo, "RequestsTable")) {
                 generate(size, request -> {
                     countInto(days, prefix, request);
                     writer.put(item(request));
+                    if (request.resolved() == null) {
+                        queues.put(openRequest(prefix, request));
+                    }
                 });
             }
             days.forEach((key, dayFigures) -> {
@@ -89,21 +122,26 @@ final class RollUpScaling {
             long allocated = THREADS.getCurrentThreadAllocatedBytes();
             long started = System.nanoTime();
             FiguresStore.PeriodFigures kept = figures.periodFigures(units, QUARTER.first(), QUARTER.last());
+            Backlogs.Reading open = backlogs.measure(units, CALENDAR, RUN);
             long keptReceived = received(kept.figures());
-            table.add(String.format("%,d", size), "kept figures", Math.round((System.nanoTime() - started) / 1e6),
-                    String.format("%,d", kept.itemsRead()), megabytes(THREADS.getCurrentThreadAllocatedBytes() - allocated),
-                    String.format("%,d", keptReceived));
+            Backlog keptBacklog = total(open.backlog());
+            table.add(String.format("%,d", size), "kept figures and queues", Math.round((System.nanoTime() - started) / 1e6),
+                    String.format("%,d (%,d open)", kept.itemsRead() + open.itemsRead(), open.itemsRead()), megabytes(THREADS.getCurrentThreadAllocatedBytes() - allocated),
+                    String.format("%,d", keptReceived), String.format("%,d", keptBacklog.open()));
 
             allocated = THREADS.getCurrentThreadAllocatedBytes();
             started = System.nanoTime();
             Map<ServiceLevelReport.Key, Figures> direct = new HashMap<>();
-            int itemsRead = scanEveryRequest(dynamo, requestsTable, prefix, direct);
+            List<Integer> waited = new ArrayList<>();
+            int itemsRead = scanEveryRequest(dynamo, requestsTable, prefix, direct, waited);
             long directReceived = received(direct);
+            Backlog directBacklog = Backlog.of(waited);
             table.add(String.format("%,d", size), "reading every request", Math.round((System.nanoTime() - started) / 1e6),
                     String.format("%,d", itemsRead), megabytes(THREADS.getCurrentThreadAllocatedBytes() - allocated),
-                    String.format("%,d", directReceived));
-            if (keptReceived != directReceived) {
-                throw new IllegalStateException("The two roll-ups disagree at " + size + ": " + keptReceived + " against " + directReceived);
+                    String.format("%,d", directReceived), String.format("%,d", directBacklog.open()));
+            if (keptReceived != directReceived || !keptBacklog.equals(directBacklog)) {
+                throw new IllegalStateException("The two roll-ups disagree at " + size + ": " + keptReceived + " and "
+                        + keptBacklog + " against " + directReceived + " and " + directBacklog);
             }
             dynamo.deleteTable(request -> request.tableName(requestsTable));
         }
@@ -117,6 +155,39 @@ final class RollUpScaling {
             days.computeIfAbsent(unitAndService + request.resolved(), key -> new Figures())
                     .resolved(request.resolutionMinutes(), request.inTime(), false);
         }
+    }
+
+    /**
+     * A still-open request as its unit's queue holds it: the attributes the UnitQueue index projects (written
+     * whole, as a backfill would), due as the policy of a week would have it.
+     */
+    private static Map<String, AttributeValue> openRequest(String prefix, Generated request) {
+        String reference = java.util.UUID.randomUUID().toString();
+        Instant submittedAt = submittedAt(request);
+        Instant dueAt = submittedAt.plus(java.time.Duration.ofDays(7));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS("REQUEST#" + reference));
+        item.put("sk", AttributeValue.fromS("REQUEST"));
+        item.put("reference", AttributeValue.fromS(reference));
+        item.put("serviceId", AttributeValue.fromS("service" + request.service()));
+        item.put("unitId", AttributeValue.fromS(prefix + "unit" + request.unit()));
+        item.put("status", AttributeValue.fromS("received"));
+        item.put("priority", AttributeValue.fromS("normal"));
+        item.put("channel", AttributeValue.fromS(request.channel()));
+        item.put("submittedAt", AttributeValue.fromS(submittedAt.toString()));
+        item.put("dueAt", AttributeValue.fromS(dueAt.toString()));
+        item.put("queueUnit", AttributeValue.fromS(prefix + "unit" + request.unit()));
+        item.put("queueKey", AttributeValue.fromS(RequestStore.openKey(dueAt) + "#" + reference));
+        return item;
+    }
+
+    /** Requests arrive at 10:00 in Perth on their day. */
+    private static Instant submittedAt(Generated request) {
+        return request.submitted().atTime(10, 0).atZone(PERTH).toInstant();
+    }
+
+    private static Backlog total(Map<ServiceLevelReport.Key, Backlog> backlog) {
+        return backlog.values().stream().reduce(Backlog.NONE, Backlog::plus);
     }
 
     private static Map<String, AttributeValue> item(Generated request) {
@@ -134,7 +205,10 @@ final class RollUpScaling {
         return item;
     }
 
-    private static int scanEveryRequest(DynamoDbClient dynamo, String table, String prefix, Map<ServiceLevelReport.Key, Figures> into) {
+    /** Sums every request into {@code into}, and adds the business days each request still open has waited. */
+    private static int scanEveryRequest(DynamoDbClient dynamo, String table, String prefix, Map<ServiceLevelReport.Key, Figures> into,
+                                        List<Integer> waited) {
+        LocalDate runDay = CALENDAR.localDate(RUN);
         int read = 0;
         Map<String, AttributeValue> startKey = null;
         do {
@@ -145,6 +219,9 @@ final class RollUpScaling {
                     into.computeIfAbsent(key, k -> new Figures()).received(item.get("channel").s());
                 }
                 AttributeValue resolved = item.get("resolved");
+                if (resolved == null) {
+                    waited.add(Backlogs.businessDaysBetween(CALENDAR, LocalDate.parse(item.get("submitted").s()), runDay));
+                }
                 if (resolved != null && QUARTER.contains(LocalDate.parse(resolved.s()))) {
                     into.computeIfAbsent(key, k -> new Figures())
                             .resolved(Double.parseDouble(item.get("minutes").n()), item.get("inTime").bool(), false);

@@ -57,9 +57,18 @@ class ServiceLevelReportsTest {
         figures.record("waste", "missed-bin", LocalDate.of(2021, 3, 8), new FiguresStore.Received("online"));
 
         store = new ReportStore(dynamo, "FiguresTable");
-        reports = new ServiceLevelReports(dynamo, new io.civicdesk.catalog.CatalogStore(dynamo, "CatalogTable"),
+        reports = reports(dynamo, MONDAY_MORNING);
+    }
+
+    /** The roll-up as its function wires it, over the test stack's tables, at a given moment. */
+    static ServiceLevelReports reports(DynamoDbClient dynamo, Clock clock) {
+        FiguresStore figures = new FiguresStore(dynamo, "FiguresTable");
+        io.civicdesk.notify.OutboxStore outbox = new io.civicdesk.notify.OutboxStore(dynamo, "OutboxTable");
+        return new ServiceLevelReports(dynamo, new io.civicdesk.catalog.CatalogStore(dynamo, "CatalogTable"),
                 new AccountStore(dynamo, "CatalogTable"), new io.civicdesk.staff.StaffDirectory(dynamo, "CatalogTable"),
-                figures, store, new io.civicdesk.notify.OutboxStore(dynamo, "OutboxTable"), MONDAY_MORNING);
+                figures, new io.civicdesk.feedback.SatisfactionFiguresStore(dynamo, "FeedbackTable"),
+                new Backlogs(new io.civicdesk.requests.RequestStore(dynamo, "RequestsTable", outbox), figures),
+                new ReportStore(dynamo, "FiguresTable"), outbox, clock);
     }
 
     private static final Predicate<Message> THIS_REPORT = mail -> mail.attachments().stream()
