@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * The roll-up schedules: {@code {"kind":"weekly"}} (Monday morning), {@code "monthly"} and {@code "quarterly"}
@@ -44,13 +43,7 @@ public final class ServiceLevelReportHandler implements RequestStreamHandler {
 
     /** The kind named in an event or a request body, e.g. {@code "weekly"}; null when it names none we make. */
     static ReportPeriod.Kind kind(JsonNode body) {
-        String kind = body.path("kind").asText("").toUpperCase(Locale.ROOT);
-        for (ReportPeriod.Kind known : ReportPeriod.Kind.values()) {
-            if (known.name().equals(kind)) {
-                return known;
-            }
-        }
-        return null;
+        return ReportPeriod.Kind.named(body.path("kind").asText("")).orElse(null);
     }
 
     @Override
