@@ -92,6 +92,7 @@ function history(reports, show, chosen) {
 function show(data, showing) {
   const reports = data.reports;
   if (!reports.length) {
+    document.getElementById('show').closest('.form-group').hidden = true;
     dashboard.replaceChildren(h('p', { text: `No ${kind} reports have been stored yet.` }));
     return;
   }
