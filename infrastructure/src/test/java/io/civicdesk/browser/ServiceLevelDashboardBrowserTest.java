@@ -56,9 +56,10 @@ class ServiceLevelDashboardBrowserTest extends PhoneBrowserTest {
         // The units and services to choose from are those of the kind of report shown.
         page.getByLabel("Reports", new Page.GetByLabelOptions().setExact(true)).selectOption("quarterly");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
-        assertThat(page.getByLabel("Unit or service")).hasValue("all");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Quarter from")))).isVisible();
         page.getByLabel("Unit or service").selectOption("Waste Services");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Within target: Waste Services"))).isVisible();
 
         Locator compliance = page.locator("figure", new Page.LocatorOptions().setHasText("Share within target, Waste Services"));
         assertThat(compliance.locator("[data-series='First response'] [data-value='75%']")).hasCount(1);

@@ -125,6 +125,14 @@ class ReportHistoryTest {
     }
 
     @Test
+    void theDemoCouncilHasWeeksAndMonthsOfReportsToChart() {
+        JsonNode weekly = API.get("/staff/reports?kind=weekly", SUPERVISOR).json();
+        assertTrue(weekly.path("reports").size() >= 9, weekly.toString());
+        assertTrue(weekly.path("reports").get(0).path("allUnits").path("received").asLong() > 0, "figures to chart");
+        assertTrue(API.get("/staff/reports?kind=monthly", SUPERVISOR).json().path("reports").size() >= 3);
+    }
+
+    @Test
     void whatIsWrongIsNamedAndOfficersAreNotLetIn() {
         Api.Reply yearly = API.get("/staff/reports?kind=yearly", SUPERVISOR);
         assertEquals(400, yearly.status(), yearly.body());
