@@ -119,7 +119,12 @@ public final class FiguresStore {
 
     /** Counts a change on its own, outside any transaction. */
     public void record(String unitId, String serviceId, LocalDate day, Change change) {
-        Update update = update(unitId, serviceId, day, change);
+        record(unitId, serviceId, day, List.of(change));
+    }
+
+    /** Counts several changes to one day's item in one update, outside any transaction (e.g. the demo's history). */
+    public void record(String unitId, String serviceId, LocalDate day, List<? extends Change> changes) {
+        Update update = update(unitId, serviceId, day, changes);
         dynamo.updateItem(request -> request.tableName(update.tableName()).key(update.key())
                 .updateExpression(update.updateExpression()).expressionAttributeNames(update.expressionAttributeNames())
                 .expressionAttributeValues(update.expressionAttributeValues()));

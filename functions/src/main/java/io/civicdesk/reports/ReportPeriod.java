@@ -12,7 +12,15 @@ import java.time.temporal.TemporalAdjusters;
  */
 public record ReportPeriod(Kind kind, LocalDate first, LocalDate last) {
 
-    public enum Kind { WEEKLY, MONTHLY, QUARTERLY }
+    public enum Kind {
+        WEEKLY, MONTHLY, QUARTERLY;
+
+        /** The kind a caller named, in any case (e.g. {@code "weekly"}); empty when it names none we make. */
+        public static java.util.Optional<Kind> named(String text) {
+            String wanted = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+            return java.util.Arrays.stream(values()).filter(kind -> kind.name().equals(wanted)).findFirst();
+        }
+    }
 
     /** The last complete period of its kind before {@code today} — what a schedule running today reports on. */
     public static ReportPeriod lastCompleteBefore(Kind kind, LocalDate today) {

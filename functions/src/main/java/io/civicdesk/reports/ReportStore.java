@@ -9,8 +9,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +24,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk                     sk                              item
  * REPORT#{periodKey}     REPORT                          kind, first, last, csv (the figures as mailed), summary (JSON),
- *                                                        createdAt
+ *                                                        createdAt, reportKind and reportFirst (the ReportHistory index's keys)
  * REPORT#{periodKey}     MAILED#{recipient}              mailId, mailedAt (of the latest send) — one per recipient, in the
  *                                                        same transaction as the outbox mail
  * </pre>
@@ -30,11 +32,14 @@ import static io.civicdesk.platform.Items.s;
  * {@code periodKey} is {@link ReportPeriod#key()} (e.g. {@code WEEKLY-2026-11-16}); a recipient is
  * {@code UNITS#{staffId}} (an account manager's units) or {@code EXECUTIVE#{staffId}} (the all-units summary).
  * The report item is written once, conditionally: a second run for the period keeps the first run's figures.
- * A period's report and its mailings are one Query of its partition; history by period is one GetItem each.
+ * A period's report and its mailings are one Query of its partition. A kind's history, newest first, is one Query
+ * of the sparse {@code ReportHistory} index (only report items carry {@code reportKind}), which projects the
+ * summary but not the CSV.
  */
 public final class ReportStore {
     private static final String REPORT = "REPORT";
     private static final String MAILED = "MAILED#";
+    private static final String HISTORY_INDEX = "ReportHistory";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,6 +50,10 @@ public final class ReportStore {
     }
 
     public record StoredReport(String periodKey, ReportPeriod period, String csv, String summary, Instant createdAt) {
+    }
+
+    /** A report as the history lists it: its headline figures (the summary), without the CSV. */
+    public record Listed(String periodKey, ReportPeriod period, String summary, Instant createdAt) {
     }
 
     /** A period's report and the recipients it has been mailed to. */
@@ -60,6 +69,8 @@ public final class ReportStore {
         item.put("csv", s(report.csv()));
         item.put("summary", s(report.summary()));
         item.put("createdAt", s(report.createdAt().toString()));
+        item.put("reportKind", s(report.period().kind().name()));
+        item.put("reportFirst", s(report.period().first().toString()));
         try {
             dynamo.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return report;
@@ -82,9 +93,8 @@ public final class ReportStore {
             for (Map<String, AttributeValue> item : page.items()) {
                 String sk = Items.string(item, "sk");
                 if (sk.equals(REPORT)) {
-                    report = new StoredReport(periodKey, new ReportPeriod(ReportPeriod.Kind.valueOf(Items.string(item, "kind")),
-                            java.time.LocalDate.parse(Items.string(item, "first")), java.time.LocalDate.parse(Items.string(item, "last"))),
-                            Items.string(item, "csv"), Items.string(item, "summary"), Instant.parse(Items.string(item, "createdAt")));
+                    report = new StoredReport(periodKey, period(item), Items.string(item, "csv"), Items.string(item, "summary"),
+                            Instant.parse(Items.string(item, "createdAt")));
                 } else if (sk.startsWith(MAILED)) {
                     mailedTo.add(sk.substring(MAILED.length()));
                 }
@@ -92,6 +102,23 @@ public final class ReportStore {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return new PeriodRecord(report, mailedTo);
+    }
+
+    /** The latest reports of a kind, newest first: one Query of the history index, at most {@code limit}. */
+    public List<Listed> history(ReportPeriod.Kind kind, int limit) {
+        QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(HISTORY_INDEX)
+                .keyConditionExpression("reportKind = :kind")
+                .expressionAttributeValues(Map.of(":kind", s(kind.name())))
+                .scanIndexForward(false).limit(limit).build());
+        return page.items().stream().map(item -> {
+            ReportPeriod period = period(item);
+            return new Listed(period.key(), period, Items.string(item, "summary"), Instant.parse(Items.string(item, "createdAt")));
+        }).toList();
+    }
+
+    private static ReportPeriod period(Map<String, AttributeValue> item) {
+        return new ReportPeriod(ReportPeriod.Kind.valueOf(Items.string(item, "kind")),
+                LocalDate.parse(Items.string(item, "first")), LocalDate.parse(Items.string(item, "last")));
     }
 
     /**

@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * The roll-up schedules: {@code {"kind":"weekly"}} (Monday morning), {@code "monthly"} and {@code "quarterly"}
@@ -36,7 +35,7 @@ public final class ServiceLevelReportHandler implements RequestStreamHandler {
     }
 
     /** The roll-up over the tables the environment names. */
-    static ServiceLevelReports wire(DynamoDbClient dynamo, Clock clock) {
+    public static ServiceLevelReports wire(DynamoDbClient dynamo, Clock clock) {
         String catalogTable = Config.require("CATALOG_TABLE");
         FiguresStore figures = new FiguresStore(dynamo, Config.require("FIGURES_TABLE"));
         OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
@@ -49,13 +48,7 @@ public final class ServiceLevelReportHandler implements RequestStreamHandler {
 
     /** The kind named in an event or a request body, e.g. {@code "weekly"}; null when it names none we make. */
     static ReportPeriod.Kind kind(JsonNode body) {
-        String kind = body.path("kind").asText("").toUpperCase(Locale.ROOT);
-        for (ReportPeriod.Kind known : ReportPeriod.Kind.values()) {
-            if (known.name().equals(kind)) {
-                return known;
-            }
-        }
-        return null;
+        return ReportPeriod.Kind.named(body.path("kind").asText("")).orElse(null);
     }
 
     @Override

@@ -179,19 +179,29 @@ public final class ServiceLevelReports {
     }
 
     static String fileName(ServiceLevelReport report) {
-        return "service-levels-" + report.period().kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
-                + report.period().first() + ".csv";
+        return fileName(report.period());
     }
 
-    /** The headline figures per unit and across all, as JSON, for the dashboard's history without the CSV. */
+    /** The CSV's name, the same in the mail and on the dashboard. */
+    static String fileName(ReportPeriod period) {
+        return "service-levels-" + period.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + period.first() + ".csv";
+    }
+
+    /**
+     * The headline figures per unit, per service and across all, as JSON, for the dashboard's history without
+     * the CSV (the dashboard filters and charts by unit and by service).
+     */
     static String summary(ServiceLevelReport report) {
         List<Map<String, Object>> units = new ArrayList<>();
         report.units().forEach(line -> units.add(line(line)));
+        List<Map<String, Object>> services = new ArrayList<>();
+        report.services().forEach(line -> services.add(line(line)));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("kind", report.period().kind().name());
         summary.put("first", report.period().first().toString());
         summary.put("last", report.period().last().toString());
         summary.put("units", units);
+        summary.put("services", services);
         summary.put("allUnits", line(report.allUnits()));
         return Json.write(summary);
     }
@@ -202,6 +212,10 @@ public final class ServiceLevelReports {
             figures.put("unitId", line.unitId());
         }
         figures.put("unitName", line.unitName());
+        if (line.serviceId() != null) {
+            figures.put("serviceId", line.serviceId());
+            figures.put("serviceName", line.serviceName());
+        }
         figures.put("received", line.current().received());
         figures.put("receivedPrevious", line.previous().received());
         figures.put("resolved", line.current().resolved());

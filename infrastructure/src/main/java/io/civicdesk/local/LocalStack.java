@@ -161,6 +161,8 @@ public final class LocalStack implements AutoCloseable {
         definitions.forEach(definition -> functions.put(definition.logicalId(), new LambdaFunction(definition, configuration)));
         if (options.seedDemoData) {
             DemoData.seed(dynamoDb, template.table(CATALOG_TABLE).tableName());
+            // Past reports for the dashboard, before the staff directory exists: they mail nobody.
+            io.civicdesk.demo.DemoReports.seed(dynamoDb, template.table("FiguresTable").tableName());
             // The staff directory and demo requests in every state, written through the staff services.
             io.civicdesk.demo.DemoWorkspace.seed(dynamoDb, template.table(CATALOG_TABLE).tableName(),
                     template.table("RequestsTable").tableName(), template.table("OutboxTable").tableName(), baseUrl());

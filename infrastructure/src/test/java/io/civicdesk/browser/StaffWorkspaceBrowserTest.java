@@ -276,14 +276,6 @@ class StaffWorkspaceBrowserTest extends PhoneBrowserTest {
     }
 
     /** Through the local sign-in page to the work queue, signed in as {@code name}. */
-    private void signInAs(String name) {
-        page.navigate(stack.baseUrl() + "/staff/");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
-        assertAccessible("the sign-in page");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^" + name + "\\b"))).click();
-        assertThat(page.locator("#staff-bar")).containsText(name);
-    }
-
     private void save() {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
     }

@@ -62,13 +62,7 @@ class ServiceLevelReportsTest {
 
     /** The roll-up as its function wires it, over the test stack's tables, at a given moment. */
     static ServiceLevelReports reports(DynamoDbClient dynamo, Clock clock) {
-        FiguresStore figures = new FiguresStore(dynamo, "FiguresTable");
-        io.civicdesk.notify.OutboxStore outbox = new io.civicdesk.notify.OutboxStore(dynamo, "OutboxTable");
-        return new ServiceLevelReports(dynamo, new io.civicdesk.catalog.CatalogStore(dynamo, "CatalogTable"),
-                new AccountStore(dynamo, "CatalogTable"), new io.civicdesk.staff.StaffDirectory(dynamo, "CatalogTable"),
-                figures, new io.civicdesk.feedback.SatisfactionFiguresStore(dynamo, "FeedbackTable"),
-                new Backlogs(new io.civicdesk.requests.RequestStore(dynamo, "RequestsTable", outbox), figures),
-                new ReportStore(dynamo, "FiguresTable"), outbox, clock);
+        return ServiceLevelReportHandler.wire(dynamo, clock);
     }
 
     private static final Predicate<Message> THIS_REPORT = mail -> mail.attachments().stream()

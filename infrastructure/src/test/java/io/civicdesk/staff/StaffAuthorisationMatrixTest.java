@@ -5,6 +5,9 @@ import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.StaffTokens;
 import io.civicdesk.local.template.SamTemplate;
 import io.civicdesk.platform.Json;
+import io.civicdesk.reports.AccountStore;
+import io.civicdesk.reports.ReportFixtures;
+import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +51,9 @@ class StaffAuthorisationMatrixTest {
     private static String confirmedToCancel;
     private static String complaintToAcknowledge;
     private static String complaintToAnswer;
+    private static String storedReport;
+    private static StaffMember newAccountManager;
+    private static StaffMember leavingAccountManager;
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
     private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
@@ -101,6 +108,15 @@ class StaffAuthorisationMatrixTest {
                 () -> Map.of("outcome", "not-upheld", "reasons", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 200));
         cases.put("POST /staff/counter-devices", new Case("/staff/counter-devices",
                 () -> Map.of("unitId", "waste", "name", "Matrix check tablet"), ADMIN, StaffApi.SUPERVISOR, null, 201));
+        // Report history: supervisors, account managers (their units' lines) and admins; who gets which, admins only.
+        cases.put("GET /staff/reports", new Case("/staff/reports?kind=weekly", null, ACCOUNT_MANAGER, SAM, null, 200));
+        cases.put("GET /staff/reports/{periodKey}", new Case("/staff/reports/" + storedReport, null, StaffApi.SUPERVISOR,
+                SAM, null, 200));
+        cases.put("GET /staff/admin/accounts", new Case("/staff/admin/accounts", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("PUT /staff/admin/accounts/{staffId}", new Case("/staff/admin/accounts/" + newAccountManager.id(),
+                () -> Map.of("unitIds", List.of("waste"), "kinds", List.of("weekly")), ADMIN, ACCOUNT_MANAGER, null, 200));
+        cases.put("DELETE /staff/admin/accounts/{staffId}", new Case("/staff/admin/accounts/" + leavingAccountManager.id()
+                + "?version=1", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
         cases.put("POST /staff/reports/run", new Case("/staff/reports/run", () -> Map.of("kind", "weekly", "resend", false),
                 ADMIN, StaffApi.SUPERVISOR, null, 200));
         return cases;
@@ -115,6 +131,11 @@ class StaffAuthorisationMatrixTest {
         confirmedToCancel = booked("karri-meeting-room", DayOfWeek.FRIDAY, 6);
         complaintToAcknowledge = wasteComplaint();
         complaintToAnswer = wasteComplaint();
+        storedReport = ReportFixtures.rollUp(ReportPeriod.Kind.MONTHLY, LocalDate.of(2016, 5, 1)).periodKey();
+        newAccountManager = ReportFixtures.accountManager();
+        leavingAccountManager = ReportFixtures.accountManager();
+        ReportFixtures.accounts().put(new AccountStore.Account(leavingAccountManager.id(), List.of("roads"),
+                Set.of(ReportPeriod.Kind.QUARTERLY)));
     }
 
     private static String wasteComplaint() {
@@ -181,6 +202,7 @@ class StaffAuthorisationMatrixTest {
                     case "GET" -> api.get(c.path(), headers);
                     case "POST" -> api.post(c.path(), body, headers);
                     case "PUT" -> api.put(c.path(), body, headers);
+                    case "DELETE" -> api.delete(c.path(), headers);
                     default -> throw new AssertionError(method);
                 };
                 assertEquals(expected, reply.status(), routeKey + " with " + who + ": " + reply.body());

@@ -65,6 +65,24 @@ public final class Api {
         return send(request);
     }
 
+    public Reply delete(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** The Authorization header of a demo member of staff (DemoData.staff()), signed by the local stack. */
+    public static Map<String, String> signedInAs(String staffId) {
+        io.civicdesk.staff.StaffMember member = io.civicdesk.demo.DemoData.staff().stream()
+                .filter(m -> m.id().equals(staffId)).findFirst().orElseThrow();
+        return signedInAs(member);
+    }
+
+    public static Map<String, String> signedInAs(io.civicdesk.staff.StaffMember member) {
+        io.civicdesk.local.StaffTokens tokens = TestStack.get().staffTokens();
+        return Map.of("Authorization", tokens.bearer(tokens.idToken(member)));
+    }
+
     public Reply post(String path, Object body) {
         return post(path, Json.write(body), Map.of());
     }

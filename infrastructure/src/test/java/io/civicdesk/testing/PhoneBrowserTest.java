@@ -2,11 +2,16 @@ package io.civicdesk.testing;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.civicdesk.local.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * A browser test on a phone against the shared local stack: one Chromium for the test class, a fresh phone
@@ -48,6 +53,15 @@ public abstract class PhoneBrowserTest {
     /** A second phone at the same time, e.g. another officer working the same request. */
     protected static BrowserContext anotherPhone() {
         return browser.phone();
+    }
+
+    /** Signs in on the local stand-in for the hosted sign-in page as one of the demo staff, from the staff home. */
+    protected void signInAs(String name) {
+        page.navigate(stack.baseUrl() + "/staff/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        assertAccessible("the sign-in page");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^" + name + "\\b"))).click();
+        assertThat(page.locator("#staff-bar")).containsText(name);
     }
 
     protected void assertAccessible(String where) {
