@@ -7,7 +7,6 @@ import io.civicdesk.sla.ServiceLevelPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -91,21 +90,14 @@ public final class CatalogStore {
 
     /** The catalogue's items whose sort key starts with {@code skPrefix}; all of them for "". */
     private List<Map<String, AttributeValue>> query(String skPrefix) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).exclusiveStartKey(startKey);
-            if (skPrefix.isEmpty()) {
-                query.keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(CATALOG)));
-            } else {
-                query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(CATALOG), ":prefix", s(skPrefix)));
-            }
-            QueryResponse page = dynamo.query(query.build());
-            items.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return items;
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table);
+        if (skPrefix.isEmpty()) {
+            query.keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(CATALOG)));
+        } else {
+            query.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(CATALOG), ":prefix", s(skPrefix)));
+        }
+        return dynamo.queryPaginator(query.build()).items().stream().toList();
     }
 
     public Optional<Service> service(String serviceId) {

@@ -234,17 +234,10 @@ public final class RequestStore {
     }
 
     private List<Map<String, AttributeValue>> partition(Reference reference, String fromSortKey, boolean consistent) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk AND sk >= :from")
-                    .expressionAttributeValues(Map.of(":pk", s(partition(reference)), ":from", s(fromSortKey)))
-                    .consistentRead(consistent).exclusiveStartKey(startKey).build());
-            items.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return items;
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND sk >= :from")
+                .expressionAttributeValues(Map.of(":pk", s(partition(reference)), ":from", s(fromSortKey)))
+                .consistentRead(consistent).build()).items().stream().toList();
     }
 
     // ---------------------------------------------------------------- changes
@@ -363,17 +356,10 @@ public final class RequestStore {
 
     /** The requests with an alert due by {@code now}: one Query of the sparse Alerts index, oldest first. */
     public List<Reference> alertsDue(Instant now) {
-        List<Reference> due = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(ALERTS_INDEX)
-                    .keyConditionExpression("alertShard = :shard AND nextAlertAt <= :now")
-                    .expressionAttributeValues(Map.of(":shard", s(ALERTS), ":now", s(alertTime(now))))
-                    .exclusiveStartKey(startKey).build());
-            page.items().forEach(item -> due.add(new Reference(Items.string(item, "pk").substring("REQUEST#".length()))));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return due;
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table).indexName(ALERTS_INDEX)
+                        .keyConditionExpression("alertShard = :shard AND nextAlertAt <= :now")
+                        .expressionAttributeValues(Map.of(":shard", s(ALERTS), ":now", s(alertTime(now)))).build())
+                .items().stream().map(item -> new Reference(Items.string(item, "pk").substring("REQUEST#".length()))).toList();
     }
 
     /**
@@ -536,17 +522,10 @@ public final class RequestStore {
 
     /** Every open request of a unit (its queue's OPEN# part), for the queue's counts. */
     public List<QueueEntry> openInUnit(String unitId) {
-        List<QueueEntry> entries = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(UNIT_QUEUE)
-                    .keyConditionExpression("queueUnit = :unit AND begins_with(queueKey, :open)")
-                    .expressionAttributeValues(Map.of(":unit", s(unitId), ":open", s(OPEN)))
-                    .exclusiveStartKey(startKey).build());
-            page.items().forEach(item -> entries.add(queueEntry(item)));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return entries;
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table).indexName(UNIT_QUEUE)
+                        .keyConditionExpression("queueUnit = :unit AND begins_with(queueKey, :open)")
+                        .expressionAttributeValues(Map.of(":unit", s(unitId), ":open", s(OPEN))).build())
+                .items().stream().map(RequestStore::queueEntry).toList();
     }
 
     public static String openKey(Instant dueAt) {

@@ -53,6 +53,8 @@ class ServiceLevelDashboardBrowserTest extends PhoneBrowserTest {
         signInAs("Jordan Lee");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Service levels dashboard")).click();
         assertThat(page).hasTitle("Service levels dashboard – Staff – " + SITE);
+        // The page has drawn the weekly reports (and set its choices) before another kind is chosen.
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Stored reports"))).isVisible();
         // The units and services to choose from are those of the kind of report shown.
         page.getByLabel("Reports", new Page.GetByLabelOptions().setExact(true)).selectOption("quarterly");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
