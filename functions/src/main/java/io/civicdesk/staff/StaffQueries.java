@@ -59,7 +59,7 @@ public final class StaffQueries {
     // ---------------------------------------------------------------- me
 
     public record Can(boolean workQueue, boolean handleRequests, boolean logOnBehalf, boolean manageBookings,
-                      boolean reviewComplaints, boolean editWorkflows) {
+                      boolean reviewComplaints, boolean editWorkflows, boolean editServiceLevels) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -75,7 +75,7 @@ public final class StaffQueries {
                 caller.unitId() == null ? null : named(caller.unitId()),
                 units.all().stream().map(unit -> new RequestView.Named(unit.id(), unit.name())).toList(),
                 new Can(handles, handles, handles, handles, caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN),
-                        caller.has(Role.ADMIN)));
+                        caller.has(Role.ADMIN), caller.has(Role.ADMIN)));
     }
 
     // ---------------------------------------------------------------- queue
