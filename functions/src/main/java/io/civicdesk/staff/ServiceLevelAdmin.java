@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
-import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -15,7 +14,6 @@ import io.civicdesk.sla.ServiceLevelPolicy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,23 +114,24 @@ public final class ServiceLevelAdmin {
     public PolicyView putPolicy(StaffCaller caller, String policyId, JsonNode body) {
         caller.requireAny(Role.ADMIN);
         requireId(policyId, "policy");
-        ServiceLevelPolicy policy = ServiceLevelReader.policy(policyId, body);
         List<ServiceLevelPolicy> policies = catalog.policies();
-        List<FieldError> errors = new ArrayList<>();
-        if (policy.serviceId() != null && catalog.service(policy.serviceId()).isEmpty()) {
-            errors.add(new FieldError("serviceId", "There is no service " + policy.serviceId()
-                    + " in the catalogue. Choose one of its services, or leave it out for any service."));
-        }
-        if (policy.calendarId() != null && catalog.calendar(policy.calendarId()).isEmpty()) {
-            errors.add(new FieldError("calendarId", "There is no calendar " + policy.calendarId()
-                    + ". Set the calendar up first, or leave it out for the council's."));
-        }
-        policies.stream().filter(other -> other.order() == policy.order() && !other.id().equals(policyId)).findFirst()
-                .ifPresent(other -> errors.add(new FieldError("order", "Policy " + other.id() + " already has place "
-                        + policy.order() + " in the order. Choose a free place: the lowest place that fits a request wins.")));
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        ServiceLevelPolicy policy = ServiceLevelReader.policy(policyId, body, new ServiceLevelReader.Catalogue() {
+            @Override
+            public boolean hasService(String serviceId) {
+                return catalog.service(serviceId).isPresent();
+            }
+
+            @Override
+            public boolean hasCalendar(String calendarId) {
+                return catalog.calendar(calendarId).isPresent();
+            }
+
+            @Override
+            public Optional<String> policyAt(int order, String otherThanPolicyId) {
+                return policies.stream().filter(other -> other.order() == order && !other.id().equals(otherThanPolicyId))
+                        .map(ServiceLevelPolicy::id).findFirst();
+            }
+        });
         Integer previousOrder = policies.stream().filter(other -> other.id().equals(policyId)).findFirst()
                 .map(ServiceLevelPolicy::order).orElse(null);
         if (!catalog.savePolicy(policy, previousOrder)) {

@@ -27,9 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the calendars, holidays and policies an administrator sends and checks their shape, naming every field
- * that is wrong. Whether a service or calendar named exists, and whether a place in the order is free, is for
- * {@link ServiceLevelAdmin}: it needs the catalogue.
+ * Reads the calendars, holidays and policies an administrator sends and checks them whole, naming every field
+ * that is wrong in one answer.
  */
 public final class ServiceLevelReader {
     /** Ids in paths: short, lower case, safe in a URL and a DynamoDB key. */
@@ -88,15 +87,34 @@ public final class ServiceLevelReader {
         return date;
     }
 
+    /** What a policy refers to, as the catalogue has it now. */
+    public interface Catalogue {
+        boolean hasService(String serviceId);
+
+        boolean hasCalendar(String calendarId);
+
+        /** The other policy holding this place in the order, if any. */
+        Optional<String> policyAt(int order, String otherThanPolicyId);
+    }
+
     /**
      * A policy. Targets are whole business minutes ({@code firstResponseMinutes}, {@code resolutionMinutes},
      * {@code keepInformedMinutes}): one unit on the wire, whatever the page shows them in.
      */
-    public static ServiceLevelPolicy policy(String policyId, JsonNode body) {
+    public static ServiceLevelPolicy policy(String policyId, JsonNode body, Catalogue catalogue) {
         requireObject(body);
         List<FieldError> errors = new ArrayList<>();
         Long order = whole(body, "order", 1, MAX_ORDER, true, errors);
+        if (order != null) {
+            catalogue.policyAt(order.intValue(), policyId).ifPresent(other -> errors.add(new FieldError("order",
+                    "Policy " + other + " already has place " + order + " in the order. Choose a free place: the lowest "
+                            + "place that fits a request decides its policy.")));
+        }
         String serviceId = id(body, "serviceId", "any service", errors);
+        if (serviceId != null && serviceId.matches(ID) && !catalogue.hasService(serviceId)) {
+            errors.add(new FieldError("serviceId", "There is no service " + serviceId
+                    + " in the catalogue. Choose one of its services, or leave it out for any service."));
+        }
         String priority = text(body.path("priority"));
         if (priority != null && Priority.fromWireName(priority).isEmpty()) {
             errors.add(new FieldError("priority", "Choose a priority of low, normal, high or urgent, or leave it out for any priority."));
@@ -109,6 +127,10 @@ public final class ServiceLevelReader {
         Long keepInformed = whole(body, "keepInformedMinutes", 1, MAX_MINUTES, false, errors);
         List<Integer> percents = warningPercents(body.path("warningPercents"), errors);
         String calendarId = id(body, "calendarId", "the council's calendar", errors);
+        if (calendarId != null && calendarId.matches(ID) && !catalogue.hasCalendar(calendarId)) {
+            errors.add(new FieldError("calendarId", "There is no calendar " + calendarId
+                    + ". Set the calendar up first, or leave it out for the council's."));
+        }
         throwIfAny(errors);
         return new ServiceLevelPolicy(policyId, order.intValue(), serviceId, priority, Duration.ofMinutes(firstResponse),
                 Duration.ofMinutes(resolution), keepInformed == null ? null : Duration.ofMinutes(keepInformed), percents,

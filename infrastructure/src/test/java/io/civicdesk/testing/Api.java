@@ -65,6 +65,12 @@ public final class Api {
         return send(request);
     }
 
+    public Reply delete(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Reply post(String path, Object body) {
         return post(path, Json.write(body), Map.of());
     }
