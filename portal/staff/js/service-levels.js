@@ -53,9 +53,9 @@ function calendarCard(calendar, index) {
     const errors = [];
     if (!body.date) errors.push({ fieldId: `${prefix}-date`, message: 'Enter the date of the holiday' });
     if (!body.name) errors.push({ fieldId: `${prefix}-name`, message: 'Enter the name of the holiday' });
-    if (errors.length) return showErrors(form, errors);
+    if (errors.length) return showErrors(errors);
     return send(`/staff/calendars/${encodeURIComponent(calendar.id)}/holidays`, { method: 'POST', body },
-      `${body.name} is now a holiday on ${calendar.id}`, { form, fields: { date: `${prefix}-date`, name: `${prefix}-name` } });
+      `${body.name} is now a holiday on ${calendar.id}`, { date: `${prefix}-date`, name: `${prefix}-name` });
   });
   return h('section', { class: 'status-card', 'aria-labelledby': `${prefix}-heading` }, [
     h('h3', { id: `${prefix}-heading`, text: capitalised(calendarName(calendar.id)) }),
@@ -149,16 +149,15 @@ function savePolicy(form, prefix, existingId) {
       errors.push({ fieldId: `${prefix}-${field}`, message: `Enter ${what} in business hours, for example 4 or 1.5` });
     }
   }
-  if (errors.length) return showErrors(form, errors);
+  if (errors.length) return showErrors(errors);
   return send(`/staff/policies/${encodeURIComponent(id)}`, { method: 'PUT', body }, existingId ? `Policy ${id} saved` : `Policy ${id} added`, {
-    form,
-    fields: { order: `${prefix}-order`, serviceId: `${prefix}-service`, priority: `${prefix}-priority`, firstResponseMinutes: `${prefix}-first`, resolutionMinutes: `${prefix}-resolution`, keepInformedMinutes: `${prefix}-keep`, warningPercents: `${prefix}-warnings`, calendarId: `${prefix}-calendar` },
+    order: `${prefix}-order`, serviceId: `${prefix}-service`, priority: `${prefix}-priority`, firstResponseMinutes: `${prefix}-first`, resolutionMinutes: `${prefix}-resolution`, keepInformedMinutes: `${prefix}-keep`, warningPercents: `${prefix}-warnings`, calendarId: `${prefix}-calendar`,
   });
 }
 
 // ---- Saving ----
 
-function showErrors(form, errors) {
+function showErrors(errors) {
   document.querySelectorAll('form').forEach(clearFieldErrors);
   for (const { fieldId, message } of errors) if (fieldId) setFieldError(fieldId, message);
   staffTitle('Service levels', { error: true });
@@ -166,7 +165,7 @@ function showErrors(form, errors) {
 }
 
 // Sends a change; on success shows the page as it now is, on a 400 marks the fields the server named.
-async function send(path, options, done, { form, fields = {} } = {}) {
+async function send(path, options, done, fields = {}) {
   banner.replaceChildren();
   announce('Saving…');
   let response;
@@ -174,7 +173,7 @@ async function send(path, options, done, { form, fields = {} } = {}) {
     response = await staffApi(path, options);
   } catch (error) {
     if (!(error instanceof NetworkError)) return showProblem(...problemFor(error));
-    return showErrors(form, [{ message: 'We could not save because the connection failed. Check you are online and try again.' }]);
+    return showErrors([{ message: 'We could not save because the connection failed. Check you are online and try again.' }]);
   }
   if (response.ok) {
     await load();
@@ -187,9 +186,9 @@ async function send(path, options, done, { form, fields = {} } = {}) {
   }
   if (response.status === 400 && Array.isArray(response.data.errors)) {
     // warningPercents[1] → the warning points field.
-    return showErrors(form, response.data.errors.map(({ field, message }) => ({ fieldId: fields[(field || '').replace(/\[\d+\]$/, '')] || null, message })));
+    return showErrors(response.data.errors.map(({ field, message }) => ({ fieldId: fields[(field || '').replace(/\[\d+\]$/, '')] || null, message })));
   }
-  return showErrors(form, [{ message: response.data.message || 'Sorry, there is a problem with the staff service. Try again in a few minutes.' }]);
+  return showErrors([{ message: response.data.message || 'Sorry, there is a problem with the staff service. Try again in a few minutes.' }]);
 }
 
 // ---- Start ----
