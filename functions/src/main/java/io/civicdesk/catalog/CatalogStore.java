@@ -54,6 +54,8 @@ public final class CatalogStore {
     private static final String CATALOG = "CATALOG";
     private static final String POLICY = "POLICY#";
     private static final String POLICY_ORDER = "POLICY-ORDER#";
+    /** A place in the order not yet claimed (policies seeded before claims existed) or claimed by this policy. */
+    private static final String HELD_BY_NOBODY_ELSE = "attribute_not_exists(pk) OR policyId = :id";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -252,9 +254,6 @@ public final class CatalogStore {
                         .expressionAttributeValues(Map.of(":order", n(order)))).build(),
                 releaseOrder(policyId, order)));
     }
-
-    /** A place in the order not yet claimed (policies seeded before claims existed) or claimed by this policy. */
-    private static final String HELD_BY_NOBODY_ELSE = "attribute_not_exists(pk) OR policyId = :id";
 
     private TransactWriteItem releaseOrder(String policyId, int order) {
         return TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(Items.key(CATALOG, POLICY_ORDER + order))
