@@ -6,7 +6,11 @@ import io.civicdesk.sla.OpeningSpan;
 import io.civicdesk.sla.ServiceLevelPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -34,17 +38,23 @@ import static io.civicdesk.platform.Items.s;
  * CATALOG            SERVICE#{serviceId} a service with its questions embedded (a few KB at most)
  * CATALOG            POLICY#{policyId}   a service-level policy: order, serviceId and priority (absent: any),
  *                                        targets in business minutes, warning percents, calendarId (absent: the council's)
+ * CATALOG            POLICY-ORDER#{n}    policyId: the policy holding place n in the order, written in the same
+ *                                        transaction as the policy, so two administrators cannot both take n
  * CALENDAR#{id}      CALENDAR            a business calendar: zone, opening hours as weekday → ["08:30-12:30", ..],
  *                                        holidays as a date → name map (the state's, and those an administrator adds)
  * </pre>
  *
  * The whole catalogue is one partition read by one Query: it is small, read far more than written, and a
  * resident's first page needs all of it. A service is one GetItem; a calendar is one GetItem; the policies are
- * one Query of their part of the catalogue.
+ * one Query of their part of the catalogue. A holiday is added or removed by one conditional UpdateItem of the
+ * calendar's holidays map, so it never overwrites a change made meanwhile to the rest of the calendar.
  */
 public final class CatalogStore {
     private static final String CATALOG = "CATALOG";
     private static final String POLICY = "POLICY#";
+    private static final String POLICY_ORDER = "POLICY-ORDER#";
+    /** A place in the order not yet claimed (policies seeded before claims existed) or claimed by this policy. */
+    private static final String HELD_BY_NOBODY_ELSE = "attribute_not_exists(pk) OR policyId = :id";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -114,14 +124,48 @@ public final class CatalogStore {
     }
 
     public Optional<BusinessCalendar> calendar(String calendarId) {
-        return get("CALENDAR#" + calendarId, "CALENDAR").map(item -> new BusinessCalendar(
+        return get(calendarPk(calendarId), "CALENDAR").map(item -> calendar(calendarId, item));
+    }
+
+    private static BusinessCalendar calendar(String calendarId, Map<String, AttributeValue> item) {
+        return new BusinessCalendar(
                 calendarId,
                 ZoneId.of(Items.string(item, "timeZone")),
                 Items.map(item, "openingHours").entrySet().stream().collect(Collectors.toMap(
                         entry -> DayOfWeek.valueOf(entry.getKey()),
                         entry -> entry.getValue().l().stream().map(span -> OpeningSpan.parse(span.s())).toList())),
                 Items.map(item, "holidays").entrySet().stream().collect(Collectors.toMap(
-                        entry -> LocalDate.parse(entry.getKey()), entry -> entry.getValue().s()))));
+                        entry -> LocalDate.parse(entry.getKey()), entry -> entry.getValue().s())));
+    }
+
+    private static String calendarPk(String calendarId) {
+        return "CALENDAR#" + calendarId;
+    }
+
+    /** Adds a holiday (or renames the one on that date); empty when there is no such calendar. */
+    public Optional<BusinessCalendar> addHoliday(String calendarId, LocalDate date, String name) {
+        return updateHolidays(calendarId, "SET holidays.#date = :name", "attribute_exists(pk)",
+                Map.of(":name", s(name)), date);
+    }
+
+    /** Removes a holiday; empty when the calendar has none on that date (or there is no such calendar). */
+    public Optional<BusinessCalendar> removeHoliday(String calendarId, LocalDate date) {
+        return updateHolidays(calendarId, "REMOVE holidays.#date", "attribute_exists(holidays.#date)", null, date);
+    }
+
+    private Optional<BusinessCalendar> updateHolidays(String calendarId, String update, String condition,
+                                                      Map<String, AttributeValue> values, LocalDate date) {
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(request -> request.tableName(table)
+                    .key(Items.key(calendarPk(calendarId), "CALENDAR"))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#date", date.toString()))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(calendar(calendarId, item));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
     }
 
     public void putCouncil(Council council) {
@@ -155,7 +199,7 @@ public final class CatalogStore {
     }
 
     public void putCalendar(BusinessCalendar calendar) {
-        put(Map.of("pk", s("CALENDAR#" + calendar.id()), "sk", s("CALENDAR"),
+        put(Map.of("pk", s(calendarPk(calendar.id())), "sk", s("CALENDAR"),
                 "timeZone", s(calendar.zone().getId()),
                 "openingHours", AttributeValue.fromM(calendar.openingHours().entrySet().stream().collect(Collectors.toMap(
                         entry -> entry.getKey().name(),
@@ -169,6 +213,52 @@ public final class CatalogStore {
         item.put("pk", s(CATALOG));
         item.put("sk", s(POLICY + policy.id()));
         put(item);
+    }
+
+    /**
+     * Stores a policy as an administrator changed it, taking its place in the order in the same transaction.
+     * {@code previousOrder} is the order it was read with (null: a new policy); false when another save got
+     * there first (the policy changed, or the place was taken), and nothing is written.
+     */
+    public boolean savePolicy(ServiceLevelPolicy policy, Integer previousOrder) {
+        Map<String, AttributeValue> item = new HashMap<>(policyItem(policy));
+        item.put("pk", s(CATALOG));
+        item.put("sk", s(POLICY + policy.id()));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(item)
+                .conditionExpression(previousOrder == null ? "attribute_not_exists(pk)" : "#order = :previous")
+                .expressionAttributeNames(previousOrder == null ? null : Map.of("#order", "order"))
+                .expressionAttributeValues(previousOrder == null ? null : Map.of(":previous", n(previousOrder)))).build());
+        writes.add(TransactWriteItem.builder().put(put -> put.tableName(table)
+                .item(Map.of("pk", s(CATALOG), "sk", s(POLICY_ORDER + policy.order()), "policyId", s(policy.id())))
+                .conditionExpression(HELD_BY_NOBODY_ELSE).expressionAttributeValues(Map.of(":id", s(policy.id())))).build());
+        if (previousOrder != null && previousOrder != policy.order()) {
+            writes.add(releaseOrder(policy.id(), previousOrder));
+        }
+        return transact(writes);
+    }
+
+    /** Deletes a policy read with {@code order}, giving up its place; false when it changed or went meanwhile. */
+    public boolean deletePolicy(String policyId, int order) {
+        return transact(List.of(
+                TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(Items.key(CATALOG, POLICY + policyId))
+                        .conditionExpression("#order = :order").expressionAttributeNames(Map.of("#order", "order"))
+                        .expressionAttributeValues(Map.of(":order", n(order)))).build(),
+                releaseOrder(policyId, order)));
+    }
+
+    private TransactWriteItem releaseOrder(String policyId, int order) {
+        return TransactWriteItem.builder().delete(delete -> delete.tableName(table).key(Items.key(CATALOG, POLICY_ORDER + order))
+                .conditionExpression(HELD_BY_NOBODY_ELSE).expressionAttributeValues(Map.of(":id", s(policyId)))).build();
+    }
+
+    private boolean transact(List<TransactWriteItem> writes) {
+        try {
+            dynamo.transactWriteItems(request -> request.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
     }
 
     /** A policy's attributes, as stored in the catalogue and copied onto each request it is applied to. */

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,12 +55,14 @@ public record BusinessCalendar(String id, ZoneId zone, Map<DayOfWeek, List<Openi
         this(id, zone, workingDays.stream().collect(Collectors.toMap(day -> day, day -> OFFICE_HOURS)), holidays);
     }
 
-    private static List<OpeningSpan> inOrderWithoutOverlap(DayOfWeek day, List<OpeningSpan> spans) {
+    /** A day's spans from the earliest; an overlap is refused, as the same hour would count twice. */
+    public static List<OpeningSpan> inOrderWithoutOverlap(DayOfWeek day, List<OpeningSpan> spans) {
         List<OpeningSpan> sorted = spans.stream().sorted(Comparator.comparing(OpeningSpan::opens)).toList();
         for (int i = 1; i < sorted.size(); i++) {
             OpeningSpan before = sorted.get(i - 1);
             if (before.closesAtEndOfDay() || sorted.get(i).opens().isBefore(before.closes())) {
-                throw new IllegalArgumentException("Opening hours overlap on " + day + ": " + before + " and " + sorted.get(i));
+                throw new IllegalArgumentException("Opening hours overlap on " + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                        + ": " + before + " and " + sorted.get(i) + ". Let one span close before the next opens.");
             }
         }
         return sorted;

@@ -59,7 +59,8 @@ public final class StaffQueries {
     // ---------------------------------------------------------------- me
 
     public record Can(boolean workQueue, boolean handleRequests, boolean logOnBehalf, boolean manageBookings,
-                      boolean reviewComplaints, boolean editWorkflows, boolean viewReports, boolean manageReports) {
+                      boolean reviewComplaints, boolean editWorkflows, boolean viewReports, boolean manageReports,
+                      boolean editServiceLevels) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -76,7 +77,7 @@ public final class StaffQueries {
                 units.all().stream().map(unit -> new RequestView.Named(unit.id(), unit.name())).toList(),
                 new Can(handles, handles, handles, handles, caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN),
                         caller.has(Role.ADMIN), caller.has(Role.SUPERVISOR) || caller.has(Role.ACCOUNT_MANAGER) || caller.has(Role.ADMIN),
-                        caller.has(Role.ADMIN)));
+                        caller.has(Role.ADMIN), caller.has(Role.ADMIN)));
     }
 
     // ---------------------------------------------------------------- queue

@@ -7,8 +7,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.civicdesk.testing.PhoneBrowserTest;
 import io.civicdesk.bookings.BookingFixtures;
+import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
+import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.ServiceLevelPolicy;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.Reports;
@@ -18,8 +21,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -195,6 +201,40 @@ class StaffWorkspaceBrowserTest extends PhoneBrowserTest {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+    }
+
+    @Test
+    void anAdministratorAddsAHolidayToACalendarAndOpensAPolicy() {
+        // A calendar and a policy of this test's own: the policy names no real service, so no request falls under it.
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        CatalogStore catalog = new CatalogStore(stack.dynamoDb(), "CatalogTable");
+        catalog.putCalendar(new BusinessCalendar("browser-" + suffix, ZoneId.of("Australia/Sydney"),
+                BusinessCalendar.MONDAY_TO_FRIDAY, Map.of()));
+        catalog.putPolicy(new ServiceLevelPolicy("browser-" + suffix, 950_000 + new SecureRandom().nextInt(40_000),
+                "no-service-" + suffix, null, Duration.ofHours(2), Duration.ofHours(8), null, List.of(75), "browser-" + suffix));
+        signInAs("Chris Walker");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Service levels").setExact(true)).click();
+        assertThat(page).hasTitle("Service levels – Staff – " + SITE);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Policies, in order"))).isVisible();
+        assertAccessible("the service levels");
+
+        Locator calendar = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Calendar browser-" + suffix).setExact(true));
+        assertThat(calendar).containsText("Australia/Sydney");
+        calendar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add holiday")).click();
+        assertThat(page.locator("#error-summary")).containsText("Enter the date of the holiday");
+        assertAccessible("a holiday sent without its date");
+        calendar.getByLabel("Date").fill("2030-12-24");
+        calendar.getByLabel("Name").fill("Christmas Eve closure");
+        calendar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add holiday")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Christmas Eve closure is now a holiday");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Calendar browser-" + suffix).setExact(true)))
+                .containsText("Christmas Eve closure");
+
+        Locator policy = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(Pattern.compile("\\. browser-" + suffix + "$")));
+        assertThat(policy).containsText("2 hours of business time");
+        policy.getByText("Change").click();
+        assertThat(policy.getByLabel("Resolution target")).hasValue("8");
+        assertAccessible("a policy open to change");
     }
 
     @Test

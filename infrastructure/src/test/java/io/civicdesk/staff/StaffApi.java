@@ -58,6 +58,10 @@ final class StaffApi {
         return api.put(path, body instanceof String text ? text : Json.write(body), headers);
     }
 
+    Api.Reply delete(String path) {
+        return api.delete(path, headers);
+    }
+
     /** The staff page of a request; it must be there. */
     JsonNode view(String reference) {
         Api.Reply reply = get("/staff/requests/" + reference);

@@ -1,6 +1,7 @@
 package io.civicdesk.staff;
 
 import io.civicdesk.bookings.BookingFixtures;
+import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.StaffTokens;
 import io.civicdesk.local.template.SamTemplate;
@@ -8,6 +9,8 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.reports.AccountStore;
 import io.civicdesk.reports.ReportFixtures;
 import io.civicdesk.reports.ReportPeriod;
+import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.ServiceLevelPolicy;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
@@ -16,8 +19,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.security.SecureRandom;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +60,9 @@ class StaffAuthorisationMatrixTest {
     private static String storedReport;
     private static StaffMember newAccountManager;
     private static StaffMember leavingAccountManager;
+    private static String ownService;
+    private static String calendarWithHoliday;
+    private static String policyToDelete;
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
     private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
@@ -117,6 +126,21 @@ class StaffAuthorisationMatrixTest {
                 () -> Map.of("unitIds", List.of("waste"), "kinds", List.of("weekly")), ADMIN, ACCOUNT_MANAGER, null, 200));
         cases.put("DELETE /staff/admin/accounts/{staffId}", new Case("/staff/admin/accounts/" + leavingAccountManager.id()
                 + "?version=1", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        // Calendars and policies of this test's own, so the demo's service levels stay as they are.
+        cases.put("GET /staff/service-levels", new Case("/staff/service-levels", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("PUT /staff/calendars/{calendarId}", new Case("/staff/calendars/put-" + calendarWithHoliday,
+                () -> Map.of("timeZone", "Australia/Perth", "openingHours", Map.of("monday", List.of("08:30-17:00")),
+                        "holidays", List.of(Map.of("date", "2030-01-02", "name", "Matrix check"))),
+                ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("POST /staff/calendars/{calendarId}/holidays", new Case("/staff/calendars/" + calendarWithHoliday + "/holidays",
+                () -> Map.of("date", "2030-01-03", "name", "Matrix check"), ADMIN, StaffApi.SUPERVISOR, null, 201));
+        cases.put("DELETE /staff/calendars/{calendarId}/holidays/{date}", new Case("/staff/calendars/" + calendarWithHoliday
+                + "/holidays/2030-01-01", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("PUT /staff/policies/{policyId}", new Case("/staff/policies/matrix-" + ownService, () -> Map.of(
+                "order", 900_000 + new SecureRandom().nextInt(90_000), "serviceId", ownService,
+                "firstResponseMinutes", 60, "resolutionMinutes", 120), ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("DELETE /staff/policies/{policyId}", new Case("/staff/policies/" + policyToDelete, null,
+                ADMIN, StaffApi.SUPERVISOR, null, 200));
         cases.put("POST /staff/reports/run", new Case("/staff/reports/run", () -> Map.of("kind", "weekly", "resend", false),
                 ADMIN, StaffApi.SUPERVISOR, null, 200));
         return cases;
@@ -136,6 +160,14 @@ class StaffAuthorisationMatrixTest {
         leavingAccountManager = ReportFixtures.accountManager();
         ReportFixtures.accounts().put(new AccountStore.Account(leavingAccountManager.id(), List.of("roads"),
                 Set.of(ReportPeriod.Kind.QUARTERLY)));
+        ownService = StaffApi.OwnUnit.create("matrix").serviceId();
+        calendarWithHoliday = "matrix-" + ownService;
+        CatalogStore catalog = new CatalogStore(TestStack.get().dynamoDb(), "CatalogTable");
+        catalog.putCalendar(new BusinessCalendar(calendarWithHoliday, ZoneId.of("Australia/Perth"),
+                BusinessCalendar.MONDAY_TO_FRIDAY, Map.of(LocalDate.parse("2030-01-01"), "Matrix check")));
+        policyToDelete = "matrix-delete-" + ownService;
+        catalog.putPolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
+                null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null));
     }
 
     private static String wasteComplaint() {

@@ -1,0 +1,51 @@
+package io.civicdesk.staff;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.HttpHandler;
+import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.StaffCaller;
+
+/**
+ * Business calendars and service-level policies ({@code ServiceLevelAdminFunction}, administrators only):
+ * {@code GET /staff/service-levels}, {@code PUT /staff/calendars/{calendarId}}, a calendar's holidays, and
+ * {@code PUT|DELETE /staff/policies/{policyId}}.
+ */
+public final class ServiceLevelAdminHandler extends HttpHandler {
+    private final ServiceLevelAdmin admin;
+
+    public ServiceLevelAdminHandler() {
+        this(new ServiceLevelAdmin(new CatalogStore(AwsClients.dynamoDb(), Config.require("CATALOG_TABLE"))));
+    }
+
+    public ServiceLevelAdminHandler(ServiceLevelAdmin admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        // Every route is for administrators: checked before the body is read, so nobody else learns from its errors.
+        StaffCaller caller = StaffCaller.from(request).requireAny(StaffCaller.Role.ADMIN);
+        String calendarId = request.pathParameter("calendarId");
+        String policyId = request.pathParameter("policyId");
+        return switch (String.valueOf(request.routeKey())) {
+            case "GET /staff/service-levels" -> HttpResponses.json(200, admin.get(caller));
+            case "PUT /staff/calendars/{calendarId}" ->
+                    HttpResponses.json(200, admin.putCalendar(caller, calendarId, request.jsonBody()));
+            case "POST /staff/calendars/{calendarId}/holidays" ->
+                    HttpResponses.json(201, admin.addHoliday(caller, calendarId, request.jsonBody()));
+            case "DELETE /staff/calendars/{calendarId}/holidays/{date}" ->
+                    HttpResponses.json(200, admin.removeHoliday(caller, calendarId, request.pathParameter("date")));
+            case "PUT /staff/policies/{policyId}" -> HttpResponses.json(200, admin.putPolicy(caller, policyId, request.jsonBody()));
+            case "DELETE /staff/policies/{policyId}" -> {
+                admin.deletePolicy(caller, policyId);
+                yield HttpResponses.json(200, admin.get(caller));
+            }
+            default -> throw ApiException.notFound("No such staff route.");
+        };
+    }
+}
