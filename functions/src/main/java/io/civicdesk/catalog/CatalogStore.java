@@ -208,15 +208,8 @@ public final class CatalogStore {
                         entry -> entry.getKey().toString(), entry -> s(entry.getValue()))))));
     }
 
-    public void putPolicy(ServiceLevelPolicy policy) {
-        Map<String, AttributeValue> item = new HashMap<>(policyItem(policy));
-        item.put("pk", s(CATALOG));
-        item.put("sk", s(POLICY + policy.id()));
-        put(item);
-    }
-
     /**
-     * Stores a policy as an administrator changed it, taking its place in the order in the same transaction.
+     * Stores a policy (as an administrator changed it, or seeded), taking its place in the order in the same transaction.
      * {@code previousOrder} is the order it was read with (null: a new policy); false when another save got
      * there first (the policy changed, or the place was taken), and nothing is written.
      */

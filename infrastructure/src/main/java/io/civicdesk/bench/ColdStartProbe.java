@@ -32,7 +32,9 @@ public final class ColdStartProbe {
         String handlerClass = args[0];
         BenchContext context = new BenchContext(handlerClass.substring(handlerClass.lastIndexOf('.') + 1));
         // The event is built before the clock starts: in Lambda the runtime hands it over ready-made.
-        byte[] scheduled = args[1].equals(SCHEDULE) ? Events.scheduled() : null;
+        // A schedule's Input, when the template gives one, is the event (as EventBridge sends it).
+        byte[] scheduled = !args[1].equals(SCHEDULE) ? null
+                : args.length > 2 ? args[2].getBytes(StandardCharsets.UTF_8) : Events.scheduled();
         APIGatewayV2HTTPEvent request = scheduled == null ? Events.sample(args[1], pathParameters(args)) : null;
 
         long start = System.nanoTime();

@@ -61,7 +61,7 @@ public final class DemoData {
         services().forEach(catalog::putService);
         catalog.putCalendar(calendar(Year.now(PERTH).getValue()));
         catalog.putCalendar(roundTheClock(Year.now(PERTH).getValue()));
-        policies().forEach(catalog::putPolicy);
+        policies().forEach(policy -> catalog.savePolicy(policy, null));
         AccountStore accountStore = new AccountStore(dynamo, catalogTable);
         accounts().forEach(accountStore::put);
         DemoFacilities.seed(dynamo, catalogTable);

@@ -210,8 +210,8 @@ class StaffWorkspaceBrowserTest extends PhoneBrowserTest {
         CatalogStore catalog = new CatalogStore(stack.dynamoDb(), "CatalogTable");
         catalog.putCalendar(new BusinessCalendar("browser-" + suffix, ZoneId.of("Australia/Sydney"),
                 BusinessCalendar.MONDAY_TO_FRIDAY, Map.of()));
-        catalog.putPolicy(new ServiceLevelPolicy("browser-" + suffix, 950_000 + new SecureRandom().nextInt(40_000),
-                "no-service-" + suffix, null, Duration.ofHours(2), Duration.ofHours(8), null, List.of(75), "browser-" + suffix));
+        assertTrue(catalog.savePolicy(new ServiceLevelPolicy("browser-" + suffix, 950_000 + new SecureRandom().nextInt(40_000),
+                "no-service-" + suffix, null, Duration.ofHours(2), Duration.ofHours(8), null, List.of(75), "browser-" + suffix), null), "its place in the order is its own");
         signInAs("Chris Walker");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Service levels").setExact(true)).click();
         assertThat(page).hasTitle("Service levels – Staff – " + SITE);

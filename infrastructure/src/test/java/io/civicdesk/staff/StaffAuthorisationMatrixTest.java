@@ -166,8 +166,8 @@ class StaffAuthorisationMatrixTest {
         catalog.putCalendar(new BusinessCalendar(calendarWithHoliday, ZoneId.of("Australia/Perth"),
                 BusinessCalendar.MONDAY_TO_FRIDAY, Map.of(LocalDate.parse("2030-01-01"), "Matrix check")));
         policyToDelete = "matrix-delete-" + ownService;
-        catalog.putPolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
-                null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null));
+        assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
+                null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
     }
 
     private static String wasteComplaint() {

@@ -94,8 +94,8 @@ class ServiceLevelWarningsTest {
         String serviceId = "svc-" + suffix;
         catalog.putService(new Service(serviceId, "Warned service " + suffix, bins.theme(), unitId, bins.description(),
                 bins.whatHappensNext(), bins.timeframe(), null, 1, 2, List.of(), 99, bins.questions()));
-        catalog.putPolicy(new ServiceLevelPolicy("fast-" + suffix, 1000 + new SecureRandom().nextInt(1_000_000), serviceId,
-                null, Duration.ofHours(2), Duration.ofHours(4), null, List.of(75), null));
+        assertTrue(catalog.savePolicy(new ServiceLevelPolicy("fast-" + suffix, 1000 + new SecureRandom().nextInt(1_000_000), serviceId,
+                null, Duration.ofHours(2), Duration.ofHours(4), null, List.of(75), null), null), "its place in the order is its own");
         StaffMember officer = new StaffMember("officer-" + suffix, "Officer " + suffix, "o-" + suffix + "@melaleuca.example",
                 Set.of(Role.OFFICER), unitId);
         StaffMember bystander = new StaffMember("bystander-" + suffix, "Bystander " + suffix, "b-" + suffix + "@melaleuca.example",
