@@ -53,7 +53,7 @@ public final class CatalogStore {
     private static final String CATALOG = "CATALOG";
     private static final String POLICY = "POLICY#";
     private static final String POLICY_ORDER = "POLICY-ORDER#";
-    /** A place in the order not yet claimed (policies seeded before claims existed) or claimed by this policy. */
+    /** A place in the order that is free, or already held by this policy. */
     private static final String HELD_BY_NOBODY_ELSE = "attribute_not_exists(pk) OR policyId = :id";
 
     private final DynamoDbClient dynamo;

@@ -41,15 +41,4 @@ public record ComplaintTargets(int acknowledgeDays, int answerDays, int reviewWi
     public LocalDate reviewRequestBy(BusinessCalendar calendar, LocalDate answered) {
         return calendar.addBusinessDays(answered, reviewWindowDays);
     }
-
-    /** Business days from one day to a later one: 0 on the same day, 1 on the next business day. */
-    public static int businessDaysBetween(BusinessCalendar calendar, LocalDate from, LocalDate to) {
-        int days = 0;
-        for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
-            if (calendar.isBusinessDay(date)) {
-                days++;
-            }
-        }
-        return days;
-    }
 }

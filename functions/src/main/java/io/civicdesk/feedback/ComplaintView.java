@@ -51,6 +51,6 @@ public record ComplaintView(String reference, String displayReference, String ki
 
     private static Step step(BusinessCalendar calendar, LocalDate received, java.time.Instant at, LocalDate target) {
         LocalDate day = calendar.localDate(at);
-        return new Step(at.toString(), ComplaintTargets.businessDaysBetween(calendar, received, day), !day.isAfter(target));
+        return new Step(at.toString(), calendar.businessDaysBetween(received, day), !day.isAfter(target));
     }
 }

@@ -66,23 +66,12 @@ public final class Backlogs {
                     continue;
                 }
                 int age = waitedSince.computeIfAbsent(calendar.localDate(request.submittedAt()),
-                        arrived -> businessDaysBetween(calendar, arrived, today));
+                        arrived -> calendar.businessDaysBetween(arrived, today));
                 ages.computeIfAbsent(new ServiceLevelReport.Key(unitId, request.serviceId()), key -> new ArrayList<>()).add(age);
             }
         }
         Map<ServiceLevelReport.Key, Backlog> backlog = new LinkedHashMap<>();
         ages.forEach((key, waited) -> backlog.put(key, Backlog.of(waited)));
         return new Reading(backlog, itemsRead);
-    }
-
-    /** Business days after {@code arrived} up to and including {@code today}: 0 for a request that came in today. */
-    public static int businessDaysBetween(BusinessCalendar calendar, LocalDate arrived, LocalDate today) {
-        int days = 0;
-        for (LocalDate day = arrived.plusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
-            if (calendar.isBusinessDay(day)) {
-                days++;
-            }
-        }
-        return days;
     }
 }

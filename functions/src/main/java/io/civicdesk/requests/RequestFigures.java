@@ -4,7 +4,6 @@ import io.civicdesk.reports.FiguresStore;
 import io.civicdesk.sla.ServiceLevel;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,22 +54,18 @@ public final class RequestFigures {
         List<FiguresStore.Change> changes = new ArrayList<>();
         ServiceLevel level = after.serviceLevel();
         if (before.serviceLevel().respondedAt() == null && level.respondedAt() != null) {
-            changes.add(new FiguresStore.Responded(minutes(level.responseTaken()), level.responseMet()));
+            changes.add(new FiguresStore.Responded(level.responseMinutes(), level.responseMet()));
             if (!level.responseMet()) {
                 changes.add(new FiguresStore.ResponseBreached());
             }
         }
         if (SubmitRequestService.RESOLVED.equals(after.status()) && !SubmitRequestService.RESOLVED.equals(before.status())) {
-            changes.add(new FiguresStore.Resolved(minutes(level.resolutionTaken()), level.resolutionMet(), false));
+            changes.add(new FiguresStore.Resolved(level.resolutionMinutes(), level.resolutionMet(), false));
             if (!level.resolutionMet()) {
                 changes.add(new FiguresStore.ResolutionBreached());
             }
         }
         return writes(after, at, changes);
-    }
-
-    private static double minutes(Duration taken) {
-        return taken.toSeconds() / 60.0;
     }
 
     private List<TransactWriteItem> writes(ServiceRequest request, Instant at, List<FiguresStore.Change> changes) {

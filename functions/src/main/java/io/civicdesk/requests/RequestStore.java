@@ -5,7 +5,6 @@ import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Items;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.sla.ExpectedDates;
 import io.civicdesk.sla.ServiceClock;
 import io.civicdesk.sla.ServiceLevel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -90,7 +89,7 @@ public final class RequestStore {
 
     /** The request item's attributes this store writes; a change sets those present and removes the rest. */
     private static final Set<String> OWNED = Set.of("reference", "serviceId", "serviceName", "unitId", "status",
-            "submittedAt", "timeZone", "responseDue", "resolutionDue", "answers", "location", "description", "contact",
+            "submittedAt", "timeZone", "answers", "location", "description", "contact",
             "preferredChannel", "channel", "secretHash", "version", "priority", "assigneeId", "assigneeName",
             "acknowledgedAt", "finishedAt", "paused", "resolvedAt", "closedAt", "resolution", "duplicateOf",
             "followers", "resolvedAtFirstContact", "loggedById", "loggedByName", "queueUnit", "queueKey", "dueKind",
@@ -621,8 +620,6 @@ public final class RequestStore {
         item.put("status", s(request.status()));
         item.put("submittedAt", s(request.submittedAt().toString()));
         item.put("timeZone", s(request.timeZone()));
-        item.put("responseDue", s(request.expected().response().toString()));
-        item.put("resolutionDue", s(request.expected().resolution().toString()));
         item.put("answers", AttributeValue.fromL(request.answers().stream().map(answer -> AttributeValue.fromM(Map.of(
                 "questionId", s(answer.questionId()), "question", s(answer.question()),
                 "values", Items.strings(answer.values())))).toList()));
@@ -667,9 +664,9 @@ public final class RequestStore {
         item.put("calendarId", s(level.calendarId()));
         item.put("clock", AttributeValue.fromL(level.clock().runs().stream().map(RequestStore::runItem).toList()));
         item.put("respondedAt", instant(level.respondedAt()));
-        item.put("responseMinutes", minutes(level.responseTaken()));
+        item.put("responseMinutes", level.responseMinutes() == null ? null : n(level.responseMinutes()));
         item.put("responseMet", level.responseMet() == null ? null : Items.bool(level.responseMet()));
-        item.put("resolutionMinutes", minutes(level.resolutionTaken()));
+        item.put("resolutionMinutes", level.resolutionMinutes() == null ? null : n(level.resolutionMinutes()));
         item.put("resolutionMet", level.resolutionMet() == null ? null : Items.bool(level.resolutionMet()));
         item.put("lastNewsAt", instant(level.lastNewsAt()));
         item.put("responseDueAt", instant(level.responseDueAt()));
@@ -682,10 +679,6 @@ public final class RequestStore {
         item.put("from", instant(run.from()));
         item.put("to", instant(run.to()));
         return AttributeValue.fromM(Items.compact(item));
-    }
-
-    private static AttributeValue minutes(Duration taken) {
-        return taken == null ? null : n(taken.toSeconds() / 60.0);
     }
 
     /** {@code warned} is the warnings' own attribute (a string set they ADD to), never part of a staff change. */
@@ -801,8 +794,6 @@ public final class RequestStore {
         return new ServiceRequest(new Reference(Items.string(item, "reference")), Items.string(item, "serviceId"),
                 Items.string(item, "serviceName"), Items.string(item, "unitId"), Items.string(item, "status"),
                 Instant.parse(Items.string(item, "submittedAt")), Items.string(item, "timeZone"),
-                new ExpectedDates(LocalDate.parse(Items.string(item, "responseDue")),
-                        LocalDate.parse(Items.string(item, "resolutionDue"))),
                 Items.mapList(item, "answers").stream().map(answer -> new Answer(Items.string(answer, "questionId"),
                         Items.string(answer, "question"), Items.stringList(answer, "values"))).toList(),
                 new Location(Items.string(location, "address"), Items.decimal(location, "latitude"),

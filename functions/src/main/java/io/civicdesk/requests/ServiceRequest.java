@@ -11,12 +11,11 @@ import java.util.List;
  * A request as stored. It keeps the service's name and questions as they were when it was made, the time
  * zone its dates are in, and only a hash of the private link's secret. {@code channel} is how it reached the
  * council (online, phone, counter, email, field); {@code handling} what staff have done with it since;
- * {@code serviceLevel} the promise it is measured against and its clock. {@code expected} are the days its due
- * times fall on, which is what the resident is told: they follow the clock.
+ * {@code serviceLevel} the promise it is measured against and its clock. The dates the resident is told
+ * ({@link #expected}) are the days its due times fall on, so they follow the clock.
  */
 public record ServiceRequest(Reference reference, String serviceId, String serviceName, String unitId,
-                             String status, Instant submittedAt, String timeZone, ExpectedDates expected,
-                             List<Answer> answers, Location location, String description, Contact contact,
+                             String status, Instant submittedAt, String timeZone, List<Answer> answers, Location location, String description, Contact contact,
                              PreferredChannel preferredChannel, String channel, String secretHash, long version,
                              Handling handling, ServiceLevel serviceLevel) {
     public ServiceRequest {
@@ -27,17 +26,21 @@ public record ServiceRequest(Reference reference, String serviceId, String servi
     /** The same request after a change: its status, unit and handling as given, its version one on. */
     public ServiceRequest changed(String newStatus, String newUnitId, Handling newHandling) {
         return new ServiceRequest(reference, serviceId, serviceName, newUnitId, newStatus, submittedAt, timeZone,
-                expected, answers, location, description, contact, preferredChannel, channel, secretHash,
+                answers, location, description, contact, preferredChannel, channel, secretHash,
                 version + 1, newHandling, serviceLevel);
     }
 
-    /** The same request measured by {@code level}, its expected dates moved to where its due times now fall. */
+    /** The same request measured by {@code level}. */
     public ServiceRequest timed(ServiceLevel level) {
-        ZoneId zone = ZoneId.of(timeZone);
-        ExpectedDates dates = new ExpectedDates(level.responseDueAt().atZone(zone).toLocalDate(),
-                level.resolutionDueAt().atZone(zone).toLocalDate());
         return new ServiceRequest(reference, serviceId, serviceName, unitId, status, submittedAt, timeZone,
-                dates, answers, location, description, contact, preferredChannel, channel, secretHash,
+                answers, location, description, contact, preferredChannel, channel, secretHash,
                 version, handling, level);
+    }
+
+    /** The days, in the request's time zone, by which a response and a resolution are due. */
+    public ExpectedDates expected() {
+        ZoneId zone = ZoneId.of(timeZone);
+        return new ExpectedDates(serviceLevel.responseDueAt().atZone(zone).toLocalDate(),
+                serviceLevel.resolutionDueAt().atZone(zone).toLocalDate());
     }
 }

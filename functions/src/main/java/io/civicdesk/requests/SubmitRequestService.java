@@ -130,7 +130,7 @@ public final class SubmitRequestService {
                     .withResolvedAtFirstContact(true);
         }
         ServiceRequest request = new ServiceRequest(Reference.random(random), service.id(), service.name(),
-                service.unitId(), status, now, timing.levels().councilCalendar().zone().getId(), null,
+                service.unitId(), status, now, timing.levels().councilCalendar().zone().getId(),
                 submission.answers(), submission.location(), submission.description(), submission.contact(),
                 submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling, null)
                 .timed(level);

@@ -98,6 +98,17 @@ public record BusinessCalendar(String id, ZoneId zone, Map<DayOfWeek, List<Openi
         return date;
     }
 
+    /** Business days from one day to a later one: 0 on the same day, 1 on the next business day. */
+    public int businessDaysBetween(LocalDate from, LocalDate to) {
+        int days = 0;
+        for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
+            if (isBusinessDay(date)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
     public LocalDate localDate(Instant instant) {
         return instant.atZone(zone).toLocalDate();
     }

@@ -89,6 +89,20 @@ public record ServiceLevel(ServiceLevelPolicy policy, String calendarId, Service
                 responseDue, resolutionDue, next);
     }
 
+    /** Business minutes the first response took; null until it came. */
+    public Double responseMinutes() {
+        return minutes(responseTaken);
+    }
+
+    /** Business minutes resolution took; null while open. */
+    public Double resolutionMinutes() {
+        return minutes(resolutionTaken);
+    }
+
+    private static Double minutes(Duration taken) {
+        return taken == null ? null : taken.toSeconds() / 60.0;
+    }
+
     public Boolean responseMet() {
         return responseTaken == null ? null : responseTaken.compareTo(policy.firstResponse()) <= 0;
     }

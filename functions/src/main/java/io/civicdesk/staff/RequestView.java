@@ -66,12 +66,8 @@ public record RequestView(String reference, String displayReference, long versio
             ServiceLevelPolicy policy = level.policy();
             return new Measured(policy.id(), level.calendarId(), policy.firstResponse().toMinutes(),
                     policy.resolution().toMinutes(), policy.keepInformed() == null ? null : policy.keepInformed().toMinutes(),
-                    level.responseDueAt(), level.resolutionDueAt(), minutes(level.responseTaken()), level.responseMet(),
-                    minutes(level.resolutionTaken()), level.resolutionMet(), level.flag());
-        }
-
-        private static Double minutes(java.time.Duration taken) {
-            return taken == null ? null : taken.toSeconds() / 60.0;
+                    level.responseDueAt(), level.resolutionDueAt(), level.responseMinutes(), level.responseMet(),
+                    level.resolutionMinutes(), level.resolutionMet(), level.flag());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.civicdesk.warnings;
 
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.Council;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Log;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,23 +32,23 @@ import java.util.stream.Collectors;
 /**
  * The warnings run, every few minutes: each request with an alert due (from the Alerts index, never a Scan) has
  * its due alerts sent — a warning or a keep-informed reminder to the officer it is assigned to, a missed target to
- * that officer and the unit's supervisors (its own and those across units) (and to the supervisors alone while nobody has it) — with the alerts
- * recorded on the request, a history entry and the mail in one transaction, so each is sent once.
+ * that officer and the unit's supervisors, its own and those across units (to the supervisors alone while nobody
+ * has it) — with the alerts recorded on the request, a history entry and the mail in one transaction, so each
+ * is sent once.
  */
 public final class ServiceLevelWarnings {
     private final RequestStore requests;
     private final StaffDirectory staff;
     private final ServiceLevels levels;
-    private final Cached<String> councilName;
+    private final Cached<Council> council;
     private final Clock clock;
     private final String portalUrl;
 
     public ServiceLevelWarnings(RequestStore requests, StaffDirectory staff, CatalogStore catalog, Clock clock, String portalUrl) {
         this.requests = requests;
         this.staff = staff;
-        Cached<String> calendarId = new Cached<>(() -> catalog.council().calendarId(), Duration.ofMinutes(5), clock);
-        this.levels = new ServiceLevels(catalog::policies, catalog::calendar, calendarId::get, clock);
-        this.councilName = new Cached<>(() -> catalog.council().name(), Duration.ofMinutes(5), clock);
+        this.council = new Cached<>(catalog::council, Duration.ofMinutes(5), clock);
+        this.levels = new ServiceLevels(catalog::policies, catalog::calendar, () -> council.get().calendarId(), clock);
         this.clock = clock;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
     }
@@ -61,6 +63,8 @@ public final class ServiceLevelWarnings {
         int mails = 0;
         int changed = 0;
         List<Reference> due = requests.alertsDue(now);
+        // One read of the directory per unit in a run, however many of its requests are due.
+        Map<String, List<StaffMember>> supervisors = new HashMap<>();
         for (Reference reference : due) {
             ServiceRequest request = requests.get(reference).orElse(null);
             if (request == null) {
@@ -69,7 +73,7 @@ public final class ServiceLevelWarnings {
             ServiceLevel level = request.serviceLevel();
             BusinessCalendar calendar = levels.calendar(level);
             List<Alert> sent = level.due(calendar, now);
-            List<Mail> toSend = sent.isEmpty() ? List.of() : mails(request, sent);
+            List<Mail> toSend = sent.isEmpty() ? List.of() : mails(request, sent, supervisors);
             HistoryEntry entry = sent.isEmpty() ? null : entry(request, sent, toSend, now);
             if (requests.recordAlerts(request, level.warnedOf(sent, calendar, now), sent.stream().map(Alert::key).toList(),
                     entry, toSend, now)) {
@@ -86,21 +90,17 @@ public final class ServiceLevelWarnings {
     }
 
     /** One mail per person, naming every alert that is theirs. */
-    private List<Mail> mails(ServiceRequest request, List<Alert> alerts) {
+    private List<Mail> mails(ServiceRequest request, List<Alert> alerts, Map<String, List<StaffMember>> supervisors) {
         Map<String, List<Alert>> byEmail = new LinkedHashMap<>();
         StaffMember assignee = request.handling().assignee() == null ? null
                 : staff.member(request.handling().assignee().id()).orElse(null);
-        List<StaffMember> supervisors = null;
         for (Alert alert : alerts) {
             Set<StaffMember> told = new LinkedHashSet<>();
             if (assignee != null) {
                 told.add(assignee);
             }
             if (assignee == null || alert.kind() == Alert.Kind.BREACH) {
-                if (supervisors == null) {
-                    supervisors = staff.supervisorsOf(request.unitId());
-                }
-                told.addAll(supervisors);
+                told.addAll(supervisors.computeIfAbsent(request.unitId(), staff::supervisorsOf));
             }
             told.stream().filter(member -> member.email() != null)
                     .forEach(member -> byEmail.computeIfAbsent(member.email(), email -> new ArrayList<>()).add(alert));
@@ -108,7 +108,7 @@ public final class ServiceLevelWarnings {
         String link = portalUrl + "/staff/request.html?ref=" + request.reference().value();
         List<Mail> mails = new ArrayList<>();
         byEmail.forEach((email, theirs) -> mails.add(WarningMail.compose(UUID.randomUUID().toString(), email,
-                councilName.get(), request, theirs, link)));
+                council.get().name(), request, theirs, link)));
         return mails;
     }
 

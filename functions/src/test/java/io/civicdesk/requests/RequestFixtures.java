@@ -27,7 +27,7 @@ final class RequestFixtures {
 
     static ServiceRequest received(String channel) {
         return new ServiceRequest(new Reference("K7MP3QXR"), "missed-bin", "Missed bin", "waste", "received", SUBMITTED,
-                "Australia/Perth", null, List.of(), new Location("1 A St", null, null), null, Contact.NONE,
+                "Australia/Perth", List.of(), new Location("1 A St", null, null), null, Contact.NONE,
                 PreferredChannel.NONE, channel, "hash", 1, Handling.received(null), null)
                 .timed(TIMING.start(MISSED_BIN, SUBMITTED));
     }

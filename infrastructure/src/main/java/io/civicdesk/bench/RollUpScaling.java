@@ -220,7 +220,7 @@ final class RollUpScaling {
                 }
                 AttributeValue resolved = item.get("resolved");
                 if (resolved == null) {
-                    waited.add(Backlogs.businessDaysBetween(CALENDAR, LocalDate.parse(item.get("submitted").s()), runDay));
+                    waited.add(CALENDAR.businessDaysBetween(LocalDate.parse(item.get("submitted").s()), runDay));
                 }
                 if (resolved != null && QUARTER.contains(LocalDate.parse(resolved.s()))) {
                     into.computeIfAbsent(key, k -> new Figures())

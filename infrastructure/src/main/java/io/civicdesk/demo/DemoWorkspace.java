@@ -18,7 +18,6 @@ import io.civicdesk.staff.WorkflowStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +39,7 @@ import java.util.Map;
 public final class DemoWorkspace {
     private static final ZoneId PERTH = DemoData.PERTH;
 
-    private final DemoClock clock = new DemoClock();
+    private final MovableClock clock = new MovableClock(Instant.now(), PERTH);
     private final SubmitRequestService submissions;
     private final RequestActions actions;
     private final Map<String, StaffCaller> staff = new LinkedHashMap<>();
@@ -213,29 +212,5 @@ public final class DemoWorkspace {
         Instant now = Instant.now();
         // Nothing in the future: a demo "today" before 9:30 happens a few minutes ago instead.
         return at.isAfter(now) ? now.minus(Duration.ofMinutes(30L - Math.min(hoursLater, 29))) : at;
-    }
-
-    /** A clock the demo moves to each step's time. */
-    private static final class DemoClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return PERTH;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.civicdesk.requests.Location;
 import io.civicdesk.requests.PreferredChannel;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.ServiceRequest;
-import io.civicdesk.sla.ExpectedDates;
 import io.civicdesk.platform.Transaction;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class SatisfactionFiguresTest {
 
     private static ServiceRequest request(String unitId, String serviceId) {
         return new ServiceRequest(Reference.random(RANDOM), serviceId, "Test service", unitId, "resolved", Instant.now(),
-                "Australia/Perth", new ExpectedDates(LocalDate.now(), LocalDate.now()), List.of(),
+                "Australia/Perth", List.of(),
                 new Location("1 Test Street", null, null), null, new Contact(null, null, null), PreferredChannel.NONE,
                 "online", null, 1, null, null);
     }

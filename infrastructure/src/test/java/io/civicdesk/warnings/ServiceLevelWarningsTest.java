@@ -4,6 +4,7 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.demo.DemoData;
+import io.civicdesk.demo.MovableClock;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
@@ -26,12 +27,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,32 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceLevelWarningsTest {
     private static final ZoneId PERTH = ZoneId.of("Australia/Perth");
 
-    /** A clock the test sets: the functions read the time from it, as they read it from the system. */
-    private static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void set(String localDateTime) {
-            now = LocalDateTime.parse(localDateTime).atZone(PERTH).toInstant();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+    private static Instant perth(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(PERTH).toInstant();
     }
 
     private static List<Message> mailsAbout(String email, Reference reference) {
@@ -105,8 +80,7 @@ class ServiceLevelWarningsTest {
         List.of(officer, bystander, supervisor).forEach(directory::put);
 
         // Monday 1 March 2021, long past: no other test's request has an alert due this early.
-        TestClock clock = new TestClock(Instant.EPOCH);
-        clock.set("2021-03-01T08:30");
+        MovableClock clock = new MovableClock(perth("2021-03-01T08:30"), PERTH);
         RequestStore requests = new RequestStore(dynamo, "RequestsTable", new OutboxStore(dynamo, "OutboxTable"));
         SubmitRequestService submissions = new SubmitRequestService(catalog, requests, clock, new SecureRandom(), "http://portal.test");
         Map<String, Object> report = new HashMap<>(Reports.missedBin("resident-" + suffix + "@example.com"));
@@ -117,13 +91,13 @@ class ServiceLevelWarningsTest {
         RequestActions actions = new RequestActions(requests, new WorkflowStore(dynamo, "CatalogTable"), directory, catalog,
                 clock, "http://portal.test");
         StaffCaller caller = new StaffCaller(officer.id(), officer.name(), officer.email(), Set.of(Role.OFFICER), unitId);
-        clock.set("2021-03-01T08:45");
+        clock.set(perth("2021-03-01T08:45"));
         act(actions, caller, reference, requests, Map.of("action", "assign", "officerId", officer.id()));
         ServiceLevelWarnings warnings = new ServiceLevelWarnings(requests, directory, catalog, clock, "http://portal.test");
 
-        clock.set("2021-03-01T09:59"); // just before 75% of the response target (10:00)
+        clock.set(perth("2021-03-01T09:59")); // just before 75% of the response target (10:00)
         warnings.run();
-        clock.set("2021-03-01T10:00");
+        clock.set(perth("2021-03-01T10:00"));
         warnings.run();
         Message reminder = Mailbox.awaitMailTo(officer.email(), mail -> mail.subject().contains(reference.display()));
         assertTrue(reminder.subject().startsWith("Reminder: "), reminder.subject());
@@ -131,9 +105,9 @@ class ServiceLevelWarningsTest {
         assertTrue(reminder.text().contains("/staff/request.html?ref=" + reference.value()), reminder.text());
         assertEquals("at-risk", flag(requests, reference));
 
-        clock.set("2021-03-01T10:20");
+        clock.set(perth("2021-03-01T10:20"));
         warnings.run();
-        clock.set("2021-03-01T10:30"); // the response is now overdue
+        clock.set(perth("2021-03-01T10:30")); // the response is now overdue
         warnings.run();
         warnings.run();
         Message breach = Mailbox.awaitMailTo(supervisor.email(), mail -> mail.subject().contains(reference.display()));
@@ -143,10 +117,10 @@ class ServiceLevelWarningsTest {
         assertEquals("breached", flag(requests, reference));
 
         // A late acknowledgement answers the breach; the resolution warning (75% of 4 hours: 11:30) comes next.
-        clock.set("2021-03-01T10:40");
+        clock.set(perth("2021-03-01T10:40"));
         act(actions, caller, reference, requests, Map.of("action", "acknowledge"));
         assertNull(flag(requests, reference));
-        clock.set("2021-03-01T11:30");
+        clock.set(perth("2021-03-01T11:30"));
         warnings.run();
         warnings.run();
         Mailbox.awaitMailTo(officer.email(), mail -> mail.subject().contains(reference.display())
