@@ -81,6 +81,11 @@ public final class BookingService {
                 "We could not find that facility. Choose one from the list of facilities."));
     }
 
+    /** Today where the facility is: the first day its availability and calendar show unless asked for another. */
+    public LocalDate today(Facility facility) {
+        return LocalDate.ofInstant(clock.instant(), facility.zone());
+    }
+
     public List<Facility> facilities() {
         return facilities.all();
     }

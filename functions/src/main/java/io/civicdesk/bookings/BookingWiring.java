@@ -6,6 +6,7 @@ import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Cached;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
@@ -26,7 +27,7 @@ final class BookingWiring {
     static BookingService service(DynamoDbClient dynamo) {
         String catalogTable = Config.require("CATALOG_TABLE");
         CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clocks.fromConfig();
         Cached<String> councilName = new Cached<>(() -> catalog.council().name(), Duration.ofMinutes(5), clock);
         String outboxTable = Config.optional("OUTBOX_TABLE");
         OutboxStore outbox = outboxTable == null ? null : new OutboxStore(dynamo, outboxTable);

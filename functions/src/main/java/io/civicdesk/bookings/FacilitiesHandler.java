@@ -36,7 +36,7 @@ public final class FacilitiesHandler extends HttpHandler {
         }
         Facility facility = service.facility(facilityId);
         if (request.routeKey() != null && request.routeKey().endsWith("/availability")) {
-            LocalDate today = LocalDate.now(facility.zone());
+            LocalDate today = service.today(facility);
             // Real time: never cached, so a slot taken a moment ago shows as taken.
             return HttpResponses.json(200, service.availability(facility,
                     BookingWiring.from(request.queryParameter("from").orElse(null), today), BookingWiring.days(request.queryParameter("days").orElse(null))));

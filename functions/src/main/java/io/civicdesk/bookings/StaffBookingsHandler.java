@@ -38,7 +38,7 @@ public final class StaffBookingsHandler extends HttpHandler {
         switch (route) {
             case "GET /staff/facilities/{facilityId}/calendar" -> {
                 Facility facility = service.facility(facilityId);
-                LocalDate from = BookingWiring.from(request.queryParameter("from").orElse(null), LocalDate.now(facility.zone()));
+                LocalDate from = BookingWiring.from(request.queryParameter("from").orElse(null), service.today(facility));
                 return HttpResponses.json(200, service.calendar(facilityId, from, BookingWiring.days(request.queryParameter("days").orElse(null)), staff));
             }
             case "GET /staff/bookings/holds" -> {

@@ -3,6 +3,7 @@ package io.civicdesk.feedback;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -11,7 +12,6 @@ import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
 
 /** {@code POST /counter/answers}: a tap on the counter tablet, whose key comes in {@code X-Counter-Key}. */
 public final class CounterHandler extends HttpHandler {
@@ -29,7 +29,7 @@ public final class CounterHandler extends HttpHandler {
         String table = Config.require("FEEDBACK_TABLE");
         return new CounterService(dynamo, new CounterDeviceStore(dynamo, table), new SurveyStore(dynamo, table),
                 new SatisfactionFiguresStore(dynamo, table), table,
-                new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), Clock.systemUTC());
+                new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), Clocks.fromConfig());
     }
 
     @Override

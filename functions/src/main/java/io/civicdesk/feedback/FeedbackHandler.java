@@ -5,6 +5,7 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -16,7 +17,6 @@ import io.civicdesk.requests.RequestStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 
 /**
  * The resident's side of feedback: {@code POST /feedback} (a compliment, suggestion or complaint),
@@ -46,14 +46,14 @@ public final class FeedbackHandler extends HttpHandler {
         return new FeedbackService(dynamo, new CatalogStore(dynamo, catalogTable),
                 new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), null), new ComplaintStore(dynamo, table),
                 new FeedbackStore(table), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")),
-                new StaffDirectory(dynamo, catalogTable), table, ComplaintTargets.fromConfig(), Clock.systemUTC(), new SecureRandom(),
+                new StaffDirectory(dynamo, catalogTable), table, ComplaintTargets.fromConfig(), Clocks.fromConfig(), new SecureRandom(),
                 Config.require("PORTAL_URL"));
     }
 
     static ComplaintService complaints(DynamoDbClient dynamo) {
         return new ComplaintService(dynamo, new ComplaintStore(dynamo, Config.require("FEEDBACK_TABLE")),
                 new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")), new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
-                ComplaintTargets.fromConfig(), Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"));
+                ComplaintTargets.fromConfig(), Clocks.fromConfig(), new SecureRandom(), Config.require("PORTAL_URL"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -27,6 +28,7 @@ public final class FeedbackStaffHandler extends HttpHandler {
     private final ReviewPanelService panel;
     private final CounterDeviceStore devices;
     private final String portalUrl;
+    private final Clock clock;
 
     public FeedbackStaffHandler() {
         this(AwsClients.dynamoDb());
@@ -34,20 +36,22 @@ public final class FeedbackStaffHandler extends HttpHandler {
 
     private FeedbackStaffHandler(DynamoDbClient dynamo) {
         this(FeedbackHandler.complaints(dynamo), panel(dynamo), new CounterDeviceStore(dynamo, Config.require("FEEDBACK_TABLE")),
-                Config.require("PORTAL_URL"));
+                Config.require("PORTAL_URL"), Clocks.fromConfig());
     }
 
-    public FeedbackStaffHandler(ComplaintService complaints, ReviewPanelService panel, CounterDeviceStore devices, String portalUrl) {
+    public FeedbackStaffHandler(ComplaintService complaints, ReviewPanelService panel, CounterDeviceStore devices, String portalUrl,
+                                Clock clock) {
         this.complaints = complaints;
         this.panel = panel;
         this.devices = devices;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
+        this.clock = clock;
     }
 
     private static ReviewPanelService panel(DynamoDbClient dynamo) {
         String table = Config.require("FEEDBACK_TABLE");
         return new ReviewPanelService(new ComplaintStore(dynamo, table), new SurveyStore(dynamo, table),
-                new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), ComplaintTargets.fromConfig(), Clock.systemUTC());
+                new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), ComplaintTargets.fromConfig(), Clocks.fromConfig());
     }
 
     @Override
@@ -75,7 +79,7 @@ public final class FeedbackStaffHandler extends HttpHandler {
                     throw ApiException.invalid(List.of(new io.civicdesk.platform.FieldError(unitId == null ? "unitId" : "name",
                             "Give the unit and a name for the tablet.")));
                 }
-                String key = devices.register(unitId, name, caller.id(), Clock.systemUTC().instant(), new SecureRandom());
+                String key = devices.register(unitId, name, caller.id(), clock.instant(), new SecureRandom());
                 yield HttpResponses.json(201, Map.of("counterLink", portalUrl + "/counter.html#device=" + key));
             }
             default -> throw ApiException.notFound("Not Found");

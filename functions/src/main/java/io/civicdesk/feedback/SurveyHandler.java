@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -12,7 +13,6 @@ import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
 
 /**
  * {@code GET /surveys/{reference}} and {@code POST /surveys/{reference}/answers}: the survey after service,
@@ -35,7 +35,7 @@ public final class SurveyHandler extends HttpHandler {
         String table = Config.require("FEEDBACK_TABLE");
         return new SurveyService(dynamo, new SurveyStore(dynamo, table), new SatisfactionFiguresStore(dynamo, table),
                 table, new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
-                Clock.systemUTC());
+                Clocks.fromConfig());
     }
 
     @Override

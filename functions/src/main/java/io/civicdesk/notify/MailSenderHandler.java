@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.Json;
 
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class MailSenderHandler implements RequestStreamHandler {
 
     public MailSenderHandler() {
         this(new MailSender(new OutboxStore(AwsClients.dynamoDb(), Config.require("OUTBOX_TABLE")),
-                new SesMailer(AwsClients.sesV2(), Config.require("MAIL_FROM")), Clock.systemUTC()));
+                new SesMailer(AwsClients.sesV2(), Config.require("MAIL_FROM")), Clocks.fromConfig()));
     }
 
     public MailSenderHandler(MailSender sender) {

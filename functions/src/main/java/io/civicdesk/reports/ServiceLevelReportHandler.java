@@ -7,6 +7,7 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.feedback.SatisfactionFiguresStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.RequestStore;
@@ -27,7 +28,7 @@ public final class ServiceLevelReportHandler implements RequestStreamHandler {
     private final ServiceLevelReports reports;
 
     public ServiceLevelReportHandler() {
-        this(wire(AwsClients.dynamoDb(), Clock.systemUTC()));
+        this(wire(AwsClients.dynamoDb(), Clocks.fromConfig()));
     }
 
     public ServiceLevelReportHandler(ServiceLevelReports reports) {

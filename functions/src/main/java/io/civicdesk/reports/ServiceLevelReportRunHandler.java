@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -11,7 +12,6 @@ import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
 
-import java.time.Clock;
 import java.util.List;
 
 /** {@code POST /staff/reports/run} {@code {kind, resend}}: an administrator's "run now" of a roll-up. */
@@ -19,7 +19,7 @@ public final class ServiceLevelReportRunHandler extends HttpHandler {
     private final ServiceLevelReports reports;
 
     public ServiceLevelReportRunHandler() {
-        this(ServiceLevelReportHandler.wire(AwsClients.dynamoDb(), Clock.systemUTC()));
+        this(ServiceLevelReportHandler.wire(AwsClients.dynamoDb(), Clocks.fromConfig()));
     }
 
     public ServiceLevelReportRunHandler(ServiceLevelReports reports) {

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,7 +85,9 @@ public final class RequestStore {
     public static final String DONE = "DONE#";
     /** Sorts after every character a queue key holds, to close a key range. */
     public static final String END = "~";
-    private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ISO_INSTANT;
+    /** Fixed-width milliseconds, so an index's string order is time order (ISO_INSTANT drops trailing zeros). */
+    private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     /** The request item's attributes this store writes; a change sets those present and removes the rest. */
     private static final Set<String> OWNED = Set.of("reference", "serviceId", "serviceName", "unitId", "status",
@@ -423,9 +425,8 @@ public final class RequestStore {
         }
     }
 
-    /** Whole seconds, so the index's string order is time order. */
     private static String alertTime(Instant at) {
-        return KEY_TIME.format(at.truncatedTo(ChronoUnit.SECONDS));
+        return KEY_TIME.format(at);
     }
 
     // ---------------------------------------------------------------- queues
@@ -528,11 +529,11 @@ public final class RequestStore {
     }
 
     public static String openKey(Instant dueAt) {
-        return OPEN + KEY_TIME.format(dueAt.truncatedTo(ChronoUnit.SECONDS));
+        return OPEN + KEY_TIME.format(dueAt);
     }
 
     private static String queueKey(ServiceRequest request, Due due) {
-        String prefix = due == null ? DONE + KEY_TIME.format(request.handling().finishedAt().truncatedTo(ChronoUnit.SECONDS))
+        String prefix = due == null ? DONE + KEY_TIME.format(request.handling().finishedAt())
                 : openKey(due.at());
         return prefix + "#" + request.reference().value();
     }

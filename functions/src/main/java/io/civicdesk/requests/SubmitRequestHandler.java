@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -14,7 +15,6 @@ import io.civicdesk.reports.FiguresStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 
 /** {@code POST /requests}: a resident reports a problem. */
 public final class SubmitRequestHandler extends HttpHandler {
@@ -33,7 +33,7 @@ public final class SubmitRequestHandler extends HttpHandler {
         OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
         return new SubmitRequestService(new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
                 new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), outbox),
-                Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"),
+                Clocks.fromConfig(), new SecureRandom(), Config.require("PORTAL_URL"),
                 new FiguresStore(dynamo, Config.require("FIGURES_TABLE")));
     }
 

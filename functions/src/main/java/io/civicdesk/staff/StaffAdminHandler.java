@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -11,7 +12,6 @@ import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.StaffCaller;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
 
 /** Administration of the staff workspace ({@code StaffAdminFunction}): {@code GET|PUT /staff/workflows/{serviceId}}. */
 public final class StaffAdminHandler extends HttpHandler {
@@ -27,7 +27,7 @@ public final class StaffAdminHandler extends HttpHandler {
 
     private static WorkflowAdmin wire(DynamoDbClient dynamo) {
         String catalogTable = Config.require("CATALOG_TABLE");
-        return new WorkflowAdmin(new WorkflowStore(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clock.systemUTC());
+        return new WorkflowAdmin(new WorkflowStore(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clocks.fromConfig());
     }
 
     @Override

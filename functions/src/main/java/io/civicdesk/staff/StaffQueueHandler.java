@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -12,7 +13,6 @@ import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.requests.RequestStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
 
 /**
  * Staff reads that find work ({@code StaffQueueFunction}, read-only): {@code GET /staff/me}, {@code GET /staff/queue},
@@ -32,7 +32,7 @@ public final class StaffQueueHandler extends HttpHandler {
     private static StaffQueries wire(DynamoDbClient dynamo) {
         CatalogStore catalog = new CatalogStore(dynamo, Config.require("CATALOG_TABLE"));
         return new StaffQueries(new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), null),
-                new StaffDirectory(dynamo, Config.require("CATALOG_TABLE")), catalog, Clock.systemUTC());
+                new StaffDirectory(dynamo, Config.require("CATALOG_TABLE")), catalog, Clocks.fromConfig());
     }
 
     @Override

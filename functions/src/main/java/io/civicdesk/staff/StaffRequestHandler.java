@@ -8,6 +8,7 @@ import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -23,7 +24,6 @@ import io.civicdesk.requests.SubmitRequestService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 
 /**
  * Handling requests ({@code StaffRequestFunction}): {@code GET /staff/requests/{reference}},
@@ -58,16 +58,16 @@ public final class StaffRequestHandler extends HttpHandler {
         OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
         SurveyInvitations surveys = new SurveyInvitations(dynamo, new SurveyStore(dynamo, feedbackTable),
                 new SatisfactionFiguresStore(dynamo, feedbackTable), outbox,
-                new CatalogStore(dynamo, catalogTable), Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"));
+                new CatalogStore(dynamo, catalogTable), Clocks.fromConfig(), new SecureRandom(), Config.require("PORTAL_URL"));
         return new RequestActions(requests(dynamo), new WorkflowStore(dynamo, catalogTable),
-                new StaffDirectory(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clock.systemUTC(),
+                new StaffDirectory(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clocks.fromConfig(),
                 Config.require("PORTAL_URL"), (resolved, now) -> surveys.onResolved(resolved, now).writes(),
                 new FiguresStore(dynamo, Config.require("FIGURES_TABLE")));
     }
 
     private static SubmitRequestService submissions(DynamoDbClient dynamo) {
         return new SubmitRequestService(new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), requests(dynamo),
-                Clock.systemUTC(), new SecureRandom(), Config.require("PORTAL_URL"),
+                Clocks.fromConfig(), new SecureRandom(), Config.require("PORTAL_URL"),
                 new FiguresStore(dynamo, Config.require("FIGURES_TABLE")));
     }
 

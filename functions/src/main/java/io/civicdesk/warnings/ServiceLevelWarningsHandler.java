@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.RequestStore;
@@ -22,7 +23,7 @@ public final class ServiceLevelWarningsHandler implements RequestStreamHandler {
     private final ServiceLevelWarnings warnings;
 
     public ServiceLevelWarningsHandler() {
-        this(wire(AwsClients.dynamoDb(), Clock.systemUTC()));
+        this(wire(AwsClients.dynamoDb(), Clocks.fromConfig()));
     }
 
     public ServiceLevelWarningsHandler(ServiceLevelWarnings warnings) {

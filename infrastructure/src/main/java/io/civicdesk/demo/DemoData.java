@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,17 +55,19 @@ public final class DemoData {
     private DemoData() {
     }
 
-    public static void seed(DynamoDbClient dynamo, String catalogTable) {
+    /** The catalogue as of {@code clock}'s year: its calendars hold that year's public holidays, and the year's either side. */
+    public static void seed(DynamoDbClient dynamo, String catalogTable, Clock clock) {
+        int year = Year.now(clock.withZone(PERTH)).getValue();
         CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
         catalog.putCouncil(COUNCIL);
         units().forEach(catalog::putUnit);
         services().forEach(catalog::putService);
-        catalog.putCalendar(calendar(Year.now(PERTH).getValue()));
-        catalog.putCalendar(roundTheClock(Year.now(PERTH).getValue()));
+        catalog.putCalendar(calendar(year));
+        catalog.putCalendar(roundTheClock(year));
         policies().forEach(policy -> catalog.savePolicy(policy, null));
         AccountStore accountStore = new AccountStore(dynamo, catalogTable);
         accounts().forEach(accountStore::put);
-        DemoFacilities.seed(dynamo, catalogTable);
+        DemoFacilities.seed(dynamo, catalogTable, year);
     }
 
     public static List<Unit> units() {
@@ -95,10 +98,13 @@ public final class DemoData {
                 EnumSet.allOf(ReportPeriod.Kind.class)));
     }
 
-    /** Monday to Friday in Perth, without Western Australia's public holidays in the given year and the next. */
+    /**
+     * Monday to Friday in Perth, without Western Australia's public holidays in the given year and the years either
+     * side (the demo's requests reach back into the last one on the first days of January).
+     */
     public static BusinessCalendar calendar(int year) {
         Map<java.time.LocalDate, String> holidays = new LinkedHashMap<>();
-        Stream.of(year, year + 1).flatMap(y -> WesternAustraliaHolidays.forYear(y).stream())
+        Stream.of(year - 1, year, year + 1).flatMap(y -> WesternAustraliaHolidays.forYear(y).stream())
                 .forEach((PublicHoliday holiday) -> holidays.put(holiday.date(), holiday.name()));
         return new BusinessCalendar(COUNCIL.calendarId(), PERTH, BusinessCalendar.MONDAY_TO_FRIDAY, holidays);
     }

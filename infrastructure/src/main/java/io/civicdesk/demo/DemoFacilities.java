@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.Year;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +42,13 @@ public final class DemoFacilities {
     private DemoFacilities() {
     }
 
-    public static void seed(DynamoDbClient dynamo, String catalogTable) {
+    public static void seed(DynamoDbClient dynamo, String catalogTable, int year) {
         FacilityStore store = new FacilityStore(dynamo, catalogTable);
-        facilities().forEach(store::put);
+        facilities(year).forEach(store::put);
     }
 
-    public static List<Facility> facilities() {
-        int year = Year.now(DemoData.PERTH).getValue();
+    /** The facilities as they stand in {@code year}: closed over this Christmas and the next. */
+    public static List<Facility> facilities(int year) {
         List<Blackout> christmas = List.of(
                 Blackout.oneOff("closed for the Christmas break", LocalDate.of(year, 12, 24), LocalDate.of(year + 1, 1, 2)),
                 Blackout.oneOff("closed for the Christmas break", LocalDate.of(year + 1, 12, 24), LocalDate.of(year + 2, 1, 2)));

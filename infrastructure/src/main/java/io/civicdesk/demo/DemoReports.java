@@ -32,8 +32,8 @@ public final class DemoReports {
     }
 
     /** Needs the functions' configuration in place (the stack applies it first): the roll-up is wired from it. */
-    public static void seed(DynamoDbClient dynamo, String figuresTable) {
-        LocalDate thisMonday = LocalDate.now(PERTH).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    public static void seed(DynamoDbClient dynamo, String figuresTable, Clock clock) {
+        LocalDate thisMonday = LocalDate.ofInstant(clock.instant(), PERTH).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         FiguresStore figures = new FiguresStore(dynamo, figuresTable);
         Random random = new Random(2026);
         for (int week = WEEKS_OF_FIGURES; week >= 1; week--) {

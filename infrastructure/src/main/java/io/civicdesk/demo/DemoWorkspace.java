@@ -18,6 +18,7 @@ import io.civicdesk.staff.WorkflowStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,13 +40,17 @@ import java.util.Map;
 public final class DemoWorkspace {
     private static final ZoneId PERTH = DemoData.PERTH;
 
-    private final MovableClock clock = new MovableClock(Instant.now(), PERTH);
+    private final Clock now;
+    private final MovableClock clock;
     private final SubmitRequestService submissions;
     private final RequestActions actions;
     private final Map<String, StaffCaller> staff = new LinkedHashMap<>();
     private final Map<String, Reference> references = new HashMap<>();
 
-    private DemoWorkspace(DynamoDbClient dynamo, String catalogTable, String requestsTable, String outboxTable, String portalUrl) {
+    private DemoWorkspace(DynamoDbClient dynamo, String catalogTable, String requestsTable, String outboxTable, String portalUrl,
+                          Clock now) {
+        this.now = now;
+        this.clock = new MovableClock(now.instant(), PERTH);
         CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
         RequestStore requests = new RequestStore(dynamo, requestsTable, new OutboxStore(dynamo, outboxTable));
         this.submissions = new SubmitRequestService(catalog, requests, clock, new SecureRandom(), portalUrl);
@@ -58,8 +63,9 @@ public final class DemoWorkspace {
     }
 
     /** Seeds the directory and the demo requests; the catalogue (DemoData.seed) must be there first. */
-    public static void seed(DynamoDbClient dynamo, String catalogTable, String requestsTable, String outboxTable, String portalUrl) {
-        new DemoWorkspace(dynamo, catalogTable, requestsTable, outboxTable, portalUrl).requests();
+    public static void seed(DynamoDbClient dynamo, String catalogTable, String requestsTable, String outboxTable, String portalUrl,
+                            Clock now) {
+        new DemoWorkspace(dynamo, catalogTable, requestsTable, outboxTable, portalUrl, now).requests();
     }
 
     private void requests() {
@@ -175,11 +181,11 @@ public final class DemoWorkspace {
         }
     }
 
-    private static JsonNode body(String serviceId, Map<String, Object> answers, String address, String description,
+    private JsonNode body(String serviceId, Map<String, Object> answers, String address, String description,
                                  String resident, String email, String phone, String preferredChannel) {
         Map<String, Object> answerValues = new LinkedHashMap<>(answers);
         if (serviceId.equals("missed-bin")) {
-            answerValues.putIfAbsent("collection-day", LocalDate.now(PERTH).minusDays(7).toString());
+            answerValues.putIfAbsent("collection-day", LocalDate.ofInstant(now.instant(), PERTH).minusDays(7).toString());
         }
         Map<String, Object> contact = new LinkedHashMap<>();
         contact.put("name", resident);
@@ -200,8 +206,9 @@ public final class DemoWorkspace {
     }
 
     /** 9:30 on the business day {@code daysAgo} before today (weekends skipped), plus some working hours. */
-    private static Instant at(int daysAgo, int hoursLater) {
-        LocalDate day = LocalDate.now(PERTH);
+    private Instant at(int daysAgo, int hoursLater) {
+        Instant now = this.now.instant();
+        LocalDate day = LocalDate.ofInstant(now, PERTH);
         for (int i = 0; i < daysAgo; ) {
             day = day.minusDays(1);
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
@@ -209,7 +216,6 @@ public final class DemoWorkspace {
             }
         }
         Instant at = day.atTime(LocalTime.of(9, 30)).atZone(PERTH).toInstant().plus(Duration.ofHours(hoursLater));
-        Instant now = Instant.now();
         // Nothing in the future: a demo "today" before 9:30 happens a few minutes ago instead.
         return at.isAfter(now) ? now.minus(Duration.ofMinutes(30L - Math.min(hoursLater, 29))) : at;
     }

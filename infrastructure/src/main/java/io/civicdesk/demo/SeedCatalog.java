@@ -2,6 +2,8 @@ package io.civicdesk.demo;
 
 import io.civicdesk.platform.AwsClients;
 
+import java.time.Clock;
+
 /**
  * Writes the demo council's catalogue and calendar into a deployed catalogue table:
  * {@code ./civicdesk seed <CatalogTable name>}. The SDK finds the account, region and endpoint the usual way
@@ -16,7 +18,7 @@ public final class SeedCatalog {
             System.err.println("Usage: ./civicdesk seed <catalogue table name, from the stack's outputs or resources>");
             System.exit(2);
         }
-        DemoData.seed(AwsClients.dynamoDb(), args[0]);
+        DemoData.seed(AwsClients.dynamoDb(), args[0], Clock.systemUTC());
         System.out.println("Seeded " + DemoData.COUNCIL.name() + " (" + DemoData.services().size() + " services) into " + args[0]);
     }
 }

@@ -5,12 +5,16 @@ import io.civicdesk.local.template.FunctionDefinition;
 import io.civicdesk.local.template.Intrinsics;
 import io.civicdesk.local.template.SamTemplate;
 import io.civicdesk.local.template.TableDefinition;
+import io.civicdesk.platform.Clocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -58,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
         private Path projectRoot;
         private String template;
         private Path portalDirectory;
+        private Instant now;
 
         private Options() {
         }
@@ -96,6 +101,15 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the product, its demo data and its schedules as if it were {@code now} when the stack starts; the
+         * clock ticks on from there. By default the real time.
+         */
+        public Options now(Instant now) {
+            this.now = now;
+            return this;
+        }
+
         /** Where the portal's files are; by default portal/ in the repository. */
         public Options portalDirectory(Path directory) {
             this.portalDirectory = directory;
@@ -111,6 +125,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalGateway gateway;
     private StaffTokens staffTokens;
     private Scheduler scheduler;
+    private Duration clockOffset = Duration.ZERO;
     private boolean closed;
 
     private LocalStack() {
@@ -153,6 +168,9 @@ public final class LocalStack implements AutoCloseable {
             table.updateTimeToLiveRequest().ifPresent(dynamoDb::updateTimeToLive);
         }
 
+        if (options.now != null) {
+            clockOffset = Duration.between(Instant.now(), options.now);
+        }
         Intrinsics intrinsics = intrinsics(template);
         SystemProperties configuration = new SystemProperties(configuration(intrinsics, definitions));
         Map<String, String> replaced = configuration.apply();
@@ -160,15 +178,15 @@ public final class LocalStack implements AutoCloseable {
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         definitions.forEach(definition -> functions.put(definition.logicalId(), new LambdaFunction(definition, configuration)));
         if (options.seedDemoData) {
-            DemoData.seed(dynamoDb, template.table(CATALOG_TABLE).tableName());
+            DemoData.seed(dynamoDb, template.table(CATALOG_TABLE).tableName(), clock());
             // Past reports for the dashboard, before the staff directory exists: they mail nobody.
-            io.civicdesk.demo.DemoReports.seed(dynamoDb, template.table("FiguresTable").tableName());
+            io.civicdesk.demo.DemoReports.seed(dynamoDb, template.table("FiguresTable").tableName(), clock());
             // The staff directory and demo requests in every state, written through the staff services.
             io.civicdesk.demo.DemoWorkspace.seed(dynamoDb, template.table(CATALOG_TABLE).tableName(),
-                    template.table("RequestsTable").tableName(), template.table("OutboxTable").tableName(), baseUrl());
+                    template.table("RequestsTable").tableName(), template.table("OutboxTable").tableName(), baseUrl(), clock());
         }
 
-        scheduler = new Scheduler(List.copyOf(functions.values()));
+        scheduler = new Scheduler(List.copyOf(functions.values()), clock());
         List<StreamPoller> pollers = functions.values().stream().flatMap(f -> f.definition().streams().stream()
                 .map(event -> new StreamPoller(dynamoDb, streams, f, event, template.table(event.table()).tableName())))
                 .toList();
@@ -224,6 +242,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("aws.secretAccessKey", "local");
         properties.put("aws.endpointUrlDynamoDb", dynamoDbLocal.endpoint());
         properties.put("aws.endpointUrlSesV2", mailbox.url());
+        // Set even when zero, so a handler of this stack never reads another open stack's clock.
+        properties.put(Clocks.OFFSET, clockOffset.toString());
         // What only the local stack knows: where the portal is.
         Map<String, String> supplied = Map.of("PORTAL_URL", baseUrl());
         Map<String, String> setBy = new HashMap<>();
@@ -247,6 +267,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String apiUrl() {
         return baseUrl() + LocalGateway.API_PREFIX;
+    }
+
+    /** The clock the stack's functions, demo data and schedules read: the real time, or as {@link Options#now} set it. */
+    public Clock clock() {
+        return Clock.offset(Clock.systemUTC(), clockOffset);
     }
 
     /** Staff tokens as the local sign-in issues them, valid or wrong in one way, for tests of staff routes. */

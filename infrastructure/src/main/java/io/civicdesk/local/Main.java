@@ -3,10 +3,17 @@ package io.civicdesk.local;
 import io.civicdesk.feedback.CounterDeviceStore;
 import java.net.BindException;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./civicdesk run}: the whole product on this machine until Ctrl-C. Options: {@code --port N} (0: any free port). */
+/**
+ * {@code ./civicdesk run}: the whole product on this machine until Ctrl-C. Options: {@code --port N} (0: any free
+ * port) and {@code --now 2026-12-24T10:00+08:00}, to see the council on another day (the clock ticks on from there).
+ */
 public final class Main {
     private static final int DEFAULT_PORT = 8080;
 
@@ -14,10 +21,12 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = port(args);
+        Map<String, String> options = options(args);
+        int port = options.containsKey("--port") ? Integer.parseInt(options.get("--port")) : DEFAULT_PORT;
         LocalStack stack;
         try {
-            stack = LocalStack.start(LocalStack.Options.defaults().port(port).seedDemoData(true).eventSources(true));
+            stack = LocalStack.start(LocalStack.Options.defaults().port(port).seedDemoData(true).eventSources(true)
+                    .now(options.containsKey("--now") ? OffsetDateTime.parse(options.get("--now")).toInstant() : null));
         } catch (RuntimeException e) {
             if (causedBy(e, BindException.class)) {
                 System.err.printf("Port %d is already in use. Stop what uses it, or choose another port:%n"
@@ -31,7 +40,7 @@ public final class Main {
         }
         // A demo front-counter tablet for Waste Services, as an administrator would issue one (POST /staff/counter-devices).
         String counterKey = new CounterDeviceStore(stack.dynamoDb(), "FeedbackTable")
-                .register("waste", "Front counter (demo)", "demo-admin", Instant.now(), new SecureRandom());
+                .register("waste", "Front counter (demo)", "demo-admin", stack.clock().instant(), new SecureRandom());
         System.out.printf("""
 
                 CivicDesk is running on this machine (no AWS account involved).
@@ -50,17 +59,26 @@ public final class Main {
         new CountDownLatch(1).await();
     }
 
-    private static int port(String[] args) {
-        if (args.length == 0) {
-            return DEFAULT_PORT;
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length && args.length % 2 == 0; i += 2) {
+            options.put(args[i], args[i + 1]);
         }
-        if (args.length == 2 && args[0].equals("--port") && args[1].matches("\\d{1,5}")
-                && Integer.parseInt(args[1]) <= 65535) {
-            return Integer.parseInt(args[1]);
+        boolean valid = args.length % 2 == 0 && Set.of("--port", "--now").containsAll(options.keySet())
+                && options.getOrDefault("--port", "0").matches("\\d{1,5}") && Integer.parseInt(options.getOrDefault("--port", "0")) <= 65535;
+        try {
+            if (valid && options.containsKey("--now")) {
+                OffsetDateTime.parse(options.get("--now"));
+            }
+        } catch (DateTimeParseException e) {
+            valid = false;
         }
-        System.err.println("Usage: ./civicdesk run [--port N]   (default " + DEFAULT_PORT + "; 0 picks any free port)");
-        System.exit(2);
-        return -1;
+        if (!valid) {
+            System.err.println("Usage: ./civicdesk run [--port N] [--now 2026-12-24T10:00+08:00]   (port default "
+                    + DEFAULT_PORT + ", 0 picks any free port; now default the real time)");
+            System.exit(2);
+        }
+        return options;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -6,6 +6,7 @@ import io.civicdesk.local.template.FunctionDefinition.ScheduleEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -31,16 +32,18 @@ final class Scheduler {
     }
 
     private final List<Entry> entries;
+    private final Clock clock;
 
     /** Parses every schedule now, so an expression the local stack cannot run fails at start. */
-    Scheduler(List<LambdaFunction> functions) {
+    Scheduler(List<LambdaFunction> functions, Clock clock) {
+        this.clock = clock;
         this.entries = functions.stream().flatMap(function -> function.definition().schedules().stream()
                 .map(event -> new Entry(function, event, ScheduleExpression.parse(event.expression(),
                         event.timeZone().map(ZoneId::of).orElse(ZoneOffset.UTC))))).toList();
     }
 
     void start(ScheduledExecutorService executor) {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        ZonedDateTime now = now();
         entries.forEach(entry -> scheduleAfter(entry, now, executor));
     }
 
@@ -53,7 +56,7 @@ final class Scheduler {
                 e.printStackTrace();
             }
             scheduleAfter(entry, at, executor);
-        }, Math.max(0, Duration.between(ZonedDateTime.now(ZoneOffset.UTC), at).toMillis()), TimeUnit.MILLISECONDS));
+        }, Math.max(0, Duration.between(now(), at).toMillis()), TimeUnit.MILLISECONDS));
     }
 
     /** Invokes each of the function's schedule events once, now; a handler's failure propagates. */
@@ -64,8 +67,12 @@ final class Scheduler {
             throw new IllegalArgumentException(functionLogicalId + " has no schedule in the template");
         }
         for (Entry entry : mine) {
-            invoke(entry, ZonedDateTime.now(ZoneOffset.UTC));
+            invoke(entry, now());
         }
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
     private static void invoke(Entry entry, ZonedDateTime at) throws Exception {

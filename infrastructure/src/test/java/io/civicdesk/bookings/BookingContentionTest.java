@@ -56,7 +56,7 @@ class BookingContentionTest {
 
     @Test
     void twentyPeopleTryTheSameSlotAtOnceAndExactlyOneGetsIt() throws Exception {
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.WEDNESDAY, 2);
+        LocalDate date = BookingFixtures.weekday(ROOM, DayOfWeek.WEDNESDAY, 2);
         List<Callable<Api.Reply>> attempts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String email = "same+" + i + "@example.com";
@@ -75,7 +75,7 @@ class BookingContentionTest {
 
     @Test
     void sixtyOverlappingAttemptsNeverLeaveTwoBookingsOnTheSameTime() throws Exception {
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.THURSDAY, 2);
+        LocalDate date = BookingFixtures.weekday(ROOM, DayOfWeek.THURSDAY, 2);
         List<Callable<Api.Reply>> attempts = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             LocalTime start = LocalTime.of(9, 0).plusMinutes(15L * (i % 16));
@@ -117,7 +117,7 @@ class BookingContentionTest {
 
     @Test
     void tenRetriesWithOneIdempotencyKeyAtOnceMakeOneBookingAndAllGetItsAnswer() throws Exception {
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.FRIDAY, 2);
+        LocalDate date = BookingFixtures.weekday(ROOM, DayOfWeek.FRIDAY, 2);
         String key = UUID.randomUUID().toString();
         String body = Json.write(BookingFixtures.booking(ROOM, date, "13:00", "14:00", "retry@example.com"));
         List<Callable<Api.Reply>> attempts = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.civicdesk.bookings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.demo.DemoFacilities;
 import io.civicdesk.feedback.SatisfactionFiguresStore;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
@@ -14,12 +15,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Bookings as the portal sends them, staff events as API Gateway delivers them, and direct access to the store. */
 public final class BookingFixtures {
@@ -28,9 +32,33 @@ public final class BookingFixtures {
     private BookingFixtures() {
     }
 
-    /** The given weekday at least {@code weeksAhead} weeks from today (Perth), so each test class books its own dates. */
-    public static LocalDate weekday(DayOfWeek day, int weeksAhead) {
-        return LocalDate.now(PERTH).plusWeeks(weeksAhead).with(TemporalAdjusters.nextOrSame(day));
+    /**
+     * The {@code weeksAhead}-th {@code day} from today (Perth) on which the facility is open all day, skipping the
+     * ones it is closed (the Christmas break), so each test class books its own dates whatever today is.
+     */
+    public static LocalDate weekday(String facilityId, DayOfWeek day, int weeksAhead) {
+        return openFor(facilityId, day, weeksAhead, Period.ofDays(1));
+    }
+
+    /** As {@link #weekday}, the first such day from which the facility is open every day for {@code span}: a weekly series, a day and the next. */
+    public static LocalDate openFor(String facilityId, DayOfWeek day, int weeksAhead, Period span) {
+        // The demo closes over the Christmas of the year the stack started and the next; that may be last year now.
+        List<BookingRules.Blackout> closures = Stream.of(TestStack.today().getYear() - 1, TestStack.today().getYear())
+                .flatMap(year -> DemoFacilities.facilities(year).stream()).filter(f -> f.id().equals(facilityId))
+                .flatMap(f -> f.rules().blackouts().stream()).toList();
+        LocalDate date = TestStack.today().with(TemporalAdjusters.nextOrSame(day));
+        for (int open = 0; ; date = date.plusWeeks(1)) {
+            if (open >= weeksAhead && date.datesUntil(date.plus(span)).allMatch(each -> openAllDay(closures, each))) {
+                return date;
+            }
+            if (openAllDay(closures, date)) {
+                open++;
+            }
+        }
+    }
+
+    private static boolean openAllDay(List<BookingRules.Blackout> closures, LocalDate date) {
+        return closures.stream().noneMatch(closure -> closure.startTime() == null && closure.appliesOn(date));
     }
 
     public static Map<String, Object> booking(String facilityId, LocalDate date, String start, String end, String email) {
@@ -91,10 +119,15 @@ public final class BookingFixtures {
         return new BookingStore(dynamo, "BookingsTable", "SlotLocksTable", new OutboxStore(dynamo, "OutboxTable"));
     }
 
-    /** The service as the schedules function builds it, with the clock moved on (for expiry, reminders and cut-offs). */
+    /** The service as the schedules function builds it, when it is {@code at} (for expiry, reminders and cut-offs). */
+    static BookingService serviceWhen(Instant at) {
+        return serviceAt(Duration.between(TestStack.clock().instant(), at));
+    }
+
+    /** The service as the schedules function builds it, with the stack's clock moved on (for expiry, reminders and cut-offs). */
     static BookingService serviceAt(Duration ahead) {
         var dynamo = TestStack.get().dynamoDb();
-        Clock clock = Clock.offset(Clock.systemUTC(), ahead);
+        Clock clock = Clock.offset(TestStack.clock(), ahead);
         SurveyInvitations surveys = new SurveyInvitations(dynamo, new SurveyStore(dynamo, "FeedbackTable"),
                 new SatisfactionFiguresStore(dynamo, "FeedbackTable"), new OutboxStore(dynamo, "OutboxTable"),
                 new CatalogStore(dynamo, "CatalogTable"), clock, new SecureRandom(), TestStack.get().baseUrl());

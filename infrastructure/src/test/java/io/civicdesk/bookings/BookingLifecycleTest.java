@@ -7,6 +7,7 @@ import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the private link, holds approved / declined / expired by supervisors and the schedule, weekly series all or
  * nothing (in one transaction and in chunks), staff block-outs, on-behalf bookings and the feed.
  */
+@DependsOnTheDate
 class BookingLifecycleTest {
     private static Api api;
 
@@ -78,25 +81,13 @@ class BookingLifecycleTest {
     }
 
     private static Message awaitMail(String to, String subjectPart) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            var found = Mailbox.to(to).stream().filter(m -> m.subject().contains(subjectPart)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("No mail '" + subjectPart + "' reached " + to);
+        return io.civicdesk.testing.Mailbox.awaitMailTo(to, mail -> mail.subject().contains(subjectPart));
     }
 
     @Test
     void theConfirmationCarriesAValidCalendarFileAndAChangeBumpsItsSequenceAndACancelRemovesIt() {
         String email = "ics+" + UUID.randomUUID() + "@example.com";
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.MONDAY, 3);
+        LocalDate date = BookingFixtures.weekday("karri-meeting-room", DayOfWeek.MONDAY, 3);
         JsonNode receipt = book(BookingFixtures.booking("karri-meeting-room", date, "10:00", "11:30", email));
         String reference = receipt.path("reference").asText();
         JsonNode occurrence = receipt.path("occurrences").get(0);
@@ -142,7 +133,7 @@ class BookingLifecycleTest {
 
     @Test
     void badInputIsA4xxNamingTheFieldAndBooksNothing() {
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.SATURDAY, 4);
+        LocalDate date = BookingFixtures.weekday("karri-meeting-room", DayOfWeek.SATURDAY, 4);
         Map<String, Object> tooMany = BookingFixtures.booking("karri-meeting-room", date, "10:00", "11:00", "bad@example.com");
         tooMany.put("attendance", 13);
         Api.Reply reply = api.post("/bookings", Json.write(tooMany), Map.of());
@@ -159,7 +150,7 @@ class BookingLifecycleTest {
 
     @Test
     void aHeldRequestKeepsItsSlotsUntilASupervisorApprovesOrDeclinesWithAReason() {
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.SATURDAY, 3);
+        LocalDate date = BookingFixtures.weekday("melaleuca-oval", DayOfWeek.SATURDAY, 3);
         String email = "hold+" + UUID.randomUUID() + "@example.com";
         JsonNode held = book(BookingFixtures.booking("melaleuca-oval", date, "09:00", "12:00", email));
         assertEquals("held", held.path("status").asText());
@@ -196,7 +187,7 @@ class BookingLifecycleTest {
 
     @Test
     void aHoldNobodyAnswersExpiresOnTheScheduleAndReleasesItsSlots() {
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.SUNDAY, 3);
+        LocalDate date = BookingFixtures.weekday("melaleuca-oval", DayOfWeek.SUNDAY, 3);
         String email = "expire+" + UUID.randomUUID() + "@example.com";
         JsonNode held = book(BookingFixtures.booking("melaleuca-oval", date, "09:00", "11:00", email));
         String reference = held.path("reference").asText();
@@ -212,7 +203,7 @@ class BookingLifecycleTest {
 
     @Test
     void aWeeklySeriesIsBookedWholeOrNotAtAllNamingEveryDateThatClashes() {
-        LocalDate first = BookingFixtures.weekday(DayOfWeek.TUESDAY, 3);
+        LocalDate first = BookingFixtures.openFor("karri-meeting-room", DayOfWeek.TUESDAY, 3, Period.ofWeeks(5));
         Map<String, Object> series = BookingFixtures.booking("karri-meeting-room", first, "18:00", "20:00", "series@example.com");
         series.put("occurrences", 5);
         JsonNode booked = book(series);
@@ -236,7 +227,7 @@ class BookingLifecycleTest {
 
     @Test
     void aSeriesTooBigForOneTransactionIsClaimedInChunksAndRolledBackWholeWhenALaterDateClashes() {
-        LocalDate first = BookingFixtures.weekday(DayOfWeek.WEDNESDAY, 6);
+        LocalDate first = BookingFixtures.openFor("banksia-hall", DayOfWeek.WEDNESDAY, 6, Period.ofWeeks(6));
         // 10am–10pm plus 30 minutes either side: 52 locks a week, so three weeks need two transactions of locks.
         Map<String, Object> blocker = BookingFixtures.booking("banksia-hall", first.plusWeeks(2), "18:00", "21:00", "blocker@example.com");
         book(blocker);
@@ -257,7 +248,7 @@ class BookingLifecycleTest {
 
     @Test
     void staffBlockOutDatesBookForACallerCancelWithAReasonAndSeeTheCalendarAndFeed() {
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.THURSDAY, 7);
+        LocalDate date = BookingFixtures.openFor("wattle-hall", DayOfWeek.THURSDAY, 7, Period.ofDays(2));
         APIGatewayV2HTTPResponse blocked = BookingFixtures.staff("POST /staff/facilities/{facilityId}/blackouts",
                 Map.of("facilityId", "wattle-hall"), Map.of("date", date.toString(), "reason", "floor resurfacing"), BookingFixtures.supervisor());
         assertEquals(201, blocked.getStatusCode(), blocked.getBody());
@@ -295,10 +286,10 @@ class BookingLifecycleTest {
 
     @Test
     void aResidentCannotCancelAfterTheCutOff() {
-        LocalDate date = BookingFixtures.weekday(DayOfWeek.FRIDAY, 3);
+        LocalDate date = BookingFixtures.weekday("lakeside-bbq-shelter", DayOfWeek.FRIDAY, 3);
         JsonNode receipt = book(BookingFixtures.booking("lakeside-bbq-shelter", date, "11:00", "13:00", "late@example.com"));
-        BookingService later = BookingFixtures.serviceAt(Duration.between(Instant.now(),
-                Instant.parse(receipt.path("occurrences").get(0).path("startsAt").asText()).minus(Duration.ofHours(1))));
+        BookingService later = BookingFixtures.serviceWhen(
+                Instant.parse(receipt.path("occurrences").get(0).path("startsAt").asText()).minus(Duration.ofHours(1)));
         ApiException e = assertThrows(ApiException.class, () -> later.cancel(receipt.path("reference").asText(), key(receipt)));
         assertEquals(409, e.status());
         assertNotNull(e.errors().get(0).field());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Once a confirmed booking has taken place, the booking schedule invites the resident to the survey, once, and
  * the survey's link answers that booking's survey alone.
  */
+@DependsOnTheDate
 class SurveyAfterBookingTest {
     private final Api api = TestStack.api();
 
@@ -32,7 +34,7 @@ class SurveyAfterBookingTest {
     void aBookingThatHasTakenPlaceInvitesToItsSurveyOnceAndItIsAnsweredOnceByItsLink() {
         String email = "surveyed+" + UUID.randomUUID() + "@example.com";
         // The nearest days no other test books, so the schedule run with its clock moved on touches little else.
-        LocalDate date = LocalDate.now(BookingFixtures.PERTH).plusDays(2);
+        LocalDate date = TestStack.today().plusDays(2);
         Api.Reply booked = api.post("/bookings", Json.write(BookingFixtures.booking("lakeside-bbq-shelter", date, "15:00", "17:00", email)),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertEquals(201, booked.status(), booked.body());
@@ -43,7 +45,7 @@ class SurveyAfterBookingTest {
         BookingFixtures.serviceAt(Duration.ZERO).sendReminders();
         assertTrue(surveyMails(email).isEmpty(), "not before it has taken place");
 
-        BookingService afterwards = BookingFixtures.serviceAt(Duration.between(Instant.now(), ends.plus(Duration.ofMinutes(5))));
+        BookingService afterwards = BookingFixtures.serviceWhen(ends.plus(Duration.ofMinutes(5)));
         assertTrue(afterwards.sendReminders().surveyed() >= 1);
         Message mail = awaitSurveyMail(email);
         afterwards.sendReminders();

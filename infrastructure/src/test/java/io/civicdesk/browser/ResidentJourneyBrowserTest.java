@@ -3,7 +3,9 @@ package io.civicdesk.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.PhoneBrowserTest;
+import io.civicdesk.testing.TestStack;
 import io.civicdesk.local.Mailbox;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * local stack: the pages, the gateway, the handlers, DynamoDB Local and the local SES. Every page visited must
  * pass axe-core's WCAG 2.2 AA rules. Questions and labels are the demo council's (DemoData's "missed-bin").
  */
+@DependsOnTheDate
 class ResidentJourneyBrowserTest extends PhoneBrowserTest {
     private static final String ADDRESS = "12 Banksia Street, Melaleuca WA 6999";
     private static final String NAME = "Alex Citizen";
@@ -48,7 +51,7 @@ class ResidentJourneyBrowserTest extends PhoneBrowserTest {
         assertThat(page).hasTitle("Tell us about the problem – Missed bin collection – " + SITE);
         assertAccessible("the first step");
         page.getByLabel("General waste (red lid)").check();
-        page.getByLabel("Which day should it have been emptied?").fill(LocalDate.now(ZoneId.of("Australia/Perth")).toString());
+        page.getByLabel("Which day should it have been emptied?").fill(TestStack.today().toString());
         group("Was the bin on the verge by 6am?").getByLabel("Yes").check();
         page.getByLabel("Describe the problem (optional)").fill("All the bins in the street were missed.");
         continueButton().click();

@@ -5,6 +5,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.PhoneBrowserTest;
 import io.civicdesk.bookings.BookingFixtures;
 import io.civicdesk.catalog.CatalogStore;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * visited, the sign-in page included, must pass axe-core's WCAG 2.2 AA rules. People and units are the demo
  * council's (DemoData.staff()).
  */
+@DependsOnTheDate
 class StaffWorkspaceBrowserTest extends PhoneBrowserTest {
     private static final String UPDATE = "A truck is coming back for your bin this afternoon.";
 
@@ -163,7 +165,7 @@ class StaffWorkspaceBrowserTest extends PhoneBrowserTest {
         group("How did they contact us?").getByLabel("Phone").check();
         page.getByLabel("What is it about?").selectOption("missed-bin");
         page.getByLabel("General waste (red lid)").check();
-        page.getByLabel("Which day should it have been emptied?").fill(LocalDate.now(ZoneId.of("Australia/Perth")).toString());
+        page.getByLabel("Which day should it have been emptied?").fill(TestStack.today().toString());
         group("Was the bin on the verge by 6am?").getByLabel("Yes").check();
         page.getByLabel("Address or place").fill("7 Jarrah Road, Melaleuca WA 6999");
         page.getByLabel("Full name (optional)").fill("Pat Caller");
@@ -250,7 +252,7 @@ class StaffWorkspaceBrowserTest extends PhoneBrowserTest {
         // A caller on the phone: booked for them, under the facility's rules, with their confirmation mailed.
         page.getByLabel("Facility").selectOption("karri-meeting-room");
         page.getByLabel("Date", new Page.GetByLabelOptions().setExact(true))
-                .fill(BookingFixtures.weekday(java.time.DayOfWeek.TUESDAY, 5).toString());
+                .fill(BookingFixtures.weekday("karri-meeting-room", java.time.DayOfWeek.TUESDAY, 5).toString());
         page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("10:00");
         page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("11:00");
         page.getByLabel("What it is for").fill("Residents' association meeting");

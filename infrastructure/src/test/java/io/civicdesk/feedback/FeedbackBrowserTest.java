@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.PhoneBrowserTest;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The feedback pages in Debian's Chromium on a phone-sized screen, each checked by axe-core for WCAG 2.2 AA. */
+@DependsOnTheDate
 class FeedbackBrowserTest extends PhoneBrowserTest {
 
     @Test
@@ -70,7 +72,7 @@ class FeedbackBrowserTest extends PhoneBrowserTest {
     void aCounterTabletRecordsThreeFacesInARowAndResetsForEachCustomer() {
         String unit = "counter-" + UUID.randomUUID();
         String key = new CounterDeviceStore(FeedbackStack.dynamo(), FeedbackStack.FEEDBACK)
-                .register(unit, "Front counter tablet", "test", Instant.now(), new SecureRandom());
+                .register(unit, "Front counter tablet", "test", TestStack.clock().instant(), new SecureRandom());
         page.navigate(stack.baseUrl() + "/counter.html#device=" + key);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("How was your visit today?"))).isVisible();
         assertTrue(!page.url().contains(key), "the key leaves the address bar");
@@ -92,7 +94,7 @@ class FeedbackBrowserTest extends PhoneBrowserTest {
             assertThat(page.getByLabel("Why? (optional)")).hasValue("");
         }
 
-        LocalDate today = LocalDate.now(ZoneId.of("Australia/Perth"));
+        LocalDate today = TestStack.today();
         SurveyFigures figures = FeedbackStack.figures().figures(unit, today, today).get(SatisfactionFiguresStore.COUNTER_SERVICE);
         assertNotNull(figures, "the taps are counted for the tablet's unit");
         assertEquals(3, figures.counterTaps());

@@ -50,7 +50,7 @@ final class FeedbackStack {
     static SurveyInvitations invitations() {
         DynamoDbClient dynamo = dynamo();
         OutboxStore outbox = new OutboxStore(dynamo, "OutboxTable");
-        return new SurveyInvitations(dynamo, surveys(), figures(), outbox, catalog(), Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
+        return new SurveyInvitations(dynamo, surveys(), figures(), outbox, catalog(), TestStack.clock(), new SecureRandom(), TestStack.get().baseUrl());
     }
 
     /** Opens a reported request's survey, as resolving it would. */
@@ -58,26 +58,26 @@ final class FeedbackStack {
         DynamoDbClient dynamo = dynamo();
         ServiceRequest request = new RequestStore(dynamo, "RequestsTable", null).find(Reference.parse(reference).orElseThrow())
                 .orElseThrow().request();
-        return invitations().inviteNow(request, Instant.now());
+        return invitations().inviteNow(request, TestStack.clock().instant());
     }
 
     static ComplaintService complaints() {
         DynamoDbClient dynamo = dynamo();
         return new ComplaintService(dynamo, new ComplaintStore(dynamo, FEEDBACK), new OutboxStore(dynamo, "OutboxTable"), catalog(),
-                ComplaintTargets.DEFAULTS, Clock.systemUTC(), new SecureRandom(), TestStack.get().baseUrl());
+                ComplaintTargets.DEFAULTS, TestStack.clock(), new SecureRandom(), TestStack.get().baseUrl());
     }
 
     /** The staff function as the gateway invokes it; its review panel sees the council's calendar as of {@code clock}. */
     static FeedbackStaffHandler staffHandler(Clock clock) {
         DynamoDbClient dynamo = dynamo();
         return new FeedbackStaffHandler(complaints(), new ReviewPanelService(new ComplaintStore(dynamo, FEEDBACK), surveys(), catalog(),
-                ComplaintTargets.DEFAULTS, clock), new CounterDeviceStore(dynamo, FEEDBACK), TestStack.get().baseUrl());
+                ComplaintTargets.DEFAULTS, clock), new CounterDeviceStore(dynamo, FEEDBACK), TestStack.get().baseUrl(), clock);
     }
 
     /** A staff route called with claims as API Gateway's JWT authorizer delivers them: strings, groups as "[a b]". */
     static APIGatewayV2HTTPResponse asStaff(String groups, String unit, String routeKey, Map<String, String> pathParameters,
                                             Map<String, String> query, Object body) {
-        return asStaff(staffHandler(Clock.systemUTC()), groups, unit, routeKey, pathParameters, query, body);
+        return asStaff(staffHandler(TestStack.clock()), groups, unit, routeKey, pathParameters, query, body);
     }
 
     static APIGatewayV2HTTPResponse asStaff(FeedbackStaffHandler handler, String groups, String unit, String routeKey,
@@ -103,7 +103,7 @@ final class FeedbackStack {
 
     static SurveyService surveyService() {
         return new SurveyService(dynamo(), surveys(), figures(), FEEDBACK, catalog(),
-                Clock.systemUTC());
+                TestStack.clock());
     }
 
     /** A resident's missed-bin report through the API: its reference and private key. */

@@ -6,6 +6,8 @@ import io.civicdesk.requests.PreferredChannel;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.ServiceRequest;
 import io.civicdesk.platform.Transaction;
+import io.civicdesk.testing.DependsOnTheDate;
+import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -23,11 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Satisfaction, NPS and response rate as the day items keep them: invitations and answers counted with ADDs in
  * the answers' own transactions, read back per unit and service over a period.
  */
+@DependsOnTheDate
 class SatisfactionFiguresTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static ServiceRequest request(String unitId, String serviceId) {
-        return new ServiceRequest(Reference.random(RANDOM), serviceId, "Test service", unitId, "resolved", Instant.now(),
+        return new ServiceRequest(Reference.random(RANDOM), serviceId, "Test service", unitId, "resolved", TestStack.clock().instant(),
                 "Australia/Perth", List.of(),
                 new Location("1 Test Street", null, null), null, new Contact(null, null, null), PreferredChannel.NONE,
                 "online", null, 1, null, null);
@@ -42,7 +45,7 @@ class SatisfactionFiguresTest {
         SurveyService service = FeedbackStack.surveyService();
         for (int i = 0; i < 10; i++) {
             ServiceRequest request = request(unit, "svc-a");
-            SurveyInvitations.Invitation invitation = invitations.onResolved(request, Instant.now());
+            SurveyInvitations.Invitation invitation = invitations.onResolved(request, TestStack.clock().instant());
             new Transaction().addAll("invitation", invitation.writes()).commit(FeedbackStack.dynamo());
             if (i < satisfied.length) {
                 Map<String, Object> body = new HashMap<>(Map.of("satisfaction", satisfied[i], "recommend", recommend[i]));
@@ -50,7 +53,7 @@ class SatisfactionFiguresTest {
                         io.civicdesk.platform.Json.MAPPER.valueToTree(body), null).status());
             }
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Australia/Perth"));
+        LocalDate today = TestStack.today();
         Map<String, SurveyFigures> figures = FeedbackStack.figures().figures(unit, today.minusDays(1), today.plusDays(1));
         SurveyFigures a = figures.get("svc-a");
         assertEquals(10, a.invited());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The survey after service through the API: invited by mail, answered once, and a link good for one request only. */
+@DependsOnTheDate
 class SurveyAfterServiceTest {
     private final Api api = TestStack.api();
 

@@ -35,7 +35,7 @@ class ReferenceUniquenessTest {
     private static SubmitRequestService service(SecureRandom random) {
         DynamoDbClient dynamo = TestStack.get().dynamoDb();
         RequestStore requests = new RequestStore(dynamo, "RequestsTable", new OutboxStore(dynamo, "OutboxTable"));
-        return new SubmitRequestService(new CatalogStore(dynamo, "CatalogTable"), requests, Clock.systemUTC(), random,
+        return new SubmitRequestService(new CatalogStore(dynamo, "CatalogTable"), requests, TestStack.clock(), random,
                 "http://localhost");
     }
 

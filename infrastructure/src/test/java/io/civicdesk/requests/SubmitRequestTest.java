@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.demo.DemoData;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /requests} through the local gateway against DynamoDB Local. */
+@DependsOnTheDate
 class SubmitRequestTest {
     private static Api api;
     private static DynamoDbClient dynamo;

@@ -95,7 +95,7 @@ class StaffAuthorisationMatrixTest {
                 SAM, ACCOUNT_MANAGER, null, 200));
         cases.put("GET /staff/bookings/holds", new Case("/staff/bookings/holds", null, StaffApi.SUPERVISOR, SAM, null, 200));
         cases.put("POST /staff/bookings", new Case("/staff/bookings", () -> BookingFixtures.booking("karri-meeting-room",
-                BookingFixtures.weekday(DayOfWeek.THURSDAY, 7), "15:00", "16:00", StaffApi.email()), SAM, ACCOUNT_MANAGER, null, 201));
+                BookingFixtures.weekday("karri-meeting-room", DayOfWeek.THURSDAY, 7), "15:00", "16:00", StaffApi.email()), SAM, ACCOUNT_MANAGER, null, 201));
         cases.put("POST /staff/bookings/{reference}/approve", new Case("/staff/bookings/" + heldToApprove + "/approve",
                 Map::of, StaffApi.SUPERVISOR, SAM, null, 200));
         cases.put("POST /staff/bookings/{reference}/decline", new Case("/staff/bookings/" + heldToDecline + "/decline",
@@ -103,7 +103,7 @@ class StaffAuthorisationMatrixTest {
         cases.put("POST /staff/bookings/{reference}/cancel", new Case("/staff/bookings/" + confirmedToCancel + "/cancel",
                 () -> Map.of("reason", "Matrix check."), SAM, ACCOUNT_MANAGER, null, 200));
         cases.put("POST /staff/facilities/{facilityId}/blackouts", new Case("/staff/facilities/wattle-hall/blackouts",
-                () -> Map.of("date", BookingFixtures.weekday(DayOfWeek.MONDAY, 12).toString(), "reason", "Matrix check."),
+                () -> Map.of("date", BookingFixtures.weekday("wattle-hall", DayOfWeek.MONDAY, 12).toString(), "reason", "Matrix check."),
                 StaffApi.SUPERVISOR, SAM, null, 201));
         cases.put("POST /staff/facilities/{facilityId}/feed-links", new Case("/staff/facilities/wattle-hall/feed-links",
                 Map::of, StaffApi.SUPERVISOR, SAM, null, 201));
@@ -180,7 +180,7 @@ class StaffAuthorisationMatrixTest {
 
     private static String booked(String facilityId, DayOfWeek day, int weeksAhead) {
         Api.Reply reply = TestStack.api().post("/bookings", Json.write(BookingFixtures.booking(facilityId,
-                BookingFixtures.weekday(day, weeksAhead), "09:00", "11:00", StaffApi.email())), Map.of());
+                BookingFixtures.weekday(facilityId, day, weeksAhead), "09:00", "11:00", StaffApi.email())), Map.of());
         assertEquals(201, reply.status(), reply.body());
         return reply.json().path("reference").asText();
     }

@@ -4,6 +4,7 @@ import io.civicdesk.reports.Figures;
 import io.civicdesk.reports.FiguresStore;
 import io.civicdesk.reports.ServiceLevelReport;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * is counted under the request's unit and service on the council day it happened, and a change that fails counts
  * nothing (the figures are written in the change's own transaction).
  */
+@DependsOnTheDate
 class StaffFiguresTest {
     private static final ZoneId PERTH = ZoneId.of("Australia/Perth");
 
@@ -27,7 +29,7 @@ class StaffFiguresTest {
     void submissionsResponsesAndResolutionsAreCountedOnceAndAFailedChangeAddsNothing() {
         // A unit of its own, so no other test's requests are in its figures.
         StaffApi.OwnUnit unit = StaffApi.OwnUnit.create("figures");
-        LocalDate first = LocalDate.now(PERTH);
+        LocalDate first = TestStack.today();
         String acknowledged = StaffApi.residentReport(unit.report(StaffApi.email()));
         String resolvedStraight = StaffApi.residentReport(unit.report(StaffApi.email()));
         StaffApi officer = StaffApi.as(unit.officer());
@@ -42,7 +44,7 @@ class StaffFiguresTest {
         assertEquals(409, stale.status(), stale.body());
         Api.Reply notAllowed = officer.act(resolvedStraight, Map.of("action", "acknowledge"));
         assertEquals(409, notAllowed.status(), notAllowed.body());
-        LocalDate last = LocalDate.now(PERTH);
+        LocalDate last = TestStack.today();
 
         FiguresStore store = new FiguresStore(TestStack.get().dynamoDb(), "FiguresTable");
         Map<ServiceLevelReport.Key, Figures> figures = store.periodFigures(List.of(unit.unitId()), first, last).figures();

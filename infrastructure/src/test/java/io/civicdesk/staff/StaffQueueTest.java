@@ -8,6 +8,7 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code GET /staff/queue} over a unit of its own: requests submitted days apart (so they fall due apart),
  * assigned, prioritised, paused and finished, then every filter, the counts, the order and the paging.
  */
+@DependsOnTheDate
 class StaffQueueTest {
     private static StaffApi.OwnUnit unit;
     private static StaffApi officer;
@@ -49,7 +51,7 @@ class StaffQueueTest {
         DynamoDbClient dynamo = TestStack.get().dynamoDb();
         for (Object[] spec : new Object[][] {{"oldest", 12}, {"old", 6}, {"recent", 2}, {"today", 0}, {"acknowledged", 0},
                 {"resolved", 3}, {"waiting", 1}}) {
-            Clock clock = Clock.fixed(Instant.now().minus(Duration.ofDays((Integer) spec[1])), ZoneOffset.UTC);
+            Clock clock = Clock.fixed(TestStack.clock().instant().minus(Duration.ofDays((Integer) spec[1])), ZoneOffset.UTC);
             SubmitRequestService submissions = new SubmitRequestService(new CatalogStore(dynamo, "CatalogTable"),
                     new RequestStore(dynamo, "RequestsTable", new OutboxStore(dynamo, "OutboxTable")), clock,
                     new SecureRandom(), TestStack.get().baseUrl());
@@ -132,7 +134,7 @@ class StaffQueueTest {
     @Test
     void dueSoonAndOverdueAreWhatTheirDueTimesSayAndNeverAPausedRequest() {
         JsonNode all = queue("");
-        Instant now = Instant.now();
+        Instant now = TestStack.clock().instant();
         Set<String> overdue = new HashSet<>();
         Set<String> soon = new HashSet<>();
         all.path("items").forEach(item -> {

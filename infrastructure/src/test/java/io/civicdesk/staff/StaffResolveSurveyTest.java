@@ -3,6 +3,7 @@ package io.civicdesk.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gets the invitation mail with a working survey link, and a request resolved again after a reopen is not
  * invited twice.
  */
+@DependsOnTheDate
 class StaffResolveSurveyTest {
     private static final String SUBJECT = "Tell us how we did";
 

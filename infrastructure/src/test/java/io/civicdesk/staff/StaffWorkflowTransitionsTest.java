@@ -2,6 +2,7 @@ package io.civicdesk.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A request moving through its service's workflow, and the changes the workflow refuses. */
+@DependsOnTheDate
 class StaffWorkflowTransitionsTest {
     private final StaffApi sam = StaffApi.as(SAM);
 

@@ -4,6 +4,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
@@ -43,11 +44,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** A fresh phone (its own cookies and storage): a small screen, touch, Australian English, Perth's clock. */
+    /**
+     * A fresh phone (its own cookies and storage): a small screen, touch, Australian English, Perth's time zone,
+     * and its clock set to the stack's, ticking on from there, so the pages' "today" is the product's.
+     */
     public BrowserContext phone() {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(360, 740).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2)
                 .setLocale("en-AU").setTimezoneId("Australia/Perth"));
+        context.clock().install(new Clock.InstallOptions().setTime(TestStack.clock().millis()));
         context.setDefaultTimeout(15_000);
         return context;
     }

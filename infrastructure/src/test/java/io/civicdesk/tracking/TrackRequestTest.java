@@ -3,6 +3,7 @@ package io.civicdesk.tracking;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /requests/{reference}}: the public view by reference, the private view by link. */
+@DependsOnTheDate
 class TrackRequestTest {
     private static Api api;
     private static String email;

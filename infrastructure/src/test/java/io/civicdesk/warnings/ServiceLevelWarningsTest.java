@@ -20,6 +20,7 @@ import io.civicdesk.staff.StaffAction;
 import io.civicdesk.staff.StaffDirectory;
 import io.civicdesk.staff.StaffMember;
 import io.civicdesk.staff.WorkflowStore;
+import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 75%), on a clock the test moves through one Monday in Perth: each alert goes once, when it falls due, to the
  * officer who has the request, and a missed target to the unit's supervisor too.
  */
+@DependsOnTheDate
 class ServiceLevelWarningsTest {
     private static final ZoneId PERTH = ZoneId.of("Australia/Perth");
 
