@@ -1,0 +1,96 @@
+package io.civicdesk.seed;
+
+import io.civicdesk.bookings.Facility;
+import io.civicdesk.catalog.Council;
+import io.civicdesk.catalog.Service;
+import io.civicdesk.catalog.Unit;
+import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.ServiceLevelPolicy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * A council's catalogue as its file describes it (docs/catalogue.md; the schema and the demo council's example are
+ * in infrastructure/catalogue/): the council, its units, its services and their questions, its business calendars,
+ * its service-level policies in order, and its bookable facilities with their rules. Read and checked whole, so
+ * nothing is written from a file with a mistake in it.
+ */
+public final class CatalogFile {
+    private final Council council;
+    private final List<Unit> units;
+    private final List<Service> services;
+    private final List<BusinessCalendar> calendars;
+    private final List<ServiceLevelPolicy> policies;
+    private final List<Facility> facilities;
+    private final String source;
+    private final Map<String, YamlTree.Place> places;
+
+    CatalogFile(Council council, List<Unit> units, List<Service> services, List<BusinessCalendar> calendars,
+                List<ServiceLevelPolicy> policies, List<Facility> facilities, String source, Map<String, YamlTree.Place> places) {
+        this.council = council;
+        this.units = List.copyOf(units);
+        this.services = List.copyOf(services);
+        this.calendars = List.copyOf(calendars);
+        this.policies = List.copyOf(policies);
+        this.facilities = List.copyOf(facilities);
+        this.source = source;
+        this.places = places;
+    }
+
+    /**
+     * Reads and checks a catalogue written in YAML or JSON; {@code source} names it in mistakes. Dates written
+     * relative to "this year" are counted from {@code clock}'s date in the council's time zone.
+     */
+    public static CatalogFile read(String source, String text, Clock clock) throws CatalogFileException {
+        return CatalogFileReader.read(source, text, clock);
+    }
+
+    public static CatalogFile read(Path file, Clock clock) throws CatalogFileException, IOException {
+        return read(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), clock);
+    }
+
+    public Council council() {
+        return council;
+    }
+
+    public List<Unit> units() {
+        return units;
+    }
+
+    /** In the order residents see them. */
+    public List<Service> services() {
+        return services;
+    }
+
+    public List<BusinessCalendar> calendars() {
+        return calendars;
+    }
+
+    public BusinessCalendar calendar(String calendarId) {
+        return calendars.stream().filter(calendar -> calendar.id().equals(calendarId)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("The file has no calendar " + calendarId));
+    }
+
+    /** In their order: the first that fits a request is its policy. */
+    public List<ServiceLevelPolicy> policies() {
+        return policies;
+    }
+
+    public List<Facility> facilities() {
+        return facilities;
+    }
+
+    /** Mistakes found later, against what a table holds, placed in this file as the reading's own are. */
+    Mistakes mistakes() {
+        Mistakes mistakes = new Mistakes(source);
+        mistakes.placesFrom(places);
+        return mistakes;
+    }
+}
