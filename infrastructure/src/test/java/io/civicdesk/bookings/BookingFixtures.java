@@ -3,7 +3,7 @@ package io.civicdesk.bookings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.demo.DemoFacilities;
+import io.civicdesk.demo.DemoData;
 import io.civicdesk.feedback.SatisfactionFiguresStore;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
@@ -44,7 +44,7 @@ public final class BookingFixtures {
     public static LocalDate openFor(String facilityId, DayOfWeek day, int weeksAhead, Period span) {
         // The demo closes over the Christmas of the year the stack started and the next; that may be last year now.
         List<BookingRules.Blackout> closures = Stream.of(TestStack.today().getYear() - 1, TestStack.today().getYear())
-                .flatMap(year -> DemoFacilities.facilities(year).stream()).filter(f -> f.id().equals(facilityId))
+                .flatMap(year -> DemoData.facilities(year).stream()).filter(f -> f.id().equals(facilityId))
                 .flatMap(f -> f.rules().blackouts().stream()).toList();
         LocalDate date = TestStack.today().with(TemporalAdjusters.nextOrSame(day));
         for (int open = 0; ; date = date.plusWeeks(1)) {
