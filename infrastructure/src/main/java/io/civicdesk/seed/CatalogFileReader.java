@@ -222,7 +222,7 @@ final class CatalogFileReader {
                 min = question.optionalNumber("min");
                 max = question.optionalNumber("max");
                 if (min != null && max != null && max < min) {
-                    question.mistake("max", "is below min (" + min + "): the smallest answer allowed comes first");
+                    question.mistake("max", "is below min (" + question.raw("min").asText() + "): the smallest answer allowed comes first");
                 }
             } else if (type != null) {
                 for (String bound : List.of("min", "max")) {
@@ -279,25 +279,29 @@ final class CatalogFileReader {
         List<ServiceLevelPolicy> policies = new ArrayList<>();
         List<Fields.Item> items = catalogue.list("policies", false, 100, "policies");
         Set<String> ids = new LinkedHashSet<>();
+        JsonNode above = null;
         for (Fields.Item item : items) {
             Fields policy = Fields.of(item.value(), item.path(), mistakes, "a policy", POLICY);
             if (policy == null) {
                 continue;
             }
             int before = mistakes.count();
+            // Read top down as they are tried: each below the latest place above it, whatever else is wrong with either.
+            JsonNode order = policy.raw("order");
+            if (above != null && order.isIntegralNumber() && order.asLong() < above.path("order").asLong()) {
+                policy.mistake("order", order.asLong() + " comes before " + above.path("order").asLong() + " (policy "
+                        + above.path("id").asText() + ", above): list the policies in their order, the one tried first at the top");
+            }
+            if (order.isIntegralNumber() && (above == null || order.asLong() > above.path("order").asLong())) {
+                above = item.value();
+            }
             String id = policy.id("id");
             policy.unique("id", id, ids, "policy");
             ServiceLevelPolicy read = checked(mistakes, policy, () -> ServiceLevelReader.policy(String.valueOf(id), item.value(),
                     new FileCatalogue(items.subList(0, item.index()))));
-            if (mistakes.count() > before) {
-                continue;
+            if (mistakes.count() == before) {
+                policies.add(read);
             }
-            ServiceLevelPolicy above = policies.isEmpty() ? null : policies.get(policies.size() - 1);
-            if (above != null && read.order() < above.order()) {
-                policy.mistake("order", read.order() + " comes before " + above.order() + " (policy " + above.id()
-                        + ", above): list the policies in their order, the one tried first at the top");
-            }
-            policies.add(read);
         }
         return policies;
     }

@@ -139,43 +139,49 @@ final class FacilityReader {
             return null;
         }
         int before = mistakes.count();
-        Long slot = granules(rules, "slotMinutes", SlotGrid.GRANULE_MINUTES, true);
+        Long slot = granules(rules, "slotMinutes", SlotGrid.GRANULE_MINUTES);
         Long shortest = rules.whole("minMinutes", SlotGrid.GRANULE_MINUTES, 24 * 60);
         Long longest = rules.whole("maxMinutes", SlotGrid.GRANULE_MINUTES, 24 * 60);
         Long minNotice = rules.whole("minNoticeHours", 0, 366 * 24);
         Long maxNotice = rules.whole("maxNoticeDays", 1, 2 * 366);
-        Long bufferBefore = granules(rules, "bufferBeforeMinutes", 0, false);
-        Long bufferAfter = granules(rules, "bufferAfterMinutes", 0, false);
+        Long bufferBefore = rules.has("bufferBeforeMinutes") ? granules(rules, "bufferBeforeMinutes", 0) : 0L;
+        Long bufferAfter = rules.has("bufferAfterMinutes") ? granules(rules, "bufferAfterMinutes", 0) : 0L;
         boolean approval = rules.flag("approvalRequired", false);
         // A booking awaiting approval is held this long: none at all would let it lapse as it is made.
         Long hold = rules.whole("holdHours", approval ? 1 : 0, 30 * 24, approval);
         Long cutoff = rules.whole("changeCutoffHours", 0, 366 * 24);
         Long occurrences = rules.whole("maxOccurrences", 1, 104);
+        if (slot != null && shortest != null && shortest < slot) {
+            rules.mistake("minMinutes", shortest + " is shorter than a slot (slotMinutes " + slot + "): the shortest booking is one slot or more");
+        }
+        if (shortest != null && longest != null && longest < shortest) {
+            rules.mistake("maxMinutes", longest + " is shorter than the shortest booking (minMinutes " + shortest + ")");
+        }
+        if (longest != null && bufferBefore != null && bufferAfter != null
+                && SlotGrid.granules((int) (longest + bufferBefore + bufferAfter)) > SlotGrid.MAX_LOCKS_PER_OCCURRENCE) {
+            rules.mistake("maxMinutes", "the longest booking with its buffers (" + (longest + bufferBefore + bufferAfter)
+                    + " minutes) is longer than a day: shorten it or its buffers");
+        }
         Fee fee = fee(rules);
         List<Blackout> blackouts = blackouts(rules);
         if (mistakes.count() > before) {
             return null;
         }
-        // What is left to go wrong is between fields (the shortest booking under a slot, the longest with its
-        // buffers over a day): the rules say which.
+        // The rules check themselves too; anything they refuse that the checks above let through is told at the rules.
         return CatalogFileReader.checked(mistakes, rules, () -> new BookingRules(slot.intValue(), shortest.intValue(),
-                longest.intValue(), minNotice.intValue(), maxNotice.intValue(), orZero(bufferBefore), orZero(bufferAfter),
-                blackouts, approval, orZero(hold), cutoff.intValue(), fee, occurrences.intValue()));
+                longest.intValue(), minNotice.intValue(), maxNotice.intValue(), bufferBefore.intValue(), bufferAfter.intValue(),
+                blackouts, approval, hold == null ? 0 : hold.intValue(), cutoff.intValue(), fee, occurrences.intValue()));
     }
 
     /** Minutes on the lock grid: a multiple of its granule, up to 24 hours. */
-    private static Long granules(Fields rules, String name, long min, boolean required) {
-        Long minutes = rules.whole(name, min, 24 * 60, required);
+    private static Long granules(Fields rules, String name, long min) {
+        Long minutes = rules.whole(name, min, 24 * 60);
         if (minutes != null && minutes % SlotGrid.GRANULE_MINUTES != 0) {
             rules.mistake(name, minutes + " is not a multiple of " + SlotGrid.GRANULE_MINUTES
                     + " minutes: bookings and their buffers line up on a " + SlotGrid.GRANULE_MINUTES + "-minute grid");
             return null;
         }
         return minutes;
-    }
-
-    private static int orZero(Long value) {
-        return value == null ? 0 : value.intValue();
     }
 
     /** In cents, GST inclusive; a facility with no fee is free. */
@@ -229,7 +235,7 @@ final class FacilityReader {
             }
             LocalDate from = blackout.date("from");
             LocalDate until = blackout.date("until");
-            if (!blackout.has("from") && weekly.isEmpty()) {
+            if (!blackout.has("from") && !blackout.has("weekly")) {
                 blackout.mistake("from", "is missing: a closure is between dates (from, until), on days every year (yearly), or on weekdays (weekly)");
             }
             if (from != null && until != null && until.isBefore(from)) {

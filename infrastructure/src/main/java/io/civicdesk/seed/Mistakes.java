@@ -1,6 +1,7 @@
 package io.civicdesk.seed;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,11 @@ final class Mistakes {
         return found.size();
     }
 
+    /** Throws the mistakes found, in the order of the file, so they can be put right from the top down. */
     void throwIfAny() throws CatalogFileException {
         if (!found.isEmpty()) {
-            throw new CatalogFileException(found);
+            throw new CatalogFileException(found.stream()
+                    .sorted(Comparator.comparingInt(Mistake::line).thenComparingInt(Mistake::column)).toList());
         }
     }
 
