@@ -3,6 +3,7 @@ package io.civicdesk.seed;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -29,7 +30,10 @@ public final class SeedCatalog {
         System.exit(run(List.of(args), System.out, System.err, AwsClients::dynamoDb, Clocks.fromConfig()));
     }
 
-    /** 0 when loaded (or, with --check, loadable), 1 when the file has mistakes, 2 when the command is wrong. */
+    /**
+     * 0 when loaded (or, with --check, loadable), 1 when the file has mistakes or the load could not finish, 2 when
+     * the command is wrong.
+     */
     static int run(List<String> args, PrintStream out, PrintStream err, Supplier<DynamoDbClient> dynamo, Clock clock) {
         List<String> files = new ArrayList<>();
         String table = Config.optional("CATALOG_TABLE");
@@ -81,6 +85,11 @@ public final class SeedCatalog {
             return 0;
         } catch (CatalogFileException e) {
             return mistakes(e, path, err);
+        } catch (SdkException | IllegalStateException e) {
+            // Each item is written whole, so loading the file again finishes what was begun.
+            err.println("seed: the load into " + table + " stopped: " + e.getMessage()
+                    + "\nWhat was written so far stays; load the file again once the cause is put right.");
+            return 1;
         }
     }
 
