@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DemoData {
     /** The example file, on the classpath (the build copies infrastructure/catalogue/ there). */
-    static final String CATALOGUE = "catalogue/melaleuca.yaml";
+    private static final String CATALOGUE = "catalogue/melaleuca.yaml";
     private static final String TEXT = read(CATALOGUE);
     private static final Map<Integer, CatalogFile> BY_YEAR = new ConcurrentHashMap<>();
     /** The council, its units and its services do not depend on the year the file is read in. */

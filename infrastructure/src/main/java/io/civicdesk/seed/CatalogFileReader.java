@@ -77,7 +77,7 @@ final class CatalogFileReader {
         Mistakes mistakes = new Mistakes(source);
         YamlTree.Parsed parsed = YamlTree.parse(text, mistakes);
         if (parsed == null) {
-            mistakes.throwIfAny();
+            mistakes.throwIfAny(); // the parse noted why there is no tree
         }
         mistakes.placesFrom(parsed.places());
         ZoneId zone = councilZone(parsed.root());
@@ -123,10 +123,12 @@ final class CatalogFileReader {
         if (calendarId != null && !calendarIds.contains(calendarId)) {
             council.mistake("calendarId", "there is no calendar \"" + calendarId + "\" in this file; " + chooseFrom(calendarIds, "calendars"));
         }
+        if (name == null) {
+            return null;
+        }
         // The council keeps its calendar's time zone: the two cannot disagree.
         return calendars.stream().filter(calendar -> calendar.id().equals(calendarId)).findFirst()
-                .filter(calendar -> name != null).map(calendar -> new Council(name, calendar.zone().getId(), calendarId))
-                .orElse(null);
+                .map(calendar -> new Council(name, calendar.zone().getId(), calendarId)).orElse(null);
     }
 
     private List<Unit> units(Fields catalogue) {
@@ -199,7 +201,7 @@ final class CatalogFileReader {
             String id = question.id("id");
             question.unique("id", id, ids, "question of this service");
             String label = question.text("label", 200);
-            QuestionType type = question.choice("type", QUESTION_TYPES, "a question type", true);
+            QuestionType type = question.choice("type", QUESTION_TYPES, "a question type");
             boolean required = question.flag("required", false);
             String help = question.optionalText("help", 500);
             List<String> options = question.texts("options", 200, 50);
@@ -267,7 +269,7 @@ final class CatalogFileReader {
         if (generator == null) {
             return holidays;
         }
-        IntFunction<List<PublicHoliday>> state = generator.choice("state", STATES, "a state whose public holidays CivicDesk knows", true);
+        IntFunction<List<PublicHoliday>> state = generator.choice("state", STATES, "a state whose public holidays CivicDesk knows");
         List<Integer> years = generator.years("years", thisYear);
         if (state != null) {
             years.stream().flatMap(year -> state.apply(year).stream()).forEach(holiday -> holidays.put(holiday.date(), holiday.name()));
@@ -340,6 +342,9 @@ final class CatalogFileReader {
         try {
             return read.get();
         } catch (ApiException e) {
+            if (e.errors().isEmpty()) {
+                mistakes.add(part.here(), e.getMessage());
+            }
             for (FieldError error : e.errors()) {
                 mistakes.add(part.path(error.field()), error.message());
             }

@@ -31,8 +31,8 @@ public final class CatalogLoad {
     }
 
     /**
-     * Writes the file; what the table holds that the file does not name, e.g. {@code service pothole}. Nothing is
-     * written when a policy's place in the order is held by a policy the file does not name.
+     * Writes the file, and tells what the table holds that the file does not name, e.g. {@code service pothole}.
+     * Nothing is written when a policy's place in the order is held by a policy the file does not name.
      */
     public List<String> write(CatalogFile file) throws CatalogFileException {
         CatalogStore catalog = new CatalogStore(dynamo, table);

@@ -74,7 +74,7 @@ final class FacilityReader {
             List<String> features = facility.texts("features", 200, 30);
             List<String> accessibility = facility.texts("accessibility", 200, 30);
             List<Photo> photos = photos(facility);
-            ZoneId zone = facility.has("timeZone") ? facility.zone("timeZone", true) : councilZone;
+            ZoneId zone = facility.has("timeZone") ? facility.zone("timeZone") : councilZone;
             Map<DayOfWeek, OpeningHours> hours = openingHours(facility);
             BookingRules rules = rules(facility);
             if (mistakes.count() == before) {

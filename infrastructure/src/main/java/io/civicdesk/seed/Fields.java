@@ -27,11 +27,11 @@ import java.util.stream.IntStream;
  */
 final class Fields {
     /** Ids: short, lower case, safe in a URL and a DynamoDB key (as the admin pages require). */
-    static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
     /** Longer is a typing mistake: a calendar or closures for twenty years is plenty to load at once. */
-    static final int MAX_YEARS = 20;
+    private static final int MAX_YEARS = 20;
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}");
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{2})-(\\d{2})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -113,7 +113,7 @@ final class Fields {
     }
 
     /** Text standing alone, e.g. a list's item. */
-    String text(JsonNode value, String at, int maxLength) {
+    private String text(JsonNode value, String at, int maxLength) {
         if (!value.isTextual() || value.asText().isBlank()) {
             mistakes.add(at, "must be text of up to " + maxLength + " characters, not " + shown(value));
             return null;
@@ -127,11 +127,7 @@ final class Fields {
     }
 
     String id(String name) {
-        return id(name, true);
-    }
-
-    String id(String name, boolean required) {
-        if (!present(name, required, "an id of lower-case letters, digits and hyphens")) {
+        if (!present(name, true, "an id of lower-case letters, digits and hyphens")) {
             return null;
         }
         JsonNode value = node.path(name);
@@ -220,8 +216,8 @@ final class Fields {
     }
 
     /** One of a set of words, e.g. a question type. */
-    <T> T choice(String name, Map<String, T> choices, String what, boolean required) {
-        if (!present(name, required, "one of " + String.join(", ", choices.keySet()))) {
+    <T> T choice(String name, Map<String, T> choices, String what) {
+        if (!present(name, true, "one of " + String.join(", ", choices.keySet()))) {
             return null;
         }
         JsonNode value = node.path(name);
@@ -233,8 +229,8 @@ final class Fields {
     }
 
     /** A time zone by its region name; an offset such as +08:00 would miss daylight saving. */
-    ZoneId zone(String name, boolean required) {
-        if (!present(name, required, "a time zone such as Australia/Perth")) {
+    ZoneId zone(String name) {
+        if (!present(name, true, "a time zone such as Australia/Perth")) {
             return null;
         }
         JsonNode value = node.path(name);
