@@ -97,7 +97,7 @@ public final class BookingRequestReader {
     }
 
     static LocalDate date(JsonNode body, String field, List<FieldError> errors) {
-        return DateInput.required(body.path(field), field, "The date", errors);
+        return DateInput.required(body.path(field), field, "Enter the date as a real date " + DateInput.YEARS + ", like 2026-11-28.", errors);
     }
 
     static LocalTime time(JsonNode body, String field, String what, List<FieldError> errors) {

@@ -51,7 +51,7 @@ final class BookingWiring {
 
     /** A date from the query string (default: today in the facility's zone) and a number of days, 1 to 7. */
     static LocalDate from(String text, LocalDate today) {
-        LocalDate from = DateInput.optional(text, "from", "The first day");
+        LocalDate from = DateInput.optional(text, "from", "Give the first day as a date " + DateInput.YEARS + ", like 2026-11-28.");
         return from == null ? today : from;
     }
 

@@ -76,7 +76,7 @@ public final class ReviewPanelService {
     }
 
     private static YearMonth month(String text, String field, YearMonth fallback, List<FieldError> errors) {
-        YearMonth month = DateInput.month(text, field, "The month", errors);
+        YearMonth month = DateInput.month(text, field, "Give the month as year and month " + DateInput.YEARS + ", like 2026-03.", errors);
         return month == null ? fallback : month;
     }
 

@@ -151,7 +151,7 @@ public final class SubmissionReader {
     }
 
     private List<String> date(JsonNode value, String field, String label) {
-        LocalDate date = DateInput.read(value, field, label, errors);
+        LocalDate date = DateInput.read(value, field, label + " must be a real date " + DateInput.YEARS + ", like 2026-11-23.", errors);
         return date == null ? null : List.of(date.toString());
     }
 

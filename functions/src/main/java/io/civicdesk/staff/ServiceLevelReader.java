@@ -215,7 +215,7 @@ public final class ServiceLevelReader {
     }
 
     private static LocalDate date(String text, String field, List<FieldError> errors) {
-        return DateInput.required(text, field, "The holiday's date", errors);
+        return DateInput.required(text, field, "Enter the date as year-month-day " + DateInput.YEARS + ", for example 2026-12-24.", errors);
     }
 
     private static List<Integer> warningPercents(JsonNode node, List<FieldError> errors) {

@@ -48,38 +48,39 @@ class InputTest {
 
     @Test
     void aDateIsYearMonthDayWithinTheCouncilsYears() {
+        String message = "Give the first day as a date " + DateInput.YEARS + ", like 2026-11-28.";
         List<FieldError> errors = new ArrayList<>();
-        assertEquals(LocalDate.of(2026, 11, 28), DateInput.read(" 2026-11-28 ", "from", "The first day", errors));
-        assertEquals(DateInput.EARLIEST, DateInput.read("2000-01-01", "from", "The first day", errors));
-        assertEquals(DateInput.LATEST, DateInput.read("2100-12-31", "from", "The first day", errors));
-        assertNull(DateInput.read("", "from", "The first day", errors));
+        assertEquals(LocalDate.of(2026, 11, 28), DateInput.read(" 2026-11-28 ", "from", message, errors));
+        assertEquals(DateInput.EARLIEST, DateInput.read("2000-01-01", "from", message, errors));
+        assertEquals(DateInput.LATEST, DateInput.read("2100-12-31", "from", message, errors));
+        assertNull(DateInput.read("", "from", message, errors));
         assertTrue(errors.isEmpty());
         for (String bad : List.of("9999-12-31", "1999-12-31", "2101-01-01", "+10000-01-01", "-2026-01-01", "2026-02-30",
                 "2026-1-1", "28/11/2026", "2026-11-28T00:00", "today")) {
-            assertNull(DateInput.read(bad, "from", "The first day", errors), bad);
+            assertNull(DateInput.read(bad, "from", message, errors), bad);
         }
         assertEquals(10, errors.size());
-        assertEquals("The first day must be a real date between 2000 and 2100, like 2026-11-28.", errors.get(0).message());
-        ApiException e = assertThrows(ApiException.class, () -> DateInput.optional("9999-12-31", "from", "The first day"));
+        assertEquals("Give the first day as a date between 2000 and 2100, like 2026-11-28.", errors.get(0).message());
+        ApiException e = assertThrows(ApiException.class, () -> DateInput.optional("9999-12-31", "from", message));
         assertEquals("from", e.errors().get(0).field());
     }
 
     @Test
     void aRequiredDateMustBeThereAndBeText() {
         List<FieldError> errors = new ArrayList<>();
-        assertNull(DateInput.required(json("null"), "date", "The date", errors));
-        assertNull(DateInput.required(json("20261128"), "date", "The date", errors));
-        assertNull(DateInput.required("  ", "holidays[0].date", "The holiday's date", errors));
+        assertNull(DateInput.required(json("null"), "date", "Enter the date.", errors));
+        assertNull(DateInput.required(json("20261128"), "date", "Enter the date.", errors));
+        assertNull(DateInput.required("  ", "holidays[0].date", "Enter the date.", errors));
         assertEquals(List.of("date", "date", "holidays[0].date"), errors.stream().map(FieldError::field).toList());
     }
 
     @Test
     void aMonthIsYearAndMonthWithinTheCouncilsYears() {
         List<FieldError> errors = new ArrayList<>();
-        assertEquals(YearMonth.of(2026, 3), DateInput.month("2026-03", "from", "The month", errors));
-        assertNull(DateInput.month("9999-12", "to", "The month", errors));
-        assertNull(DateInput.month("2026-13", "to", "The month", errors));
-        assertNull(DateInput.month("2026-03-01", "to", "The month", errors));
+        assertEquals(YearMonth.of(2026, 3), DateInput.month("2026-03", "from", "Give the month.", errors));
+        assertNull(DateInput.month("9999-12", "to", "Give the month.", errors));
+        assertNull(DateInput.month("2026-13", "to", "Give the month.", errors));
+        assertNull(DateInput.month("2026-03-01", "to", "Give the month.", errors));
         assertEquals(3, errors.size());
     }
 
