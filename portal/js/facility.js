@@ -32,7 +32,8 @@ async function load() {
   const holder = document.getElementById('facility');
   holder.removeAttribute('aria-busy');
   if (!ok) {
-    holder.replaceChildren(h('h1', { text: status === 404 ? 'Facility not found' : 'Sorry, there is a problem' }),
+    // 400: the link names something that is not a facility id at all.
+    holder.replaceChildren(h('h1', { text: status === 404 || status === 400 ? 'Facility not found' : 'Sorry, there is a problem' }),
       h('p', {}, [h('a', { href: 'book.html', text: 'Choose a facility' })]));
     return;
   }

@@ -343,7 +343,8 @@ async function start() {
     if (!(error instanceof NetworkError)) throw error;
     return showStatus('Sorry, we could not load this page', 'Check you are online and try again.', true);
   }
-  if (response.status === 404) return showStatus('We cannot find that service', servicesLink);
+  // 400: the link names something that is not a service id at all.
+  if (response.status === 404 || response.status === 400) return showStatus('We cannot find that service', servicesLink);
   if (!response.ok) return showStatus('Sorry, there is a problem with the service', 'Try again in a few minutes.', true);
 
   service = response.data;

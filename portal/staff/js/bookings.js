@@ -82,7 +82,8 @@ document.getElementById('behalf-form').addEventListener('submit', async (event) 
     method: 'POST',
     headers: { 'Idempotency-Key': behalfKey },
     body: { facilityId: select.value, date: value('behalf-date'), start: value('behalf-start'), end: value('behalf-end'),
-      purpose: value('behalf-purpose'), attendance: value('behalf-attendance'),
+      // A count is sent as a JSON number: the API takes no text for numbers.
+      purpose: value('behalf-purpose'), attendance: value('behalf-attendance') === undefined ? undefined : Number(value('behalf-attendance')),
       contact: { name: value('behalf-name'), email: value('behalf-email'), phone: value('behalf-phone') },
       termsAccepted: document.getElementById('behalf-terms').checked },
   });

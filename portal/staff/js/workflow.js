@@ -255,7 +255,7 @@ async function start() {
     showProblem(...problemFor(error));
     return;
   }
-  if (response.status === 404) {
+  if (response.status === 404 || response.status === 400) {
     showProblem('We cannot find that service', 'Choose a service from the list of workflows.', { retry: false });
     return;
   }

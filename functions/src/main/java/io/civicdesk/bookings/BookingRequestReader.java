@@ -2,7 +2,10 @@ package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.Ids;
+import io.civicdesk.platform.NumberInput;
 import io.civicdesk.requests.Contact;
 
 import java.time.LocalDate;
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
 public final class BookingRequestReader {
     static final int MAX_PURPOSE = 500;
     static final int MAX_NAME = 100;
+    private static final String ATTENDANCE = "Enter how many people you expect, as a whole number.";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{6,15}$");
 
@@ -29,31 +33,22 @@ public final class BookingRequestReader {
 
     public static BookingRequest read(JsonNode body, String facilityId, boolean resident) {
         List<FieldError> errors = new ArrayList<>();
-        String facility = facilityId != null ? facilityId : text(body, "facilityId");
-        if (facility == null) {
+        String facility = facilityId != null ? facilityId : Ids.read(body.path("facilityId"), "facilityId", "facility", errors);
+        if (facility == null && !hasError(errors, "facilityId")) {
             errors.add(new FieldError("facilityId", "Choose a facility to book."));
         }
         LocalDate date = date(body, "date", errors);
         LocalTime start = time(body, "start", "a start time", errors);
         LocalTime end = time(body, "end", "an end time", errors);
-        int occurrences = body.path("occurrences").isMissingNode() || body.path("occurrences").isNull() ? 1 : body.path("occurrences").asInt(0);
-        if (occurrences < 1 || !body.path("occurrences").isMissingNode() && !body.path("occurrences").isNull() && !body.path("occurrences").canConvertToInt()) {
-            errors.add(new FieldError("occurrences", "Enter how many weeks in a row, as a whole number from 1."));
-        }
+        Long occurrences = NumberInput.whole(body.path("occurrences"), "occurrences", 1, Integer.MAX_VALUE,
+                "Enter how many weeks in a row, as a whole number from 1.", errors);
         String purpose = text(body, "purpose");
         if (purpose == null) {
             errors.add(new FieldError("purpose", "Tell us what the booking is for."));
         } else if (purpose.length() > MAX_PURPOSE) {
             errors.add(new FieldError("purpose", "What the booking is for must be " + MAX_PURPOSE + " characters or fewer."));
         }
-        JsonNode attendanceNode = body.path("attendance");
-        int attendance = attendanceNode.canConvertToInt() ? attendanceNode.asInt() : -1;
-        if (attendanceNode.isTextual() && attendanceNode.asText().trim().matches("\\d{1,6}")) {
-            attendance = Integer.parseInt(attendanceNode.asText().trim());
-        }
-        if (attendance < 1) {
-            errors.add(new FieldError("attendance", "Enter how many people you expect, as a whole number."));
-        }
+        Long attendance = NumberInput.requiredWhole(body.path("attendance"), "attendance", 1, Integer.MAX_VALUE, ATTENDANCE, errors);
         JsonNode contactNode = body.path("contact");
         String name = text(contactNode, "name");
         String email = text(contactNode, "email");
@@ -71,15 +66,25 @@ public final class BookingRequestReader {
         if (phone != null && !PHONE.matcher(phone.replaceAll("[\\s()-]", "")).matches()) {
             errors.add(new FieldError("contact.phone", "Enter a phone number, like 0412 345 678."));
         }
-        boolean terms = body.path("termsAccepted").asBoolean(false);
+        String concession = Ids.read(body.path("concession"), "concession", "concession", errors);
+        boolean terms = body.path("termsAccepted").isBoolean() && body.path("termsAccepted").booleanValue();
         if (resident && !terms) {
             errors.add(new FieldError("termsAccepted", "Confirm that you accept the conditions of hire."));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new BookingRequest(facility, date, start, end, occurrences, purpose, attendance,
-                new Contact(name, email, phone), text(body, "concession"), terms);
+        return new BookingRequest(facility, date, start, end, occurrences == null ? 1 : occurrences.intValue(), purpose,
+                attendance.intValue(), new Contact(name, email, phone), concession, terms);
+    }
+
+    /** A change of how many people are expected: a whole number from 1; null when it is not sent, or wrong (recorded). */
+    static Long attendance(JsonNode body, List<FieldError> errors) {
+        return NumberInput.whole(body.path("attendance"), "attendance", 1, Integer.MAX_VALUE, ATTENDANCE, errors);
+    }
+
+    private static boolean hasError(List<FieldError> errors, String field) {
+        return errors.stream().anyMatch(error -> error.field().equals(field));
     }
 
     static String text(JsonNode node, String field) {
@@ -92,16 +97,7 @@ public final class BookingRequestReader {
     }
 
     static LocalDate date(JsonNode body, String field, List<FieldError> errors) {
-        String text = text(body, field);
-        try {
-            if (text != null) {
-                return LocalDate.parse(text);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "Enter the date as a real date, like 2026-11-28."));
-        return null;
+        return DateInput.required(body.path(field), field, "Enter the date as a real date " + DateInput.YEARS + ", like 2026-11-28.", errors);
     }
 
     static LocalTime time(JsonNode body, String field, String what, List<FieldError> errors) {

@@ -165,6 +165,8 @@ public final class BookingService {
         String reason = BookingRequestReader.text(body, "reason");
         if (reason == null) {
             errors.add(new FieldError("reason", "Say why the facility is blocked out (residents see it)."));
+        } else if (reason.length() > BookingRequestReader.MAX_PURPOSE) {
+            errors.add(new FieldError("reason", "Keep the reason to " + BookingRequestReader.MAX_PURPOSE + " characters or fewer."));
         }
         if (errors.isEmpty() && until.isBefore(date)) {
             errors.add(new FieldError("until", "The last day must be on or after the first."));
@@ -233,10 +235,8 @@ public final class BookingService {
         LocalDate date = BookingRequestReader.date(body, "date", errors);
         LocalTime start = BookingRequestReader.time(body, "start", "a start time", errors);
         LocalTime end = BookingRequestReader.time(body, "end", "an end time", errors);
-        int attendance = body.hasNonNull("attendance") ? body.path("attendance").asInt(-1) : booking.attendance();
-        if (attendance < 1) {
-            errors.add(new FieldError("attendance", "Enter how many people you expect, as a whole number."));
-        }
+        Long changedAttendance = BookingRequestReader.attendance(body, errors);
+        int attendance = changedAttendance == null ? booking.attendance() : changedAttendance.intValue();
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

@@ -9,6 +9,7 @@ import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -16,7 +17,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The one place the booking functions are put together from their configuration. */
@@ -52,14 +52,8 @@ final class BookingWiring {
 
     /** A date from the query string (default: today in the facility's zone) and a number of days, 1 to 7. */
     static LocalDate from(String text, LocalDate today) {
-        if (text == null || text.isBlank()) {
-            return today;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(List.of(new FieldError("from", "Give the first day as a date, like 2026-11-28.")));
-        }
+        LocalDate from = DateInput.optional(text, "from", "Give the first day as a date " + DateInput.YEARS + ", like 2026-11-28.");
+        return from == null ? today : from;
     }
 
     static int days(String text) {

@@ -5,6 +5,7 @@ import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.Ids;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class FacilitiesHandler extends HttpHandler {
             return HttpResponses.json(200, Map.of("facilities", service.facilities().stream().map(BookingViews::summary).toList()),
                     CACHE_A_MINUTE);
         }
-        Facility facility = service.facility(facilityId);
+        Facility facility = service.facility(Ids.require(facilityId, "facilityId", "facility"));
         if (request.routeKey() != null && request.routeKey().endsWith("/availability")) {
             LocalDate today = service.today(facility);
             // Real time: never cached, so a slot taken a moment ago shows as taken.

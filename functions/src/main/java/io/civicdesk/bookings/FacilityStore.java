@@ -1,6 +1,7 @@
 package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,7 +52,7 @@ public final class FacilityStore {
     }
 
     public Optional<Facility> find(String facilityId) {
-        if (facilityId == null || !facilityId.matches("[a-z0-9-]{1,60}")) {
+        if (!Ids.isId(facilityId)) {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)

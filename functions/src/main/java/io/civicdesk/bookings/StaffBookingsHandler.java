@@ -8,6 +8,7 @@ import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Idempotency;
+import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 
@@ -34,9 +35,9 @@ public final class StaffBookingsHandler extends HttpHandler {
         StaffCaller staff = StaffCaller.from(request);
         String route = request.routeKey() == null ? "" : request.routeKey();
         String reference = request.pathParameter("reference");
-        String facilityId = request.pathParameter("facilityId");
         switch (route) {
             case "GET /staff/facilities/{facilityId}/calendar" -> {
+                String facilityId = facilityId(request);
                 Facility facility = service.facility(facilityId);
                 LocalDate from = BookingWiring.from(request.queryParameter("from").orElse(null), service.today(facility));
                 return HttpResponses.json(200, service.calendar(facilityId, from, BookingWiring.days(request.queryParameter("days").orElse(null)), staff));
@@ -62,14 +63,18 @@ public final class StaffBookingsHandler extends HttpHandler {
                 return HttpResponses.json(200, service.staffCancel(reference, reason(request), staff));
             }
             case "POST /staff/facilities/{facilityId}/blackouts" -> {
-                BookingService.Answer answer = service.block(facilityId, request.jsonBody(), staff);
+                BookingService.Answer answer = service.block(facilityId(request), request.jsonBody(), staff);
                 return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
             }
             case "POST /staff/facilities/{facilityId}/feed-links" -> {
-                return HttpResponses.json(201, service.newFeedLink(facilityId, staff));
+                return HttpResponses.json(201, service.newFeedLink(facilityId(request), staff));
             }
             default -> throw new ApiException(404, "Not Found");
         }
+    }
+
+    private static String facilityId(HttpRequest request) {
+        return Ids.require(request.pathParameter("facilityId"), "facilityId", "facility");
     }
 
     private static String reason(HttpRequest request) {

@@ -6,6 +6,7 @@ import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.HttpResponses;
 
 /** {@code GET /services} and {@code GET /services/{serviceId}}. */
@@ -29,7 +30,7 @@ public final class CatalogHandler extends HttpHandler {
         if (serviceId == null) {
             return HttpResponses.json(200, CatalogView.of(catalog.catalogue()), CACHE_A_MINUTE);
         }
-        Service service = catalog.service(serviceId).orElseThrow(() -> ApiException.notFound(
+        Service service = catalog.service(Ids.require(serviceId, "serviceId", "service")).orElseThrow(() -> ApiException.notFound(
                 "We could not find that service. Choose one from the list of services."));
         Unit unit = catalog.unit(service.unitId()).orElse(null);
         return HttpResponses.json(200, CatalogView.detail(service, unit), CACHE_A_MINUTE);

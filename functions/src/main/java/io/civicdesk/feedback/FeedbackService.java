@@ -10,6 +10,7 @@ import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
+import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Transaction;
@@ -186,8 +187,8 @@ public final class FeedbackService {
             errors.add(new FieldError("kind", "Choose a compliment, a suggestion or a complaint."));
         }
         JsonNode aboutNode = body.path("about");
-        String unitId = Fields.text(aboutNode, "unitId");
-        String serviceId = Fields.text(aboutNode, "serviceId");
+        String unitId = Ids.read(aboutNode.path("unitId"), "about.unitId", "unit", errors);
+        String serviceId = Ids.read(aboutNode.path("serviceId"), "about.serviceId", "service", errors);
         String typedRequest = Fields.text(aboutNode, "requestReference");
         String booking = Fields.text(aboutNode, "bookingReference", 40, "The booking reference", errors);
         String officer = Fields.text(aboutNode, "officerName", 100, "The officer's name", errors);
@@ -233,7 +234,8 @@ public final class FeedbackService {
                         : "We could not find a request with the reference " + reference.get().display() + "."));
             }
         }
-        if (unitId == null && serviceId == null && typedRequest == null && booking == null) {
+        if (unitId == null && serviceId == null && typedRequest == null && booking == null
+                && errors.stream().noneMatch(e -> e.field().startsWith("about."))) {
             errors.add(new FieldError("about", "Tell us which team, service, request or booking this is about."));
         }
         if (!errors.isEmpty()) {

@@ -6,15 +6,18 @@ import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
+import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +27,9 @@ import java.util.Map;
  * admins), and issuing counter tablet keys ({@code POST /staff/counter-devices}, admin).
  */
 public final class FeedbackStaffHandler extends HttpHandler {
+    /** A tablet's name is how staff tell the counters apart, e.g. "Front counter, Civic Centre". */
+    private static final int MAX_TABLET_NAME = 100;
+
     private final ComplaintService complaints;
     private final ReviewPanelService panel;
     private final CounterDeviceStore devices;
@@ -73,11 +79,14 @@ public final class FeedbackStaffHandler extends HttpHandler {
             case "POST /staff/counter-devices" -> {
                 caller.requireAny(Role.ADMIN);
                 var body = request.jsonBody();
-                String unitId = Fields.text(body, "unitId");
-                String name = Fields.text(body, "name");
-                if (unitId == null || name == null) {
-                    throw ApiException.invalid(List.of(new io.civicdesk.platform.FieldError(unitId == null ? "unitId" : "name",
-                            "Give the unit and a name for the tablet.")));
+                List<FieldError> errors = new ArrayList<>();
+                String unitId = Ids.read(body.path("unitId"), "unitId", "unit", errors);
+                String name = Fields.text(body, "name", MAX_TABLET_NAME, "The tablet's name", errors);
+                if (errors.isEmpty() && (unitId == null || name == null)) {
+                    errors.add(new FieldError(unitId == null ? "unitId" : "name", "Give the unit and a name for the tablet."));
+                }
+                if (!errors.isEmpty()) {
+                    throw ApiException.invalid(errors);
                 }
                 String key = devices.register(unitId, name, caller.id(), clock.instant(), new SecureRandom());
                 yield HttpResponses.json(201, Map.of("counterLink", portalUrl + "/counter.html#device=" + key));

@@ -2,6 +2,7 @@ package io.civicdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.NumberInput;
 import io.civicdesk.platform.TextInput;
 
 import java.util.List;
@@ -11,26 +12,15 @@ final class Fields {
     private Fields() {
     }
 
-    /** A whole number from min to max; null when absent and not required. */
+    /** A whole number from min to max, sent as a JSON number; null when absent and not required. */
     static Integer score(JsonNode body, String field, int min, int max, boolean required, String label, List<FieldError> errors) {
         JsonNode value = body.path(field);
-        if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "Choose " + label + "."));
-            }
+        if (required && (value.isMissingNode() || value.isNull())) {
+            errors.add(new FieldError(field, "Choose " + label + "."));
             return null;
         }
-        Integer number = null;
-        if (value.isIntegralNumber()) {
-            number = value.canConvertToInt() ? value.intValue() : null;
-        } else if (value.isTextual() && value.asText().trim().matches("-?\\d{1,3}")) {
-            number = Integer.valueOf(value.asText().trim());
-        }
-        if (number == null || number < min || number > max) {
-            errors.add(new FieldError(field, "Choose " + label + ": a whole number from " + min + " to " + max + "."));
-            return null;
-        }
-        return number;
+        Long score = NumberInput.whole(value, field, min, max, "Choose " + label + ": a whole number from " + min + " to " + max + ".", errors);
+        return score == null ? null : score.intValue();
     }
 
     /** Optional free text, trimmed; null when blank. */

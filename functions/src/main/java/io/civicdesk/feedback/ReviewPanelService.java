@@ -3,6 +3,7 @@ package io.civicdesk.feedback;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -11,7 +12,6 @@ import io.civicdesk.sla.BusinessCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -76,15 +76,8 @@ public final class ReviewPanelService {
     }
 
     private static YearMonth month(String text, String field, YearMonth fallback, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Give the month as year and month, like 2026-03."));
-            return fallback;
-        }
+        YearMonth month = DateInput.month(text, field, "Give the month as year and month " + DateInput.YEARS + ", like 2026-03.", errors);
+        return month == null ? fallback : month;
     }
 
     private static Set<Integer> scores(String text, List<FieldError> errors) {

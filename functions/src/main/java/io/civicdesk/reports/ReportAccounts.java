@@ -5,6 +5,8 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.Ids;
+import io.civicdesk.platform.NumberInput;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.staff.StaffDirectory;
 import io.civicdesk.staff.StaffMember;
@@ -59,20 +61,17 @@ public final class ReportAccounts {
     /** {@code {unitIds, kinds, version}}: version absent for a new account, else the one read. */
     public AccountView save(String staffId, JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<StaffMember> manager = accountManager(staffId);
-        if (manager.isEmpty()) {
+        Optional<StaffMember> manager = accountManager(Ids.read(staffId, "staffId", "member of staff", errors));
+        if (manager.isEmpty() && errors.isEmpty()) {
             errors.add(new FieldError("staffId", "Choose a member of staff who is an account manager."));
         }
         List<String> unitIds = unitIds(body.path("unitIds"), errors);
         Set<ReportPeriod.Kind> kinds = kinds(body.path("kinds"), errors);
-        JsonNode versionNode = body.path("version");
-        if (!versionNode.isMissingNode() && !versionNode.isNull() && !versionNode.canConvertToLong()) {
-            errors.add(new FieldError("version", "Give the version you read, or none for a new account."));
-        }
+        Long expected = NumberInput.whole(body.path("version"), "version", 1, Long.MAX_VALUE,
+                "Give the version you read, or none for a new account.", errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        Long expected = versionNode.isMissingNode() || versionNode.isNull() ? null : versionNode.asLong();
         AccountStore.Account account = new AccountStore.Account(staffId, unitIds, kinds, expected == null ? 1 : expected + 1);
         if (!accounts.save(account, expected)) {
             throw changedMeanwhile(staffId);
@@ -82,6 +81,7 @@ public final class ReportAccounts {
 
     /** Stops an account manager's reports; {@code version} is the one the administrator read. */
     public void remove(String staffId, String versionText) {
+        Ids.require(staffId, "staffId", "member of staff");
         long version;
         try {
             version = Long.parseLong(versionText == null ? "" : versionText.strip());
@@ -105,7 +105,7 @@ public final class ReportAccounts {
     }
 
     private Optional<StaffMember> accountManager(String staffId) {
-        if (staffId == null || staffId.isBlank()) {
+        if (staffId == null) {
             return Optional.empty();
         }
         return staff.member(staffId).filter(member -> member.roles().contains(Role.ACCOUNT_MANAGER));

@@ -37,6 +37,10 @@ public final class ServiceLevelReportRunHandler extends HttpHandler {
         if (kind == null) {
             throw ApiException.invalid(List.of(new FieldError("kind", "Choose weekly, monthly or quarterly.")));
         }
-        return HttpResponses.json(200, reports.run(kind, body.path("resend").asBoolean(false)));
+        JsonNode resend = body.path("resend");
+        if (!resend.isMissingNode() && !resend.isNull() && !resend.isBoolean()) {
+            throw ApiException.invalid(List.of(new FieldError("resend", "resend is true or false.")));
+        }
+        return HttpResponses.json(200, reports.run(kind, resend.booleanValue()));
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.Ids;
+import io.civicdesk.platform.NumberInput;
 import io.civicdesk.platform.TextInput;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -41,10 +43,9 @@ public final class SubmissionReader {
         this.body = body;
     }
 
-    /** The service id the body names, or null: the caller looks it up before reading the rest. */
+    /** The service id the body names, or null (none, or not an id): the caller looks it up before reading the rest. */
     public static String serviceId(JsonNode body) {
-        JsonNode value = body.path("serviceId");
-        return value.isTextual() && !value.asText().isBlank() ? value.asText().trim() : null;
+        return Ids.read(body.path("serviceId"), "serviceId", "service", new ArrayList<>());
     }
 
     /**
@@ -57,9 +58,12 @@ public final class SubmissionReader {
         }
         SubmissionReader reader = new SubmissionReader(body);
         if (service == null) {
-            reader.error("serviceId", serviceId(body) == null
-                    ? "Choose the problem you are reporting."
-                    : "We could not find that service. Choose one from the list of services.");
+            String named = Ids.read(body.path("serviceId"), "serviceId", "service", reader.errors);
+            if (named != null) {
+                reader.error("serviceId", "We could not find that service. Choose one from the list of services.");
+            } else if (!reader.hasError("serviceId")) {
+                reader.error("serviceId", "Choose the problem you are reporting.");
+            }
         }
         List<Answer> answers = service == null ? List.of() : reader.answers(service);
         Location location = reader.location();
@@ -125,14 +129,8 @@ public final class SubmissionReader {
     }
 
     private List<String> number(Question question, JsonNode value, String field, String label) {
-        BigDecimal number;
-        try {
-            number = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim().replace(",", ""));
-        } catch (NumberFormatException e) {
-            number = null;
-        }
-        if (number == null || !(value.isNumber() || value.isTextual())) {
-            error(field, label + " must be a number, like 3.");
+        BigDecimal number = NumberInput.number(value, field, label + " must be a number, like 3.", errors);
+        if (number == null) {
             return null;
         }
         boolean tooSmall = question.min() != null && number.compareTo(BigDecimal.valueOf(question.min())) < 0;
@@ -153,12 +151,8 @@ public final class SubmissionReader {
     }
 
     private List<String> date(JsonNode value, String field, String label) {
-        try {
-            return List.of(LocalDate.parse(value.asText().trim()).toString());
-        } catch (DateTimeParseException e) {
-            error(field, label + " must be a real date, like 2026-11-23.");
-            return null;
-        }
+        LocalDate date = DateInput.read(value, field, label + " must be a real date " + DateInput.YEARS + ", like 2026-11-23.", errors);
+        return date == null ? null : List.of(date.toString());
     }
 
     private List<String> choices(Question question, JsonNode value, String field, String label) {
@@ -208,11 +202,16 @@ public final class SubmissionReader {
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
-        if (!value.isNumber() || Math.abs(value.asDouble()) > limit) {
-            error("location." + name, "The " + name + " must be a number between -" + limit + " and " + limit + ".");
+        String message = "The " + name + " must be a number between -" + limit + " and " + limit + ".";
+        BigDecimal number = NumberInput.number(value, "location." + name, message, errors);
+        if (number == null) {
             return null;
         }
-        return value.asDouble();
+        if (number.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+            error("location." + name, message);
+            return null;
+        }
+        return number.doubleValue();
     }
 
     private Contact contact() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -79,7 +80,7 @@ public final class ServiceLevelAdmin {
     /** Creates or replaces a calendar whole. */
     public CalendarView putCalendar(StaffCaller caller, String calendarId, JsonNode body) {
         caller.requireAny(Role.ADMIN);
-        requireId(calendarId, "calendar");
+        Ids.require(calendarId, "calendarId", "calendar");
         BusinessCalendar calendar = ServiceLevelReader.calendar(calendarId, body);
         catalog.putCalendar(calendar);
         Log.info("calendar.changed", Map.of("calendarId", calendarId, "by", caller.id()));
@@ -89,7 +90,7 @@ public final class ServiceLevelAdmin {
     /** Adds a one-off holiday without resending the calendar (a holiday already on that date takes the new name). */
     public CalendarView addHoliday(StaffCaller caller, String calendarId, JsonNode body) {
         caller.requireAny(Role.ADMIN);
-        requireId(calendarId, "calendar");
+        Ids.require(calendarId, "calendarId", "calendar");
         PublicHoliday holiday = ServiceLevelReader.holiday(body);
         BusinessCalendar calendar = catalog.addHoliday(calendarId, holiday.date(), holiday.name())
                 .orElseThrow(() -> ApiException.notFound("There is no calendar " + calendarId + "."));
@@ -99,7 +100,7 @@ public final class ServiceLevelAdmin {
 
     public CalendarView removeHoliday(StaffCaller caller, String calendarId, String dateText) {
         caller.requireAny(Role.ADMIN);
-        requireId(calendarId, "calendar");
+        Ids.require(calendarId, "calendarId", "calendar");
         LocalDate date = ServiceLevelReader.date(dateText);
         BusinessCalendar calendar = catalog.removeHoliday(calendarId, date)
                 .orElseThrow(() -> ApiException.notFound("Calendar " + calendarId + " has no holiday on " + date + "."));
@@ -113,7 +114,7 @@ public final class ServiceLevelAdmin {
      */
     public PolicyView putPolicy(StaffCaller caller, String policyId, JsonNode body) {
         caller.requireAny(Role.ADMIN);
-        requireId(policyId, "policy");
+        Ids.require(policyId, "policyId", "policy");
         List<ServiceLevelPolicy> policies = catalog.policies();
         ServiceLevelPolicy policy = ServiceLevelReader.policy(policyId, body, new ServiceLevelReader.Catalogue() {
             @Override
@@ -143,7 +144,7 @@ public final class ServiceLevelAdmin {
 
     public void deletePolicy(StaffCaller caller, String policyId) {
         caller.requireAny(Role.ADMIN);
-        requireId(policyId, "policy");
+        Ids.require(policyId, "policyId", "policy");
         ServiceLevelPolicy policy = catalog.policies().stream().filter(other -> other.id().equals(policyId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("There is no policy " + policyId + "."));
         if (!catalog.deletePolicy(policyId, policy.order())) {
@@ -154,11 +155,5 @@ public final class ServiceLevelAdmin {
 
     private static ApiException changedMeanwhile() {
         return new ApiException(409, "Another administrator changed the policies at the same time. Reload the page and try again.");
-    }
-
-    private static void requireId(String id, String what) {
-        if (id == null || !id.matches(ServiceLevelReader.ID)) {
-            throw ApiException.notFound("There is no " + what + " " + id + ": ids are lower-case letters, digits and hyphens.");
-        }
     }
 }

@@ -2,7 +2,10 @@ package io.civicdesk.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.Ids;
+import io.civicdesk.platform.NumberInput;
 import io.civicdesk.requests.Priority;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.OpeningSpan;
@@ -31,8 +34,6 @@ import java.util.Set;
  * that is wrong in one answer.
  */
 public final class ServiceLevelReader {
-    /** Ids in paths: short, lower case, safe in a URL and a DynamoDB key. */
-    static final String ID = "[a-z0-9-]{1,64}";
     static final int MAX_HOLIDAY_NAME = 80;
     static final int MAX_SPANS_A_DAY = 6;
     static final int MAX_WARNING_POINTS = 5;
@@ -110,8 +111,8 @@ public final class ServiceLevelReader {
                     "Policy " + other + " already has place " + order + " in the order. Choose a free place: the lowest "
                             + "place that fits a request decides its policy.")));
         }
-        String serviceId = id(body, "serviceId", "any service", errors);
-        if (serviceId != null && serviceId.matches(ID) && !catalogue.hasService(serviceId)) {
+        String serviceId = Ids.read(body.path("serviceId"), "serviceId", "service", errors);
+        if (serviceId != null && !catalogue.hasService(serviceId)) {
             errors.add(new FieldError("serviceId", "There is no service " + serviceId
                     + " in the catalogue. Choose one of its services, or leave it out for any service."));
         }
@@ -126,8 +127,8 @@ public final class ServiceLevelReader {
         }
         Long keepInformed = whole(body, "keepInformedMinutes", 1, MAX_MINUTES, false, errors);
         List<Integer> percents = warningPercents(body.path("warningPercents"), errors);
-        String calendarId = id(body, "calendarId", "the council's calendar", errors);
-        if (calendarId != null && calendarId.matches(ID) && !catalogue.hasCalendar(calendarId)) {
+        String calendarId = Ids.read(body.path("calendarId"), "calendarId", "calendar", errors);
+        if (calendarId != null && !catalogue.hasCalendar(calendarId)) {
             errors.add(new FieldError("calendarId", "There is no calendar " + calendarId
                     + ". Set the calendar up first, or leave it out for the council's."));
         }
@@ -214,16 +215,7 @@ public final class ServiceLevelReader {
     }
 
     private static LocalDate date(String text, String field, List<FieldError> errors) {
-        try {
-            LocalDate date = LocalDate.parse(String.valueOf(text));
-            if (date.getYear() >= 2000 && date.getYear() <= 2100) {
-                return date;
-            }
-        } catch (DateTimeException e) {
-            // reported below, with what to write instead
-        }
-        errors.add(new FieldError(field, "Enter the date as year-month-day, for example 2026-12-24."));
-        return null;
+        return DateInput.required(text, field, "Enter the date as year-month-day " + DateInput.YEARS + ", for example 2026-12-24.", errors);
     }
 
     private static List<Integer> warningPercents(JsonNode node, List<FieldError> errors) {
@@ -238,36 +230,25 @@ public final class ServiceLevelReader {
         }
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
-            JsonNode percent = node.get(i);
-            if (!percent.canConvertToInt() || !percent.isIntegralNumber() || percent.asInt() < 1 || percent.asInt() > 99) {
-                errors.add(new FieldError("warningPercents[" + i + "]", "A warning point is a whole percent of the target from 1 to 99."));
-            } else if (!seen.add(percent.asInt())) {
-                errors.add(new FieldError("warningPercents[" + i + "]", percent.asInt() + "% is listed twice; keep one."));
+            String field = "warningPercents[" + i + "]";
+            String message = "A warning point is a whole percent of the target from 1 to 99.";
+            Long percent = NumberInput.requiredWhole(node.get(i), field, 1, 99, message, errors);
+            if (percent == null) {
+                continue;
+            }
+            if (!seen.add(percent.intValue())) {
+                errors.add(new FieldError(field, percent + "% is listed twice; keep one."));
             } else {
-                percents.add(percent.asInt());
+                percents.add(percent.intValue());
             }
         }
         return percents;
     }
 
     private static Long whole(JsonNode body, String name, long min, long max, boolean required, List<FieldError> errors) {
-        JsonNode node = body.path(name);
-        if (!required && (node.isMissingNode() || node.isNull())) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
-            errors.add(new FieldError(name, name + " must be a whole number from " + min + " to " + max + "."));
-            return null;
-        }
-        return node.asLong();
-    }
-
-    private static String id(JsonNode body, String name, String whenAbsent, List<FieldError> errors) {
-        String id = text(body.path(name));
-        if (id != null && !id.matches(ID)) {
-            errors.add(new FieldError(name, name + " is lower-case letters, digits and hyphens, or left out for " + whenAbsent + "."));
-        }
-        return id;
+        String message = name + " must be a whole number from " + min + " to " + max + ".";
+        return required ? NumberInput.requiredWhole(body.path(name), name, min, max, message, errors)
+                : NumberInput.whole(body.path(name), name, min, max, message, errors);
     }
 
     /** Trimmed text; null when absent, null or blank. */

@@ -3,6 +3,8 @@ package io.civicdesk.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.Ids;
+import io.civicdesk.platform.NumberInput;
 import io.civicdesk.requests.Priority;
 import io.civicdesk.requests.Reference;
 
@@ -53,13 +55,8 @@ public record StaffAction(String action, long expectedVersion, String status, St
         if (action == null || !FIELDS.containsKey(action)) {
             throw ApiException.invalid("action", "Choose an action: " + String.join(", ", FIELDS.keySet()) + ".");
         }
-        JsonNode versionNode = body.path("expectedVersion");
-        long expectedVersion = 0;
-        if (!versionNode.canConvertToLong() || !versionNode.isIntegralNumber() || versionNode.asLong() < 1) {
-            errors.add(new FieldError("expectedVersion", "Send the version of the request you saw (expectedVersion, a whole number from 1)."));
-        } else {
-            expectedVersion = versionNode.asLong();
-        }
+        Long expectedVersion = NumberInput.requiredWhole(body.path("expectedVersion"), "expectedVersion", 1, Long.MAX_VALUE,
+                "Send the version of the request you saw (expectedVersion, a whole number from 1).", errors);
         Set<String> allowed = FIELDS.get(action);
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -76,14 +73,11 @@ public record StaffAction(String action, long expectedVersion, String status, St
         }
         JsonNode officerNode = body.path("officerId");
         boolean officerIdGiven = !officerNode.isMissingNode();
-        String officerId = null;
-        if (officerIdGiven && !officerNode.isNull()) {
-            officerId = officerNode.isTextual() ? officerNode.asText().strip() : null;
-            if (officerId == null || officerId.isEmpty() || officerId.length() > 128) {
-                errors.add(new FieldError("officerId", "officerId is a member of staff's id, or null to unassign."));
-            }
+        String officerId = Ids.read(officerNode, "officerId", "member of staff", errors);
+        if (officerIdGiven && !officerNode.isNull() && officerId == null && !hasError(errors, "officerId")) {
+            errors.add(new FieldError("officerId", "officerId is a member of staff's id, or null to unassign."));
         }
-        String unitId = text(body, "unitId", "The unit", 64, false, errors);
+        String unitId = Ids.read(body.path("unitId"), "unitId", "unit", errors);
         if (action.equals("assign") && !officerIdGiven && unitId == null && !hasError(errors, "unitId")) {
             errors.add(new FieldError("officerId", "Choose an officer to assign it to, or a unit to refer it to."));
         }

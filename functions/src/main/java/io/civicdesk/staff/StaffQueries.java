@@ -6,6 +6,7 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
+import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -39,6 +40,8 @@ import java.util.function.Function;
 public final class StaffQueries {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
+    /** Several times a real cursor's length (a page's last key, encoded): a longer one was not given by this API. */
+    static final int MAX_CURSOR = 1000;
     static final int SEARCH_RESULTS = 25;
     /** Per word of a search: enough to intersect on, bounded whatever the word. */
     static final int WORD_HITS = 200;
@@ -99,12 +102,12 @@ public final class StaffQueries {
     /** Reads the queue's query-string parameters; 400 naming each that is wrong. */
     public static QueueQuery readQueue(Function<String, Optional<String>> parameter) {
         List<FieldError> errors = new ArrayList<>();
-        String unit = parameter.apply("unit").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        String unit = Ids.read(parameter.apply("unit").orElse(null), "unit", "unit", errors);
         String view = parameter.apply("view").map(String::strip).orElse("open");
         if (!view.equals("open") && !view.equals("done")) {
             errors.add(new FieldError("view", "view is open or done."));
         }
-        String status = parameter.apply("status").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        String status = Ids.read(parameter.apply("status").orElse(null), "status", "status", errors);
         Priority priority = null;
         Optional<String> priorityText = parameter.apply("priority").map(String::strip).filter(v -> !v.isEmpty());
         if (priorityText.isPresent()) {
@@ -113,11 +116,9 @@ public final class StaffQueries {
                 errors.add(new FieldError("priority", "priority is low, normal, high or urgent."));
             }
         }
-        String service = parameter.apply("service").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
-        String assigned = parameter.apply("assigned").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
-        if (assigned != null && assigned.length() > 128) {
-            errors.add(new FieldError("assigned", "assigned is me, unassigned, or a member of staff's id."));
-        }
+        String service = Ids.read(parameter.apply("service").orElse(null), "service", "service", errors);
+        // "me" and "unassigned" are ids in form too.
+        String assigned = Ids.read(parameter.apply("assigned").orElse(null), "assigned", "member of staff", errors);
         String due = parameter.apply("due").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
         if (due != null && !due.equals("soon") && !due.equals("overdue")) {
             errors.add(new FieldError("due", "due is soon or overdue."));
@@ -137,6 +138,9 @@ public final class StaffQueries {
             }
         }
         String cursor = parameter.apply("cursor").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        if (cursor != null && cursor.length() > MAX_CURSOR) {
+            errors.add(new FieldError("cursor", "This cursor is not one this API gave: start again from the first page."));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -348,7 +352,8 @@ public final class StaffQueries {
 
     public Officers officers(StaffCaller caller, String unitParameter) {
         RequestActions.requireHandler(caller);
-        String unit = unitParameter != null && !unitParameter.isBlank() ? unitParameter.strip() : caller.unitId();
+        String asked = Ids.optional(unitParameter, "unit", "unit");
+        String unit = asked != null ? asked : caller.unitId();
         if (unit == null) {
             throw ApiException.invalid("unit", "Choose a unit: you work across units.");
         }

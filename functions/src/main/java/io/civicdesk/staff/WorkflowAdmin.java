@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -60,7 +61,7 @@ public final class WorkflowAdmin {
     }
 
     private void requireService(String serviceId) {
-        if (serviceId == null || !serviceId.matches("[a-z0-9-]{1,64}") || catalog.service(serviceId).isEmpty()) {
+        if (catalog.service(Ids.require(serviceId, "serviceId", "service")).isEmpty()) {
             throw ApiException.notFound("There is no service " + serviceId + ".");
         }
     }

@@ -29,6 +29,13 @@ class SurveyAnswerTest {
     }
 
     @Test
+    void scoresAreJsonNumbersNotText() {
+        assertEquals(List.of("satisfaction"), fields("{\"satisfaction\":\"5\"}"));
+        assertEquals(List.of("recommend"), fields("{\"satisfaction\":5,\"recommend\":\"9\"}"));
+        assertEquals(List.of("satisfaction"), fields("{\"satisfaction\":true}"));
+    }
+
+    @Test
     void aCommentIsOptionalTrimmedAndAtMostAThousandCharacters() {
         assertNull(SurveyAnswer.read(Json.parseBody("{\"satisfaction\":3,\"comment\":\"  \"}")).comment());
         assertEquals(1000, SurveyAnswer.read(Json.parseBody("{\"satisfaction\":3,\"comment\":\"" + "😀".repeat(1000) + "\"}"))

@@ -58,7 +58,7 @@ class SubmissionReaderTest {
     @Test
     void readsAValidReportWithTrimmedValuesInQuestionOrder() {
         ObjectNode body = valid();
-        answers(body).put("short", "  hello  ").put("count", "2.50").put("day", "2026-11-23")
+        answers(body).put("short", "  hello  ").put("count", new java.math.BigDecimal("2.50")).put("day", "2026-11-23")
                 .set("many", Json.MAPPER.valueToTree(List.of("Z", "X")));
         Submission submission = SubmissionReader.read(body, SERVICE);
         assertEquals(List.of("short", "count", "day", "one", "many"),
@@ -96,6 +96,8 @@ class SubmissionReaderTest {
     @Test
     void numbersMustBeNumbersWithinTheirRange() {
         assertEquals("'Count' must be a number, like 3.", errors(with(b -> answers(b).put("count", "lots"))).get("answers.count"));
+        assertEquals("'Count' must be a number, like 3.", errors(with(b -> answers(b).put("count", "3"))).get("answers.count"),
+                "a number is a JSON number, not text");
         assertEquals("'Count' must be between 1 and 6.", errors(with(b -> answers(b).put("count", 7))).get("answers.count"));
         assertEquals("'Count' must be between 1 and 6.", errors(with(b -> answers(b).put("count", 0.5))).get("answers.count"));
         SubmissionReader.read(with(b -> answers(b).put("count", 6)), SERVICE);
@@ -105,6 +107,7 @@ class SubmissionReaderTest {
     void datesMustBeRealDates() {
         assertTrue(errors(with(b -> answers(b).put("day", "2026-02-30"))).get("answers.day").contains("real date"));
         assertTrue(errors(with(b -> answers(b).put("day", "yesterday"))).containsKey("answers.day"));
+        assertTrue(errors(with(b -> answers(b).put("day", "9999-12-31"))).get("answers.day").contains("between 2000 and 2100"));
     }
 
     @Test

@@ -287,8 +287,10 @@ final class LocalGateway implements AutoCloseable {
         return status;
     }
 
+    /** The gateway's own answers: API Gateway's bodies, with the portal's security headers (the same origin). */
     private static void sendJson(HttpExchange exchange, int status, String message) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        SecurityHeaders.addTo(exchange.getResponseHeaders());
         send(exchange, status, JSON.writeValueAsBytes(Map.of("message", message)));
     }
 

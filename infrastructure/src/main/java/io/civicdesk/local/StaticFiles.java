@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The portal's plain files, as the CDN serves them: {@code index.html} for a directory's own path, the rest by
- * name with its content type; no directory listings and nothing outside the portal directory (not by
- * {@code ..}, not by a symbolic link).
+ * name with its content type and the portal's {@link SecurityHeaders}; no directory listings and nothing outside
+ * the portal directory (not by {@code ..}, not by a symbolic link).
  */
 final class StaticFiles {
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
@@ -75,7 +75,7 @@ final class StaticFiles {
 
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        SecurityHeaders.addTo(exchange.getResponseHeaders());
         // Always revalidate: a developer's edit shows on the next reload.
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         boolean head = exchange.getRequestMethod().equals("HEAD");

@@ -9,8 +9,6 @@ import io.civicdesk.testing.TestStack;
 import io.civicdesk.local.Mailbox;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;

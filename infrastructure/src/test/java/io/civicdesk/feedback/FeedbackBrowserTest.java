@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.PhoneBrowserTest;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
@@ -14,9 +13,7 @@ import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The feedback pages in Debian's Chromium on a phone-sized screen, each checked by axe-core for WCAG 2.2 AA. */
-@DependsOnTheDate
 class FeedbackBrowserTest extends PhoneBrowserTest {
 
     @Test

@@ -11,9 +11,7 @@ import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

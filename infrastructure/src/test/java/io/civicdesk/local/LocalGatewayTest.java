@@ -209,6 +209,22 @@ class LocalGatewayTest {
         assertEquals(404, send(request("/empty")).statusCode());
     }
 
+    /** The browser gets the deployed portal's security headers with every page, and with the gateway's own answers. */
+    @Test
+    void portalFilesAndTheGatewaysOwnAnswersCarryThePortalsSecurityHeaders() throws Exception {
+        List<HttpResponse<String>> answers = List.of(send(request("/")), send(request("/style.css")), send(request("/config.js")),
+                send(request("/missing.html")), send(request("/").DELETE()), send(request("/api/nowhere")),
+                send(request("/api/broken")), send(request("/api/things").header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[LocalGateway.MAX_BODY_BYTES + 1]))));
+        assertEquals(List.of(200, 200, 200, 404, 405, 404, 500, 413), answers.stream().map(HttpResponse::statusCode).toList());
+        for (HttpResponse<String> answer : answers) {
+            SecurityHeaders.HEADERS.forEach((name, value) -> assertEquals(value, answer.headers().firstValue(name).orElse(null),
+                    name + " on " + answer.request().method() + " " + answer.uri().getPath() + " (" + answer.statusCode() + ")"));
+        }
+        assertTrue(SecurityHeaders.HEADERS.get("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", SecurityHeaders.HEADERS.get("X-Content-Type-Options"));
+    }
+
     @Test
     void nothingOutsideThePortalIsServed() throws Exception {
         for (String path : List.of("/../secret.txt", "/%2e%2e/secret.txt", "/empty/..%2f..%2fsecret.txt", "/..%5csecret.txt")) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Iterator;
 import java.util.UUID;
 

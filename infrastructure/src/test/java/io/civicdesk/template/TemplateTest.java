@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.RouteTable;
+import io.civicdesk.local.SecurityHeaders;
 import io.civicdesk.local.template.FunctionDefinition;
 import io.civicdesk.local.template.FunctionDefinition.JwtAuthorizer;
 import io.civicdesk.local.template.SamTemplate;
@@ -17,8 +18,11 @@ import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -101,5 +105,64 @@ class TemplateTest {
             assertEquals(BillingMode.PAY_PER_REQUEST, table.createTableRequest().billingMode(), table.logicalId());
             assertTrue(table.pointInTimeRecovery(), table.logicalId() + " has no point-in-time recovery");
         }
+    }
+
+    /**
+     * The portal's security headers deployed are the ones the local gateway sends (so the browser tests run under
+     * them): the same policy, directive by directive, save that deployed the pages also reach the API's and
+     * Cognito's hosts, which locally share the portal's origin.
+     */
+    @Test
+    void thePortalsSecurityHeadersAreTheLocalGatewaysWithTheApiAndSignInHosts() {
+        Map<String, Object> distribution = TEMPLATE.properties("PortalDistribution");
+        assertEquals(Map.of("Ref", "PortalSecurityHeadersPolicy"), nested(distribution, "DistributionConfig", "DefaultCacheBehavior")
+                .get("ResponseHeadersPolicyId"), "the distribution uses the portal's own policy");
+        Map<String, Object> headers = nested(TEMPLATE.properties("PortalSecurityHeadersPolicy"),
+                "ResponseHeadersPolicyConfig", "SecurityHeadersConfig");
+        assertEquals(Set.of("ContentSecurityPolicy", "FrameOptions", "ReferrerPolicy", "ContentTypeOptions",
+                "StrictTransportSecurity"), headers.keySet());
+        headers.forEach((name, header) -> assertEquals(true, ((Map<?, ?>) header).get("Override"), name + " overrides the origin's"));
+
+        Map<String, List<String>> deployed = directives((String) nested(headers, "ContentSecurityPolicy", "ContentSecurityPolicy")
+                .get("Fn::Sub"));
+        Map<String, List<String>> local = directives(SecurityHeaders.CONTENT_SECURITY_POLICY);
+        assertEquals(local.keySet(), deployed.keySet());
+        local.forEach((directive, sources) -> {
+            List<String> expected = new ArrayList<>(sources);
+            if (directive.equals("connect-src")) {
+                expected.addAll(List.of("https://*.execute-api.${AWS::Region}.${AWS::URLSuffix}",
+                        "https://${StaffSignInDomainPrefix}.auth.${AWS::Region}.amazoncognito.com"));
+            }
+            assertEquals(expected, deployed.get(directive), directive);
+        });
+
+        assertEquals(SecurityHeaders.HEADERS.get("X-Frame-Options"), nested(headers, "FrameOptions").get("FrameOption"));
+        assertEquals(SecurityHeaders.HEADERS.get("Referrer-Policy"), nested(headers, "ReferrerPolicy").get("ReferrerPolicy"));
+        assertEquals("nosniff", SecurityHeaders.HEADERS.get("X-Content-Type-Options"), "CloudFront's ContentTypeOptions is nosniff");
+        Map<String, Object> hsts = nested(headers, "StrictTransportSecurity");
+        assertEquals(SecurityHeaders.HEADERS.get("Strict-Transport-Security"), "max-age=" + hsts.get("AccessControlMaxAgeSec")
+                + (Boolean.TRUE.equals(hsts.get("IncludeSubdomains")) ? "; includeSubDomains" : "")
+                + (Boolean.TRUE.equals(hsts.get("Preload")) ? "; preload" : ""));
+        assertEquals(Set.of("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "X-Content-Type-Options",
+                "Strict-Transport-Security"), SecurityHeaders.HEADERS.keySet(), "one local header for each of the policy's");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> nested(Map<String, Object> map, String... keys) {
+        Map<String, Object> found = map;
+        for (String key : keys) {
+            found = (Map<String, Object>) found.get(key);
+        }
+        return found;
+    }
+
+    /** A Content-Security-Policy as directive to its sources, in order. */
+    private static Map<String, List<String>> directives(String policy) {
+        Map<String, List<String>> directives = new LinkedHashMap<>();
+        for (String directive : policy.split(";")) {
+            List<String> words = List.of(directive.strip().split("\\s+"));
+            directives.put(words.get(0), words.subList(1, words.size()));
+        }
+        return directives;
     }
 }

@@ -28,6 +28,12 @@ public final class Api {
             }
         }
 
+        /** Fails unless this is a 400 whose errors name {@code field}. */
+        public void assertNames(String field) {
+            org.junit.jupiter.api.Assertions.assertEquals(400, status, body);
+            org.junit.jupiter.api.Assertions.assertNotNull(error(field), () -> "names " + field + ": " + body);
+        }
+
         /** The message given for a field in a 400, or null. */
         public String error(String field) {
             for (JsonNode error : json().path("errors")) {
@@ -67,6 +73,17 @@ public final class Api {
 
     public Reply delete(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A request of any method; {@code body} (JSON) may be null for none. */
+    public Reply send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
         headers.forEach(request::header);
         return send(request);
     }

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ public final class Browser implements AutoCloseable {
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
 
     private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
         this.playwright = playwright;
@@ -46,7 +48,8 @@ public final class Browser implements AutoCloseable {
 
     /**
      * A fresh phone (its own cookies and storage): a small screen, touch, Australian English, Perth's time zone,
-     * and its clock set to the stack's, ticking on from there, so the pages' "today" is the product's.
+     * and its clock set to the stack's, ticking on from there, so the pages' "today" is the product's. What the
+     * portal's Content-Security-Policy blocks on it is kept for {@link #takePolicyViolations}.
      */
     public BrowserContext phone() {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
@@ -54,7 +57,21 @@ public final class Browser implements AutoCloseable {
                 .setLocale("en-AU").setTimezoneId("Australia/Perth"));
         context.clock().install(new Clock.InstallOptions().setTime(TestStack.clock().millis()));
         context.setDefaultTimeout(15_000);
+        // Chromium reports in the console each thing the policy blocks, e.g. "Applying inline style violates the
+        // following Content Security Policy directive 'style-src 'self''".
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.location() + ": " + message.text());
+            }
+        });
         return context;
+    }
+
+    /** What the Content-Security-Policy blocked on any phone since the last call. */
+    public List<String> takePolicyViolations() {
+        List<String> taken = List.copyOf(policyViolations);
+        policyViolations.clear();
+        return taken;
     }
 
     /** Fails with every axe-core WCAG 2.2 AA violation on the page as it is now. */

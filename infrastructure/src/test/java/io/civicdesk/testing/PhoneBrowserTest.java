@@ -9,13 +9,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A browser test on a phone against the shared local stack: one Chromium for the test class, a fresh phone
- * (its own cookies and storage) for each test, and axe-core's WCAG 2.2 AA check of any page it visits.
+ * (its own cookies and storage) for each test, and axe-core's WCAG 2.2 AA check of any page it visits. The pages
+ * run under the portal's Content-Security-Policy: a test fails on anything it blocked.
  */
 public abstract class PhoneBrowserTest {
     protected static final String SITE = "City of Melaleuca";
@@ -45,9 +48,15 @@ public abstract class PhoneBrowserTest {
         page = context.newPage();
     }
 
+    /** Every page ran under the policy a resident's browser gets, and nothing it does was blocked. */
     @AfterEach
     void closePhone() {
-        context.close();
+        try {
+            List<String> violations = browser.takePolicyViolations();
+            assertTrue(violations.isEmpty(), () -> "The Content-Security-Policy blocked:\n" + String.join("\n", violations));
+        } finally {
+            context.close();
+        }
     }
 
     /** A second phone at the same time, e.g. another officer working the same request. */

@@ -97,6 +97,15 @@ public final class SamTemplate {
         return List.copyOf(resources(type).keySet());
     }
 
+    /** A resource's Properties as plain maps, lists and scalars, intrinsics in their long form ({@code Fn::Sub}). */
+    public Map<String, Object> properties(String logicalId) {
+        Object resource = map(root.get("Resources"), "Resources").get(logicalId);
+        if (resource == null) {
+            throw new IllegalArgumentException("The template declares no resource " + logicalId);
+        }
+        return map(map(resource, logicalId).get("Properties"), logicalId + ".Properties");
+    }
+
     private Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         map(root.get("Resources"), "Resources").forEach((logicalId, resource) -> {
