@@ -26,8 +26,6 @@ import java.util.Set;
 
 /** Reads the file's facilities with their booking rules: slots, notice, closures, fees and concessions. */
 final class FacilityReader {
-    /** FacilityStore looks up no longer ids. */
-    private static final int MAX_ID = 60;
     private static final List<String> FACILITY = List.of("id", "name", "kind", "summary", "description", "address",
             "capacity", "features", "accessibility", "photos", "timeZone", "openingHours", "rules");
     private static final List<String> PHOTO = List.of("url", "alt");
@@ -61,9 +59,6 @@ final class FacilityReader {
             }
             int before = mistakes.count();
             String id = facility.id("id");
-            if (id != null && id.length() > MAX_ID) {
-                facility.mistake("id", "is " + id.length() + " characters long; a facility's id is at most " + MAX_ID);
-            }
             facility.unique("id", id, ids, "facility");
             String name = facility.text("name", CatalogFileReader.NAME);
             String kind = facility.text("kind", 60);

@@ -1,6 +1,9 @@
 package io.civicdesk.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.DateInput;
+import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.Ids;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -26,15 +29,12 @@ import java.util.stream.IntStream;
  * the file is found in one pass.
  */
 final class Fields {
-    /** Ids: short, lower case, safe in a URL and a DynamoDB key (as the admin pages require). */
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
-    private static final int FIRST_YEAR = 2000;
-    private static final int LAST_YEAR = 2100;
+    private static final int FIRST_YEAR = DateInput.EARLIEST.getYear();
+    private static final int LAST_YEAR = DateInput.LATEST.getYear();
     /** Longer is a typing mistake: a calendar or closures for twenty years is plenty to load at once. */
     private static final int MAX_YEARS = 20;
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}");
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{2})-(\\d{2})");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String YEAR = "(\\d{4}|this year(?:\\s*([+-])\\s*(\\d{1,2}))?)";
     private static final Pattern YEARS = Pattern.compile(YEAR + "(?:\\s+to\\s+" + YEAR + ")?");
     static final Map<String, DayOfWeek> DAYS = days();
@@ -131,8 +131,8 @@ final class Fields {
             return null;
         }
         JsonNode value = node.path(name);
-        if (!value.isTextual() || !ID.matcher(value.asText()).matches()) {
-            mistake(name, shown(value) + " is not an id: write up to 64 lower-case letters, digits and hyphens, "
+        if (!value.isTextual() || !Ids.isId(value.asText())) {
+            mistake(name, shown(value) + " is not an id: write up to " + Ids.MAX_LENGTH + " lower-case letters, digits and hyphens, "
                     + "for example missed-bin");
             return null;
         }
@@ -241,23 +241,13 @@ final class Fields {
         return ZoneId.of(value.asText());
     }
 
+    /** A date as the product takes one anywhere (platform DateInput); null when left out. */
     LocalDate date(String name) {
-        if (!has(name)) {
-            return null;
-        }
-        JsonNode value = node.path(name);
-        try {
-            if (value.isTextual() && DATE.matcher(value.asText()).matches()) {
-                LocalDate date = LocalDate.parse(value.asText());
-                if (date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) {
-                    return date;
-                }
-            }
-        } catch (DateTimeException e) {
-            // reported below, with what to write instead
-        }
-        mistake(name, shown(value) + " is not a date: write year-month-day from " + FIRST_YEAR + " to " + LAST_YEAR + ", for example 2026-12-24");
-        return null;
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = DateInput.read(raw(name), path(name), shown(raw(name)) + " is not a date: write year-month-day "
+                + DateInput.YEARS + ", for example 2026-12-24", errors);
+        errors.forEach(error -> mistakes.add(error.field(), error.message()));
+        return date;
     }
 
     /** A day of every year, e.g. {@code 12-24} for 24 December. */
