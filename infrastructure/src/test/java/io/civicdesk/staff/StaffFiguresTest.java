@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @DependsOnTheDate
 class StaffFiguresTest {
-    private static final ZoneId PERTH = ZoneId.of("Australia/Perth");
 
     @Test
     void submissionsResponsesAndResolutionsAreCountedOnceAndAFailedChangeAddsNothing() {
