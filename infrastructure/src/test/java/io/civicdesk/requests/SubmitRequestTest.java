@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code POST /requests} through the local gateway against DynamoDB Local. */
+/** {@code POST /requests} through the local gateway against the local DynamoDB (moto). */
 class SubmitRequestTest {
     private static Api api;
     private static DynamoDbClient dynamo;

@@ -3,7 +3,7 @@ package io.civicdesk.testing;
 import io.civicdesk.local.LocalStack;
 
 /**
- * One local stack — DynamoDB Local, aws-ses-v2-local, the gateway and the demo council — shared by every
+ * One local stack — DynamoDB (moto), aws-ses-v2-local, the gateway and the demo council — shared by every
  * test class in the JVM: starting it takes seconds, and each test makes its own requests with their own
  * references, so they do not tread on one another.
  */
