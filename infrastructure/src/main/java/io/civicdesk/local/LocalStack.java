@@ -128,6 +128,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(Options options) throws Exception {
+        // From the start: a JVM stopped while the stack starts stops the servers started so far.
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         Path root = options.projectRoot != null ? options.projectRoot : findProjectRoot();
         SamTemplate template = options.template != null ? SamTemplate.parse(options.template)
                 : SamTemplate.read(root.resolve("template.yaml"));
@@ -189,7 +191,6 @@ public final class LocalStack implements AutoCloseable {
                 "local stack: " + f.logicalId() + " event " + event + " is not emulated locally")));
         gateway.start(functions, authorizers(definitions, intrinsics), new LocalSignIn(staffTokens, baseUrl(),
                 DemoData.COUNCIL.name(), DemoData.staff(), DemoData.units()));
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Local values for references: pseudo parameters, and each app client's Ref is the local sign-in's client ID. */

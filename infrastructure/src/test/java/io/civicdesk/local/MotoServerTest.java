@@ -127,7 +127,7 @@ class MotoServerTest {
     }
 
     @Test
-    void aQueryOfOnePartitionPagesInKeyOrder() {
+    void queriesAndScansPageInKeyOrder() {
         for (int i = 9; i >= 0; i--) {
             String sk = "sk-" + i;
             dynamoDb.putItem(b -> b.tableName(TABLE).item(key("paged", sk)));
@@ -138,6 +138,13 @@ class MotoServerTest {
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("paged"))))
                 .items().forEach(item -> read.add(item.get("sk").s()));
         assertEquals(List.of("sk-0", "sk-1", "sk-2", "sk-3", "sk-4", "sk-5", "sk-6", "sk-7", "sk-8", "sk-9"), read);
+
+        List<String> scanned = new ArrayList<>();
+        dynamoDb.scanPaginator(b -> b.tableName(TABLE).limit(3)).items().forEach(item -> scanned.add(item.get("pk").s() + "/" + item.get("sk").s()));
+        List<String> inKeyOrder = new ArrayList<>(scanned);
+        inKeyOrder.sort(null);
+        assertEquals(inKeyOrder, scanned, "each item once, in key order, across pages");
+        assertEquals(scanned.size(), new java.util.HashSet<>(scanned).size());
     }
 
     @Test
