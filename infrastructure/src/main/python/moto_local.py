@@ -5,8 +5,8 @@ on another thread: two bookings of one slot can both pass their conditions. Serv
 runs alone, as each DynamoDB call is atomic. For the same reason connections are not kept alive (HTTP/1.0): a
 client holding an idle connection would block every other client.
 
-Four changes to moto 5.2.1 keep it usable for a whole test run, a benchmark or a day of `./civicdesk run`; none
-changes what a call answers:
+Four changes to moto 5.2.1 keep it usable for a whole test run, a benchmark or a day of `./civicdesk run`; with
+none does a call answer other than DynamoDB would:
 - TransactWriteItems saves the items it writes and puts them back if it is cancelled, where moto copies every
   table it touches, whole, stream history included, so that each transaction took longer as the tables grew.
 - Query reads the one partition it names (an index Query still reads every item), where moto sorts the whole
