@@ -13,7 +13,7 @@ public interface Metrics {
     enum Metric {
         /** A request stored, by a resident online or by staff for a caller. */
         REQUESTS_SUBMITTED("RequestsSubmitted", "ServiceId"),
-        /** A request past its target, found by the warnings run (supervisors told). */
+        /** A target (response or resolution) a request missed, found by the warnings run (supervisors told). */
         TARGETS_MISSED("TargetsMissed", "UnitId"),
         /** A send that failed; the mail is tried again, or given up. */
         MAILS_FAILED("MailsFailed", "Purpose"),

@@ -84,8 +84,9 @@ public final class ServiceLevelWarnings {
                     entry, toSend, now)) {
                 alerts += sent.size();
                 mails += toSend.size();
-                if (sent.stream().anyMatch(alert -> alert.kind() == Alert.Kind.BREACH)) {
-                    missedByUnit.merge(request.unitId(), 1, Integer::sum);
+                int missed = (int) sent.stream().filter(alert -> alert.kind() == Alert.Kind.BREACH).count();
+                if (missed > 0) {
+                    missedByUnit.merge(request.unitId(), missed, Integer::sum);
                 }
             } else {
                 changed++;
