@@ -44,7 +44,7 @@ public final class PowertoolsMetrics implements Metrics {
         // inside SnapStart's snapshot, rather than in the first request that counts something (about 100 ms).
         try {
             MetricsContext warm = new MetricsContext();
-            warm.putMetric(SERVICE, 0);
+            warm.putMetric("Primed", 0);
             warm.serialize();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("EMF cannot write its JSON", e);
