@@ -2,6 +2,8 @@ package io.civicdesk.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
@@ -24,6 +26,9 @@ final class DynamoDbLocal implements AutoCloseable {
             }
             System.setProperty(NATIVE_LIBRARY_PATH, nativeLibraries.toString());
         }
+        // DynamoDB Local warns of every failed condition (the product's claims and idempotency rely on them); its
+        // own log4j2.xml drops those, but the functions' log4j2.properties is the one Log4j reads in this JVM.
+        Configurator.setLevel("software.amazon.dynamodb.services.local", Level.OFF);
         this.port = LocalStack.freePort();
         this.server = ServerRunner.createServerFromCommandLineArgs(
                 new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
