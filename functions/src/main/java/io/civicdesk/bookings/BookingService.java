@@ -9,6 +9,7 @@ import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
+import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
@@ -49,6 +50,7 @@ public final class BookingService {
     private final Supplier<String> councilName;
     private final String organizer;
     private final OnTakenPlace onTakenPlace;
+    private final Metrics metrics;
 
     /**
      * What other capabilities write once a booking has taken place, in the same transaction as taking it off the
@@ -62,7 +64,8 @@ public final class BookingService {
     }
 
     public BookingService(FacilityStore facilities, BookingStore bookings, Clock clock, SecureRandom random,
-                          String portalUrl, Supplier<String> councilName, String organizer, OnTakenPlace onTakenPlace) {
+                          String portalUrl, Supplier<String> councilName, String organizer, OnTakenPlace onTakenPlace,
+                          Metrics metrics) {
         this.facilities = facilities;
         this.bookings = bookings;
         this.clock = clock;
@@ -71,6 +74,7 @@ public final class BookingService {
         this.councilName = councilName;
         this.organizer = organizer;
         this.onTakenPlace = onTakenPlace;
+        this.metrics = metrics;
     }
 
     public record Answer(int status, String body) {
@@ -533,6 +537,7 @@ public final class BookingService {
 
     /** 409 naming what is in the way: the dates and times already taken (including set-up and clean-up time). */
     private ApiException taken(Facility facility, Booking wanted, List<String> takenKeys) {
+        metrics.count(Metrics.Metric.BOOKING_CONFLICTS, facility.id());
         ZoneId zone = facility.zone();
         Set<String> taken = new HashSet<>(takenKeys);
         List<FieldError> clashes = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.civicdesk.platform.Config;
 import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.PowertoolsMetrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
@@ -41,7 +42,8 @@ final class BookingWiring {
         return new BookingService(new FacilityStore(dynamo, catalogTable),
                 new BookingStore(dynamo, Config.require("BOOKINGS_TABLE"), Config.require("SLOT_LOCKS_TABLE"), outbox),
                 clock, random, portalUrl, councilName::get,
-                Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM"), onTakenPlace);
+                Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM"), onTakenPlace,
+                PowertoolsMetrics.fromConfig());
     }
 
     /** A booking that has taken place opens its survey, the facility standing as the service. */

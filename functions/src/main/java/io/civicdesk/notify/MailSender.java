@@ -1,6 +1,7 @@
 package io.civicdesk.notify;
 
 import io.civicdesk.platform.Log;
+import io.civicdesk.platform.Metrics;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,11 +24,13 @@ public final class MailSender {
     private final OutboxStore outbox;
     private final Mailer mailer;
     private final Clock clock;
+    private final Metrics metrics;
 
-    public MailSender(OutboxStore outbox, Mailer mailer, Clock clock) {
+    public MailSender(OutboxStore outbox, Mailer mailer, Clock clock, Metrics metrics) {
         this.outbox = outbox;
         this.mailer = mailer;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public record Outcome(int sent, int retrying, int failed, int skipped) {
@@ -72,9 +75,12 @@ public final class MailSender {
             return Result.SENT;
         } catch (Mailer.MailNotSent e) {
             Instant failedAt = clock.instant();
+            String purpose = pending.mail().purpose();
+            metrics.count(Metrics.Metric.MAILS_FAILED, purpose);
             if (e.permanent() || failedAt.isAfter(pending.createdAt().plus(GIVE_UP_AFTER))) {
                 outbox.markFailed(mailId, failedAt, e.code());
-                Log.info("mail.failed", Map.of("mailId", mailId, "purpose", pending.mail().purpose(), "error", e.code()));
+                metrics.count(Metrics.Metric.MAILS_DEAD, purpose);
+                Log.info("mail.failed", Map.of("mailId", mailId, "purpose", purpose, "error", e.code()));
                 return Result.FAILED;
             }
             outbox.markRetry(mailId, failedAt.plus(waitAfter(pending.attempts() + 1)), e.code());

@@ -1,31 +1,26 @@
 package io.civicdesk.notify;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
-import io.civicdesk.platform.Json;
+import io.civicdesk.platform.EventHandler;
+import io.civicdesk.platform.PowertoolsMetrics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The mail sender function. Two triggers share it: the outbox table's stream, whose records name new mail to
- * send now, and a schedule, whose event means "send whatever is due again". A stream handler is used so one
- * class can take both shapes of event.
+ * send now, and a schedule, whose event means "send whatever is due again".
  */
-public final class MailSenderHandler implements RequestStreamHandler {
+public final class MailSenderHandler extends EventHandler {
     private final MailSender sender;
 
     public MailSenderHandler() {
         this(new MailSender(new OutboxStore(AwsClients.dynamoDb(), Config.require("OUTBOX_TABLE")),
-                new SesMailer(AwsClients.sesV2(), Config.require("MAIL_FROM")), Clocks.fromConfig()));
+                new SesMailer(AwsClients.sesV2(), Config.require("MAIL_FROM")), Clocks.fromConfig(),
+                PowertoolsMetrics.fromConfig()));
     }
 
     public MailSenderHandler(MailSender sender) {
@@ -33,10 +28,8 @@ public final class MailSenderHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
-        MailSender.Outcome outcome = event.has("Records") ? sender.send(newMailIds(event)) : sender.sendDue();
-        output.write(Json.write(outcome).getBytes(StandardCharsets.UTF_8));
+    protected MailSender.Outcome handle(JsonNode event) {
+        return event.has("Records") ? sender.send(newMailIds(event)) : sender.sendDue();
     }
 
     /** New outbox items only: the sender's own updates to a mail come back on the stream as MODIFY. */

@@ -10,10 +10,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
  * without the request's content (it may hold personal information) and answered with a bare 500.
  */
 public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Log.Invocations invocations = Log.invocations();
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request = new HttpRequest(event);
+        return invocations.run(context, () -> respond(new HttpRequest(event)));
+    }
+
+    private APIGatewayV2HTTPResponse respond(HttpRequest request) {
         try {
             return handle(request);
         } catch (ApiException e) {

@@ -1,7 +1,5 @@
 package io.civicdesk.reports;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.feedback.SatisfactionFiguresStore;
@@ -9,22 +7,19 @@ import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
-import io.civicdesk.platform.Json;
+import io.civicdesk.platform.EventHandler;
+import io.civicdesk.platform.PowertoolsMetrics;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.staff.StaffDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
  * The roll-up schedules: {@code {"kind":"weekly"}} (Monday morning), {@code "monthly"} and {@code "quarterly"}
  * (the first of the month), each passing its kind as the schedule's Input; {@code "resend": true} mails again.
  */
-public final class ServiceLevelReportHandler implements RequestStreamHandler {
+public final class ServiceLevelReportHandler extends EventHandler {
     private final ServiceLevelReports reports;
 
     public ServiceLevelReportHandler() {
@@ -44,7 +39,7 @@ public final class ServiceLevelReportHandler implements RequestStreamHandler {
                 new StaffDirectory(dynamo, catalogTable), figures,
                 new SatisfactionFiguresStore(dynamo, Config.require("FEEDBACK_TABLE")),
                 new Backlogs(new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), outbox), figures),
-                new ReportStore(dynamo, Config.require("FIGURES_TABLE")), outbox, clock);
+                new ReportStore(dynamo, Config.require("FIGURES_TABLE")), outbox, clock, PowertoolsMetrics.fromConfig());
     }
 
     /** The kind named in an event or a request body, e.g. {@code "weekly"}; null when it names none we make. */
@@ -53,12 +48,11 @@ public final class ServiceLevelReportHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
+    protected ServiceLevelReports.Outcome handle(JsonNode event) {
         ReportPeriod.Kind kind = kind(event);
         if (kind == null) {
             throw new IllegalArgumentException("The schedule's Input names no report kind (weekly, monthly or quarterly)");
         }
-        output.write(Json.write(reports.run(kind, event.path("resend").asBoolean(false))).getBytes(StandardCharsets.UTF_8));
+        return reports.run(kind, event.path("resend").asBoolean(false));
     }
 }

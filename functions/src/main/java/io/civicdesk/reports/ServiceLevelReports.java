@@ -8,6 +8,7 @@ import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
+import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.platform.Transaction;
 import io.civicdesk.sla.BusinessCalendar;
@@ -52,10 +53,11 @@ public final class ServiceLevelReports {
     private final ReportStore reports;
     private final OutboxStore outbox;
     private final Clock clock;
+    private final Metrics metrics;
 
     public ServiceLevelReports(DynamoDbClient dynamo, CatalogStore catalog, AccountStore accounts, StaffDirectory staff,
                                FiguresStore figures, SatisfactionFiguresStore surveys, Backlogs backlogs,
-                               ReportStore reports, OutboxStore outbox, Clock clock) {
+                               ReportStore reports, OutboxStore outbox, Clock clock, Metrics metrics) {
         this.dynamo = dynamo;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -66,6 +68,7 @@ public final class ServiceLevelReports {
         this.reports = reports;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -140,6 +143,7 @@ public final class ServiceLevelReports {
         }
         Log.info("service-level-report", Map.of("period", period.key(), "stored", storedNow, "mailed", mailed,
                 "alreadyMailed", already, "itemsRead", itemsRead));
+        metrics.count(Metrics.Metric.REPORT_RUNS, kind.name().toLowerCase(java.util.Locale.ROOT));
         return new Outcome(period.key(), period.first().toString(), period.last().toString(), storedNow, mailed, already,
                 itemsRead);
     }

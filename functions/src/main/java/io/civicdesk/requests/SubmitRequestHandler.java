@@ -11,6 +11,7 @@ import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.PowertoolsMetrics;
 import io.civicdesk.reports.FiguresStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,7 +35,7 @@ public final class SubmitRequestHandler extends HttpHandler {
         return new SubmitRequestService(new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
                 new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), outbox),
                 Clocks.fromConfig(), new SecureRandom(), Config.require("PORTAL_URL"),
-                new FiguresStore(dynamo, Config.require("FIGURES_TABLE")));
+                new FiguresStore(dynamo, Config.require("FIGURES_TABLE")), PowertoolsMetrics.fromConfig());
     }
 
     @Override

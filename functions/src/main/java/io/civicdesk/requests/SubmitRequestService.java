@@ -12,6 +12,7 @@ import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Log;
+import io.civicdesk.platform.Metrics;
 import io.civicdesk.reports.FiguresStore;
 import io.civicdesk.sla.ServiceLevel;
 import io.civicdesk.sla.ServiceLevels;
@@ -47,14 +48,18 @@ public final class SubmitRequestService {
     private final Cached<Council> council;
     private final Timing timing;
     private final RequestFigures figures;
+    private final Metrics metrics;
 
     public SubmitRequestService(CatalogStore catalog, RequestStore requests, Clock clock, SecureRandom random, String portalUrl) {
-        this(catalog, requests, clock, random, portalUrl, null);
+        this(catalog, requests, clock, random, portalUrl, null, Metrics.NONE);
     }
 
-    /** With {@code figures}, each request is counted in the service-level figures as it is stored. */
+    /**
+     * With {@code figures}, each request is counted in the service-level figures as it is stored, and in
+     * {@code metrics} for the operators.
+     */
     public SubmitRequestService(CatalogStore catalog, RequestStore requests, Clock clock, SecureRandom random, String portalUrl,
-                                FiguresStore figures) {
+                                FiguresStore figures, Metrics metrics) {
         this.catalog = catalog;
         this.requests = requests;
         this.clock = clock;
@@ -63,6 +68,7 @@ public final class SubmitRequestService {
         this.council = new Cached<>(catalog::council, KEEP_COUNCIL, clock);
         this.timing = new Timing(new ServiceLevels(catalog::policies, catalog::calendar, () -> council.get().calendarId(), clock));
         this.figures = figures == null ? RequestFigures.NONE : new RequestFigures(figures);
+        this.metrics = metrics;
     }
 
     /** A resident's own report, online. */
@@ -169,6 +175,7 @@ public final class SubmitRequestService {
             Log.info("request.submitted", Map.of("reference", request.reference().value(), "serviceId", service.id(),
                     "channel", intake.channel(), "resolvedAtFirstContact", intake.resolvedAtFirstContact(),
                     "confirmationMail", confirmation != null));
+            metrics.count(Metrics.Metric.REQUESTS_SUBMITTED, service.id());
             return Optional.of(submitted);
         } catch (RequestStore.NotCreated notCreated) {
             return switch (notCreated.clash()) {

@@ -15,6 +15,7 @@ import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.PowertoolsMetrics;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.reports.FiguresStore;
 import io.civicdesk.requests.Actor;
@@ -68,7 +69,7 @@ public final class StaffRequestHandler extends HttpHandler {
     private static SubmitRequestService submissions(DynamoDbClient dynamo) {
         return new SubmitRequestService(new CatalogStore(dynamo, Config.require("CATALOG_TABLE")), requests(dynamo),
                 Clocks.fromConfig(), new SecureRandom(), Config.require("PORTAL_URL"),
-                new FiguresStore(dynamo, Config.require("FIGURES_TABLE")));
+                new FiguresStore(dynamo, Config.require("FIGURES_TABLE")), PowertoolsMetrics.fromConfig());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.civicdesk.catalog.Council;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Log;
+import io.civicdesk.platform.Metrics;
 import io.civicdesk.requests.HistoryEntry;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
@@ -43,14 +44,17 @@ public final class ServiceLevelWarnings {
     private final Cached<Council> council;
     private final Clock clock;
     private final String portalUrl;
+    private final Metrics metrics;
 
-    public ServiceLevelWarnings(RequestStore requests, StaffDirectory staff, CatalogStore catalog, Clock clock, String portalUrl) {
+    public ServiceLevelWarnings(RequestStore requests, StaffDirectory staff, CatalogStore catalog, Clock clock, String portalUrl,
+                                Metrics metrics) {
         this.requests = requests;
         this.staff = staff;
         this.council = new Cached<>(catalog::council, Duration.ofMinutes(5), clock);
         this.levels = new ServiceLevels(catalog::policies, catalog::calendar, () -> council.get().calendarId(), clock);
         this.clock = clock;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
+        this.metrics = metrics;
     }
 
     /** What one run did, for its log line and for whoever ran it by hand. */
@@ -65,6 +69,7 @@ public final class ServiceLevelWarnings {
         List<Reference> due = requests.alertsDue(now);
         // One read of the directory per unit in a run, however many of its requests are due.
         Map<String, List<StaffMember>> supervisors = new HashMap<>();
+        Map<String, Integer> missedByUnit = new LinkedHashMap<>();
         for (Reference reference : due) {
             ServiceRequest request = requests.get(reference).orElse(null);
             if (request == null) {
@@ -79,10 +84,15 @@ public final class ServiceLevelWarnings {
                     entry, toSend, now)) {
                 alerts += sent.size();
                 mails += toSend.size();
+                int missed = (int) sent.stream().filter(alert -> alert.kind() == Alert.Kind.BREACH).count();
+                if (missed > 0) {
+                    missedByUnit.merge(request.unitId(), missed, Integer::sum);
+                }
             } else {
                 changed++;
             }
         }
+        missedByUnit.forEach((unitId, missed) -> metrics.count(Metrics.Metric.TARGETS_MISSED, unitId, missed));
         Run run = new Run(due.size(), alerts, mails, changed);
         Log.info("sla.warnings", Map.of("requests", run.requests(), "alerts", run.alerts(), "mails", run.mails(),
                 "changedMeanwhile", run.changedMeanwhile()));

@@ -1,25 +1,21 @@
 package io.civicdesk.warnings;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
-import io.civicdesk.platform.Json;
+import io.civicdesk.platform.EventHandler;
+import io.civicdesk.platform.PowertoolsMetrics;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.staff.StaffDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /** The warnings schedule (every five minutes): sends the service-level alerts that have fallen due. */
-public final class ServiceLevelWarningsHandler implements RequestStreamHandler {
+public final class ServiceLevelWarningsHandler extends EventHandler {
     private final ServiceLevelWarnings warnings;
 
     public ServiceLevelWarningsHandler() {
@@ -35,12 +31,11 @@ public final class ServiceLevelWarningsHandler implements RequestStreamHandler {
         OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
         return new ServiceLevelWarnings(new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), outbox),
                 new StaffDirectory(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), clock,
-                Config.require("PORTAL_URL"));
+                Config.require("PORTAL_URL"), PowertoolsMetrics.fromConfig());
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        input.readAllBytes();
-        output.write(Json.write(warnings.run()).getBytes(StandardCharsets.UTF_8));
+    protected ServiceLevelWarnings.Run handle(JsonNode event) {
+        return warnings.run();
     }
 }

@@ -62,13 +62,19 @@ final class CountingClassLoader extends URLClassLoader {
         PrintStream out = System.out;
         ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
         System.setOut(new PrintStream(handlerLog, true, StandardCharsets.UTF_8));
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
         try (CountingClassLoader loader = new CountingClassLoader(functionClasspath)) {
+            // As in Lambda, the functions' loader is the thread's context loader: what libraries find through
+            // ServiceLoader (Powertools' logging manager, Log4j's provider) must be that loader's own copy.
+            thread.setContextClassLoader(loader);
             return (List<String[]>) Class.forName(entry.getName(), true, loader).getMethod("run").invoke(null);
         } catch (InvocationTargetException e) {
             System.setOut(out);
             System.err.print(handlerLog.toString(StandardCharsets.UTF_8));
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
+            thread.setContextClassLoader(context);
             System.setOut(out);
         }
     }

@@ -9,6 +9,7 @@ import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.Metrics;
 import io.civicdesk.testing.TestStack;
 
 import java.security.SecureRandom;
@@ -132,7 +133,8 @@ public final class BookingFixtures {
                 new SatisfactionFiguresStore(dynamo, "FeedbackTable"), new OutboxStore(dynamo, "OutboxTable"),
                 new CatalogStore(dynamo, "CatalogTable"), clock, new SecureRandom(), TestStack.get().baseUrl());
         return new BookingService(new FacilityStore(dynamo, "CatalogTable"), store(), clock, new SecureRandom(),
-                TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example", BookingWiring.surveys(surveys));
+                TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example", BookingWiring.surveys(surveys),
+                Metrics.NONE);
     }
 
     /** Every lock of a facility on a day. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Dates;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.Metrics;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
@@ -103,7 +104,7 @@ class ConfirmationMailTest {
         // The scheduled sweep, run as if its next minute had come.
         MailSender sweep = new MailSender(new OutboxStore(dynamo, "OutboxTable"),
                 new SesMailer(AwsClients.sesV2(), "no-reply@melaleuca.example"),
-                Clock.offset(TestStack.clock(), Duration.ofMinutes(2)));
+                Clock.offset(TestStack.clock(), Duration.ofMinutes(2)), Metrics.NONE);
         sweep.sendDue();
         Mailbox.awaitMailTo(email);
         sweep.sendDue();

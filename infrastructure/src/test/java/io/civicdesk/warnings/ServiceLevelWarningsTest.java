@@ -8,6 +8,7 @@ import io.civicdesk.demo.MovableClock;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.requests.Reference;
@@ -22,6 +23,7 @@ import io.civicdesk.staff.StaffMember;
 import io.civicdesk.staff.WorkflowStore;
 import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
+import io.civicdesk.testing.RecordingMetrics;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
@@ -95,7 +97,9 @@ class ServiceLevelWarningsTest {
         StaffCaller caller = new StaffCaller(officer.id(), officer.name(), officer.email(), Set.of(Role.OFFICER), unitId);
         clock.set(perth("2021-03-01T08:45"));
         act(actions, caller, reference, requests, Map.of("action", "assign", "officerId", officer.id()));
-        ServiceLevelWarnings warnings = new ServiceLevelWarnings(requests, directory, catalog, clock, "http://portal.test");
+        RecordingMetrics metrics = new RecordingMetrics();
+        ServiceLevelWarnings warnings = new ServiceLevelWarnings(requests, directory, catalog, clock, "http://portal.test",
+                metrics);
 
         clock.set(perth("2021-03-01T09:59")); // just before 75% of the response target (10:00)
         warnings.run();
@@ -136,6 +140,7 @@ class ServiceLevelWarningsTest {
         assertEquals(Set.of("response-75", "response-breach", "resolution-75"), stored.serviceLevel().warned());
         assertEquals(Boolean.FALSE, stored.serviceLevel().responseMet());
         assertEquals(Duration.ofMinutes(130), stored.serviceLevel().responseTaken());
+        assertEquals(1, metrics.total(Metrics.Metric.TARGETS_MISSED, unitId), "the missed target counted once, for its unit");
     }
 
     private static void act(RequestActions actions, StaffCaller caller, Reference reference, RequestStore requests,

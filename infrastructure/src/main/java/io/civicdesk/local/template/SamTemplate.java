@@ -106,6 +106,14 @@ public final class SamTemplate {
         return map(map(resource, logicalId).get("Properties"), logicalId + ".Properties");
     }
 
+    /**
+     * A top-level section as written (intrinsics as their long forms), such as {@code Parameters} or
+     * {@code Resources}; empty if absent. For checks of what the local stack does not build: alarms, queues.
+     */
+    public Map<String, Object> section(String name) {
+        return map(root.get(name), name);
+    }
+
     private Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         map(root.get("Resources"), "Resources").forEach((logicalId, resource) -> {

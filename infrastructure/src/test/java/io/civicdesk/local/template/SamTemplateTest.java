@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class SamTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.read(LocalStack.findProjectRoot().resolve("template.yaml"));
     private static final Map<String, String> PSEUDO = Map.of("AWS::Region", "ap-southeast-2",
-            "AWS::AccountId", "000000000000", "AWS::Partition", "aws");
+            "AWS::AccountId", "000000000000", "AWS::Partition", "aws", "AWS::StackName", "civicdesk-local");
     /** An API with two JWT authorizers (one its default) and a Lambda authorizer, for routes to name. */
     private static final String API_WITH_AUTHORIZERS = """
             Resources:
@@ -113,7 +113,9 @@ class SamTemplateTest {
 
         assertEquals(Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
                 "CATALOG_TABLE", "CatalogTable", "REQUESTS_TABLE", "RequestsTable", "OUTBOX_TABLE", "OutboxTable",
-                "FIGURES_TABLE", "FiguresTable", "PORTAL_URL", "http://localhost:9999"),
+                "FIGURES_TABLE", "FiguresTable", "PORTAL_URL", "http://localhost:9999",
+                "POWERTOOLS_SERVICE_NAME", "civicdesk-local", "POWERTOOLS_METRICS_NAMESPACE", "CivicDesk",
+                "POWERTOOLS_LOG_LEVEL", "INFO"),
                 function("SubmitRequestFunction").resolvedEnvironment(intrinsics, supplied));
         assertEquals("no-reply@example.com",
                 function("MailSenderFunction").resolvedEnvironment(intrinsics, supplied).get("MAIL_FROM"));
