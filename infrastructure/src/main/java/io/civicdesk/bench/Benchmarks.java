@@ -58,7 +58,7 @@ public final class Benchmarks {
     private static Table callCounts(List<Path> functionClasspath) throws Exception {
         Table table = new Table("DynamoDB calls per operation",
                 "How measured: the real handlers, built by their no-arg constructors and invoked in process with real"
-                        + " events against DynamoDB Local (event sources off), every SDK call counted by an execution"
+                        + " events against the local DynamoDB, moto (event sources off), every SDK call counted by an execution"
                         + " interceptor; items from the responses (GetItem found, Query Count) and requests (Put/Update 1,"
                         + " TransactWriteItems its Puts/Updates/Deletes).",
                 "Operation", "DynamoDB calls", "By DynamoDB operation", "Items read", "Items written", "Other AWS calls");

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Facilities booking: DynamoDB calls for a week's availability and for one booking, and a contention run
  * (attempts per second, successes, double bookings — which must be 0). The handlers run in a
- * {@link CountingClassLoader}, as in the calls table, against the stack's DynamoDB Local.
+ * {@link CountingClassLoader}, as in the calls table, against the stack's DynamoDB (moto).
  */
 final class BookingBenchmarks {
     private BookingBenchmarks() {
@@ -15,7 +15,7 @@ final class BookingBenchmarks {
     static List<Table> measure(List<Path> functionClasspath) throws Exception {
         List<String[]> rows = CountingClassLoader.runCounted(functionClasspath, BookingCallCounts.class);
         Table calls = new Table("Facilities booking: DynamoDB calls",
-                "The real FacilitiesHandler and BookingHandler, warm, invoked in process against DynamoDB Local. Write units:"
+                "The real FacilitiesHandler and BookingHandler, warm, invoked in process against the local DynamoDB (moto). Write units:"
                         + " a transactional write costs 2 per item of up to 1 KB.",
                 "Operation", "DynamoDB calls", "By DynamoDB operation", "Items read", "Items written", "Write units");
         Table contention = new Table("Facilities booking: contention",

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
 /**
  * A quarterly roll-up as the number of requests grows, two ways: from the figures kept per unit, service and
  * day and the units' queues of open requests (what CivicDesk does), and by reading every request (what it
- * avoids). Both run against DynamoDB Local and must agree on the counts and the backlog. The request set is
+ * avoids). Both run against the local DynamoDB (moto) and must agree on the counts and the backlog. The request set is
  * generated (seeded, so every run is the same): 5 units, 13 services, spread over the quarter with a fortnight
  * either side; a fifth of those that arrived in the last four weeks are still open when the roll-up runs.
  */
@@ -87,7 +87,7 @@ final class RollUpScaling {
 
     static Table measure(DynamoDbClient dynamo, List<Integer> sizes) throws Exception {
         Table table = new Table("Quarterly roll-up as requests grow",
-                "How measured: a generated quarter (5 units, 13 services) in DynamoDB Local. Kept figures: the per-day items"
+                "How measured: a generated quarter (5 units, 13 services) in the local DynamoDB (moto). Kept figures: the per-day items"
                         + " the functions keep as requests change (written here whole, as a backfill would), rolled up by one Query"
                         + " per unit, and the backlog from each unit's queue of open requests (the UnitQueue index's OPEN# range)."
                         + " Reading every request: one Scan of the requests, summed in memory. Time and memory (bytes allocated by"

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The whole product in one JVM, with no AWS account: DynamoDB Local with the tables of {@code template.yaml},
+ * The whole product in one JVM, with no AWS account: DynamoDB (moto) with the tables of {@code template.yaml},
  * aws-ses-v2-local for mail, the template's functions behind a local API Gateway that also serves the portal and
  * checks staff tokens, a local stand-in for Cognito's hosted UI where the demo staff sign in, and the functions'
  * DynamoDB stream and schedule events.
@@ -119,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
-    private DynamoDbLocal dynamoDbLocal;
+    private MotoServer moto;
     private DynamoDbClient dynamoDb;
     private Mailbox mailbox;
     private LocalGateway gateway;
@@ -154,14 +154,14 @@ public final class LocalStack implements AutoCloseable {
                 options.portalDirectory != null ? options.portalDirectory : root.resolve("portal")));
         staffTokens = new StaffTokens(baseUrl() + LocalSignIn.PATH);
 
-        dynamoDbLocal = closeLater(new DynamoDbLocal(root.resolve("infrastructure/target/native-libs")));
+        moto = closeLater(new MotoServer(root.resolve("infrastructure/src/main/python/moto_local.py")));
         mailbox = closeLater(new Mailbox(root.resolve("infrastructure/node_modules/aws-ses-v2-local/dist/cli.js"), freePort()));
         mailbox.start();
-        dynamoDb = closeLater(DynamoDbClient.builder().endpointOverride(URI.create(dynamoDbLocal.endpoint()))
+        dynamoDb = closeLater(DynamoDbClient.builder().endpointOverride(URI.create(moto.endpoint()))
                 .region(Region.of(REGION)).credentialsProvider(LOCAL_CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create()).build());
         DynamoDbStreamsClient streams = closeLater(DynamoDbStreamsClient.builder()
-                .endpointOverride(URI.create(dynamoDbLocal.endpoint())).region(Region.of(REGION))
+                .endpointOverride(URI.create(moto.endpoint())).region(Region.of(REGION))
                 .credentialsProvider(LOCAL_CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build());
         for (TableDefinition table : template.tables()) {
             dynamoDb.createTable(table.createTableRequest());
@@ -240,7 +240,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("aws.region", REGION);
         properties.put("aws.accessKeyId", "local");
         properties.put("aws.secretAccessKey", "local");
-        properties.put("aws.endpointUrlDynamoDb", dynamoDbLocal.endpoint());
+        properties.put("aws.endpointUrlDynamoDb", moto.endpoint());
         properties.put("aws.endpointUrlSesV2", mailbox.url());
         // Set even when zero, so a handler of this stack never reads another open stack's clock.
         properties.put(Clocks.OFFSET, clockOffset.toString());
@@ -279,13 +279,13 @@ public final class LocalStack implements AutoCloseable {
         return staffTokens;
     }
 
-    /** A client of the stack's DynamoDB Local (the tables are named by their logical IDs). */
+    /** A client of the stack's DynamoDB (the tables are named by their logical IDs). */
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }
 
     public String dynamoDbEndpoint() {
-        return dynamoDbLocal.endpoint();
+        return moto.endpoint();
     }
 
     public Mailbox mailbox() {

@@ -50,7 +50,7 @@ public final class Main {
                   Counter tablet    %1$s/counter.html#device=%6$s
                   API               %2$s/services
                   Mailbox (SES)     %3$s/        every mail the product sends
-                  DynamoDB Local    %4$s    region %5$s, any credentials
+                  DynamoDB (moto)   %4$s    region %5$s, any credentials
 
                 Press Ctrl-C to stop.
                 %n""", stack.baseUrl(), stack.apiUrl(), stack.mailbox().url(), stack.dynamoDbEndpoint(), LocalStack.REGION,

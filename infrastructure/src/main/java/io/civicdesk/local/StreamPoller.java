@@ -89,8 +89,8 @@ final class StreamPoller {
                 String iterator = iterators.containsKey(shardId) ? iterators.get(shardId) : iterator(shardId);
                 response = streams.getRecords(b -> b.shardIterator(iterator).limit(event.batchSize()));
             } catch (TrimmedDataAccessException | ExpiredIteratorException e) {
-                // DynamoDB Local voids an iterator that read an empty shard once the first record arrives:
-                // take a new one from the last record read.
+                // An iterator expires after 15 minutes (moto_local.py expires them as AWS does) or its records
+                // are trimmed: take a new one from the last record read.
                 iterators.remove(shardId);
                 continue;
             }

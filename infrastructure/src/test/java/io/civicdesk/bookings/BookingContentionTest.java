@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Many people at once, through the local gateway (real HTTP, concurrent handler instances) against DynamoDB Local:
+ * Many people at once, through the local gateway (real HTTP, concurrent handler instances) against the local DynamoDB (moto):
  * exactly one wins each slot, the rest get 409, and reading every lock afterwards proves no time is held twice.
  */
 class BookingContentionTest {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The resident's side of the portal in real Chromium (Debian's), on a phone-sized screen, against the whole
- * local stack: the pages, the gateway, the handlers, DynamoDB Local and the local SES. Every page visited must
+ * local stack: the pages, the gateway, the handlers, the local DynamoDB (moto) and the local SES. Every page visited must
  * pass axe-core's WCAG 2.2 AA rules. Questions and labels are the demo council's (DemoData's "missed-bin").
  */
 @DependsOnTheDate

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code POST /requests} through the local gateway against DynamoDB Local. */
+/** {@code POST /requests} through the local gateway against the local DynamoDB (moto). */
 @DependsOnTheDate
 class SubmitRequestTest {
     private static Api api;

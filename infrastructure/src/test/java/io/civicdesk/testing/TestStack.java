@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * One local stack — the DynamoDB emulator, aws-ses-v2-local, the gateway and the demo council — shared by every
+ * One local stack — DynamoDB (moto), aws-ses-v2-local, the gateway and the demo council — shared by every
  * test class in the JVM: starting it takes seconds, and each test makes its own requests with their own
  * references, so they do not tread on one another.
  *
