@@ -8,15 +8,20 @@ import io.civicdesk.deploy.FirstAdministrator;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.ApiException;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.SignInPage;
 import org.junit.jupiter.api.AfterAll;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,11 +31,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -200,7 +208,112 @@ class StaffAdministrationTest {
         assertEquals(401, api.get("/staff/members", Map.of()).status());
     }
 
+    @Test
+    void whenSignInFailsPartWaySavingAgainFinishesTheJobWithNothingMadeTwice() {
+        String pool = stack.userPoolId("StaffUserPool");
+        FailingOnce accounts = new FailingOnce(new CognitoSignInAccounts(stack.cognito(), pool));
+        StaffAdministration administration = new StaffAdministration(new StaffDirectory(stack.dynamoDb(), "CatalogTable"),
+                accounts, new CatalogStore(stack.dynamoDb(), "CatalogTable"));
+        JsonNode details = Json.MAPPER.valueToTree(Map.of("email", "jo.pike@melaleuca.example", "name", "Jo Pike",
+                "roles", List.of("officer"), "unitId", "roads"));
+
+        // The account is made, its groups are not: nothing is on the staff list, and nobody can be assigned Jo.
+        accounts.failNext("setRoles");
+        assertEquals(502, assertThrowsApi(() -> administration.add(details)).status());
+        assertNull(member("jo.pike@melaleuca.example", "email"), "not on the staff list");
+        StaffAdministration.Member jo = administration.add(details);
+        assertEquals(1, stack.cognito().listUsers(list -> list.userPoolId(pool).filter("email = \"jo.pike@melaleuca.example\""))
+                .users().size(), "the account made the first time, not a second");
+        assertEquals(List.of("officer"), stack.cognito().adminListGroupsForUser(list -> list.userPoolId(pool).username(jo.id()))
+                .groups().stream().map(GroupType::groupName).toList());
+
+        // A change saved on the list but not in sign-in shows as pending until it is saved again.
+        accounts.failNext("update");
+        ApiException failed = assertThrowsApi(() -> administration.change(callerOf(jo),
+                jo.id(), Json.MAPPER.valueToTree(Map.of("name", "Jo Pike-Lee", "roles", List.of("officer"), "unitId", "roads", "version", 1))));
+        assertEquals(502, failed.status());
+        JsonNode pending = member(jo.id(), "id");
+        assertTrue(pending.path("signInPending").asBoolean());
+        assertEquals(2, pending.path("version").asLong());
+        StaffAdministration.Member settled = administration.change(callerOf(jo), jo.id(),
+                Json.MAPPER.valueToTree(Map.of("name", "Jo Pike-Lee", "roles", List.of("officer"), "unitId", "roads", "version", 2)));
+        assertFalse(settled.signInPending());
+        assertFalse(member(jo.id(), "id").path("signInPending").asBoolean());
+        assertTrue(SignInPage.open(stack).listed().containsKey("Jo Pike-Lee"), "the pool has the new name");
+    }
+
+    /** The user pool, failing the named call once when told to. */
+    private static final class FailingOnce implements SignInAccounts {
+        private final SignInAccounts pool;
+        private String failing;
+
+        FailingOnce(SignInAccounts pool) {
+            this.pool = pool;
+        }
+
+        void failNext(String call) {
+            failing = call;
+        }
+
+        private void maybeFail(String call) {
+            if (call.equals(failing)) {
+                failing = null;
+                throw new Failure(call + " failed: TooManyRequestsException", null);
+            }
+        }
+
+        @Override
+        public Opened open(String email, String name, String unitId) {
+            maybeFail("open");
+            return pool.open(email, name, unitId);
+        }
+
+        @Override
+        public void update(String id, String name, String unitId) {
+            maybeFail("update");
+            pool.update(id, name, unitId);
+        }
+
+        @Override
+        public void setRoles(String id, Set<Role> roles) {
+            maybeFail("setRoles");
+            pool.setRoles(id, roles);
+        }
+
+        @Override
+        public void disable(String id) {
+            maybeFail("disable");
+            pool.disable(id);
+        }
+
+        @Override
+        public void enable(String id) {
+            maybeFail("enable");
+            pool.enable(id);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static ApiException assertThrowsApi(Executable call) {
+        return assertThrows(ApiException.class, call);
+    }
+
+    /** Someone else than {@code member}: the administrator, as far as the service can tell. */
+    private static StaffCaller callerOf(StaffAdministration.Member member) {
+        return new StaffCaller("another-" + member.id(), "Another administrator", null,
+                Set.of(Role.ADMIN), null);
+    }
+
+    /** The staff list's member whose {@code field} is {@code value}; null if none. */
+    private static JsonNode member(String value, String field) {
+        for (JsonNode member : ok(api.get("/staff/members", admin)).path("members")) {
+            if (member.path(field).asText().equals(value)) {
+                return member;
+            }
+        }
+        return null;
+    }
 
     private static JsonNode added(Map<String, Object> details) {
         Api.Reply reply = api.post("/staff/members", Json.write(details), admin);
@@ -212,12 +325,9 @@ class StaffAdministrationTest {
     }
 
     private static JsonNode member(String id) {
-        for (JsonNode member : ok(api.get("/staff/members", admin)).path("members")) {
-            if (member.path("id").asText().equals(id)) {
-                return member;
-            }
-        }
-        throw new AssertionError("Not on the staff list: " + id);
+        JsonNode member = member(id, "id");
+        assertNotNull(member, "on the staff list: " + id);
+        return member;
     }
 
     private static Map<String, String> signedIn(String name) {
