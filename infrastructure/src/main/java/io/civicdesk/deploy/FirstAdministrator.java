@@ -17,14 +17,14 @@ import java.util.Map;
 
 /**
  * A new stack's first administrator, who then adds everyone else on the staff page:
- * {@code ./civicdesk first-admin --user-pool <StaffUserPoolId> --catalog-table <CatalogTable> --email <email> --name <name>}.
+ * {@code ./civicdesk first-admin --user-pool <StaffUserPoolId> --catalog-table <CatalogTableName> --email <email> --name <name>}.
  * The same staff administration as the page, so the account (Cognito mails the invitation) and the directory item
  * are made together; run again after a failure, it finishes the job. The SDK finds the account, region and
  * endpoints the usual way (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL...), so this works on whatever account the
  * shell's credentials point at.
  */
 public final class FirstAdministrator {
-    private static final String USAGE = "Usage: ./civicdesk first-admin --user-pool <StaffUserPoolId> --catalog-table <CatalogTable>"
+    private static final String USAGE = "Usage: ./civicdesk first-admin --user-pool <StaffUserPoolId> --catalog-table <CatalogTableName>"
             + " --email <their email> --name \"<their name>\"";
 
     private FirstAdministrator() {
