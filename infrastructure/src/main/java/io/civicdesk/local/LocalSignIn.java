@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,18 +56,22 @@ final class LocalSignIn {
     private final String councilName;
     private final UserPoolStaff staff;
     private final Function<String, String> unitName;
+    private final Consumer<StaffMember> preTokenGeneration;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
     /**
      * {@code origin}: the gateway's base URL, the only place the staff pages may be sent back to; {@code unitName}
-     * names a unit by its id, for the chooser.
+     * names a unit by its id, for the chooser; {@code preTokenGeneration} runs the pool's trigger for whoever signs
+     * in, and refuses them by throwing, as Cognito's hosted UI does.
      */
-    LocalSignIn(StaffTokens tokens, String origin, String councilName, UserPoolStaff staff, Function<String, String> unitName) {
+    LocalSignIn(StaffTokens tokens, String origin, String councilName, UserPoolStaff staff, Function<String, String> unitName,
+                Consumer<StaffMember> preTokenGeneration) {
         this.tokens = tokens;
         this.origin = origin;
         this.councilName = councilName;
         this.staff = staff;
         this.unitName = unitName;
+        this.preTokenGeneration = preTokenGeneration;
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -99,6 +104,12 @@ final class LocalSignIn {
         Optional<StaffMember> member = chosen == null ? Optional.empty() : staff.enabled(chosen);
         if (member.isEmpty()) {
             sendPage(exchange, 400, "Sign-in problem", "<p>Choose one of the staff listed on the sign-in page.</p>");
+            return;
+        }
+        try {
+            preTokenGeneration.accept(member.get());
+        } catch (RuntimeException refused) {
+            sendPage(exchange, 400, "Sign-in problem", "<p>The sign-in was refused: " + escape(String.valueOf(refused.getMessage())) + "</p>");
             return;
         }
         Instant now = Instant.now();

@@ -229,7 +229,8 @@ public final class LocalStack implements AutoCloseable {
         definitions.forEach(f -> f.unemulatedEvents().forEach(event -> System.err.println(
                 "local stack: " + f.logicalId() + " event " + event + " is not emulated locally")));
         gateway.start(functions, authorizers(definitions, intrinsics), new LocalSignIn(staffTokens, baseUrl(),
-                DemoData.COUNCIL.name(), new UserPoolStaff(cognito, signInPool(template)), unitNames(template)));
+                DemoData.COUNCIL.name(), new UserPoolStaff(cognito, signInPool(template)), unitNames(template),
+                preTokenGeneration(template, functions)));
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -300,6 +301,49 @@ public final class LocalStack implements AutoCloseable {
         return template.logicalIds(USER_POOL_CLIENT).stream().map(client -> template.reference(client, "UserPoolId"))
                 .flatMap(java.util.Optional::stream).map(userPoolIds::get).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * The sign-in pool's pre token generation trigger, invoked as Cognito invokes it when the hosted UI signs someone
+     * in (a version 1 event: their attributes and groups); its failure refuses the sign-in with its message.
+     */
+    private java.util.function.Consumer<StaffMember> preTokenGeneration(SamTemplate template, Map<String, LambdaFunction> functions) {
+        String pool = signInPool(template);
+        java.util.Optional<LambdaFunction> trigger = template.userPools().stream()
+                .filter(definition -> pool != null && pool.equals(userPoolIds.get(definition.logicalId())))
+                .flatMap(definition -> definition.preTokenGeneration().stream()).map(functions::get).findFirst();
+        if (trigger.isEmpty()) {
+            return member -> { };
+        }
+        return member -> {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("sub", member.id());
+            attributes.put("email", member.email());
+            attributes.put("email_verified", "true");
+            attributes.put("name", member.name());
+            if (member.unitId() != null) {
+                attributes.put("custom:unit", member.unitId());
+            }
+            Map<String, Object> groups = new LinkedHashMap<>();
+            groups.put("groupsToOverride", member.roles().stream().map(io.civicdesk.platform.StaffCaller.Role::group).sorted().toList());
+            groups.put("iamRolesToOverride", List.of());
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("version", "1");
+            event.put("triggerSource", "TokenGeneration_HostedAuth");
+            event.put("region", REGION);
+            event.put("userPoolId", pool);
+            event.put("userName", member.id());
+            event.put("callerContext", Map.of("awsSdkVersion", "local", "clientId", StaffTokens.CLIENT_ID));
+            event.put("request", Map.of("userAttributes", attributes, "groupConfiguration", groups));
+            event.put("response", Map.of());
+            try {
+                trigger.get().invoke(io.civicdesk.platform.Json.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
     }
 
     /** A unit's name from the stack's catalogue, for the sign-in page; its id while the catalogue has no such unit. */

@@ -18,11 +18,13 @@ import io.civicdesk.testing.Api;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.SignInPage;
 import org.junit.jupiter.api.AfterAll;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -240,6 +242,36 @@ class StaffAdministrationTest {
         assertFalse(settled.signInPending());
         assertFalse(member(jo.id(), "id").path("signInPending").asBoolean());
         assertTrue(SignInPage.open(stack).listed().containsKey("Jo Pike-Lee"), "the pool has the new name");
+    }
+
+    @Test
+    void atSignInTheDirectoryFollowsTheAccountAndWhoeverItSaysHasLeftIsRefused() {
+        String pool = stack.userPoolId("StaffUserPool");
+        JsonNode added = added(Map.of("email", "mel.tran@melaleuca.example", "name", "Mel Tran", "roles", List.of("officer"),
+                "unitId", "waste"));
+        String id = added.path("id").asText();
+
+        // Changed by hand in the console: at Mel's next sign-in the staff list has it too.
+        stack.cognito().adminUpdateUserAttributes(update -> update.userPoolId(pool).username(id)
+                .userAttributes(AttributeType.builder().name("custom:unit").value("roads").build()));
+        signedIn("Mel Tran");
+        JsonNode followed = member(id);
+        assertEquals("roads", followed.path("unitId").asText());
+        assertEquals(2, followed.path("version").asLong());
+
+        // Disabled on the list, but the pool did not take it: the sign-in is refused all the same.
+        FailingOnce accounts = new FailingOnce(new CognitoSignInAccounts(stack.cognito(), pool));
+        accounts.failNext("disable");
+        StaffAdministration administration = new StaffAdministration(new StaffDirectory(stack.dynamoDb(), "CatalogTable"),
+                accounts, new CatalogStore(stack.dynamoDb(), "CatalogTable"));
+        StaffAdministration.Member mel = new StaffAdministration.Member(id, "Mel Tran", null, List.of(), null, null, true, 2, false);
+        assertEquals(502, assertThrowsApi(() -> administration.change(callerOf(mel), id, Json.MAPPER.valueToTree(Map.of(
+                "name", "Mel Tran", "roles", List.of("officer"), "unitId", "roads", "enabled", false, "version", 2)))).status());
+        SignInPage page = SignInPage.open(stack);
+        assertEquals(id, page.listed().get("Mel Tran"), "the pool still lets them in");
+        HttpResponse<String> refused = page.choose(id);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("disabled"), refused.body());
     }
 
     /** The user pool, failing the named call once when told to. */

@@ -191,7 +191,7 @@ public final class SamTemplate {
         return new TableDefinition(id, request.build(), ttlAttribute, pitr);
     }
 
-    private static UserPoolDefinition userPool(String id, Map<String, Object> p, List<CreateGroupRequest> groups) {
+    private UserPoolDefinition userPool(String id, Map<String, Object> p, List<CreateGroupRequest> groups) {
         CreateUserPoolRequest.Builder request = CreateUserPoolRequest.builder().poolName(id)
                 .usernameAttributesWithStrings(list(p.get("UsernameAttributes"), id + ".UsernameAttributes").stream()
                         .map(attribute -> string(attribute, id + ".UsernameAttributes")).toList())
@@ -219,7 +219,19 @@ public final class SamTemplate {
             request.adminCreateUserConfig(AdminCreateUserConfigType.builder()
                     .allowAdminCreateUserOnly(flag(adminCreate, "AllowAdminCreateUserOnly", id + ".AdminCreateUserConfig")).build());
         }
-        return new UserPoolDefinition(id, request.build(), groups);
+        Object trigger = map(p.get("LambdaConfig"), id + ".LambdaConfig").get("PreTokenGeneration");
+        return new UserPoolDefinition(id, request.build(), groups, Optional.ofNullable(trigger).map(t -> function(t, id)));
+    }
+
+    /** {@code !Ref Function.Alias} (SAM's alias of a published function), {@code !Ref Function} or {@code !GetAtt Function.Arn}. */
+    private String function(Object reference, String pool) {
+        Map<String, Object> intrinsic = map(reference, pool + ".LambdaConfig.PreTokenGeneration");
+        String target = intrinsic.containsKey("Ref") ? intrinsic.get("Ref").toString().replaceAll("\\.(Alias|Version)$", "")
+                : list(intrinsic.get("Fn::GetAtt"), pool + ".LambdaConfig.PreTokenGeneration").get(0).toString();
+        if (!resources(FUNCTION).containsKey(target)) {
+            throw new IllegalArgumentException(pool + ".LambdaConfig.PreTokenGeneration should name a function of this template");
+        }
+        return target;
     }
 
     private static List<KeySchemaElement> keySchema(Object value, String where) {

@@ -98,6 +98,7 @@ class SamTemplateTest {
         assertEquals(List.of("officer", "supervisor", "account-manager", "admin"),
                 pool.groups().stream().map(CreateGroupRequest::groupName).toList());
         assertEquals(Optional.of("StaffUserPool"), TEMPLATE.reference("StaffPortalClient", "UserPoolId"));
+        assertEquals(Optional.of("StaffSignInFunction"), pool.preTokenGeneration(), "its trigger, by !Ref StaffSignInFunction.Alias");
     }
 
     @Test
