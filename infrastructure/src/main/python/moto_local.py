@@ -1,4 +1,4 @@
-"""The local stack's DynamoDB and DynamoDB Streams: moto's server, in memory, one request at a time.
+"""The local stack's DynamoDB, DynamoDB Streams and Cognito user pools: moto's server, in memory, one request at a time.
 
 moto's own `moto_server` serves requests on threads, and moto's TransactWriteItems is not isolated from a write
 on another thread: two bookings of one slot can both pass their conditions. Served on one thread, every call
@@ -17,6 +17,11 @@ none does a call answer other than DynamoDB would:
 - Shard iterators expire after 15 minutes, as on AWS (ExpiredIteratorException), where moto keeps every iterator
   it ever issued: a stream poller takes a new one four times a second.
 
+One change is to what a call answers, for the demo only: a user created with an email named in the environment
+variable CIVICDESK_FIXED_SUBS (a JSON object, email to sub) gets that sub (and, in a pool whose username is the
+email, that username) instead of a random UUID, so the demo's staff keep the ids that its requests, the tests and
+the docs name. Cognito itself always makes the sub up.
+
     python3 moto_local.py [--host 127.0.0.1] [--port 0]
 
 Port 0 (the default) takes a free port. Once it accepts connections it prints "moto listening on PORT". It stops
@@ -27,12 +32,14 @@ import argparse
 import bisect
 import copy
 import inspect
+import json
 import os
 import sys
 import threading
 import time
 
 import moto.dynamodb.models
+from moto.cognitoidp.models import CognitoIdpUser
 from moto.core.exceptions import JsonRESTError
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
@@ -202,6 +209,19 @@ def noting_when_issued(init):
     return init_noting_time
 
 
+def fixing_subs(init, subs):
+    def init_with_fixed_sub(user, user_pool_id, username, *args, **kwargs):
+        init(user, user_pool_id, username, *args, **kwargs)
+        fixed = subs.get(user.attribute_lookup.get("email", ""))
+        if fixed is not None:
+            if user.username == user.id:
+                user.username = fixed
+            user.id = fixed
+            user.update_attributes([{"Name": "sub", "Value": fixed}])
+
+    return init_with_fixed_sub
+
+
 def change_moto():
     moto.dynamodb.models.copy = CopyingAllButTables
     DynamoDBBackend.transact_write_items = undo_cancelled_transactions(DynamoDBBackend.transact_write_items)
@@ -211,6 +231,9 @@ def change_moto():
     Table.delete_item = forgetting_the_scan_order(Table.delete_item)
     ShardIterator.__init__ = noting_when_issued(ShardIterator.__init__)
     DynamoDBStreamsBackend.get_records = expire_shard_iterators(DynamoDBStreamsBackend.get_records)
+    subs = json.loads(os.environ.get("CIVICDESK_FIXED_SUBS") or "{}")
+    if subs:
+        CognitoIdpUser.__init__ = fixing_subs(CognitoIdpUser.__init__, subs)
 
 
 def exit_when_parent_goes():

@@ -114,6 +114,13 @@ public final class CatalogStore {
         return get(CATALOG, "SERVICE#" + serviceId).map(CatalogStore::service);
     }
 
+    /** The units, by id; none before the catalogue is seeded (a new stack's first administrator comes first). */
+    public Map<String, Unit> units() {
+        Map<String, Unit> units = new LinkedHashMap<>();
+        query("UNIT#").stream().map(CatalogStore::unit).forEach(unit -> units.put(unit.id(), unit));
+        return units;
+    }
+
     public Optional<Unit> unit(String unitId) {
         return get(CATALOG, "UNIT#" + unitId).map(CatalogStore::unit);
     }

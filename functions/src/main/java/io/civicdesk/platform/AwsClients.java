@@ -1,12 +1,14 @@
 package io.civicdesk.platform;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The SDK clients, built once per container. Region, credentials and endpoint all come from the SDK's own
- * configuration chain (AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, aws.endpointUrlDynamoDb, ...), so the same code
+ * configuration chain (AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, aws.endpointUrlDynamoDb,
+ * aws.endpointUrlCognitoIdentityProvider, ...), so the same code
  * runs against AWS, the local stack or any other emulator. The URL-connection HTTP client starts faster than
  * the Apache one, which matters more to a cold start than its throughput does here.
  */
@@ -20,5 +22,9 @@ public final class AwsClients {
 
     public static SesV2Client sesV2() {
         return SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static CognitoIdentityProviderClient cognito() {
+        return CognitoIdentityProviderClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

@@ -46,13 +46,14 @@ public final class ReportAccounts {
     }
 
     public Overview overview() {
-        List<StaffMember> everyone = staff.inUnit(null);
+        // Names of those who have left too, for their accounts; only those who work here can be chosen.
+        List<StaffMember> everyone = staff.everyone().stream().map(StaffDirectory.Entry::member).toList();
         Map<String, String> names = new java.util.HashMap<>();
         everyone.forEach(member -> names.put(member.id(), member.name()));
         List<AccountView> views = accounts.all().stream()
                 .map(account -> view(account, names.getOrDefault(account.staffId(), account.staffId()))).toList();
         return new Overview(views,
-                everyone.stream().filter(member -> member.roles().contains(Role.ACCOUNT_MANAGER))
+                everyone.stream().filter(member -> member.enabled() && member.roles().contains(Role.ACCOUNT_MANAGER))
                         .map(member -> new Named(member.id(), member.name())).toList(),
                 catalog.catalogue().units().values().stream().map(unit -> new Named(unit.id(), unit.name())).toList(),
                 java.util.Arrays.stream(ReportPeriod.Kind.values()).map(Enum::name).toList());
@@ -108,7 +109,7 @@ public final class ReportAccounts {
         if (staffId == null) {
             return Optional.empty();
         }
-        return staff.member(staffId).filter(member -> member.roles().contains(Role.ACCOUNT_MANAGER));
+        return staff.member(staffId).filter(member -> member.enabled() && member.roles().contains(Role.ACCOUNT_MANAGER));
     }
 
     private List<String> unitIds(JsonNode node, List<FieldError> errors) {

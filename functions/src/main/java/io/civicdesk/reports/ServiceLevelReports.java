@@ -120,7 +120,7 @@ public final class ServiceLevelReports {
             if (!account.kinds().contains(kind)) {
                 continue;
             }
-            Optional<StaffMember> manager = staff.member(account.staffId());
+            Optional<StaffMember> manager = staff.member(account.staffId()).filter(StaffMember::enabled);
             if (manager.isEmpty() || manager.get().email() == null) {
                 continue;
             }

@@ -285,6 +285,9 @@ public final class RequestActions {
         if (action.officerId() != null) {
             StaffMember member = directory.member(action.officerId()).orElseThrow(() -> ApiException.invalid("officerId",
                     "There is no member of staff " + action.officerId() + "."));
+            if (!member.enabled()) {
+                throw ApiException.invalid("officerId", member.name() + " no longer works here. Assign it to someone who does.");
+            }
             if (!unitId.equals(member.unitId())) {
                 String where = member.unitId() == null ? "across units" : "in " + unitName(member.unitId());
                 throw ApiException.invalid("officerId", member.name() + " works " + where + ", not in " + unitName(unitId)

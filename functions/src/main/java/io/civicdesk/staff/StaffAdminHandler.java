@@ -10,35 +10,45 @@ import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.platform.StaffCaller.Role;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 
-/** Administration of the staff workspace ({@code StaffAdminFunction}): {@code GET|PUT /staff/workflows/{serviceId}}. */
+/**
+ * Administration of the staff workspace ({@code StaffAdminFunction}): {@code GET|PUT /staff/workflows/{serviceId}},
+ * and who works here: {@code GET|POST /staff/members}, {@code PUT /staff/members/{staffId}}.
+ */
 public final class StaffAdminHandler extends HttpHandler {
     private final WorkflowAdmin workflows;
+    private final StaffAdministration staff;
 
     public StaffAdminHandler() {
-        this(wire(AwsClients.dynamoDb()));
+        this(AwsClients.dynamoDb(), Config.require("CATALOG_TABLE"));
     }
 
-    public StaffAdminHandler(WorkflowAdmin workflows) {
-        this.workflows = workflows;
-    }
-
-    private static WorkflowAdmin wire(DynamoDbClient dynamo) {
-        String catalogTable = Config.require("CATALOG_TABLE");
-        return new WorkflowAdmin(new WorkflowStore(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clocks.fromConfig());
+    private StaffAdminHandler(DynamoDbClient dynamo, String catalogTable) {
+        CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
+        this.workflows = new WorkflowAdmin(new WorkflowStore(dynamo, catalogTable), catalog, Clocks.fromConfig());
+        this.staff = new StaffAdministration(new StaffDirectory(dynamo, catalogTable),
+                new CognitoSignInAccounts(AwsClients.cognito(), Config.require("STAFF_USER_POOL")), catalog);
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         StaffCaller caller = StaffCaller.from(request);
-        String serviceId = request.pathParameter("serviceId");
         return switch (String.valueOf(request.routeKey())) {
-            case "GET /staff/workflows/{serviceId}" -> HttpResponses.json(200, workflows.get(caller, serviceId));
+            case "GET /staff/workflows/{serviceId}" -> HttpResponses.json(200, workflows.get(caller, request.pathParameter("serviceId")));
             case "PUT /staff/workflows/{serviceId}" -> {
-                caller.requireAny(StaffCaller.Role.ADMIN);
-                yield HttpResponses.json(200, workflows.put(caller, serviceId, request.jsonBody()));
+                caller.requireAny(Role.ADMIN);
+                yield HttpResponses.json(200, workflows.put(caller, request.pathParameter("serviceId"), request.jsonBody()));
+            }
+            case "GET /staff/members", "POST /staff/members", "PUT /staff/members/{staffId}" -> {
+                caller.requireAny(Role.ADMIN);
+                yield switch (request.routeKey()) {
+                    case "GET /staff/members" -> HttpResponses.json(200, staff.staff());
+                    case "POST /staff/members" -> HttpResponses.json(201, staff.add(request.jsonBody()));
+                    default -> HttpResponses.json(200, staff.change(caller, request.pathParameter("staffId"), request.jsonBody()));
+                };
             }
             default -> throw ApiException.notFound("No such staff route.");
         };

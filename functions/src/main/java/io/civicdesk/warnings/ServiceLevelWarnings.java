@@ -102,8 +102,9 @@ public final class ServiceLevelWarnings {
     /** One mail per person, naming every alert that is theirs. */
     private List<Mail> mails(ServiceRequest request, List<Alert> alerts, Map<String, List<StaffMember>> supervisors) {
         Map<String, List<Alert>> byEmail = new LinkedHashMap<>();
+        // An officer who has left is told nothing; the supervisors hear of every alert instead.
         StaffMember assignee = request.handling().assignee() == null ? null
-                : staff.member(request.handling().assignee().id()).orElse(null);
+                : staff.member(request.handling().assignee().id()).filter(StaffMember::enabled).orElse(null);
         for (Alert alert : alerts) {
             Set<StaffMember> told = new LinkedHashSet<>();
             if (assignee != null) {

@@ -148,6 +148,7 @@ final class ColdStarts {
         environment.put("AWS_SECRET_ACCESS_KEY", property("aws.secretAccessKey"));
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDbEndpoint());
         environment.put("AWS_ENDPOINT_URL_SESV2", stack.mailbox().url());
+        environment.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", stack.dynamoDbEndpoint());
         templateVariables.forEach(name -> environment.put(name, property(name)));
         return environment;
     }

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo staff workspace, for {@code ./civicdesk run}: the staff directory (the demo staff), and requests in
+ * The demo staff workspace, for {@code ./civicdesk run}: requests, handled by the demo staff (DemoStaff adds them first), in
  * every state across units — new and overdue, acknowledged, assigned, waiting on the resident, referred, resolved,
  * closed, a duplicate, one logged by phone, one resolved at the counter — so the queue means something on the
  * first sign-in. Written through the same services the staff functions use (submission, then each action at
@@ -57,12 +57,11 @@ public final class DemoWorkspace {
         StaffDirectory directory = new StaffDirectory(dynamo, catalogTable);
         this.actions = new RequestActions(requests, new WorkflowStore(dynamo, catalogTable), directory, catalog, clock, portalUrl);
         for (StaffMember member : DemoData.staff()) {
-            directory.put(member);
             staff.put(member.id(), new StaffCaller(member.id(), member.name(), member.email(), member.roles(), member.unitId()));
         }
     }
 
-    /** Seeds the directory and the demo requests; the catalogue (DemoData.seed) must be there first. */
+    /** Seeds the demo requests; the catalogue (DemoData.seed) and the demo staff (DemoStaff) must be there first. */
     public static void seed(DynamoDbClient dynamo, String catalogTable, String requestsTable, String outboxTable, String portalUrl,
                             Clock now) {
         new DemoWorkspace(dynamo, catalogTable, requestsTable, outboxTable, portalUrl, now).requests();

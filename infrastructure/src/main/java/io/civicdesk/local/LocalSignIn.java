@@ -4,7 +4,6 @@ import static io.civicdesk.platform.Html.escape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.staff.StaffMember;
 import java.io.IOException;
@@ -23,13 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Cognito's hosted UI, locally, under {@code /local-auth}: the endpoints the staff pages use when deployed, at the
  * same paths under their authority, so their sign-in code is the same in both places.
  * <ul>
- * <li>{@code GET /oauth2/authorize} (code flow, PKCE S256): a page listing the demo staff; choosing one posts to
+ * <li>{@code GET /oauth2/authorize} (code flow, PKCE S256): a page listing the staff who may sign in (the enabled
+ *     accounts of the stack's user pool, in place of a password form); choosing one posts to
  *     {@code /login}, which sends the browser back to {@code redirect_uri} with a code and the state;</li>
  * <li>{@code POST /oauth2/token}: the code (single use, for 5 minutes) and its PKCE verifier for an ID token and an
  *     access token;</li>
@@ -52,17 +54,24 @@ final class LocalSignIn {
     private final StaffTokens tokens;
     private final String origin;
     private final String councilName;
-    private final List<StaffMember> staff;
-    private final Map<String, String> unitNames;
+    private final UserPoolStaff staff;
+    private final Function<String, String> unitName;
+    private final Consumer<StaffMember> preTokenGeneration;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
 
-    /** {@code origin}: the gateway's base URL, the only place the staff pages may be sent back to. */
-    LocalSignIn(StaffTokens tokens, String origin, String councilName, List<StaffMember> staff, List<Unit> units) {
+    /**
+     * {@code origin}: the gateway's base URL, the only place the staff pages may be sent back to; {@code unitName}
+     * names a unit by its id, for the chooser; {@code preTokenGeneration} runs the pool's trigger for whoever signs
+     * in, and refuses them by throwing, as Cognito's hosted UI does.
+     */
+    LocalSignIn(StaffTokens tokens, String origin, String councilName, UserPoolStaff staff, Function<String, String> unitName,
+                Consumer<StaffMember> preTokenGeneration) {
         this.tokens = tokens;
         this.origin = origin;
         this.councilName = councilName;
-        this.staff = List.copyOf(staff);
-        this.unitNames = units.stream().collect(Collectors.toMap(Unit::id, Unit::name));
+        this.staff = staff;
+        this.unitName = unitName;
+        this.preTokenGeneration = preTokenGeneration;
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -91,9 +100,16 @@ final class LocalSignIn {
             return;
         }
         String chosen = form(exchange).get("staff");
-        Optional<StaffMember> member = staff.stream().filter(m -> m.id().equals(chosen)).findFirst();
+        // Looked up again: someone disabled since the page was shown cannot sign in from it.
+        Optional<StaffMember> member = chosen == null ? Optional.empty() : staff.enabled(chosen);
         if (member.isEmpty()) {
             sendPage(exchange, 400, "Sign-in problem", "<p>Choose one of the staff listed on the sign-in page.</p>");
+            return;
+        }
+        try {
+            preTokenGeneration.accept(member.get());
+        } catch (RuntimeException refused) {
+            sendPage(exchange, 400, "Sign-in problem", "<p>The sign-in was refused: " + escape(String.valueOf(refused.getMessage())) + "</p>");
             return;
         }
         Instant now = Instant.now();
@@ -169,7 +185,15 @@ final class LocalSignIn {
     }
 
     private String staffChooser(String rawQuery) {
-        String buttons = staff.stream().map(member -> """
+        List<StaffMember> members = staff.enabled();
+        if (members.isEmpty()) {
+            return """
+                    <h1>Sign in</h1>
+                    <p>Nobody has a staff account on this machine yet. Make the first administrator with \
+                    <code>./civicdesk first-admin</code>; they add everyone else on the staff page.</p>
+                    """;
+        }
+        String buttons = members.stream().map(member -> """
                 <li><button class="button button--secondary" type="submit" name="staff" value="%s">%s<span class="visually-hidden">,</span> <span class="staff-list__role">%s</span></button></li>
                 """.formatted(escape(member.id()), escape(member.name()), escape(description(member))))
                 .collect(Collectors.joining());
@@ -187,7 +211,7 @@ final class LocalSignIn {
     /** "Officer, Waste Services": the roles, and the unit for those who work in one. */
     private String description(StaffMember member) {
         String roles = member.roles().stream().sorted().map(LocalSignIn::roleName).collect(Collectors.joining(", "));
-        return member.unitId() == null ? roles : roles + ", " + unitNames.getOrDefault(member.unitId(), member.unitId());
+        return member.unitId() == null ? roles : roles + ", " + unitName.apply(member.unitId());
     }
 
     private static String roleName(Role role) {

@@ -5,6 +5,13 @@ import io.civicdesk.local.template.FunctionDefinition;
 import io.civicdesk.local.template.Intrinsics;
 import io.civicdesk.local.template.SamTemplate;
 import io.civicdesk.local.template.TableDefinition;
+import io.civicdesk.local.template.UserPoolDefinition;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.Unit;
+import io.civicdesk.staff.CognitoSignInAccounts;
+import io.civicdesk.staff.StaffAdministration;
+import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.staff.StaffMember;
 import io.civicdesk.platform.Clocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,19 +36,21 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The whole product in one JVM, with no AWS account: DynamoDB (moto) with the tables of {@code template.yaml},
- * aws-ses-v2-local for mail, the template's functions behind a local API Gateway that also serves the portal and
- * checks staff tokens, a local stand-in for Cognito's hosted UI where the demo staff sign in, and the functions'
- * DynamoDB stream and schedule events.
+ * The whole product in one JVM, with no AWS account: DynamoDB (moto) with the tables of {@code template.yaml}, its
+ * Cognito user pools and their groups (moto), aws-ses-v2-local for mail, the template's functions behind a local
+ * API Gateway that also serves the portal and checks staff tokens, a local stand-in for Cognito's hosted UI where
+ * the user pool's staff sign in, and the functions' DynamoDB stream and schedule events.
  *
  * <p>The handlers are the deployed classes, unchanged. Lambda would give each function its environment; one JVM
  * cannot, so the stack sets every function's environment as JVM system properties of the same names (the
  * functions' {@code Config} falls back to those), with the SDK's own properties pointing every client here
- * ({@code aws.region}, credentials, {@code aws.endpointUrlDynamoDb}, {@code aws.endpointUrlSesV2}); they are put
+ * ({@code aws.region}, credentials, {@code aws.endpointUrlDynamoDb}, {@code aws.endpointUrlSesV2},
+ * {@code aws.endpointUrlCognitoIdentityProvider}); they are put
  * back as they were on {@link #close()}. For the same reason two functions may not give one variable different
  * values. Stacks may overlap in one JVM (a test's own stack beside a shared one): each handler is constructed
  * with its own stack's properties in place, so handlers should read their configuration when constructed.
@@ -121,6 +130,8 @@ public final class LocalStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private MotoServer moto;
     private DynamoDbClient dynamoDb;
+    private CognitoIdentityProviderClient cognito;
+    private final Map<String, String> userPoolIds = new HashMap<>();
     private Mailbox mailbox;
     private LocalGateway gateway;
     private StaffTokens staffTokens;
@@ -156,7 +167,9 @@ public final class LocalStack implements AutoCloseable {
                 options.portalDirectory != null ? options.portalDirectory : root.resolve("portal")));
         staffTokens = new StaffTokens(baseUrl() + LocalSignIn.PATH);
 
-        moto = closeLater(new MotoServer(root.resolve("infrastructure/src/main/python/moto_local.py")));
+        // The demo's staff keep the ids its requests, the tests and the docs name as their Cognito sub.
+        moto = closeLater(new MotoServer(root.resolve("infrastructure/src/main/python/moto_local.py"), options.seedDemoData
+                ? DemoData.staff().stream().collect(Collectors.toMap(StaffMember::email, StaffMember::id)) : Map.of()));
         mailbox = closeLater(new Mailbox(root.resolve("infrastructure/node_modules/aws-ses-v2-local/dist/cli.js"), freePort()));
         mailbox.start();
         dynamoDb = closeLater(DynamoDbClient.builder().endpointOverride(URI.create(moto.endpoint()))
@@ -169,11 +182,19 @@ public final class LocalStack implements AutoCloseable {
             dynamoDb.createTable(table.createTableRequest());
             table.updateTimeToLiveRequest().ifPresent(dynamoDb::updateTimeToLive);
         }
+        cognito = closeLater(CognitoIdentityProviderClient.builder().endpointOverride(URI.create(moto.endpoint()))
+                .region(Region.of(REGION)).credentialsProvider(LOCAL_CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create()).build());
+        for (UserPoolDefinition pool : template.userPools()) {
+            String id = cognito.createUserPool(pool.createUserPoolRequest()).userPool().id();
+            pool.groups().forEach(group -> cognito.createGroup(group.toBuilder().userPoolId(id).build()));
+            userPoolIds.put(pool.logicalId(), id);
+        }
 
         if (options.now != null) {
             clockOffset = Duration.between(Instant.now(), options.now);
         }
-        Intrinsics intrinsics = intrinsics(template);
+        Intrinsics intrinsics = intrinsics(template, userPoolIds);
         SystemProperties configuration = new SystemProperties(configuration(intrinsics, definitions));
         Map<String, String> replaced = configuration.apply();
         closeLater(() -> SystemProperties.restore(replaced));
@@ -183,7 +204,9 @@ public final class LocalStack implements AutoCloseable {
             DemoData.seed(dynamoDb, template.table(CATALOG_TABLE).tableName(), clock());
             // Past reports for the dashboard, before the staff directory exists: they mail nobody.
             io.civicdesk.demo.DemoReports.seed(dynamoDb, template.table("FiguresTable").tableName(), clock());
-            // The staff directory and demo requests in every state, written through the staff services.
+            // The demo's staff, added as an administrator adds anyone: an account in the user pool and the directory item.
+            io.civicdesk.demo.DemoStaff.add(staffAdministration(template));
+            // The demo requests in every state, written through the staff services.
             io.civicdesk.demo.DemoWorkspace.seed(dynamoDb, template.table(CATALOG_TABLE).tableName(),
                     template.table("RequestsTable").tableName(), template.table("OutboxTable").tableName(), baseUrl(), clock());
         }
@@ -208,13 +231,18 @@ public final class LocalStack implements AutoCloseable {
         definitions.forEach(f -> f.unemulatedEvents().forEach(event -> System.err.println(
                 "local stack: " + f.logicalId() + " event " + event + " is not emulated locally")));
         gateway.start(functions, authorizers(definitions, intrinsics), new LocalSignIn(staffTokens, baseUrl(),
-                DemoData.COUNCIL.name(), DemoData.staff(), DemoData.units()));
+                DemoData.COUNCIL.name(), new UserPoolStaff(cognito, signInPool(template)), unitNames(template),
+                preTokenGeneration(template, functions)));
     }
 
-    /** Local values for references: pseudo parameters, and each app client's Ref is the local sign-in's client ID. */
-    private static Intrinsics intrinsics(SamTemplate template) {
+    /**
+     * Local values for references: pseudo parameters, each user pool's Ref is its ID in moto, and each app client's
+     * Ref is the local sign-in's client ID (the local sign-in, not moto, plays the hosted UI the client signs in at).
+     */
+    private static Intrinsics intrinsics(SamTemplate template, Map<String, String> userPoolIds) {
         Map<String, String> references = new HashMap<>(Map.of("AWS::Region", REGION, "AWS::AccountId", ACCOUNT_ID,
                 "AWS::Partition", "aws", "AWS::StackName", "civicdesk-local", "AWS::URLSuffix", "amazonaws.com"));
+        references.putAll(userPoolIds);
         template.logicalIds(USER_POOL_CLIENT).forEach(client -> references.put(client, StaffTokens.CLIENT_ID));
         return template.intrinsics(references);
     }
@@ -243,6 +271,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("aws.secretAccessKey", "local");
         properties.put("aws.endpointUrlDynamoDb", moto.endpoint());
         properties.put("aws.endpointUrlSesV2", mailbox.url());
+        properties.put("aws.endpointUrlCognitoIdentityProvider", moto.endpoint());
         // Set even when zero, so a handler of this stack never reads another open stack's clock.
         properties.put(Clocks.OFFSET, clockOffset.toString());
         // What only the local stack knows: where the portal is.
@@ -259,6 +288,72 @@ public final class LocalStack implements AutoCloseable {
             });
         }
         return properties;
+    }
+
+    /** The staff administration the functions run, on this stack's directory and user pool: how the demo adds its staff. */
+    private StaffAdministration staffAdministration(SamTemplate template) {
+        String catalogTable = template.table(CATALOG_TABLE).tableName();
+        return new StaffAdministration(new StaffDirectory(dynamoDb, catalogTable),
+                new CognitoSignInAccounts(cognito, signInPool(template)), new CatalogStore(dynamoDb, catalogTable));
+    }
+
+    /** The user pool of the app client staff sign in with (locally, at the local sign-in); null if there is none. */
+    private String signInPool(SamTemplate template) {
+        return template.logicalIds(USER_POOL_CLIENT).stream().map(client -> template.reference(client, "UserPoolId"))
+                .flatMap(java.util.Optional::stream).map(userPoolIds::get).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The sign-in pool's pre token generation trigger, invoked as Cognito invokes it when the hosted UI signs someone
+     * in (a version 1 event: their attributes and groups); its failure refuses the sign-in with its message.
+     */
+    private java.util.function.Consumer<StaffMember> preTokenGeneration(SamTemplate template, Map<String, LambdaFunction> functions) {
+        String pool = signInPool(template);
+        java.util.Optional<LambdaFunction> trigger = template.userPools().stream()
+                .filter(definition -> pool != null && pool.equals(userPoolIds.get(definition.logicalId())))
+                .flatMap(definition -> definition.preTokenGeneration().stream()).map(functions::get).findFirst();
+        if (trigger.isEmpty()) {
+            return member -> { };
+        }
+        return member -> {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("sub", member.id());
+            attributes.put("email", member.email());
+            attributes.put("email_verified", "true");
+            attributes.put("name", member.name());
+            if (member.unitId() != null) {
+                attributes.put("custom:unit", member.unitId());
+            }
+            Map<String, Object> groups = new LinkedHashMap<>();
+            groups.put("groupsToOverride", member.roles().stream().map(io.civicdesk.platform.StaffCaller.Role::group).sorted().toList());
+            groups.put("iamRolesToOverride", List.of());
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("version", "1");
+            event.put("triggerSource", "TokenGeneration_HostedAuth");
+            event.put("region", REGION);
+            event.put("userPoolId", pool);
+            event.put("userName", member.id());
+            event.put("callerContext", Map.of("awsSdkVersion", "local", "clientId", StaffTokens.CLIENT_ID));
+            event.put("request", Map.of("userAttributes", attributes, "groupConfiguration", groups));
+            event.put("response", Map.of());
+            try {
+                trigger.get().invoke(io.civicdesk.platform.Json.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
+    }
+
+    /** A unit's name from the stack's catalogue, for the sign-in page; its id while the catalogue has no such unit. */
+    private java.util.function.Function<String, String> unitNames(SamTemplate template) {
+        if (template.tables().stream().noneMatch(table -> table.logicalId().equals(CATALOG_TABLE))) {
+            return unitId -> unitId;
+        }
+        CatalogStore catalog = new CatalogStore(dynamoDb, template.table(CATALOG_TABLE).tableName());
+        return unitId -> catalog.unit(unitId).map(Unit::name).orElse(unitId);
     }
 
     /** "http://localhost:PORT": the portal at /, the API at /api. */
@@ -278,6 +373,20 @@ public final class LocalStack implements AutoCloseable {
     /** Staff tokens as the local sign-in issues them, valid or wrong in one way, for tests of staff routes. */
     public StaffTokens staffTokens() {
         return staffTokens;
+    }
+
+    /** A client of the stack's Cognito user pools (moto). */
+    public CognitoIdentityProviderClient cognito() {
+        return cognito;
+    }
+
+    /** The ID a user pool of the template (by logical ID, e.g. StaffUserPool) has locally: its {@code Ref}. */
+    public String userPoolId(String logicalId) {
+        String id = userPoolIds.get(logicalId);
+        if (id == null) {
+            throw new IllegalArgumentException("The template declares no user pool " + logicalId);
+        }
+        return id;
     }
 
     /** A client of the stack's DynamoDB (the tables are named by their logical IDs). */

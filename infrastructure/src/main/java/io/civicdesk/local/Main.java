@@ -46,15 +46,16 @@ public final class Main {
                 CivicDesk is running on this machine (no AWS account involved).
 
                   Resident portal   %1$s/
-                  Staff pages       %1$s/staff/     sign in as any of the demo staff
+                  Staff pages       %1$s/staff/     sign in as any of the staff
                   Counter tablet    %1$s/counter.html#device=%6$s
                   API               %2$s/services
                   Mailbox (SES)     %3$s/        every mail the product sends
                   DynamoDB (moto)   %4$s    region %5$s, any credentials
+                  Staff user pool   %7$s    (moto, same endpoint)
 
                 Press Ctrl-C to stop.
                 %n""", stack.baseUrl(), stack.apiUrl(), stack.mailbox().url(), stack.dynamoDbEndpoint(), LocalStack.REGION,
-                counterKey);
+                counterKey, stack.userPoolId("StaffUserPool"));
         // The stack's shutdown hook stops everything, the node process included, when Ctrl-C ends the JVM.
         new CountDownLatch(1).await();
     }

@@ -1,5 +1,6 @@
 package io.civicdesk.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,13 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The local DynamoDB and DynamoDB Streams: moto's server (Apache-2.0, Python) in a child process, in memory, on a
+ * The local DynamoDB, DynamoDB Streams and Cognito user pools: moto's server (Apache-2.0, Python) in a child process, in memory, on a
  * port it takes itself and prints, so no other process can take the port first. {@code moto_local.py} serves one
  * request at a time (moto does not isolate concurrent transactions) and stops when this JVM goes, however it goes.
  */
@@ -27,8 +29,11 @@ final class MotoServer implements AutoCloseable {
     private final Path log;
     private final int port;
 
-    /** Starts {@code python3 launcher} and waits until a DynamoDB call is answered. */
-    MotoServer(Path launcher) throws IOException {
+    /**
+     * Starts {@code python3 launcher} and waits until a DynamoDB call is answered. A user created with an email in
+     * {@code fixedSubs} gets the sub given there (the demo's staff keep their ids); anyone else a random one.
+     */
+    MotoServer(Path launcher, Map<String, String> fixedSubs) throws IOException {
         if (!Files.isRegularFile(launcher)) {
             throw new IllegalStateException(launcher + " is missing: run from a CivicDesk checkout");
         }
@@ -37,6 +42,7 @@ final class MotoServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // The account in every ARN moto makes, as the stack's pseudo parameter AWS::AccountId says.
         builder.environment().put("MOTO_ACCOUNT_ID", LocalStack.ACCOUNT_ID);
+        builder.environment().put("CIVICDESK_FIXED_SUBS", new ObjectMapper().writeValueAsString(fixedSubs));
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -48,7 +54,7 @@ final class MotoServer implements AutoCloseable {
         awaitAnswer();
     }
 
-    /** What DynamoDB and DynamoDB Streams clients are pointed at. */
+    /** What DynamoDB, DynamoDB Streams and Cognito user pool clients are pointed at. */
     String endpoint() {
         return "http://localhost:" + port;
     }

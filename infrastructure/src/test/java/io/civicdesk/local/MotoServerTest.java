@@ -39,7 +39,7 @@ class MotoServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = new MotoServer(LocalStack.findProjectRoot().resolve("infrastructure/src/main/python/moto_local.py"));
+        moto = new MotoServer(LocalStack.findProjectRoot().resolve("infrastructure/src/main/python/moto_local.py"), Map.of());
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         dynamoDb = DynamoDbClient.builder().endpointOverride(URI.create(moto.endpoint())).region(Region.of(LocalStack.REGION))
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
@@ -149,7 +149,7 @@ class MotoServerTest {
 
     @Test
     void closingStopsTheServer() throws Exception {
-        MotoServer another = new MotoServer(LocalStack.findProjectRoot().resolve("infrastructure/src/main/python/moto_local.py"));
+        MotoServer another = new MotoServer(LocalStack.findProjectRoot().resolve("infrastructure/src/main/python/moto_local.py"), Map.of());
         URI endpoint = URI.create(another.endpoint());
         another.close();
         assertThrows(IOException.class, () -> new Socket(endpoint.getHost(), endpoint.getPort()).close());

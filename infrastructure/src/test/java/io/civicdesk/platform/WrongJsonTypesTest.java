@@ -126,6 +126,7 @@ class WrongJsonTypesTest {
         Map<String, Object> textLatitude = new HashMap<>(Reports.missedBin("alex@example.com"));
         textLatitude.put("location", Map.of("latitude", "-31.95", "longitude", 115.86));
         Map<String, Object> policy = Map.of("order", 999_002, "firstResponseMinutes", 60, "resolutionMinutes", 120);
+        Map<String, Object> member = Map.of("name", "Ella Brown", "roles", List.of("officer"), "unitId", "waste", "version", 1);
         return Stream.of(
                 Arguments.of("POST", "/bookings", with(booking, "occurrences", 1.5), null, "occurrences"),
                 Arguments.of("POST", "/bookings", with(booking, "occurrences", "2"), null, "occurrences"),
@@ -148,7 +149,12 @@ class WrongJsonTypesTest {
                 Arguments.of("PUT", "/staff/admin/accounts/demo-account-manager", Map.of("unitIds", List.of("waste"),
                         "kinds", List.of("weekly"), "version", 1.5), "demo-admin", "version"),
                 Arguments.of("GET", "/staff/queue?unit=waste&limit=2.5", null, "demo-supervisor", "limit"),
-                Arguments.of("POST", "/staff/reports/run", Map.of("kind", "weekly", "resend", "yes"), "demo-admin", "resend"));
+                Arguments.of("POST", "/staff/reports/run", Map.of("kind", "weekly", "resend", "yes"), "demo-admin", "resend"),
+                Arguments.of("PUT", "/staff/members/demo-officer-waste-2", with(member, "version", 1.5), "demo-admin", "version"),
+                Arguments.of("PUT", "/staff/members/demo-officer-waste-2", with(member, "enabled", "false"), "demo-admin", "enabled"),
+                Arguments.of("POST", "/staff/members", with(member, "email", 42), "demo-admin", "email"),
+                Arguments.of("POST", "/staff/members", with(with(member, "email", "typed@melaleuca.example"), "roles", "officer"),
+                        "demo-admin", "roles"));
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

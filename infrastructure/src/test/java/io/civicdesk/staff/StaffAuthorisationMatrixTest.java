@@ -63,6 +63,7 @@ class StaffAuthorisationMatrixTest {
     private static String ownService;
     private static String calendarWithHoliday;
     private static String policyToDelete;
+    private static String memberToChange;
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
     private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
@@ -143,6 +144,13 @@ class StaffAuthorisationMatrixTest {
                 ADMIN, StaffApi.SUPERVISOR, null, 200));
         cases.put("POST /staff/reports/run", new Case("/staff/reports/run", () -> Map.of("kind", "weekly", "resend", false),
                 ADMIN, StaffApi.SUPERVISOR, null, 200));
+        // Who works here: administrators only; the member changed is this test's own.
+        cases.put("GET /staff/members", new Case("/staff/members", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("POST /staff/members", new Case("/staff/members", () -> Map.of("email", "matrix-" + UUID.randomUUID()
+                + "@melaleuca.example", "name", "Matrix Check", "roles", List.of("officer"), "unitId", "waste"),
+                ADMIN, ACCOUNT_MANAGER, null, 201));
+        cases.put("PUT /staff/members/{staffId}", new Case("/staff/members/" + memberToChange, () -> Map.of("name", "Matrix Checked",
+                "roles", List.of("officer"), "unitId", "roads", "version", 1), ADMIN, StaffApi.SUPERVISOR, null, 200));
         return cases;
     }
 
@@ -165,6 +173,10 @@ class StaffAuthorisationMatrixTest {
         CatalogStore catalog = new CatalogStore(TestStack.get().dynamoDb(), "CatalogTable");
         catalog.putCalendar(new BusinessCalendar(calendarWithHoliday, ZoneId.of("Australia/Perth"),
                 BusinessCalendar.MONDAY_TO_FRIDAY, Map.of(LocalDate.parse("2030-01-01"), "Matrix check")));
+        Api.Reply member = TestStack.api().post("/staff/members", Json.write(Map.of("email", "matrix-" + UUID.randomUUID()
+                + "@melaleuca.example", "name", "Matrix Check", "roles", List.of("officer"), "unitId", "waste")), Api.signedInAs(ADMIN));
+        assertEquals(201, member.status(), member.body());
+        memberToChange = member.json().path("id").asText();
         policyToDelete = "matrix-delete-" + ownService;
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");

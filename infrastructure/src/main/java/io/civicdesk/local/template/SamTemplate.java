@@ -20,6 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserConfigType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateGroupRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.StringAttributeConstraintsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameConfigurationType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -31,13 +37,16 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
- * The SAM template, read for what the local stack builds from it: the DynamoDB tables, and the functions with
- * their handlers, environments, routes (and the JWT authorizers that guard them), schedules and stream sources.
+ * The SAM template, read for what the local stack builds from it: the DynamoDB tables, the Cognito user pools and
+ * their groups, and the functions with their handlers, environments, routes (and the JWT authorizers that guard
+ * them), schedules and stream sources.
  */
 public final class SamTemplate {
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final String FUNCTION = "AWS::Serverless::Function";
     private static final String HTTP_API = "AWS::Serverless::HttpApi";
+    private static final String USER_POOL = "AWS::Cognito::UserPool";
+    private static final String USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup";
     private static final String HEADER_SOURCE = "$request.header.";
 
     private final Map<String, Object> root;
@@ -65,6 +74,17 @@ public final class SamTemplate {
     public TableDefinition table(String logicalId) {
         return tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The template declares no table " + logicalId));
+    }
+
+    public List<UserPoolDefinition> userPools() {
+        Map<String, Map<String, Object>> groups = resources(USER_POOL_GROUP);
+        return resources(USER_POOL).entrySet().stream().map(pool -> userPool(pool.getKey(), pool.getValue(),
+                groups.entrySet().stream().filter(group -> pool.getKey().equals(
+                        map(group.getValue().get("UserPoolId"), group.getKey() + ".UserPoolId").get("Ref")))
+                        .map(group -> CreateGroupRequest.builder()
+                                .groupName(string(group.getValue().get("GroupName"), group.getKey() + ".GroupName"))
+                                .description(string(group.getValue(), "Description", group.getKey(), null)).build())
+                        .toList())).toList();
     }
 
     public List<FunctionDefinition> functions() {
@@ -112,6 +132,12 @@ public final class SamTemplate {
      */
     public Map<String, Object> section(String name) {
         return map(root.get(name), name);
+    }
+
+    /** The logical ID a resource's property names with {@code !Ref}, such as an app client's UserPoolId. */
+    public Optional<String> reference(String logicalId, String property) {
+        Object ref = properties(logicalId).get(property) instanceof Map<?, ?> value ? value.get("Ref") : null;
+        return Optional.ofNullable(ref).map(Object::toString);
     }
 
     private Map<String, Map<String, Object>> resources(String type) {
@@ -171,6 +197,49 @@ public final class SamTemplate {
                 : Optional.empty();
         boolean pitr = flag(map(p.get("PointInTimeRecoverySpecification"), id), "PointInTimeRecoveryEnabled", id);
         return new TableDefinition(id, request.build(), ttlAttribute, pitr);
+    }
+
+    private UserPoolDefinition userPool(String id, Map<String, Object> p, List<CreateGroupRequest> groups) {
+        CreateUserPoolRequest.Builder request = CreateUserPoolRequest.builder().poolName(id)
+                .usernameAttributesWithStrings(list(p.get("UsernameAttributes"), id + ".UsernameAttributes").stream()
+                        .map(attribute -> string(attribute, id + ".UsernameAttributes")).toList())
+                .schema(list(p.get("Schema"), id + ".Schema").stream().map(a -> map(a, id + ".Schema")).map(a -> {
+                    String where = id + ".Schema." + a.get("Name");
+                    Map<String, Object> constraints = map(a.get("StringAttributeConstraints"), where + ".StringAttributeConstraints");
+                    SchemaAttributeType.Builder attribute = SchemaAttributeType.builder()
+                            .name(string(a.get("Name"), where + ".Name"))
+                            .attributeDataType(string(a, "AttributeDataType", where, "String"))
+                            .mutable(flag(a, "Mutable", where));
+                    if (!constraints.isEmpty()) {
+                        attribute.stringAttributeConstraints(StringAttributeConstraintsType.builder()
+                                .minLength(string(constraints, "MinLength", where, null))
+                                .maxLength(string(constraints, "MaxLength", where, null)).build());
+                    }
+                    return attribute.build();
+                }).toList());
+        Map<String, Object> usernames = map(p.get("UsernameConfiguration"), id + ".UsernameConfiguration");
+        if (!usernames.isEmpty()) {
+            request.usernameConfiguration(UsernameConfigurationType.builder()
+                    .caseSensitive(flag(usernames, "CaseSensitive", id + ".UsernameConfiguration")).build());
+        }
+        Map<String, Object> adminCreate = map(p.get("AdminCreateUserConfig"), id + ".AdminCreateUserConfig");
+        if (!adminCreate.isEmpty()) {
+            request.adminCreateUserConfig(AdminCreateUserConfigType.builder()
+                    .allowAdminCreateUserOnly(flag(adminCreate, "AllowAdminCreateUserOnly", id + ".AdminCreateUserConfig")).build());
+        }
+        Object trigger = map(p.get("LambdaConfig"), id + ".LambdaConfig").get("PreTokenGeneration");
+        return new UserPoolDefinition(id, request.build(), groups, Optional.ofNullable(trigger).map(t -> function(t, id)));
+    }
+
+    /** {@code !Ref Function.Alias} (SAM's alias of a published function), {@code !Ref Function} or {@code !GetAtt Function.Arn}. */
+    private String function(Object reference, String pool) {
+        Map<String, Object> intrinsic = map(reference, pool + ".LambdaConfig.PreTokenGeneration");
+        String target = intrinsic.containsKey("Ref") ? intrinsic.get("Ref").toString().replaceAll("\\.(Alias|Version)$", "")
+                : list(intrinsic.get("Fn::GetAtt"), pool + ".LambdaConfig.PreTokenGeneration").get(0).toString();
+        if (!resources(FUNCTION).containsKey(target)) {
+            throw new IllegalArgumentException(pool + ".LambdaConfig.PreTokenGeneration should name a function of this template");
+        }
+        return target;
     }
 
     private static List<KeySchemaElement> keySchema(Object value, String where) {

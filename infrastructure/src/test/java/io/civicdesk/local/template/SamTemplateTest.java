@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateGroupRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -75,6 +79,26 @@ class SamTemplateTest {
         assertTrue(outbox.streamSpecification().streamEnabled());
         assertEquals("expiresAt", TEMPLATE.table("OutboxTable").updateTimeToLiveRequest().orElseThrow()
                 .timeToLiveSpecification().attributeName());
+    }
+
+    @Test
+    void theStaffUserPoolBecomesACreateUserPoolRequestWithItsGroups() {
+        UserPoolDefinition pool = TEMPLATE.userPools().get(0);
+        CreateUserPoolRequest request = pool.createUserPoolRequest();
+
+        assertEquals("StaffUserPool", pool.logicalId());
+        assertEquals("StaffUserPool", request.poolName());
+        assertEquals(List.of(UsernameAttributeType.EMAIL), request.usernameAttributes());
+        assertEquals(Boolean.FALSE, request.usernameConfiguration().caseSensitive());
+        assertEquals(Boolean.TRUE, request.adminCreateUserConfig().allowAdminCreateUserOnly());
+        SchemaAttributeType unit = request.schema().get(0);
+        assertEquals("unit", unit.name());
+        assertEquals(Boolean.TRUE, unit.mutable());
+        assertEquals("64", unit.stringAttributeConstraints().maxLength());
+        assertEquals(List.of("officer", "supervisor", "account-manager", "admin"),
+                pool.groups().stream().map(CreateGroupRequest::groupName).toList());
+        assertEquals(Optional.of("StaffUserPool"), TEMPLATE.reference("StaffPortalClient", "UserPoolId"));
+        assertEquals(Optional.of("StaffSignInFunction"), pool.preTokenGeneration(), "its trigger, by !Ref StaffSignInFunction.Alias");
     }
 
     @Test
