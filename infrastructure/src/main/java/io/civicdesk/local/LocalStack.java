@@ -1,6 +1,7 @@
 package io.civicdesk.local;
 
 import io.civicdesk.demo.DemoData;
+import io.civicdesk.demo.DemoStaff;
 import io.civicdesk.local.template.FunctionDefinition;
 import io.civicdesk.local.template.Intrinsics;
 import io.civicdesk.local.template.SamTemplate;
@@ -13,10 +14,13 @@ import io.civicdesk.staff.StaffAdministration;
 import io.civicdesk.staff.StaffDirectory;
 import io.civicdesk.staff.StaffMember;
 import io.civicdesk.platform.Clocks;
+import io.civicdesk.platform.Json;
+import io.civicdesk.platform.StaffCaller.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,9 +32,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -205,7 +213,7 @@ public final class LocalStack implements AutoCloseable {
             // Past reports for the dashboard, before the staff directory exists: they mail nobody.
             io.civicdesk.demo.DemoReports.seed(dynamoDb, template.table("FiguresTable").tableName(), clock());
             // The demo's staff, added as an administrator adds anyone: an account in the user pool and the directory item.
-            io.civicdesk.demo.DemoStaff.add(staffAdministration(template));
+            DemoStaff.add(staffAdministration(template));
             // The demo requests in every state, written through the staff services.
             io.civicdesk.demo.DemoWorkspace.seed(dynamoDb, template.table(CATALOG_TABLE).tableName(),
                     template.table("RequestsTable").tableName(), template.table("OutboxTable").tableName(), baseUrl(), clock());
@@ -300,7 +308,7 @@ public final class LocalStack implements AutoCloseable {
     /** The user pool of the app client staff sign in with (locally, at the local sign-in); null if there is none. */
     private String signInPool(SamTemplate template) {
         return template.logicalIds(USER_POOL_CLIENT).stream().map(client -> template.reference(client, "UserPoolId"))
-                .flatMap(java.util.Optional::stream).map(userPoolIds::get).filter(java.util.Objects::nonNull)
+                .flatMap(Optional::stream).map(userPoolIds::get).filter(Objects::nonNull)
                 .findFirst().orElse(null);
     }
 
@@ -308,9 +316,9 @@ public final class LocalStack implements AutoCloseable {
      * The sign-in pool's pre token generation trigger, invoked as Cognito invokes it when the hosted UI signs someone
      * in (a version 1 event: their attributes and groups); its failure refuses the sign-in with its message.
      */
-    private java.util.function.Consumer<StaffMember> preTokenGeneration(SamTemplate template, Map<String, LambdaFunction> functions) {
+    private Consumer<StaffMember> preTokenGeneration(SamTemplate template, Map<String, LambdaFunction> functions) {
         String pool = signInPool(template);
-        java.util.Optional<LambdaFunction> trigger = template.userPools().stream()
+        Optional<LambdaFunction> trigger = template.userPools().stream()
                 .filter(definition -> pool != null && pool.equals(userPoolIds.get(definition.logicalId())))
                 .flatMap(definition -> definition.preTokenGeneration().stream()).map(functions::get).findFirst();
         if (trigger.isEmpty()) {
@@ -326,7 +334,7 @@ public final class LocalStack implements AutoCloseable {
                 attributes.put("custom:unit", member.unitId());
             }
             Map<String, Object> groups = new LinkedHashMap<>();
-            groups.put("groupsToOverride", member.roles().stream().map(io.civicdesk.platform.StaffCaller.Role::group).sorted().toList());
+            groups.put("groupsToOverride", member.roles().stream().map(Role::group).sorted().toList());
             groups.put("iamRolesToOverride", List.of());
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("version", "1");
@@ -338,7 +346,7 @@ public final class LocalStack implements AutoCloseable {
             event.put("request", Map.of("userAttributes", attributes, "groupConfiguration", groups));
             event.put("response", Map.of());
             try {
-                trigger.get().invoke(io.civicdesk.platform.Json.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                trigger.get().invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -348,7 +356,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A unit's name from the stack's catalogue, for the sign-in page; its id while the catalogue has no such unit. */
-    private java.util.function.Function<String, String> unitNames(SamTemplate template) {
+    private Function<String, String> unitNames(SamTemplate template) {
         if (template.tables().stream().noneMatch(table -> table.logicalId().equals(CATALOG_TABLE))) {
             return unitId -> unitId;
         }
