@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * {@code ./civicdesk bench}: the performance figures of infrastructure/BENCHMARKS.md, printed as tables — cold
- * start per function against a floor, DynamoDB calls per API operation, the quarterly roll-up as requests grow,
- * and the portal's bytes on first load.
+ * start per function against a floor, DynamoDB calls per API operation, load on one unit's figures from 16
+ * callers, the quarterly roll-up as requests grow, and the portal's bytes on first load.
  * Runs from the repository's root (or {@code -Dcivicdesk.root}) after {@code mvn package}.
  */
 public final class Benchmarks {
@@ -25,7 +25,7 @@ public final class Benchmarks {
             io.civicdesk.platform.Config.optional("BENCH_ROLLUP_SIZES"), "10000,100000").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
     /** The template's CodeUri: the jar Lambda runs. */
-    private static final String FUNCTIONS_JAR = "functions/target/functions-1.0.0-SNAPSHOT-lambda.jar";
+    static final String FUNCTIONS_JAR = "functions/target/functions-1.0.0-SNAPSHOT-lambda.jar";
 
     private Benchmarks() {
     }
@@ -49,6 +49,7 @@ public final class Benchmarks {
                     WARM_UP_ROUNDS, ROUNDS));
             print(callCounts(functionClasspath));
             print(StaffBenchmarks.measure(functionClasspath));
+            print(LoadBenchmarks.measure(functionClasspath));
             BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
             print(RollUpScaling.measure(stack.dynamoDb(), ROLL_UP_SIZES));
         }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts every SDK call made through clients that carry it: calls per service and operation, and the DynamoDB
@@ -38,6 +39,13 @@ public final class CallCounter implements ExecutionInterceptor {
 
     /** Keyed by service and operation, e.g. "DynamoDb GetItem", in the order first called. */
     private static final Map<String, Tally> TALLIES = new LinkedHashMap<>();
+    /** HTTP attempts, the SDK's retries included (a call is one execution however many attempts it took). */
+    private static final AtomicLong ATTEMPTS = new AtomicLong();
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        ATTEMPTS.incrementAndGet();
+    }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
@@ -54,6 +62,11 @@ public final class CallCounter implements ExecutionInterceptor {
         Map<String, Tally> taken = new LinkedHashMap<>(TALLIES);
         TALLIES.clear();
         return taken;
+    }
+
+    /** The attempts since the last call, and a fresh start. */
+    public static long takeAttempts() {
+        return ATTEMPTS.getAndSet(0);
     }
 
     private static synchronized void add(ExecutionAttributes attributes, Tally tally) {
