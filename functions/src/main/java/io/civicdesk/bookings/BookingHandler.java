@@ -2,7 +2,7 @@ package io.civicdesk.bookings;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -56,6 +56,6 @@ public final class BookingHandler extends HttpHandler {
             BookingService.Answer answer = service.book(BookingRequestReader.read(json, null), idempotency, null);
             return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
         }
-        throw new ApiException(404, "Not Found");
+        throw Refusal.notFound("Not Found");
     }
 }

@@ -1,7 +1,7 @@
 package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
@@ -72,7 +72,7 @@ public final class BookingRequestReader {
             errors.add(new FieldError("termsAccepted", "Confirm that you accept the conditions of hire."));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new BookingRequest(facility, date, start, end, occurrences == null ? 1 : occurrences.intValue(), purpose,
                 attendance.intValue(), new Contact(name, email, phone), concession, terms);

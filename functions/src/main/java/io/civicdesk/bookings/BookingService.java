@@ -2,7 +2,7 @@ package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.notify.Mail;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Dates;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
@@ -81,7 +81,7 @@ public final class BookingService {
     }
 
     public Facility facility(String facilityId) {
-        return facilities.find(facilityId).orElseThrow(() -> ApiException.notFound(
+        return facilities.find(facilityId).orElseThrow(() -> Refusal.notFound(
                 "We could not find that facility. Choose one from the list of facilities."));
     }
 
@@ -154,7 +154,7 @@ public final class BookingService {
                 }
             }
         }
-        throw new ApiException(409, "Someone else is booking the " + facility.name() + " at this moment. Please try again.");
+        throw new Refusal(Refusal.Kind.CONFLICT, "Someone else is booking the " + facility.name() + " at this moment. Please try again.");
     }
 
     /** Staff block out time: a booking of kind "block", from {@code date} to {@code until}, whole days or between times. */
@@ -182,7 +182,7 @@ public final class BookingService {
             errors.add(new FieldError("end", "The end time must be after the start time."));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         ZoneId zone = facility.zone();
         List<Occurrence> days = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class BookingService {
                 BookingStore.pause(attempt);
             }
         }
-        throw new ApiException(409, "The facility's calendar is busy. Please try again.");
+        throw Refusal.conflict("The facility's calendar is busy. Please try again.");
     }
 
     // ---------------------------------------------------------------- the resident's private link
@@ -233,7 +233,7 @@ public final class BookingService {
         Instant now = clock.instant();
         RuleCheck.requireBeforeCutoff(facility, booking, now, "changed");
         if (booking.occurrences().size() != 1) {
-            throw new ApiException(409, "A series cannot be changed online. Cancel it and book again, or call us.");
+            throw Refusal.conflict("A series cannot be changed online. Cancel it and book again, or call us.");
         }
         List<FieldError> errors = new ArrayList<>();
         LocalDate date = BookingRequestReader.date(body, "date", errors);
@@ -242,7 +242,7 @@ public final class BookingService {
         Long changedAttendance = BookingRequestReader.attendance(body, errors);
         int attendance = changedAttendance == null ? booking.attendance() : changedAttendance.intValue();
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         BookingRequest request = new BookingRequest(facility.id(), date, start, end, 1, booking.purpose(), attendance,
                 booking.contact(), booking.concessionId(), true);
@@ -269,7 +269,7 @@ public final class BookingService {
             if (notWritten.clash() == BookingStore.Clash.SLOTS_TAKEN) {
                 throw taken(facility, moved, notWritten.takenKeys());
             }
-            throw new ApiException(409, "The booking changed while you were changing it. Look at it again and retry.");
+            throw Refusal.conflict("The booking changed while you were changing it. Look at it again and retry.");
         }
         return BookingViews.booking(moved, facility, true, now, portalUrl);
     }
@@ -280,7 +280,7 @@ public final class BookingService {
         staff.requireAny(StaffCaller.Role.SUPERVISOR, StaffCaller.Role.ADMIN);
         Booking booking = find(typedReference);
         if (booking.status() != BookingStatus.HELD) {
-            throw new ApiException(409, "Only a booking waiting for approval can be approved; this one is " + booking.status().label().toLowerCase() + ".");
+            throw new Refusal(Refusal.Kind.CONFLICT, "Only a booking waiting for approval can be approved; this one is " + booking.status().label().toLowerCase() + ".");
         }
         Facility facility = facility(booking.facilityId());
         Instant now = clock.instant();
@@ -290,7 +290,7 @@ public final class BookingService {
         try {
             bookings.update(booking, approved, work(approved, now), List.of(), List.of(), mail, now);
         } catch (BookingStore.NotWritten changed) {
-            throw new ApiException(409, "Someone else has just acted on this booking. Reload it.");
+            throw Refusal.conflict("Someone else has just acted on this booking. Reload it.");
         }
         Log.info("booking.approved", Map.of("reference", booking.reference().value(), "by", staff.id()));
         return BookingViews.booking(approved, facility, true, now, portalUrl);
@@ -300,7 +300,7 @@ public final class BookingService {
         staff.requireAny(StaffCaller.Role.SUPERVISOR, StaffCaller.Role.ADMIN);
         Booking booking = find(typedReference);
         if (booking.status() != BookingStatus.HELD) {
-            throw new ApiException(409, "Only a booking waiting for approval can be declined; this one is " + booking.status().label().toLowerCase() + ".");
+            throw new Refusal(Refusal.Kind.CONFLICT, "Only a booking waiting for approval can be declined; this one is " + booking.status().label().toLowerCase() + ".");
         }
         return end(booking, facility(booking.facilityId()), BookingStatus.DECLINED, requireReason(reason), BookingMails.Kind.DECLINED);
     }
@@ -365,7 +365,7 @@ public final class BookingService {
     /** The iCalendar feed behind a secret link: the coming half year of bookings and blocks (no personal details). */
     public String feed(String token) {
         String cleaned = token == null ? "" : token.replaceAll("\\.ics$", "");
-        String facilityId = bookings.feedFacility(Hashes.sha256(cleaned)).orElseThrow(() -> ApiException.notFound("No such calendar feed."));
+        String facilityId = bookings.feedFacility(Hashes.sha256(cleaned)).orElseThrow(() -> Refusal.notFound("No such calendar feed."));
         Facility facility = facility(facilityId);
         Instant now = clock.instant();
         List<BookingStore.HeldLock> locks = bookings.locks(facilityId, now.minus(Duration.ofDays(7)), now.plus(Duration.ofDays(183)));
@@ -396,7 +396,7 @@ public final class BookingService {
             try {
                 end(booking, facility(booking.facilityId()), BookingStatus.EXPIRED, "Nobody answered in time", BookingMails.Kind.EXPIRED);
                 expired++;
-            } catch (ApiException changed) {
+            } catch (Refusal changed) {
                 // approved or declined a moment ago: nothing to expire
             }
         }
@@ -499,7 +499,7 @@ public final class BookingService {
             bookings.update(booking, ended, BookingStore.Work.NONE, Occurrence.lockKeys(booking.occurrences(), facility.rules()),
                     List.of(), mail, now);
         } catch (BookingStore.NotWritten changed) {
-            throw new ApiException(409, "Someone else has just acted on this booking. Look at it again.");
+            throw Refusal.conflict("Someone else has just acted on this booking. Look at it again.");
         }
         Log.info("booking." + to.wireName(), Map.of("reference", booking.reference().value()));
         return BookingViews.booking(ended, facility, true, now, portalUrl);
@@ -536,7 +536,7 @@ public final class BookingService {
     }
 
     /** 409 naming what is in the way: the dates and times already taken (including set-up and clean-up time). */
-    private ApiException taken(Facility facility, Booking wanted, List<String> takenKeys) {
+    private Refusal taken(Facility facility, Booking wanted, List<String> takenKeys) {
         metrics.count(Metrics.Metric.BOOKING_CONFLICTS, facility.id());
         ZoneId zone = facility.zone();
         Set<String> taken = new HashSet<>(takenKeys);
@@ -581,35 +581,35 @@ public final class BookingService {
                 + " dates clash with other bookings: " + String.join("; ", named) + "."
                 : "That time is no longer free: the " + facility.name() + " is already taken on "
                 + (named.isEmpty() ? "part of it" : named.get(0)) + ". Choose another time.";
-        return new ApiException(409, message, clashes);
+        return new Refusal(Refusal.Kind.CONFLICT, message, clashes);
     }
 
     private Booking find(String typedReference) {
-        Reference reference = Reference.parse(typedReference).orElseThrow(() -> new ApiException(400,
+        Reference reference = Reference.parse(typedReference).orElseThrow(() -> new Refusal(Refusal.Kind.INVALID,
                 "That is not a booking reference. It has 8 letters and numbers, like K7MP-3QXR."));
-        return bookings.find(reference).orElseThrow(() -> ApiException.notFound("We could not find a booking with that reference."));
+        return bookings.find(reference).orElseThrow(() -> Refusal.notFound("We could not find a booking with that reference."));
     }
 
     private Booking own(String typedReference, String secret) {
         Booking booking = find(typedReference);
         if (!Hashes.matches(secret, booking.secretHash())) {
-            throw new ApiException(403, "Use the private link from your confirmation email to change or cancel this booking.");
+            throw Refusal.forbidden("Use the private link from your confirmation email to change or cancel this booking.");
         }
         return booking;
     }
 
     private static void requireActive(Booking booking) {
         if (booking.status() != BookingStatus.HELD && booking.status() != BookingStatus.CONFIRMED) {
-            throw new ApiException(409, "This booking is already " + booking.status().label().toLowerCase() + ".");
+            throw new Refusal(Refusal.Kind.CONFLICT, "This booking is already " + booking.status().label().toLowerCase() + ".");
         }
     }
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid(List.of(new FieldError("reason", "Give a reason: the resident is told it.")));
+            throw Refusal.invalid(List.of(new FieldError("reason", "Give a reason: the resident is told it.")));
         }
         if (reason.length() > 500) {
-            throw ApiException.invalid(List.of(new FieldError("reason", "Keep the reason to 500 characters or fewer.")));
+            throw Refusal.invalid(List.of(new FieldError("reason", "Keep the reason to 500 characters or fewer.")));
         }
         return reason.strip();
     }

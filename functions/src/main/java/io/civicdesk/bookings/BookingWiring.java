@@ -8,7 +8,7 @@ import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.PowertoolsMetrics;
@@ -63,7 +63,7 @@ final class BookingWiring {
             return 7;
         }
         if (!text.matches("[1-7]")) {
-            throw ApiException.invalid(List.of(new FieldError("days", "Ask for 1 to 7 days at a time.")));
+            throw Refusal.invalid(List.of(new FieldError("days", "Ask for 1 to 7 days at a time.")));
         }
         return Integer.parseInt(text);
     }

@@ -1,6 +1,6 @@
 package io.civicdesk.bookings;
 
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Dates;
 import io.civicdesk.platform.FieldError;
 
@@ -41,7 +41,7 @@ public final class RuleCheck {
         LocalTime start = request.start();
         LocalTime end = request.end();
         if (!end.isAfter(start)) {
-            throw ApiException.invalid(List.of(new FieldError("end", "The end time must be after the start time.")));
+            throw Refusal.invalid(List.of(new FieldError("end", "The end time must be after the start time.")));
         }
         if (minuteOfDay(start) % rules.slotMinutes() != 0) {
             errors.add(new FieldError("start", "Choose a start time on a " + rules.slotMinutes() + "-minute boundary, like "
@@ -107,7 +107,7 @@ public final class RuleCheck {
             occurrences.add(new Occurrence(startsAt, to.atZone(zone).toInstant()));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(List.copyOf(errors));
+            throw Refusal.invalid(List.copyOf(errors));
         }
         return occurrences;
     }
@@ -116,7 +116,7 @@ public final class RuleCheck {
     public static void requireBeforeCutoff(Facility facility, Booking booking, Instant now, String action) {
         Instant cutoff = booking.firstStart().minus(Duration.ofHours(facility.rules().changeCutoffHours()));
         if (now.isAfter(cutoff)) {
-            throw new ApiException(409, "This booking can no longer be " + action + " online: bookings of the "
+            throw new Refusal(Refusal.Kind.CONFLICT, "This booking can no longer be " + action + " online: bookings of the "
                     + facility.name() + " can be " + action + " until " + notice(facility.rules().changeCutoffHours())
                     + " before they start. Call us on (08) 9999 0000.",
                     List.of(new FieldError("start", "It starts in less than " + notice(facility.rules().changeCutoffHours()) + ".")));

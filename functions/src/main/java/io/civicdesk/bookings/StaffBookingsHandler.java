@@ -2,7 +2,7 @@ package io.civicdesk.bookings;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
@@ -69,7 +69,7 @@ public final class StaffBookingsHandler extends HttpHandler {
             case "POST /staff/facilities/{facilityId}/feed-links" -> {
                 return HttpResponses.json(201, service.newFeedLink(facilityId(request), staff));
             }
-            default -> throw new ApiException(404, "Not Found");
+            default -> throw Refusal.notFound("Not Found");
         }
     }
 

@@ -1,7 +1,7 @@
 package io.civicdesk.catalog;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
@@ -30,7 +30,7 @@ public final class CatalogHandler extends HttpHandler {
         if (serviceId == null) {
             return HttpResponses.json(200, CatalogView.of(catalog.catalogue()), CACHE_A_MINUTE);
         }
-        Service service = catalog.service(Ids.require(serviceId, "serviceId", "service")).orElseThrow(() -> ApiException.notFound(
+        Service service = catalog.service(Ids.require(serviceId, "serviceId", "service")).orElseThrow(() -> Refusal.notFound(
                 "We could not find that service. Choose one from the list of services."));
         Unit unit = catalog.unit(service.unitId()).orElse(null);
         return HttpResponses.json(200, CatalogView.detail(service, unit), CACHE_A_MINUTE);

@@ -3,7 +3,8 @@ package io.civicdesk.feedback;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.StaffCaller;
@@ -64,16 +65,16 @@ public final class ComplaintService {
             errors.add(new FieldError("reason", "Tell us why you are not satisfied with our answer."));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         Instant now = clock.instant();
         LocalDate today = council.calendar().localDate(now);
         if (complaint.isReview() || !Complaint.ANSWERED.equals(complaint.status())) {
-            throw new ApiException(409, complaint.reviewReference() != null ? "A review of this complaint has already been asked for."
+            throw new Refusal(Refusal.Kind.CONFLICT, complaint.reviewReference() != null ? "A review of this complaint has already been asked for."
                     : "A review can be asked for once the complaint has been answered.", List.of(new FieldError("reference", "No review can be asked for now.")));
         }
         if (today.isAfter(complaint.reviewRequestBy())) {
-            throw new ApiException(409, "The time to ask for a review ended on " + complaint.reviewRequestBy() + ".",
+            throw new Refusal(Refusal.Kind.CONFLICT, "The time to ask for a review ended on " + complaint.reviewRequestBy() + ".",
                     List.of(new FieldError("reference", "The review period has ended.")));
         }
         String reviewReference = Reference.random(random).value();
@@ -106,7 +107,7 @@ public final class ComplaintService {
         List<FieldError> errors = new ArrayList<>();
         String note = Fields.text(body, "message", FeedbackService.MAX_MESSAGE, "The message", errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         if (!Complaint.RECEIVED.equals(complaint.status())) {
             throw conflict("This " + (complaint.isReview() ? "review" : "complaint") + " has already been acknowledged.");
@@ -131,7 +132,7 @@ public final class ComplaintService {
             errors.add(new FieldError("reasons", "Give the reasons for the outcome: they are sent to the complainant."));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         if (!complaint.open()) {
             throw conflict("This " + (complaint.isReview() ? "review" : "complaint") + " has already been answered.");
@@ -167,7 +168,7 @@ public final class ComplaintService {
 
     private static void requireHandler(StaffCaller caller, Complaint complaint) {
         if (!mayHandle(caller, complaint)) {
-            throw new ApiException(403, complaint.isReview()
+            throw new Refusal(Refusal.Kind.FORBIDDEN, complaint.isReview()
                     ? "A review is handled by a supervisor outside the unit complained about."
                     : "This complaint belongs to another unit. Ask a supervisor.");
         }
@@ -180,9 +181,9 @@ public final class ComplaintService {
     }
 
     private Complaint found(String typedReference) {
-        Reference reference = Reference.parse(typedReference).orElseThrow(() -> ApiException.invalid(List.of(
+        Reference reference = Reference.parse(typedReference).orElseThrow(() -> Refusal.invalid(List.of(
                 new FieldError("reference", "A complaint reference is 8 letters and numbers, like K7MP-3QXR."))));
-        return complaints.find(reference.value()).orElseThrow(() -> new ApiException(404,
+        return complaints.find(reference.value()).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
                 "We could not find a complaint with the reference " + reference.display() + ".",
                 List.of(new FieldError("reference", "Unknown complaint reference."))));
     }
@@ -190,7 +191,7 @@ public final class ComplaintService {
     private Complaint owned(String typedReference, String secret) {
         Complaint complaint = found(typedReference);
         if (!Hashes.matches(secret, complaint.secretHash()) || complaint.isReview()) {
-            throw new ApiException(403, "Open your complaint from the link in the first email we sent you.",
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "Open your complaint from the link in the first email we sent you.",
                     List.of(new FieldError("key", "This link is not for this complaint.")));
         }
         return complaint;
@@ -199,12 +200,12 @@ public final class ComplaintService {
     private void commit(Transaction transaction) {
         try {
             transaction.commit(dynamo);
-        } catch (Transaction.Refused refused) {
+        } catch (Refused refused) {
             throw conflict("Someone else changed this complaint at the same time. Reload it and try again.");
         }
     }
 
-    private static ApiException conflict(String message) {
-        return new ApiException(409, message, List.of(new FieldError("status", message)));
+    private static Refusal conflict(String message) {
+        return new Refusal(Refusal.Kind.CONFLICT, message, List.of(new FieldError("status", message)));
     }
 }

@@ -1,7 +1,8 @@
 package io.civicdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
@@ -48,7 +49,7 @@ public final class CounterService {
     }
 
     public Recorded tap(String deviceKey, JsonNode body, Idempotency.Key key) {
-        CounterDeviceStore.Device device = devices.find(deviceKey).orElseThrow(() -> new ApiException(401,
+        CounterDeviceStore.Device device = devices.find(deviceKey).orElseThrow(() -> new Refusal(Refusal.Kind.UNAUTHENTICATED,
                 "This tablet is not set up for the counter. Ask an administrator for a counter link.",
                 List.of(new FieldError("X-Counter-Key", "Unknown or withdrawn counter key."))));
         Optional<Idempotency.Answer> first = (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key));
@@ -56,13 +57,13 @@ public final class CounterService {
             return new Recorded(first.get().status(), first.get().body());
         }
         if (!body.isObject()) {
-            throw new ApiException(400, "Send the answer as a JSON object.");
+            throw Refusal.unreadable("Send the answer as a JSON object.");
         }
         List<FieldError> errors = new ArrayList<>();
         Integer satisfaction = Fields.score(body, "satisfaction", 1, 5, true, "a face", errors);
         String reason = Fields.text(body, "reason", MAX_REASON, "The reason", errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         SurveyAnswer answer = new SurveyAnswer(satisfaction, null, reason);
         Instant now = clock.instant();
@@ -76,7 +77,7 @@ public final class CounterService {
         }
         try {
             transaction.commit(dynamo);
-        } catch (Transaction.Refused refused) {
+        } catch (Refused refused) {
             if (key != null && (refused.failed("idempotency") || refused.conflict())) {
                 return (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key)).map(a -> new Recorded(a.status(), a.body())).orElseThrow(() -> refused);
             }

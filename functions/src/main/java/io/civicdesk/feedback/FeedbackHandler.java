@@ -3,7 +3,7 @@ package io.civicdesk.feedback;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
@@ -69,7 +69,7 @@ public final class FeedbackHandler extends HttpHandler {
             case "GET /complaints/{reference}" -> HttpResponses.json(200, complaints.view(reference, secret));
             case "POST /complaints/{reference}/review" ->
                     HttpResponses.json(201, complaints.requestReview(reference, secret, request.jsonBody()));
-            default -> throw ApiException.notFound("Not Found");
+            default -> throw Refusal.notFound("Not Found");
         };
     }
 }

@@ -6,7 +6,8 @@ import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
@@ -96,7 +97,7 @@ public final class FeedbackService {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return "complaint".equals(read.kind()) ? complaint(read, key) : toUnit(read, key);
-            } catch (Transaction.Refused refused) {
+            } catch (Refused refused) {
                 if (refused.failed("idempotency") || refused.conflict() && key != null) {
                     Optional<Idempotency.Answer> replay = (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key));
                     if (replay.isPresent()) {
@@ -179,7 +180,7 @@ public final class FeedbackService {
 
     private Read read(JsonNode body) {
         if (!body.isObject()) {
-            throw new ApiException(400, "Send the feedback as a JSON object.");
+            throw Refusal.unreadable("Send the feedback as a JSON object.");
         }
         List<FieldError> errors = new ArrayList<>();
         String kind = Fields.text(body, "kind");
@@ -239,7 +240,7 @@ public final class FeedbackService {
             errors.add(new FieldError("about", "Tell us which team, service, request or booking this is about."));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         if (service == null && request != null) {
             service = catalog.service(request.serviceId()).orElse(null);

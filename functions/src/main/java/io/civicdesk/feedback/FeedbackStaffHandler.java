@@ -2,7 +2,7 @@ package io.civicdesk.feedback;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
@@ -86,12 +86,12 @@ public final class FeedbackStaffHandler extends HttpHandler {
                     errors.add(new FieldError(unitId == null ? "unitId" : "name", "Give the unit and a name for the tablet."));
                 }
                 if (!errors.isEmpty()) {
-                    throw ApiException.invalid(errors);
+                    throw Refusal.invalid(errors);
                 }
                 String key = devices.register(unitId, name, caller.id(), clock.instant(), new SecureRandom());
                 yield HttpResponses.json(201, Map.of("counterLink", portalUrl + "/counter.html#device=" + key));
             }
-            default -> throw ApiException.notFound("Not Found");
+            default -> throw Refusal.notFound("Not Found");
         };
     }
 

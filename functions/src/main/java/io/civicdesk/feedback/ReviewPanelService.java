@@ -2,7 +2,7 @@ package io.civicdesk.feedback;
 
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.StaffCaller;
@@ -58,7 +58,7 @@ public final class ReviewPanelService {
             errors.add(new FieldError("from", "Choose a period of 1 to " + MAX_MONTHS + " months, the first month not after the last."));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         List<Complaint> received = new ArrayList<>();
         List<SurveyStore.Comment> comments = new ArrayList<>();

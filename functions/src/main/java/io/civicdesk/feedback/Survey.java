@@ -1,6 +1,6 @@
 package io.civicdesk.feedback;
 
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 
 import java.time.Instant;
 
@@ -35,7 +35,7 @@ public record Survey(Subject subject, String reference, String serviceId, String
             if (BOOKING.wireName.equals(wireName)) {
                 return BOOKING;
             }
-            throw ApiException.notFound("There is no such survey. Check you used the link in your email.");
+            throw Refusal.notFound("There is no such survey. Check you used the link in your email.");
         }
     }
 

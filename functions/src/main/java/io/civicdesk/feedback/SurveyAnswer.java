@@ -1,7 +1,7 @@
 package io.civicdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 
 import java.util.ArrayList;
@@ -20,17 +20,17 @@ public record SurveyAnswer(int satisfaction, Integer recommend, String comment) 
         }
     }
 
-    /** @throws ApiException 400 naming every field that is wrong */
+    /** @throws Refusal 400 naming every field that is wrong */
     public static SurveyAnswer read(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         if (!body.isObject()) {
-            throw new ApiException(400, "Send the answer as a JSON object.");
+            throw Refusal.unreadable("Send the answer as a JSON object.");
         }
         Integer satisfaction = Fields.score(body, "satisfaction", 1, 5, true, "how satisfied you are", errors);
         Integer recommend = Fields.score(body, "recommend", 0, 10, false, "how likely you are to recommend us", errors);
         String comment = Fields.text(body, "comment", MAX_COMMENT, "Your comment", errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new SurveyAnswer(satisfaction, recommend, comment);
     }

@@ -2,7 +2,7 @@ package io.civicdesk.feedback;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
@@ -52,6 +52,6 @@ public final class SurveyHandler extends HttpHandler {
                     Idempotency.fromHeader(request, body).orElse(null));
             return HttpResponses.rawJson(answered.status(), answered.body(), "no-store");
         }
-        throw ApiException.notFound("Not Found");
+        throw Refusal.notFound("Not Found");
     }
 }

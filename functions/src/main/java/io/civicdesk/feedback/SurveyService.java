@@ -1,7 +1,8 @@
 package io.civicdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
@@ -79,7 +80,7 @@ public final class SurveyService {
         }
         try {
             transaction.commit(dynamo);
-        } catch (Transaction.Refused refused) {
+        } catch (Refused refused) {
             if (refused.failed("idempotency")) {
                 return (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key)).map(a -> new Answered(a.status(), a.body())).orElseThrow();
             }
@@ -93,24 +94,24 @@ public final class SurveyService {
         return result;
     }
 
-    private static ApiException alreadyAnswered(Survey.Subject subject) {
-        return new ApiException(409, "This survey has already been answered. Thank you: one answer per "
+    private static Refusal alreadyAnswered(Survey.Subject subject) {
+        return new Refusal(Refusal.Kind.CONFLICT, "This survey has already been answered. Thank you: one answer per "
                 + subject.wireName() + " is kept.",
                 List.of(new FieldError("survey", "This survey has already been answered.")));
     }
 
     private Survey survey(Survey.Subject subject, String typedReference, String secret) {
-        Reference reference = Reference.parse(typedReference).orElseThrow(() -> ApiException.invalid(List.of(new FieldError(
+        Reference reference = Reference.parse(typedReference).orElseThrow(() -> Refusal.invalid(List.of(new FieldError(
                 "reference", "A reference is 8 letters and numbers, like K7MP-3QXR. Use the link in your email."))));
         if (secret == null || secret.isBlank()) {
-            throw new ApiException(401, "Open the survey from the link in your email.",
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Open the survey from the link in your email.",
                     List.of(new FieldError("key", "The survey link's key is missing.")));
         }
-        Survey survey = surveys.find(subject, reference.value()).orElseThrow(() -> new ApiException(404,
+        Survey survey = surveys.find(subject, reference.value()).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
                 "There is no survey for " + subject.wireName() + " " + reference.display() + ". Check you used the link in your email.",
                 List.of(new FieldError("reference", "There is no survey for this reference."))));
         if (!Hashes.matches(secret, survey.surveySecretHash()) && !Hashes.matches(secret, survey.requestSecretHash())) {
-            throw new ApiException(403, "This survey link is not for " + subject.wireName() + " " + reference.display() + ".",
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "This survey link is not for " + subject.wireName() + " " + reference.display() + ".",
                     List.of(new FieldError("key", "This link is for another " + subject.wireName() + ".")));
         }
         return survey;

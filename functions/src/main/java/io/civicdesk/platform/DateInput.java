@@ -31,7 +31,7 @@ public final class DateInput {
         List<FieldError> errors = new ArrayList<>();
         LocalDate date = read(text, field, message, errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return date;
     }

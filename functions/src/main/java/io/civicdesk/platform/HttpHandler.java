@@ -20,7 +20,7 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     private APIGatewayV2HTTPResponse respond(HttpRequest request) {
         try {
             return handle(request);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return HttpResponses.error(e);
         } catch (RuntimeException e) {
             Log.error("unhandled", request.routeKey(), request.requestId(), e);

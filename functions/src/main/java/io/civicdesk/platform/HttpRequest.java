@@ -55,7 +55,7 @@ public final class HttpRequest {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "The request is too large. Keep descriptions and answers shorter.");
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "The request is too large. Keep descriptions and answers shorter.");
         }
         return body;
     }

@@ -44,7 +44,7 @@ public final class HttpResponses {
                 .build();
     }
 
-    public static APIGatewayV2HTTPResponse error(ApiException e) {
+    public static APIGatewayV2HTTPResponse error(Refusal e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", e.getMessage());
         List<FieldError> errors = e.errors();

@@ -54,7 +54,7 @@ public final class Idempotency {
             return Optional.empty();
         }
         if (!KEY.matcher(key).matches()) {
-            throw ApiException.invalid(List.of(new FieldError("Idempotency-Key",
+            throw Refusal.invalid(List.of(new FieldError("Idempotency-Key",
                     "The Idempotency-Key header must be 8 to 100 letters, digits, hyphens or underscores.")));
         }
         return Optional.of(Key.of(scope + key, body));
@@ -84,7 +84,7 @@ public final class Idempotency {
             return Optional.empty();
         }
         if (!key.fingerprint().equals(Items.string(item, "fingerprint"))) {
-            throw new ApiException(422, "This Idempotency-Key was already used with different details. "
+            throw new Refusal(Refusal.Kind.KEY_REUSED, "This Idempotency-Key was already used with different details. "
                     + "Use a new key for a new request.");
         }
         return Optional.of(new Answer(Items.integer(item, "status"), Items.string(item, "body")));

@@ -27,7 +27,7 @@ public final class Ids {
     public static String require(String text, String field, String noun) {
         String id = optional(text, field, noun);
         if (id == null) {
-            throw ApiException.invalid(field, "Choose a " + noun + ".");
+            throw Refusal.invalid(field, "Choose a " + noun + ".");
         }
         return id;
     }
@@ -37,7 +37,7 @@ public final class Ids {
         List<FieldError> errors = new ArrayList<>();
         String id = read(text, field, noun, errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return id;
     }

@@ -30,12 +30,12 @@ public final class Json {
     /** Parses a request body; a body that is not JSON is the caller's mistake, not ours. */
     public static JsonNode parseBody(String body) {
         if (body == null || body.isBlank()) {
-            throw new ApiException(400, "The request has no body. Send the details as JSON.");
+            throw Refusal.unreadable("The request has no body. Send the details as JSON.");
         }
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "The request body is not valid JSON.");
+            throw Refusal.unreadable("The request body is not valid JSON.");
         }
     }
 }

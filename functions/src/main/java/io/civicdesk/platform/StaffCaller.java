@@ -44,7 +44,7 @@ public record StaffCaller(String id, String name, String email, Set<Role> roles,
     public static StaffCaller from(HttpRequest request) {
         Map<String, String> claims = request.jwtClaims();
         if (claims == null || claims.get("sub") == null) {
-            throw new ApiException(401, "Sign in to use the staff pages.");
+            throw Refusal.unauthenticated("Sign in to use the staff pages.");
         }
         Set<Role> roles = groups(claims.get("cognito:groups")).stream().map(Role::fromGroup)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
@@ -72,7 +72,7 @@ public record StaffCaller(String id, String name, String email, Set<Role> roles,
                 return this;
             }
         }
-        throw new ApiException(403, "Your role does not allow this. Ask an administrator if you need it.");
+        throw Refusal.forbidden("Your role does not allow this. Ask an administrator if you need it.");
     }
 
     /**
@@ -83,6 +83,6 @@ public record StaffCaller(String id, String name, String email, Set<Role> roles,
         if (has(Role.SUPERVISOR) || has(Role.ADMIN) || has(Role.OFFICER) && unitId != null && unitId.equals(this.unitId)) {
             return this;
         }
-        throw new ApiException(403, "This request belongs to another unit. Refer it, or ask a supervisor.");
+        throw Refusal.forbidden("This request belongs to another unit. Refer it, or ask a supervisor.");
     }
 }

@@ -3,7 +3,7 @@ package io.civicdesk.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.NumberInput;
@@ -71,7 +71,7 @@ public final class ReportAccounts {
         Long expected = NumberInput.whole(body.path("version"), "version", 1, Long.MAX_VALUE,
                 "Give the version you read, or none for a new account.", errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         AccountStore.Account account = new AccountStore.Account(staffId, unitIds, kinds, expected == null ? 1 : expected + 1);
         if (!accounts.save(account, expected)) {
@@ -87,19 +87,19 @@ public final class ReportAccounts {
         try {
             version = Long.parseLong(versionText == null ? "" : versionText.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("version", "Give the version you read, e.g. ?version=3.");
+            throw Refusal.invalid("version", "Give the version you read, e.g. ?version=3.");
         }
         if (accounts.account(staffId).isEmpty()) {
-            throw ApiException.notFound("No reports are set up for this member of staff.");
+            throw Refusal.notFound("No reports are set up for this member of staff.");
         }
         if (!accounts.remove(staffId, version)) {
             throw changedMeanwhile(staffId);
         }
     }
 
-    private ApiException changedMeanwhile(String staffId) {
+    private Refusal changedMeanwhile(String staffId) {
         Optional<AccountStore.Account> current = accounts.account(staffId);
-        return new ApiException(409, current.isPresent()
+        return new Refusal(Refusal.Kind.CONFLICT, current.isPresent()
                 ? "Someone else changed this account manager's reports meanwhile. Check them and save again."
                 : "This account manager has no reports set up now (someone removed them, or never added them).",
                 List.of(), current.<Map<String, Object>>map(account -> Map.of("current", view(account, null))).orElse(Map.of()));

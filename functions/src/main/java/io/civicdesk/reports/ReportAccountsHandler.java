@@ -2,7 +2,7 @@ package io.civicdesk.reports;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
@@ -43,7 +43,7 @@ public final class ReportAccountsHandler extends HttpHandler {
                 accounts.remove(staffId, request.queryParameter("version").orElse(null));
                 yield HttpResponses.json(200, Map.of("staffId", staffId, "removed", true));
             }
-            default -> throw ApiException.notFound("Not Found");
+            default -> throw Refusal.notFound("Not Found");
         };
     }
 }

@@ -1,7 +1,7 @@
 package io.civicdesk.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Csv;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
@@ -53,7 +53,7 @@ public final class ReportHistory {
     public History history(StaffCaller caller, String kindText) {
         Set<String> units = unitsOf(caller);
         ReportPeriod.Kind kind = ReportPeriod.Kind.named(kindText)
-                .orElseThrow(() -> ApiException.invalid("kind", "Choose weekly, monthly or quarterly."));
+                .orElseThrow(() -> Refusal.invalid("kind", "Choose weekly, monthly or quarterly."));
         List<Entry> entries = reports.history(kind, HISTORY_LENGTH).stream()
                 .map(listed -> entry(listed.period(), listed.summary(), listed.createdAt(), units)).toList();
         return new History(kind.name(), entries);
@@ -97,11 +97,11 @@ public final class ReportHistory {
 
     private ReportStore.StoredReport stored(String periodKey) {
         if (periodKey == null || !PERIOD_KEY.matcher(periodKey).matches()) {
-            throw ApiException.invalid("periodKey", "Give a report's key, for example WEEKLY-2026-11-16.");
+            throw Refusal.invalid("periodKey", "Give a report's key, for example WEEKLY-2026-11-16.");
         }
         ReportStore.StoredReport stored = reports.period(periodKey).report();
         if (stored == null) {
-            throw ApiException.notFound("There is no stored report for " + periodKey + ".");
+            throw Refusal.notFound("There is no stored report for " + periodKey + ".");
         }
         return stored;
     }

@@ -1,7 +1,7 @@
 package io.civicdesk.reports;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
@@ -40,7 +40,7 @@ public final class ReportHistoryHandler extends HttpHandler {
                 }
                 yield HttpResponses.json(200, history.report(caller, periodKey));
             }
-            default -> throw ApiException.notFound("Not Found");
+            default -> throw Refusal.notFound("Not Found");
         };
     }
 

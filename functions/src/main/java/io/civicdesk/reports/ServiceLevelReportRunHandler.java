@@ -2,7 +2,7 @@ package io.civicdesk.reports;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.FieldError;
@@ -30,16 +30,16 @@ public final class ServiceLevelReportRunHandler extends HttpHandler {
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         StaffCaller.from(request).requireAny(Role.ADMIN);
         if (!"POST /staff/reports/run".equals(request.routeKey())) {
-            throw ApiException.notFound("Not Found");
+            throw Refusal.notFound("Not Found");
         }
         JsonNode body = request.jsonBody();
         ReportPeriod.Kind kind = ServiceLevelReportHandler.kind(body);
         if (kind == null) {
-            throw ApiException.invalid(List.of(new FieldError("kind", "Choose weekly, monthly or quarterly.")));
+            throw Refusal.invalid(List.of(new FieldError("kind", "Choose weekly, monthly or quarterly.")));
         }
         JsonNode resend = body.path("resend");
         if (!resend.isMissingNode() && !resend.isNull() && !resend.isBoolean()) {
-            throw ApiException.invalid(List.of(new FieldError("resend", "resend is true or false.")));
+            throw Refusal.invalid(List.of(new FieldError("resend", "resend is true or false.")));
         }
         return HttpResponses.json(200, reports.run(kind, resend.booleanValue()));
     }

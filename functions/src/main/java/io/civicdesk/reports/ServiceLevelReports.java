@@ -6,6 +6,7 @@ import io.civicdesk.catalog.Unit;
 import io.civicdesk.feedback.SatisfactionFiguresStore;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Refused;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Metrics;
@@ -177,7 +178,7 @@ public final class ServiceLevelReports {
                     .put("mailed", reports.mailed(period.key(), recipient, mailId, now, resend))
                     .commit(dynamo);
             return true;
-        } catch (Transaction.Refused refused) {
+        } catch (Refused refused) {
             return false;
         }
     }

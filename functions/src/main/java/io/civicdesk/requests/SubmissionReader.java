@@ -3,7 +3,7 @@ package io.civicdesk.requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.Service;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
@@ -54,7 +54,7 @@ public final class SubmissionReader {
      */
     public static Submission read(JsonNode body, Service service) {
         if (!body.isObject()) {
-            throw new ApiException(400, "The request body must be a JSON object.");
+            throw Refusal.unreadable("The request body must be a JSON object.");
         }
         SubmissionReader reader = new SubmissionReader(body);
         if (service == null) {
@@ -71,7 +71,7 @@ public final class SubmissionReader {
         Contact contact = reader.contact();
         PreferredChannel channel = reader.preferredChannel(contact);
         if (!reader.errors.isEmpty()) {
-            throw ApiException.invalid(reader.errors);
+            throw Refusal.invalid(reader.errors);
         }
         return new Submission(service, answers, location, description, contact, channel);
     }

@@ -5,7 +5,7 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.notify.Mail;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
@@ -93,7 +93,7 @@ public final class SubmitRequestService {
             List<FieldError> errors = new ArrayList<>();
             try {
                 submission = SubmissionReader.read(body, service);
-            } catch (ApiException invalid) {
+            } catch (Refusal invalid) {
                 if (invalid.errors().isEmpty()) {
                     throw invalid;
                 }
@@ -104,9 +104,9 @@ public final class SubmitRequestService {
                 intake = Intake.read(body, officer, errors);
             }
             if (!errors.isEmpty()) {
-                throw ApiException.invalid(errors);
+                throw Refusal.invalid(errors);
             }
-        } catch (ApiException invalid) {
+        } catch (Refusal invalid) {
             // A retry of a report that was accepted gets its first answer even if the catalogue changed since.
             Optional<Idempotency.Answer> first = key == null ? Optional.empty() : replay(key);
             if (first.isPresent()) {

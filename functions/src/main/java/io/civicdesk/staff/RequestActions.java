@@ -3,7 +3,7 @@ package io.civicdesk.staff;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.notify.Mail;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -112,13 +112,13 @@ public final class RequestActions {
         try {
             caller.requireUnit(unitId);
             return true;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return false;
         }
     }
 
     private RequestRecord load(Reference reference) {
-        return requests.findWithHistory(reference).orElseThrow(() -> ApiException.notFound(
+        return requests.findWithHistory(reference).orElseThrow(() -> Refusal.notFound(
                 "There is no request with the reference " + reference.display() + "."));
     }
 
@@ -143,7 +143,7 @@ public final class RequestActions {
                 continue;
             } catch (RequestStore.Busy busy) {
                 if (attempt >= ATTEMPTS) {
-                    throw new ApiException(503, "The request is busy. Try again in a moment.");
+                    throw new Refusal(Refusal.Kind.UNAVAILABLE, "The request is busy. Try again in a moment.");
                 }
                 continue;
             }
@@ -171,18 +171,18 @@ public final class RequestActions {
         return writes;
     }
 
-    private ApiException stale(StaffCaller caller, RequestRecord current, Workflow workflow) {
+    private Refusal stale(StaffCaller caller, RequestRecord current, Workflow workflow) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("current", view(caller, current, workflow));
-        return new ApiException(409, "Someone else changed this request since you opened it (it is now at version "
+        return new Refusal(Refusal.Kind.CONFLICT, "Someone else changed this request since you opened it (it is now at version "
                 + current.request().version() + "). Nothing was saved: check what changed, then try again.", List.of(), details);
     }
 
-    private ApiException notAllowed(StaffCaller caller, ServiceRequest request, Workflow workflow, String message) {
+    private Refusal notAllowed(StaffCaller caller, ServiceRequest request, Workflow workflow, String message) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("allowedNextStatuses", allowedNextStatuses(request, workflow).stream().map(WorkflowStatus::id).toList());
         details.put("current", view(caller, load(request.reference()), workflow));
-        return new ApiException(409, message, List.of(), details);
+        return new Refusal(Refusal.Kind.CONFLICT, message, List.of(), details);
     }
 
     /** A change ready to save: the requests it writes (this one first), its mail, and when it happened. */
@@ -226,7 +226,7 @@ public final class RequestActions {
     private Change statusChange(StaffCaller caller, ServiceRequest request, Workflow workflow, StaffAction action,
                                 String to, String name, String resolution, Instant now, Actor by) {
         if (workflow.status(to).isEmpty()) {
-            throw ApiException.invalid("status", "There is no status " + to + " in the workflow of "
+            throw Refusal.invalid("status", "There is no status " + to + " in the workflow of "
                     + request.serviceName() + ". Its statuses: " + String.join(", ",
                     workflow.statuses().stream().map(WorkflowStatus::id).toList()) + ".");
         }
@@ -277,20 +277,20 @@ public final class RequestActions {
     private Change assign(StaffCaller caller, ServiceRequest request, Workflow workflow, StaffAction action, Instant now, Actor by) {
         String unitId = action.unitId() == null ? request.unitId() : action.unitId();
         if (units.unit(unitId).isEmpty()) {
-            throw ApiException.invalid("unitId", "There is no unit " + unitId + ". Units: "
+            throw Refusal.invalid("unitId", "There is no unit " + unitId + ". Units: "
                     + String.join(", ", units.all().stream().map(Unit::id).toList()) + ".");
         }
         boolean referral = !unitId.equals(request.unitId());
         Actor assignee = referral ? null : request.handling().assignee();
         if (action.officerId() != null) {
-            StaffMember member = directory.member(action.officerId()).orElseThrow(() -> ApiException.invalid("officerId",
+            StaffMember member = directory.member(action.officerId()).orElseThrow(() -> Refusal.invalid("officerId",
                     "There is no member of staff " + action.officerId() + "."));
             if (!member.enabled()) {
-                throw ApiException.invalid("officerId", member.name() + " no longer works here. Assign it to someone who does.");
+                throw Refusal.invalid("officerId", member.name() + " no longer works here. Assign it to someone who does.");
             }
             if (!unitId.equals(member.unitId())) {
                 String where = member.unitId() == null ? "across units" : "in " + unitName(member.unitId());
-                throw ApiException.invalid("officerId", member.name() + " works " + where + ", not in " + unitName(unitId)
+                throw Refusal.invalid("officerId", member.name() + " works " + where + ", not in " + unitName(unitId)
                         + ". Assign it to an officer of " + unitName(unitId) + (referral ? "." : ", or refer it to their unit."));
             }
             assignee = new Actor(member.id(), member.name());
@@ -320,19 +320,19 @@ public final class RequestActions {
     private Change duplicate(ServiceRequest request, Workflow workflow, StaffAction action, Instant now, Actor by) {
         Reference originalReference = action.originalReference();
         if (originalReference.equals(request.reference())) {
-            throw ApiException.invalid("originalReference", "A request cannot be a duplicate of itself.");
+            throw Refusal.invalid("originalReference", "A request cannot be a duplicate of itself.");
         }
-        ServiceRequest original = requests.get(originalReference).orElseThrow(() -> ApiException.invalid(
+        ServiceRequest original = requests.get(originalReference).orElseThrow(() -> Refusal.invalid(
                 "originalReference", "There is no request with the reference " + originalReference.display() + "."));
         Reference originalsOriginal = original.handling().duplicateOf();
         if (originalsOriginal != null) {
-            throw ApiException.invalid("originalReference", originalsOriginal.equals(request.reference())
+            throw Refusal.invalid("originalReference", originalsOriginal.equals(request.reference())
                     ? originalReference.display() + " is already a duplicate of this request: linking back would make a cycle."
                     : originalReference.display() + " is itself a duplicate of " + originalsOriginal.display()
                     + ". Link this request to " + originalsOriginal.display() + " instead.");
         }
         if (!workflow.allows(request.status(), Workflow.CLOSED)) {
-            throw ApiException.invalid("originalReference", "A duplicate is closed, and this request cannot be closed from "
+            throw Refusal.invalid("originalReference", "A duplicate is closed, and this request cannot be closed from "
                     + request.status() + ".");
         }
         String tracking = trackingLink(original.reference());

@@ -3,7 +3,7 @@ package io.civicdesk.staff;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
@@ -93,7 +93,7 @@ public final class ServiceLevelAdmin {
         Ids.require(calendarId, "calendarId", "calendar");
         PublicHoliday holiday = ServiceLevelReader.holiday(body);
         BusinessCalendar calendar = catalog.addHoliday(calendarId, holiday.date(), holiday.name())
-                .orElseThrow(() -> ApiException.notFound("There is no calendar " + calendarId + "."));
+                .orElseThrow(() -> Refusal.notFound("There is no calendar " + calendarId + "."));
         Log.info("calendar.holiday-added", Map.of("calendarId", calendarId, "date", holiday.date().toString(), "by", caller.id()));
         return CalendarView.of(calendar);
     }
@@ -103,7 +103,7 @@ public final class ServiceLevelAdmin {
         Ids.require(calendarId, "calendarId", "calendar");
         LocalDate date = ServiceLevelReader.date(dateText);
         BusinessCalendar calendar = catalog.removeHoliday(calendarId, date)
-                .orElseThrow(() -> ApiException.notFound("Calendar " + calendarId + " has no holiday on " + date + "."));
+                .orElseThrow(() -> Refusal.notFound("Calendar " + calendarId + " has no holiday on " + date + "."));
         Log.info("calendar.holiday-removed", Map.of("calendarId", calendarId, "date", date.toString(), "by", caller.id()));
         return CalendarView.of(calendar);
     }
@@ -146,14 +146,14 @@ public final class ServiceLevelAdmin {
         caller.requireAny(Role.ADMIN);
         Ids.require(policyId, "policyId", "policy");
         ServiceLevelPolicy policy = catalog.policies().stream().filter(other -> other.id().equals(policyId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("There is no policy " + policyId + "."));
+                .orElseThrow(() -> Refusal.notFound("There is no policy " + policyId + "."));
         if (!catalog.deletePolicy(policyId, policy.order())) {
             throw changedMeanwhile();
         }
         Log.info("policy.deleted", Map.of("policyId", policyId, "by", caller.id()));
     }
 
-    private static ApiException changedMeanwhile() {
-        return new ApiException(409, "Another administrator changed the policies at the same time. Reload the page and try again.");
+    private static Refusal changedMeanwhile() {
+        return Refusal.conflict("Another administrator changed the policies at the same time. Reload the page and try again.");
     }
 }

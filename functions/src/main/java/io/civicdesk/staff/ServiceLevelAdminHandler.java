@@ -2,7 +2,7 @@ package io.civicdesk.staff;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
@@ -45,7 +45,7 @@ public final class ServiceLevelAdminHandler extends HttpHandler {
                 admin.deletePolicy(caller, policyId);
                 yield HttpResponses.json(200, admin.get(caller));
             }
-            default -> throw ApiException.notFound("No such staff route.");
+            default -> throw Refusal.notFound("No such staff route.");
         };
     }
 }

@@ -1,7 +1,7 @@
 package io.civicdesk.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
@@ -258,13 +258,13 @@ public final class ServiceLevelReader {
 
     private static void requireObject(JsonNode body) {
         if (!body.isObject()) {
-            throw new ApiException(400, "The request body must be a JSON object.");
+            throw Refusal.unreadable("The request body must be a JSON object.");
         }
     }
 
     private static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
     }
 }

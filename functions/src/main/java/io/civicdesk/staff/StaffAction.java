@@ -1,7 +1,7 @@
 package io.civicdesk.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.NumberInput;
@@ -47,13 +47,13 @@ public record StaffAction(String action, long expectedVersion, String status, St
 
     public static StaffAction read(JsonNode body) {
         if (!body.isObject()) {
-            throw new ApiException(400, "The request body must be a JSON object.");
+            throw Refusal.unreadable("The request body must be a JSON object.");
         }
         List<FieldError> errors = new ArrayList<>();
         JsonNode actionNode = body.path("action");
         String action = actionNode.isTextual() ? actionNode.asText().strip() : null;
         if (action == null || !FIELDS.containsKey(action)) {
-            throw ApiException.invalid("action", "Choose an action: " + String.join(", ", FIELDS.keySet()) + ".");
+            throw Refusal.invalid("action", "Choose an action: " + String.join(", ", FIELDS.keySet()) + ".");
         }
         Long expectedVersion = NumberInput.requiredWhole(body.path("expectedVersion"), "expectedVersion", 1, Long.MAX_VALUE,
                 "Send the version of the request you saw (expectedVersion, a whole number from 1).", errors);
@@ -99,7 +99,7 @@ public record StaffAction(String action, long expectedVersion, String status, St
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new StaffAction(action, expectedVersion, status, publicMessage, note, officerId, officerIdGiven,
                 unitId, priority, original, resolution);

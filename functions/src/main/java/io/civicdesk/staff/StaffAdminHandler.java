@@ -2,7 +2,7 @@ package io.civicdesk.staff;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
@@ -50,7 +50,7 @@ public final class StaffAdminHandler extends HttpHandler {
                     default -> HttpResponses.json(200, staff.change(caller, request.pathParameter("staffId"), request.jsonBody()));
                 };
             }
-            default -> throw ApiException.notFound("No such staff route.");
+            default -> throw Refusal.notFound("No such staff route.");
         };
     }
 }

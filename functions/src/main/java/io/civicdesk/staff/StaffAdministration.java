@@ -3,7 +3,7 @@ package io.civicdesk.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Log;
@@ -82,11 +82,11 @@ public final class StaffAdministration {
         String email = email(body.path("email"), errors);
         Details details = details(body, units, errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         SignInAccounts.Opened opened = signIn(() -> accounts.open(email, details.name(), details.unitId()), null);
         if (directory.member(opened.id()).isPresent()) {
-            throw new ApiException(409, "Someone with this email is on the staff list already: change them there.",
+            throw new Refusal(Refusal.Kind.CONFLICT, "Someone with this email is on the staff list already: change them there.",
                     List.of(new FieldError("email", "Someone with this email is on the staff list already.")));
         }
         StaffMember member = new StaffMember(opened.id(), details.name(), email, details.roles(), details.unitId());
@@ -100,7 +100,7 @@ public final class StaffAdministration {
             return null;
         }, null);
         if (!directory.create(member)) {
-            throw new ApiException(409, "Someone added this person meanwhile: they are on the staff list.");
+            throw Refusal.conflict("Someone added this person meanwhile: they are on the staff list.");
         }
         Log.info("staff.added", Map.of("staffId", member.id(), "accountCreated", opened.created()));
         return view(new StaffDirectory.Entry(member, 1, false), units);
@@ -116,7 +116,7 @@ public final class StaffAdministration {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Unit> units = catalog.units();
         StaffDirectory.Entry current = directory.entry(staffId)
-                .orElseThrow(() -> ApiException.notFound("There is no member of staff " + staffId + "."));
+                .orElseThrow(() -> Refusal.notFound("There is no member of staff " + staffId + "."));
         Details details = details(body, units, errors);
         boolean enabled = enabled(body.path("enabled"), current.member().enabled(), errors);
         Long read = NumberInput.requiredWhole(body.path("version"), "version", 1, Long.MAX_VALUE,
@@ -131,7 +131,7 @@ public final class StaffAdministration {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         if (current.version() != read) {
             throw changedMeanwhile(staffId, units);
@@ -169,16 +169,16 @@ public final class StaffAdministration {
         } catch (SignInAccounts.Failure e) {
             Log.info("staff.sign-in-failed", Map.of("reason", e.getMessage(), "staffId", saved == null ? "" : saved.id()));
             throw saved == null
-                    ? new ApiException(502, "The sign-in service did not finish adding this person, so they are not on the"
+                    ? new Refusal(Refusal.Kind.UPSTREAM_FAILED, "The sign-in service did not finish adding this person, so they are not on the"
                     + " staff list yet. Add them again: an account made already is used, not made twice.")
-                    : new ApiException(502, "Saved on the staff list, but the sign-in service did not take the change yet."
+                    : new Refusal(Refusal.Kind.UPSTREAM_FAILED, "Saved on the staff list, but the sign-in service did not take the change yet."
                     + " Save again to finish it.", List.of(), Map.of("current", saved));
         }
     }
 
-    private ApiException changedMeanwhile(String staffId, Map<String, Unit> units) {
+    private Refusal changedMeanwhile(String staffId, Map<String, Unit> units) {
         Optional<StaffDirectory.Entry> now = directory.entry(staffId);
-        return new ApiException(409, "Someone else changed this member of staff meanwhile. Check them and save again.",
+        return new Refusal(Refusal.Kind.CONFLICT, "Someone else changed this member of staff meanwhile. Check them and save again.",
                 List.of(), now.<Map<String, Object>>map(entry -> Map.of("current", view(entry, units))).orElse(Map.of()));
     }
 
@@ -200,7 +200,7 @@ public final class StaffAdministration {
 
     private static void requireObject(JsonNode body) {
         if (!body.isObject()) {
-            throw new ApiException(400, "Send the member of staff as a JSON object.");
+            throw Refusal.unreadable("Send the member of staff as a JSON object.");
         }
     }
 

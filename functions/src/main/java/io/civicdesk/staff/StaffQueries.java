@@ -3,7 +3,7 @@ package io.civicdesk.staff;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Ids;
@@ -142,7 +142,7 @@ public final class StaffQueries {
             errors.add(new FieldError("cursor", "This cursor is not one this API gave: start again from the first page."));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new QueueQuery(unit, view, status, priority, service, assigned, due, cursor, limit);
     }
@@ -151,12 +151,12 @@ public final class StaffQueries {
         RequestActions.requireHandler(caller);
         String unit = query.unit() != null ? query.unit() : caller.unitId();
         if (unit == null) {
-            throw ApiException.invalid("unit", "Choose a unit: you work across units.");
+            throw Refusal.invalid("unit", "Choose a unit: you work across units.");
         }
         caller.requireUnit(unit);
         RequestView.Named unitName = named(unit);
         if (units.unit(unit).isEmpty()) {
-            throw ApiException.invalid("unit", "There is no unit " + unit + ".");
+            throw Refusal.invalid("unit", "There is no unit " + unit + ".");
         }
         String assigneeId = "me".equals(query.assigned()) ? caller.id()
                 : "unassigned".equals(query.assigned()) ? null : query.assigned();
@@ -241,18 +241,18 @@ public final class StaffQueries {
             Map<String, Object> decoded = Json.MAPPER.readValue(Base64.getUrlDecoder().decode(cursor),
                     new TypeReference<Map<String, Object>>() { });
             if (!fingerprint.equals(decoded.get("f")) || !(decoded.get("k") instanceof Map<?, ?> key)) {
-                throw ApiException.invalid("cursor", "This cursor belongs to another query: start again from the first page.");
+                throw Refusal.invalid("cursor", "This cursor belongs to another query: start again from the first page.");
             }
             Map<String, String> result = new LinkedHashMap<>();
             key.forEach((name, value) -> result.put(String.valueOf(name), String.valueOf(value)));
             if (!result.keySet().containsAll(Set.of("pk", "sk", "queueKey"))) {
-                throw ApiException.invalid("cursor", "This cursor is not one this API gave: start again from the first page.");
+                throw Refusal.invalid("cursor", "This cursor is not one this API gave: start again from the first page.");
             }
             return result;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (Exception e) {
-            throw ApiException.invalid("cursor", "This cursor is not one this API gave: start again from the first page.");
+            throw Refusal.invalid("cursor", "This cursor is not one this API gave: start again from the first page.");
         }
     }
 
@@ -274,7 +274,7 @@ public final class StaffQueries {
         RequestActions.requireHandler(caller);
         String query = q == null ? "" : q.strip();
         if (query.length() < 2 || query.length() > 200) {
-            throw ApiException.invalid("q", "Search for 2 to 200 characters: a reference, or a resident's name, email, phone number or address.");
+            throw Refusal.invalid("q", "Search for 2 to 200 characters: a reference, or a resident's name, email, phone number or address.");
         }
         Optional<Reference> reference = Reference.parse(query);
         if (reference.isPresent()) {
@@ -293,7 +293,7 @@ public final class StaffQueries {
         }
         List<String> words = SearchTerms.words(query);
         if (words.isEmpty()) {
-            throw ApiException.invalid("q", "Search for a reference, or a resident's name, email, phone number or address.");
+            throw Refusal.invalid("q", "Search for a reference, or a resident's name, email, phone number or address.");
         }
         words = words.subList(0, Math.min(words.size(), MAX_SEARCH_WORDS));
         Map<Reference, LookupHit> matches = null;
@@ -355,11 +355,11 @@ public final class StaffQueries {
         String asked = Ids.optional(unitParameter, "unit", "unit");
         String unit = asked != null ? asked : caller.unitId();
         if (unit == null) {
-            throw ApiException.invalid("unit", "Choose a unit: you work across units.");
+            throw Refusal.invalid("unit", "Choose a unit: you work across units.");
         }
         caller.requireUnit(unit);
         if (units.unit(unit).isEmpty()) {
-            throw ApiException.invalid("unit", "There is no unit " + unit + ".");
+            throw Refusal.invalid("unit", "There is no unit " + unit + ".");
         }
         return new Officers(named(unit), directory.inUnit(unit).stream()
                 .map(member -> new Officer(member.id(), member.name(), member.email(),

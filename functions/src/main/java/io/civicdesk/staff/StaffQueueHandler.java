@@ -2,7 +2,7 @@ package io.civicdesk.staff;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
@@ -43,7 +43,7 @@ public final class StaffQueueHandler extends HttpHandler {
             case "GET /staff/queue" -> queries.queue(caller, StaffQueries.readQueue(request::queryParameter));
             case "GET /staff/search" -> queries.search(caller, request.queryParameter("q").orElse(null));
             case "GET /staff/officers" -> queries.officers(caller, request.queryParameter("unit").orElse(null));
-            default -> throw ApiException.notFound("No such staff route.");
+            default -> throw Refusal.notFound("No such staff route.");
         };
         return HttpResponses.json(200, body);
     }

@@ -6,7 +6,7 @@ import io.civicdesk.feedback.SatisfactionFiguresStore;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
@@ -83,7 +83,7 @@ public final class StaffRequestHandler extends HttpHandler {
                 yield HttpResponses.json(200, actions.act(caller, reference(request), action));
             }
             case "POST /staff/requests" -> logOnBehalf(caller, request);
-            default -> throw ApiException.notFound("No such staff route.");
+            default -> throw Refusal.notFound("No such staff route.");
         };
     }
 
@@ -97,7 +97,7 @@ public final class StaffRequestHandler extends HttpHandler {
     }
 
     private static Reference reference(HttpRequest request) {
-        return Reference.parse(request.pathParameter("reference")).orElseThrow(() -> ApiException.invalid("reference",
+        return Reference.parse(request.pathParameter("reference")).orElseThrow(() -> Refusal.invalid("reference",
                 "A reference is 8 letters and numbers, like K7MP-3QXR."));
     }
 }

@@ -3,7 +3,7 @@ package io.civicdesk.staff;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
@@ -42,12 +42,12 @@ public final class WorkflowAdmin {
         caller.requireAny(Role.ADMIN);
         requireService(serviceId);
         if (!body.isObject()) {
-            throw new ApiException(400, "The request body must be a JSON object.");
+            throw Refusal.unreadable("The request body must be a JSON object.");
         }
         JsonNode useDefault = body.path("useDefault");
         if (useDefault.isBoolean() && useDefault.asBoolean()) {
             if (body.has("workflow")) {
-                throw ApiException.invalid("useDefault", "Send either a workflow or useDefault: true, not both.");
+                throw Refusal.invalid("useDefault", "Send either a workflow or useDefault: true, not both.");
             }
             workflows.remove(serviceId);
             Log.info("workflow.reset", Map.of("serviceId", serviceId, "by", caller.id()));
@@ -62,7 +62,7 @@ public final class WorkflowAdmin {
 
     private void requireService(String serviceId) {
         if (catalog.service(Ids.require(serviceId, "serviceId", "service")).isEmpty()) {
-            throw ApiException.notFound("There is no service " + serviceId + ".");
+            throw Refusal.notFound("There is no service " + serviceId + ".");
         }
     }
 

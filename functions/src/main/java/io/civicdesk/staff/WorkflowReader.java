@@ -1,7 +1,7 @@
 package io.civicdesk.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class WorkflowReader {
     public static Workflow read(JsonNode body) {
         JsonNode node = body.path("workflow");
         if (!node.isObject()) {
-            throw ApiException.invalid("workflow", "Send the workflow: its statuses and transitions.");
+            throw Refusal.invalid("workflow", "Send the workflow: its statuses and transitions.");
         }
         List<FieldError> errors = new ArrayList<>();
         List<WorkflowStatus> statuses = new ArrayList<>();
@@ -55,12 +55,12 @@ public final class WorkflowReader {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         Workflow workflow = new Workflow(statuses, transitions);
         List<FieldError> problems = workflow.problems("workflow");
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw Refusal.invalid(problems);
         }
         return workflow;
     }

@@ -2,7 +2,7 @@ package io.civicdesk.tracking;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.FieldError;
@@ -47,9 +47,9 @@ public final class TrackRequestHandler extends HttpHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String typed = request.pathParameter("reference");
-        Reference reference = Reference.parse(typed).orElseThrow(() -> ApiException.invalid(List.of(new FieldError(
+        Reference reference = Reference.parse(typed).orElseThrow(() -> Refusal.invalid(List.of(new FieldError(
                 "reference", "A reference is 8 letters and numbers, like K7MP-3QXR. Check the reference in your confirmation."))));
-        RequestStore.RequestWithUpdates found = requests.find(reference).orElseThrow(() -> ApiException.notFound(
+        RequestStore.RequestWithUpdates found = requests.find(reference).orElseThrow(() -> Refusal.notFound(
                 "We could not find a request with the reference " + reference.display()
                         + ". Check it against your confirmation email or text."));
         String secret = request.header("X-Private-Key").orElse(null);

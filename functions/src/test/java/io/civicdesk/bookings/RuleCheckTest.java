@@ -1,6 +1,6 @@
 package io.civicdesk.bookings;
 
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.requests.Contact;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class RuleCheckTest {
     }
 
     static List<FieldError> errors(BookingRequest request) {
-        ApiException e = assertThrows(ApiException.class, () -> RuleCheck.check(hall(rules()), request, NOW, RuleCheck.Asker.RESIDENT));
+        Refusal e = assertThrows(Refusal.class, () -> RuleCheck.check(hall(rules()), request, NOW, RuleCheck.Asker.RESIDENT));
         assertEquals(400, e.status());
         return e.errors();
     }
@@ -138,7 +138,7 @@ class RuleCheckTest {
         Booking booking = new Booking(new io.civicdesk.requests.Reference("K7MP3QXR"), Booking.BOOKING, "hall", "Test Hall",
                 BookingStatus.CONFIRMED, List.of(new Occurrence(NOW.plusSeconds(3600 * 48), NOW.plusSeconds(3600 * 50))), "Party",
                 10, Contact.NONE, null, null, "online", null, NOW, null, null, null, 0, 1);
-        ApiException e = assertThrows(ApiException.class, () -> RuleCheck.requireBeforeCutoff(hall, booking, NOW, "cancelled"));
+        Refusal e = assertThrows(Refusal.class, () -> RuleCheck.requireBeforeCutoff(hall, booking, NOW, "cancelled"));
         assertEquals(409, e.status());
         assertTrue(e.getMessage().contains("3 days before"), e.getMessage());
         RuleCheck.requireBeforeCutoff(hall, booking, NOW.minusSeconds(3600 * 24), "cancelled");

@@ -1,6 +1,6 @@
 package io.civicdesk.feedback;
 
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class SurveyAnswerTest {
 
     private static List<String> fields(String json) {
-        ApiException e = assertThrows(ApiException.class, () -> SurveyAnswer.read(Json.parseBody(json)));
+        Refusal e = assertThrows(Refusal.class, () -> SurveyAnswer.read(Json.parseBody(json)));
         assertEquals(400, e.status());
         return e.errors().stream().map(FieldError::field).toList();
     }

@@ -27,12 +27,12 @@ class InputTest {
         assertEquals("a".repeat(Ids.MAX_LENGTH), Ids.require("a".repeat(Ids.MAX_LENGTH), "serviceId", "service"));
         for (String bad : List.of("a".repeat(Ids.MAX_LENGTH + 1), "a".repeat(2000), "Missed-Bin", "missed bin", "bin/../x",
                 "bin\u0000", "bin%20", "bïn", "missed_bin")) {
-            ApiException e = assertThrows(ApiException.class, () -> Ids.require(bad, "serviceId", "service"), bad);
+            Refusal e = assertThrows(Refusal.class, () -> Ids.require(bad, "serviceId", "service"), bad);
             assertEquals(400, e.status());
             assertEquals("serviceId", e.errors().get(0).field());
             assertTrue(e.errors().get(0).message().contains("1 to 64 lower-case letters"), e.errors().get(0).message());
         }
-        assertEquals("serviceId", assertThrows(ApiException.class, () -> Ids.require(" ", "serviceId", "service")).errors().get(0).field());
+        assertEquals("serviceId", assertThrows(Refusal.class, () -> Ids.require(" ", "serviceId", "service")).errors().get(0).field());
         assertNull(Ids.optional(null, "unit", "unit"));
     }
 
@@ -61,7 +61,7 @@ class InputTest {
         }
         assertEquals(10, errors.size());
         assertEquals("Give the first day as a date between 2000 and 2100, like 2026-11-28.", errors.get(0).message());
-        ApiException e = assertThrows(ApiException.class, () -> DateInput.optional("9999-12-31", "from", message));
+        Refusal e = assertThrows(Refusal.class, () -> DateInput.optional("9999-12-31", "from", message));
         assertEquals("from", e.errors().get(0).field());
     }
 

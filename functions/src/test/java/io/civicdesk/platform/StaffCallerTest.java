@@ -44,15 +44,15 @@ class StaffCallerTest {
     void theCallerComesFromVerifiedClaimsOnly() {
         StaffCaller caller = StaffCaller.from(withClaims(officerOfWaste("[officer]")));
         assertEquals(new StaffCaller("u-1", "Sam Officer", "sam@example.com", Set.of(StaffCaller.Role.OFFICER), "waste"), caller);
-        assertEquals(401, assertThrows(ApiException.class, () -> StaffCaller.from(new HttpRequest(new APIGatewayV2HTTPEvent()))).status());
+        assertEquals(401, assertThrows(Refusal.class, () -> StaffCaller.from(new HttpRequest(new APIGatewayV2HTTPEvent()))).status());
     }
 
     @Test
     void anOfficerWorksOnlyInTheirOwnUnitAndUnknownGroupsGrantNothing() {
         StaffCaller officer = StaffCaller.from(withClaims(officerOfWaste("[officer residents]")));
         officer.requireUnit("waste");
-        assertEquals(403, assertThrows(ApiException.class, () -> officer.requireUnit("roads")).status());
-        assertEquals(403, assertThrows(ApiException.class, () -> officer.requireAny(StaffCaller.Role.ADMIN)).status());
+        assertEquals(403, assertThrows(Refusal.class, () -> officer.requireUnit("roads")).status());
+        assertEquals(403, assertThrows(Refusal.class, () -> officer.requireAny(StaffCaller.Role.ADMIN)).status());
         StaffCaller supervisor = StaffCaller.from(withClaims(officerOfWaste("[supervisor]")));
         supervisor.requireUnit("roads");
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.QuestionType;
 import io.civicdesk.catalog.Service;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class SubmissionReaderTest {
     }
 
     private static Map<String, String> errors(JsonNode body) {
-        ApiException e = assertThrows(ApiException.class, () -> SubmissionReader.read(body, SERVICE));
+        Refusal e = assertThrows(Refusal.class, () -> SubmissionReader.read(body, SERVICE));
         assertEquals(400, e.status());
         return e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
     }
@@ -174,18 +174,18 @@ class SubmissionReaderTest {
     @Test
     void anUnknownOrMissingServiceIsNamedAlongsideTheOtherProblems() {
         ObjectNode body = with(b -> b.remove("location"));
-        ApiException e = assertThrows(ApiException.class, () -> SubmissionReader.read(body, null));
+        Refusal e = assertThrows(Refusal.class, () -> SubmissionReader.read(body, null));
         Map<String, String> errors = e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
         assertTrue(errors.get("serviceId").contains("could not find"));
         assertTrue(errors.containsKey("location"));
         body.remove("serviceId");
-        ApiException missing = assertThrows(ApiException.class, () -> SubmissionReader.read(body, null));
+        Refusal missing = assertThrows(Refusal.class, () -> SubmissionReader.read(body, null));
         assertEquals("Choose the problem you are reporting.", missing.errors().get(0).message());
     }
 
     @Test
     void aBodyThatIsNotAnObjectIsRefused() {
-        ApiException e = assertThrows(ApiException.class, () -> SubmissionReader.read(Json.MAPPER.valueToTree(List.of(1)), SERVICE));
+        Refusal e = assertThrows(Refusal.class, () -> SubmissionReader.read(Json.MAPPER.valueToTree(List.of(1)), SERVICE));
         assertEquals(400, e.status());
     }
 }

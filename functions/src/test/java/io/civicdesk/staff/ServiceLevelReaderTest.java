@@ -1,6 +1,6 @@
 package io.civicdesk.staff;
 
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
 import io.civicdesk.sla.BusinessCalendar;
@@ -41,7 +41,7 @@ class ServiceLevelReaderTest {
     };
 
     private static Map<String, String> errors(Runnable read) {
-        ApiException e = assertThrows(ApiException.class, read::run);
+        Refusal e = assertThrows(Refusal.class, read::run);
         assertEquals(400, e.status());
         return e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
     }

@@ -1,6 +1,6 @@
 package io.civicdesk.staff;
 
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.Priority;
@@ -21,14 +21,14 @@ class StaffActionTest {
     }
 
     private static List<String> refused(Map<String, Object> body) {
-        ApiException e = assertThrows(ApiException.class, () -> read(body));
+        Refusal e = assertThrows(Refusal.class, () -> read(body));
         assertEquals(400, e.status());
         return e.errors().stream().map(FieldError::field).toList();
     }
 
     @Test
     void anUnknownActionIsRefusedNamingTheActions() {
-        ApiException e = assertThrows(ApiException.class, () -> read(Map.of("action", "delete", "expectedVersion", 1)));
+        Refusal e = assertThrows(Refusal.class, () -> read(Map.of("action", "delete", "expectedVersion", 1)));
         assertEquals("action", e.errors().get(0).field());
         assertTrue(e.errors().get(0).message().contains("acknowledge"));
     }
@@ -50,7 +50,7 @@ class StaffActionTest {
 
     @Test
     void aNoteOverFourThousandCharactersIsRefusedSayingTheLimit() {
-        ApiException e = assertThrows(ApiException.class, () -> read(Map.of("action", "note", "expectedVersion", 1,
+        Refusal e = assertThrows(Refusal.class, () -> read(Map.of("action", "note", "expectedVersion", 1,
                 "note", "x".repeat(StaffAction.MAX_NOTE + 1))));
         assertEquals("note", e.errors().get(0).field());
         assertTrue(e.errors().get(0).message().contains("4,000"), e.errors().get(0).message());

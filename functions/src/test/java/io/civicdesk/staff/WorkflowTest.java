@@ -1,7 +1,7 @@
 package io.civicdesk.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
 import org.junit.jupiter.api.Test;
@@ -134,7 +134,7 @@ class WorkflowTest {
         JsonNode body = Json.MAPPER.valueToTree(Map.of("workflow", Map.of(
                 "statuses", List.of(Map.of("id", "received", "label", "Received", "final", "no")),
                 "transitions", Map.of())));
-        ApiException e = assertThrows(ApiException.class, () -> WorkflowReader.read(body));
+        Refusal e = assertThrows(Refusal.class, () -> WorkflowReader.read(body));
         assertEquals(List.of("workflow.statuses[0].final"), fields(e.errors()));
     }
 

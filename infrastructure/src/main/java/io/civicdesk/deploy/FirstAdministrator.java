@@ -1,7 +1,7 @@
 package io.civicdesk.deploy;
 
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
@@ -43,7 +43,7 @@ public final class FirstAdministrator {
             System.out.println("Added " + admin.name() + " as an administrator (staff id " + admin.id() + "). Cognito has mailed "
                     + admin.email() + " a temporary password: sign in at the stack's StaffSignInDomain, then add the other staff"
                     + " on the staff page (Staff and roles).");
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             System.err.println("civicdesk first-admin: " + e.getMessage());
             e.errors().stream().map(FieldError::message).forEach(message -> System.err.println("  " + message));
             System.exit(1);

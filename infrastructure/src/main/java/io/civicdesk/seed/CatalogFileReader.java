@@ -7,7 +7,7 @@ import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.QuestionType;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.PublicHoliday;
@@ -341,7 +341,7 @@ final class CatalogFileReader {
     static <T> T checked(Mistakes mistakes, Fields part, Supplier<T> read) {
         try {
             return read.get();
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             if (e.errors().isEmpty()) {
                 mistakes.add(part.here(), e.getMessage());
             }

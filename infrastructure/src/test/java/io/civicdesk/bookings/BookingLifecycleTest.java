@@ -3,7 +3,7 @@ package io.civicdesk.bookings;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.local.Mailbox.Message;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.testing.Api;
@@ -290,7 +290,7 @@ class BookingLifecycleTest {
         JsonNode receipt = book(BookingFixtures.booking("lakeside-bbq-shelter", date, "11:00", "13:00", "late@example.com"));
         BookingService later = BookingFixtures.serviceWhen(
                 Instant.parse(receipt.path("occurrences").get(0).path("startsAt").asText()).minus(Duration.ofHours(1)));
-        ApiException e = assertThrows(ApiException.class, () -> later.cancel(receipt.path("reference").asText(), key(receipt)));
+        Refusal e = assertThrows(Refusal.class, () -> later.cancel(receipt.path("reference").asText(), key(receipt)));
         assertEquals(409, e.status());
         assertNotNull(e.errors().get(0).field());
     }

@@ -8,7 +8,7 @@ import io.civicdesk.deploy.FirstAdministrator;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.ApiException;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -231,7 +231,7 @@ class StaffAdministrationTest {
 
         // A change saved on the list but not in sign-in shows as pending until it is saved again.
         accounts.failNext("update");
-        ApiException failed = assertThrowsApi(() -> administration.change(callerOf(jo),
+        Refusal failed = assertThrowsApi(() -> administration.change(callerOf(jo),
                 jo.id(), Json.MAPPER.valueToTree(Map.of("name", "Jo Pike-Lee", "roles", List.of("officer"), "unitId", "roads", "version", 1))));
         assertEquals(502, failed.status());
         JsonNode pending = member(jo.id(), "id");
@@ -327,8 +327,8 @@ class StaffAdministrationTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static ApiException assertThrowsApi(Executable call) {
-        return assertThrows(ApiException.class, call);
+    private static Refusal assertThrowsApi(Executable call) {
+        return assertThrows(Refusal.class, call);
     }
 
     /** Someone else than {@code member}: the administrator, as far as the service can tell. */
