@@ -1,7 +1,7 @@
 package io.civicdesk.bookings;
 
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.feedback.SatisfactionFiguresStore;
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;

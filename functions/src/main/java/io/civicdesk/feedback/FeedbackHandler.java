@@ -12,7 +12,7 @@ import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
-import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.requests.RequestStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

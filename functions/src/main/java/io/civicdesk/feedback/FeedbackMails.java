@@ -3,7 +3,7 @@ package io.civicdesk.feedback;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.platform.Dates;
 import io.civicdesk.requests.Reference;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffMember;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -19,8 +19,8 @@ import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.ServiceRequest;
-import io.civicdesk.staff.StaffDirectory;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.directory.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;

@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.figures.Scored;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * A resident's answer to the survey after service: how satisfied (five faces, 1 to 5), how likely to recommend
  * the council's service (0 to 10, optional) and an optional comment.
  */
-public record SurveyAnswer(int satisfaction, Integer recommend, String comment) {
+public record SurveyAnswer(int satisfaction, Integer recommend, String comment) implements Scored {
     public static final int MAX_COMMENT = 1000;
 
     public SurveyAnswer {

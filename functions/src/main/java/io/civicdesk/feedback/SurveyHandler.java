@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.Refusal;

@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Hashes;

@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Refused;
 import io.civicdesk.platform.Refusal;

@@ -1,5 +1,8 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.UnitService;
+import io.civicdesk.figures.Backlog;
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.sla.BusinessCalendar;
 
@@ -28,12 +31,12 @@ public final class Backlogs {
     }
 
     /** The backlog per unit and service, and how many request items were read to measure it. */
-    public record Reading(Map<ServiceLevelReport.Key, Backlog> backlog, int itemsRead) {
+    public record Reading(Map<UnitService, Backlog> backlog, int itemsRead) {
     }
 
     /** The backlog a period's report holds: as kept by its first run, or measured now and kept if this is it. */
     Reading forPeriod(String periodKey, Collection<String> unitIds, BusinessCalendar calendar, Instant now) {
-        Map<ServiceLevelReport.Key, Backlog> backlog = new LinkedHashMap<>();
+        Map<UnitService, Backlog> backlog = new LinkedHashMap<>();
         int itemsRead = 0;
         for (String unitId : unitIds) {
             Map<String, Backlog> byService = figures.keptBacklog(unitId, periodKey).orElse(null);
@@ -44,7 +47,7 @@ public final class Backlogs {
                 measured.backlog().forEach((key, open) -> measuredByService.put(key.serviceId(), open));
                 byService = figures.keepBacklog(unitId, periodKey, measuredByService, now);
             }
-            byService.forEach((serviceId, open) -> backlog.put(new ServiceLevelReport.Key(unitId, serviceId), open));
+            byService.forEach((serviceId, open) -> backlog.put(new UnitService(unitId, serviceId), open));
         }
         return new Reading(backlog, itemsRead);
     }
@@ -56,7 +59,7 @@ public final class Backlogs {
     public Reading measure(Collection<String> unitIds, BusinessCalendar calendar, Instant asAt) {
         LocalDate today = calendar.localDate(asAt);
         Map<LocalDate, Integer> waitedSince = new HashMap<>();
-        Map<ServiceLevelReport.Key, List<Integer>> ages = new LinkedHashMap<>();
+        Map<UnitService, List<Integer>> ages = new LinkedHashMap<>();
         int itemsRead = 0;
         for (String unitId : unitIds) {
             List<RequestStore.QueueEntry> open = requests.openInUnit(unitId);
@@ -67,10 +70,10 @@ public final class Backlogs {
                 }
                 int age = waitedSince.computeIfAbsent(calendar.localDate(request.submittedAt()),
                         arrived -> calendar.businessDaysBetween(arrived, today));
-                ages.computeIfAbsent(new ServiceLevelReport.Key(unitId, request.serviceId()), key -> new ArrayList<>()).add(age);
+                ages.computeIfAbsent(new UnitService(unitId, request.serviceId()), key -> new ArrayList<>()).add(age);
             }
         }
-        Map<ServiceLevelReport.Key, Backlog> backlog = new LinkedHashMap<>();
+        Map<UnitService, Backlog> backlog = new LinkedHashMap<>();
         ages.forEach((key, waited) -> backlog.put(key, Backlog.of(waited)));
         return new Reading(backlog, itemsRead);
     }

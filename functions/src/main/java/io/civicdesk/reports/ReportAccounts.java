@@ -8,8 +8,8 @@ import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.NumberInput;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.staff.StaffDirectory;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.directory.StaffMember;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

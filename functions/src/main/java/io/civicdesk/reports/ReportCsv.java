@@ -1,5 +1,6 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ public final class ReportCsv {
         lines.addAll(report.units());
         lines.add(report.allUnits());
         TreeSet<String> channels = new TreeSet<>();
-        lines.forEach(line -> channels.addAll(line.current().channels.keySet()));
+        lines.forEach(line -> channels.addAll(line.current().channels()));
 
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("period_start", "period_end", "unit", "service", "received",

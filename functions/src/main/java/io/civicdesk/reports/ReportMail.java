@@ -1,5 +1,8 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.Backlog;
+import io.civicdesk.figures.DurationSketch;
+import io.civicdesk.figures.Figures;
 import io.civicdesk.platform.Dates;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.UnitService;
+import io.civicdesk.figures.Backlog;
+import io.civicdesk.figures.Figures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,25 +36,21 @@ public record ServiceLevelReport(ReportPeriod period, String councilName, List<L
         }
     }
 
-    /** Whose figures: a unit and a service. */
-    public record Key(String unitId, String serviceId) {
-    }
-
     /**
      * Builds the report from figures already summed per unit and service for this period and the previous one,
      * and the backlog per unit and service as the report is made.
      */
-    public static ServiceLevelReport build(ReportPeriod period, String councilName, Names names, Map<Key, Figures> current,
-                                           Map<Key, Figures> previous, Map<Key, Backlog> backlog) {
-        List<Key> keys = new ArrayList<>(current.keySet());
+    public static ServiceLevelReport build(ReportPeriod period, String councilName, Names names, Map<UnitService, Figures> current,
+                                           Map<UnitService, Figures> previous, Map<UnitService, Backlog> backlog) {
+        List<UnitService> keys = new ArrayList<>(current.keySet());
         previous.keySet().stream().filter(key -> !current.containsKey(key)).forEach(keys::add);
         backlog.keySet().stream().filter(key -> !keys.contains(key)).forEach(keys::add);
-        keys.sort(Comparator.comparing((Key key) -> names.unit(key.unitId())).thenComparing(key -> names.service(key.serviceId())));
+        keys.sort(Comparator.comparing((UnitService key) -> names.unit(key.unitId())).thenComparing(key -> names.service(key.serviceId())));
 
         List<Line> services = new ArrayList<>();
         Map<String, Line> units = new LinkedHashMap<>();
         Line all = new Line(null, "All units", null, null, new Figures(), new Figures(), Backlog.NONE);
-        for (Key key : keys) {
+        for (UnitService key : keys) {
             Line line = new Line(key.unitId(), names.unit(key.unitId()), key.serviceId(), names.service(key.serviceId()),
                     current.getOrDefault(key, new Figures()), previous.getOrDefault(key, new Figures()),
                     backlog.getOrDefault(key, Backlog.NONE));
@@ -72,14 +71,14 @@ public record ServiceLevelReport(ReportPeriod period, String councilName, List<L
 
     /** The part of the report about some units, for the account manager who looks after them. */
     public ServiceLevelReport forUnits(java.util.Set<String> unitIds) {
-        Map<Key, Figures> current = new LinkedHashMap<>();
-        Map<Key, Figures> previous = new LinkedHashMap<>();
-        Map<Key, Backlog> backlog = new LinkedHashMap<>();
+        Map<UnitService, Figures> current = new LinkedHashMap<>();
+        Map<UnitService, Figures> previous = new LinkedHashMap<>();
+        Map<UnitService, Backlog> backlog = new LinkedHashMap<>();
         Map<String, String> unitNames = new LinkedHashMap<>();
         Map<String, String> serviceNames = new LinkedHashMap<>();
         for (Line line : services) {
             if (unitIds.contains(line.unitId())) {
-                Key key = new Key(line.unitId(), line.serviceId());
+                UnitService key = new UnitService(line.unitId(), line.serviceId());
                 current.put(key, copy(line.current()));
                 previous.put(key, copy(line.previous()));
                 backlog.put(key, line.backlog());

@@ -1,8 +1,9 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.FiguresStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.feedback.SatisfactionFiguresStore;
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
@@ -10,7 +11,7 @@ import io.civicdesk.platform.Config;
 import io.civicdesk.platform.EventHandler;
 import io.civicdesk.platform.PowertoolsMetrics;
 import io.civicdesk.requests.RequestStore;
-import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.directory.StaffDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;

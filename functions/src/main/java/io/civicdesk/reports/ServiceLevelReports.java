@@ -1,9 +1,12 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.UnitService;
+import io.civicdesk.figures.FiguresStore;
+import io.civicdesk.figures.Figures;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
-import io.civicdesk.feedback.SatisfactionFiguresStore;
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Refused;
@@ -13,8 +16,8 @@ import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.platform.Transaction;
 import io.civicdesk.sla.BusinessCalendar;
-import io.civicdesk.staff.StaffDirectory;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.directory.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
@@ -154,11 +157,11 @@ public final class ServiceLevelReports {
      * to the figures: a service answered about but with no requests in the period gets a line of its own, and
      * the front counter's smiley taps are a line of the unit's.
      */
-    private Map<ServiceLevelReport.Key, Figures> withSurveys(Map<ServiceLevelReport.Key, Figures> figures,
+    private Map<UnitService, Figures> withSurveys(Map<UnitService, Figures> figures,
                                                              List<String> unitIds, ReportPeriod period) {
         for (String unitId : unitIds) {
             surveys.figures(unitId, period.first(), period.last()).forEach((serviceId, answers) -> answers.addTo(
-                    figures.computeIfAbsent(new ServiceLevelReport.Key(unitId, serviceId), key -> new Figures())));
+                    figures.computeIfAbsent(new UnitService(unitId, serviceId), key -> new Figures())));
         }
         return figures;
     }

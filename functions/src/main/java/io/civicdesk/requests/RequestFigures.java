@@ -1,6 +1,6 @@
 package io.civicdesk.requests;
 
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.sla.ServiceLevel;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 

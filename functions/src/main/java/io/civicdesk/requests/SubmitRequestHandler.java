@@ -12,7 +12,7 @@ import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.PowertoolsMetrics;
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.FiguresStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;

@@ -13,7 +13,7 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Metrics;
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.sla.ServiceLevel;
 import io.civicdesk.sla.ServiceLevels;
 

@@ -1,5 +1,7 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.notify.Mail;
@@ -7,7 +9,7 @@ import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Follower;
 import io.civicdesk.requests.Handling;

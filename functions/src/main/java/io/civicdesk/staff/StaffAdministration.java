@@ -1,5 +1,7 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;

@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffDirectory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.civicdesk.catalog.CatalogStore;

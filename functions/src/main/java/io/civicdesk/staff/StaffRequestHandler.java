@@ -1,8 +1,9 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffDirectory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.feedback.SatisfactionFiguresStore;
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
@@ -17,7 +18,7 @@ import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.PowertoolsMetrics;
 import io.civicdesk.platform.StaffCaller;
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;

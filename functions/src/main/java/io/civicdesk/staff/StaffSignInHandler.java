@@ -1,5 +1,7 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;

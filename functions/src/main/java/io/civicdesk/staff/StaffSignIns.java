@@ -1,5 +1,7 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.platform.Log;
 
 import java.util.Map;

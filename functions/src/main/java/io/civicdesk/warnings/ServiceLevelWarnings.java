@@ -14,8 +14,8 @@ import io.civicdesk.sla.Alert;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.ServiceLevel;
 import io.civicdesk.sla.ServiceLevels;
-import io.civicdesk.staff.StaffDirectory;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.directory.StaffMember;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.civicdesk.platform.Config;
 import io.civicdesk.platform.EventHandler;
 import io.civicdesk.platform.PowertoolsMetrics;
 import io.civicdesk.requests.RequestStore;
-import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.directory.StaffDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
-import io.civicdesk.reports.Figures;
+import io.civicdesk.figures.SurveyFigures;
+import io.civicdesk.figures.Figures;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

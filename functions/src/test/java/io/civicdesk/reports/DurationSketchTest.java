@@ -1,5 +1,6 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.DurationSketch;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.Figures;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.UnitService;
+import io.civicdesk.figures.Backlog;
+import io.civicdesk.figures.Figures;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -35,9 +38,9 @@ class ServiceLevelReportTest {
     }
 
     private static ServiceLevelReport report() {
-        var missedBin = new ServiceLevelReport.Key("waste", "missed-bin");
-        var bulkVerge = new ServiceLevelReport.Key("waste", "bulk-verge");
-        var pothole = new ServiceLevelReport.Key("roads", "pothole");
+        var missedBin = new UnitService("waste", "missed-bin");
+        var bulkVerge = new UnitService("waste", "bulk-verge");
+        var pothole = new UnitService("roads", "pothole");
         return ServiceLevelReport.build(QUARTER, "City of Melaleuca", NAMES,
                 Map.of(missedBin, received(8, 2, 9, 1), bulkVerge, received(3, 1, 2, 0), pothole, received(5, 5, 4, 4)),
                 Map.of(missedBin, received(5, 0, 5, 0), pothole, received(10, 10, 0, 0)),

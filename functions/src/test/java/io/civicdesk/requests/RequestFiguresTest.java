@@ -1,6 +1,6 @@
 package io.civicdesk.requests;
 
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.FiguresStore;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;

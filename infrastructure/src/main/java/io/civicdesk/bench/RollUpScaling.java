@@ -1,11 +1,12 @@
 package io.civicdesk.bench;
 
+import io.civicdesk.figures.UnitService;
 import io.civicdesk.demo.DemoData;
 import io.civicdesk.local.LocalStack;
-import io.civicdesk.reports.Backlog;
+import io.civicdesk.figures.Backlog;
 import io.civicdesk.reports.Backlogs;
-import io.civicdesk.reports.Figures;
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.Figures;
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.reports.ServiceLevelReport;
 import io.civicdesk.requests.RequestStore;
@@ -131,7 +132,7 @@ final class RollUpScaling {
 
             allocated = THREADS.getCurrentThreadAllocatedBytes();
             started = System.nanoTime();
-            Map<ServiceLevelReport.Key, Figures> direct = new HashMap<>();
+            Map<UnitService, Figures> direct = new HashMap<>();
             List<Integer> waited = new ArrayList<>();
             int itemsRead = scanEveryRequest(dynamo, requestsTable, prefix, direct, waited);
             long directReceived = received(direct);
@@ -186,7 +187,7 @@ final class RollUpScaling {
         return request.submitted().atTime(10, 0).atZone(PERTH).toInstant();
     }
 
-    private static Backlog total(Map<ServiceLevelReport.Key, Backlog> backlog) {
+    private static Backlog total(Map<UnitService, Backlog> backlog) {
         return backlog.values().stream().reduce(Backlog.NONE, Backlog::plus);
     }
 
@@ -206,7 +207,7 @@ final class RollUpScaling {
     }
 
     /** Sums every request into {@code into}, and adds the business days each request still open has waited. */
-    private static int scanEveryRequest(DynamoDbClient dynamo, String table, String prefix, Map<ServiceLevelReport.Key, Figures> into,
+    private static int scanEveryRequest(DynamoDbClient dynamo, String table, String prefix, Map<UnitService, Figures> into,
                                         List<Integer> waited) {
         LocalDate runDay = CALENDAR.localDate(RUN);
         int read = 0;
@@ -214,7 +215,7 @@ final class RollUpScaling {
         do {
             ScanResponse page = dynamo.scan(ScanRequest.builder().tableName(table).exclusiveStartKey(startKey).build());
             for (Map<String, AttributeValue> item : page.items()) {
-                ServiceLevelReport.Key key = new ServiceLevelReport.Key(prefix + "unit" + item.get("unit").n(), "service" + item.get("service").n());
+                UnitService key = new UnitService(prefix + "unit" + item.get("unit").n(), "service" + item.get("service").n());
                 if (QUARTER.contains(LocalDate.parse(item.get("submitted").s()))) {
                     into.computeIfAbsent(key, k -> new Figures()).received(item.get("channel").s());
                 }
@@ -233,7 +234,7 @@ final class RollUpScaling {
         return read;
     }
 
-    private static long received(Map<ServiceLevelReport.Key, Figures> figures) {
+    private static long received(Map<UnitService, Figures> figures) {
         return figures.values().stream().mapToLong(Figures::received).sum();
     }
 

@@ -11,7 +11,7 @@ import io.civicdesk.seed.CatalogFile;
 import io.civicdesk.seed.CatalogFileException;
 import io.civicdesk.seed.CatalogLoad;
 import io.civicdesk.sla.BusinessCalendar;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.civicdesk.demo;
 
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.reports.ServiceLevelReportHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

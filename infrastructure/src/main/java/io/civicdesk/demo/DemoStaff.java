@@ -3,7 +3,7 @@ package io.civicdesk.demo;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.staff.StaffAdministration;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffMember;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -12,8 +12,8 @@ import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.staff.RequestActions;
 import io.civicdesk.staff.StaffAction;
-import io.civicdesk.staff.StaffDirectory;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.directory.StaffMember;
 import io.civicdesk.staff.WorkflowStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -7,7 +7,7 @@ import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
 import io.civicdesk.staff.CognitoSignInAccounts;
 import io.civicdesk.staff.StaffAdministration;
-import io.civicdesk.staff.StaffDirectory;
+import io.civicdesk.directory.StaffDirectory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -5,7 +5,7 @@ import static io.civicdesk.platform.Html.escape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffMember;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

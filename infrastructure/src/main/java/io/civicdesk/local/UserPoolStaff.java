@@ -1,7 +1,7 @@
 package io.civicdesk.local;
 
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffMember;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

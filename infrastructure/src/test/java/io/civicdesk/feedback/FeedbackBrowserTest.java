@@ -1,5 +1,7 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.figures.SurveyFigures;
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

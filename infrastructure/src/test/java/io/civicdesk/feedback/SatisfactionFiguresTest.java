@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.figures.SurveyFigures;
 import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Location;
 import io.civicdesk.requests.PreferredChannel;

@@ -14,7 +14,7 @@ import io.civicdesk.local.handlers.Recorded;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffMember;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

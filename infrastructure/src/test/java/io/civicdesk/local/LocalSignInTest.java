@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import io.civicdesk.demo.DemoData;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffMember;
 import io.civicdesk.testing.TestStack;
 import java.math.BigInteger;
 import java.net.URI;

@@ -2,7 +2,7 @@ package io.civicdesk.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Json;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffMember;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;

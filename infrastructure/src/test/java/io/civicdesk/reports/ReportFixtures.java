@@ -1,8 +1,9 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.staff.StaffDirectory;
-import io.civicdesk.staff.StaffMember;
+import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.directory.StaffMember;
 import io.civicdesk.testing.TestStack;
 
 import java.time.Clock;

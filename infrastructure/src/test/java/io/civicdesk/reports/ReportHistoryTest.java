@@ -1,5 +1,6 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.FiguresStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.TestStack;

@@ -1,10 +1,14 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.UnitService;
+import io.civicdesk.figures.FiguresStore;
+import io.civicdesk.figures.DurationSketch;
+import io.civicdesk.figures.Figures;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.demo.DemoData;
-import io.civicdesk.feedback.SatisfactionFiguresStore;
+import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.feedback.SurveyAnswer;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
@@ -198,7 +202,7 @@ class RollUpReconciliationTest {
         for (String unit : UNITS) {
             for (String name : SERVICES) {
                 String service = serviceId(unit, name);
-                Figures figures = rolledUp.figures().get(new ServiceLevelReport.Key(unit, service));
+                Figures figures = rolledUp.figures().get(new UnitService(unit, service));
                 String where = unit + "/" + service;
                 List<Raw> received = where(unit, service, r -> QUARTER.contains(r.submitted()));
                 List<Raw> responded = where(unit, service, r -> QUARTER.contains(r.responded()));

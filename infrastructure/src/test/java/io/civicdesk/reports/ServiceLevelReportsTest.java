@@ -1,5 +1,6 @@
 package io.civicdesk.reports;
 
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.local.Mailbox.Attachment;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.testing.Mailbox;

@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.demo.DemoData;

@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffMember;
 import io.civicdesk.bookings.BookingFixtures;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.LocalStack;

@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.directory.StaffMember;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.testing.Api;
 import org.junit.jupiter.api.Test;

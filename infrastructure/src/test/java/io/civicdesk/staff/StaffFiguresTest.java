@@ -1,7 +1,8 @@
 package io.civicdesk.staff;
 
-import io.civicdesk.reports.Figures;
-import io.civicdesk.reports.FiguresStore;
+import io.civicdesk.figures.UnitService;
+import io.civicdesk.figures.Figures;
+import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.reports.ServiceLevelReport;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.DependsOnTheDate;
@@ -45,9 +46,9 @@ class StaffFiguresTest {
         LocalDate last = TestStack.today();
 
         FiguresStore store = new FiguresStore(TestStack.get().dynamoDb(), "FiguresTable");
-        Map<ServiceLevelReport.Key, Figures> figures = store.periodFigures(List.of(unit.unitId()), first, last).figures();
-        assertEquals(List.of(new ServiceLevelReport.Key(unit.unitId(), unit.serviceId())), List.copyOf(figures.keySet()));
-        Figures counted = figures.get(new ServiceLevelReport.Key(unit.unitId(), unit.serviceId()));
+        Map<UnitService, Figures> figures = store.periodFigures(List.of(unit.unitId()), first, last).figures();
+        assertEquals(List.of(new UnitService(unit.unitId(), unit.serviceId())), List.copyOf(figures.keySet()));
+        Figures counted = figures.get(new UnitService(unit.unitId(), unit.serviceId()));
         assertEquals(2, counted.received());
         assertEquals(Map.of("online", 1.0), counted.channelMix());
         assertEquals(2, counted.resolved());

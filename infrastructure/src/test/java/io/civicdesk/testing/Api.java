@@ -90,12 +90,12 @@ public final class Api {
 
     /** The Authorization header of a demo member of staff (DemoData.staff()), signed by the local stack. */
     public static Map<String, String> signedInAs(String staffId) {
-        io.civicdesk.staff.StaffMember member = io.civicdesk.demo.DemoData.staff().stream()
+        io.civicdesk.directory.StaffMember member = io.civicdesk.demo.DemoData.staff().stream()
                 .filter(m -> m.id().equals(staffId)).findFirst().orElseThrow();
         return signedInAs(member);
     }
 
-    public static Map<String, String> signedInAs(io.civicdesk.staff.StaffMember member) {
+    public static Map<String, String> signedInAs(io.civicdesk.directory.StaffMember member) {
         io.civicdesk.local.StaffTokens tokens = TestStack.get().staffTokens();
         return Map.of("Authorization", tokens.bearer(tokens.idToken(member)));
     }

@@ -1,6 +1,5 @@
-package io.civicdesk.feedback;
+package io.civicdesk.figures;
 
-import io.civicdesk.reports.Figures;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +21,7 @@ public final class SurveyFigures {
     }
 
     /** An answer to an invitation, or ({@code atCounter}) a tap on the counter tablet, which had no invitation. */
-    public void answered(SurveyAnswer answer, boolean atCounter) {
+    public void answered(Scored answer, boolean atCounter) {
         if (atCounter) {
             counterTaps++;
         } else {

@@ -1,4 +1,4 @@
-package io.civicdesk.reports;
+package io.civicdesk.figures;
 
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +39,7 @@ import static io.civicdesk.platform.Items.s;
  * the transaction that changes the request, so the figures never disagree with the requests. A period's
  * figures for a unit are one Query over a date range: a quarter reads at most services × 92 items per unit,
  * however many requests there were. Survey answers are counted by the feedback capability
- * ({@link io.civicdesk.feedback.SatisfactionFiguresStore}), not here.
+ * ({@link io.civicdesk.figures.SatisfactionFiguresStore}), not here.
  */
 public final class FiguresStore {
     private static final String DAY = "DAY#";
@@ -172,12 +172,12 @@ public final class FiguresStore {
     }
 
     /** Whose figures: a unit and a service. */
-    public record PeriodFigures(Map<ServiceLevelReport.Key, Figures> figures, int itemsRead) {
+    public record PeriodFigures(Map<UnitService, Figures> figures, int itemsRead) {
     }
 
     /** Each unit's figures per service summed over the days from {@code first} to {@code last}. */
     public PeriodFigures periodFigures(Collection<String> unitIds, LocalDate first, LocalDate last) {
-        Map<ServiceLevelReport.Key, Figures> figures = new LinkedHashMap<>();
+        Map<UnitService, Figures> figures = new LinkedHashMap<>();
         int itemsRead = 0;
         for (String unitId : unitIds) {
             Map<String, AttributeValue> startKey = null;
@@ -189,7 +189,7 @@ public final class FiguresStore {
                         .exclusiveStartKey(startKey).build());
                 for (Map<String, AttributeValue> item : page.items()) {
                     String serviceId = Items.string(item, "sk").substring(DAY.length() + 11);
-                    figures.computeIfAbsent(new ServiceLevelReport.Key(unitId, serviceId), key -> new Figures()).merge(figures(item));
+                    figures.computeIfAbsent(new UnitService(unitId, serviceId), key -> new Figures()).merge(figures(item));
                 }
                 itemsRead += page.count();
                 startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;

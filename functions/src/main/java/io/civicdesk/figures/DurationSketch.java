@@ -1,4 +1,4 @@
-package io.civicdesk.reports;
+package io.civicdesk.figures;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package io.civicdesk.staff;
+package io.civicdesk.directory;
 
 import io.civicdesk.platform.StaffCaller.Role;
 

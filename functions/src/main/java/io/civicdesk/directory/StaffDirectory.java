@@ -1,4 +1,4 @@
-package io.civicdesk.staff;
+package io.civicdesk.directory;
 
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -23,7 +23,7 @@ import static io.civicdesk.platform.Items.s;
 /**
  * The staff directory, in the catalogue table: who may be assigned requests, and in which unit. Sign-in
  * (Cognito) says who the caller is; the directory says who else there is. Administrators keep both in step
- * through {@link StaffAdministration}.
+ * through the staff capability's administration.
  *
  * <pre>
  * pk       sk             item

@@ -1,4 +1,4 @@
-package io.civicdesk.feedback;
+package io.civicdesk.figures;
 
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,7 +45,7 @@ public final class SatisfactionFiguresStore {
         return add(unitId, serviceId, day, Map.of("invited", 1L));
     }
 
-    public Update answered(String unitId, String serviceId, LocalDate day, SurveyAnswer answer, boolean atCounter) {
+    public Update answered(String unitId, String serviceId, LocalDate day, Scored answer, boolean atCounter) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(atCounter ? "counterTaps" : "answered", 1L);
         counts.put("s" + answer.satisfaction(), 1L);

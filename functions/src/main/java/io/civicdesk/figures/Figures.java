@@ -1,6 +1,8 @@
-package io.civicdesk.reports;
+package io.civicdesk.figures;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -143,6 +145,11 @@ public final class Figures {
 
     public long surveyAnswers() {
         return Math.max(total(satisfaction), total(recommend));
+    }
+
+    /** The channels anything came in by. */
+    public Set<String> channels() {
+        return Collections.unmodifiableSet(channels.keySet());
     }
 
     /** Each channel's share of what was received, 0–1. */
