@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.requests.RequestView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Due;

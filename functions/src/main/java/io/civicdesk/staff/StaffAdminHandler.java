@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.requests.WorkflowStore;
 import io.civicdesk.directory.StaffDirectory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;

@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.directory.StaffDirectory;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.requests.RequestView;
+import io.civicdesk.requests.RequestActions;
+import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.StaffDirectory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;

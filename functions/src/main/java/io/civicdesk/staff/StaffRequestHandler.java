@@ -1,5 +1,8 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.requests.WorkflowStore;
+import io.civicdesk.requests.StaffAction;
+import io.civicdesk.requests.RequestActions;
 import io.civicdesk.directory.StaffDirectory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;

@@ -1,5 +1,8 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.requests.WorkflowReader;
+import io.civicdesk.requests.WorkflowStore;
+import io.civicdesk.requests.Workflow;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;

@@ -10,11 +10,11 @@ import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
-import io.civicdesk.staff.RequestActions;
-import io.civicdesk.staff.StaffAction;
+import io.civicdesk.requests.RequestActions;
+import io.civicdesk.requests.StaffAction;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
-import io.civicdesk.staff.WorkflowStore;
+import io.civicdesk.requests.WorkflowStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;

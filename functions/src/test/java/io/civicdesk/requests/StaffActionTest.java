@@ -1,9 +1,8 @@
-package io.civicdesk.staff;
+package io.civicdesk.requests;
 
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
-import io.civicdesk.requests.Priority;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,17 +1,7 @@
-package io.civicdesk.staff;
+package io.civicdesk.requests;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.civicdesk.requests.Actor;
-import io.civicdesk.requests.Contact;
-import io.civicdesk.requests.Due;
-import io.civicdesk.requests.Follower;
-import io.civicdesk.requests.HistoryEntry;
-import io.civicdesk.requests.Location;
-import io.civicdesk.requests.PreferredChannel;
-import io.civicdesk.requests.PublicUpdate;
-import io.civicdesk.requests.RequestStore;
-import io.civicdesk.requests.ServiceRequest;
 import io.civicdesk.sla.ServiceLevel;
 import io.civicdesk.sla.ServiceLevelPolicy;
 

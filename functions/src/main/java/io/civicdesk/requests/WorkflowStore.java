@@ -1,4 +1,4 @@
-package io.civicdesk.staff;
+package io.civicdesk.requests;
 
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,4 +1,4 @@
-package io.civicdesk.staff;
+package io.civicdesk.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Refusal;

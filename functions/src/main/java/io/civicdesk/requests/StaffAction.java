@@ -1,12 +1,10 @@
-package io.civicdesk.staff;
+package io.civicdesk.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.NumberInput;
-import io.civicdesk.requests.Priority;
-import io.civicdesk.requests.Reference;
 
 import java.util.ArrayList;
 import java.util.Iterator;

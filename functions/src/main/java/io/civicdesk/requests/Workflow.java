@@ -1,7 +1,6 @@
-package io.civicdesk.staff;
+package io.civicdesk.requests;
 
 import io.civicdesk.platform.FieldError;
-import io.civicdesk.requests.RequestStatus;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

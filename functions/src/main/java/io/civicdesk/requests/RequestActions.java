@@ -1,5 +1,6 @@
-package io.civicdesk.staff;
+package io.civicdesk.requests;
 
+import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.catalog.CatalogStore;
@@ -10,21 +11,9 @@ import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.figures.FiguresStore;
-import io.civicdesk.requests.Actor;
-import io.civicdesk.requests.Follower;
-import io.civicdesk.requests.Handling;
-import io.civicdesk.requests.HistoryEntry;
 import io.civicdesk.requests.HistoryEntry.Visibility;
-import io.civicdesk.requests.Intake;
-import io.civicdesk.requests.PreferredChannel;
-import io.civicdesk.requests.PublicUpdate;
-import io.civicdesk.requests.Reference;
-import io.civicdesk.requests.RequestFigures;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.RequestStore.RequestRecord;
 import io.civicdesk.requests.RequestStore.RequestWrite;
-import io.civicdesk.requests.ServiceRequest;
-import io.civicdesk.requests.Timing;
 
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -94,7 +83,7 @@ public final class RequestActions {
     }
 
     /** Staff who may read and handle requests at all. */
-    static StaffCaller requireHandler(StaffCaller caller) {
+    public static StaffCaller requireHandler(StaffCaller caller) {
         return caller.requireAny(Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);
     }
 

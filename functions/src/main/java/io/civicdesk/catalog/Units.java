@@ -1,10 +1,6 @@
-package io.civicdesk.staff;
+package io.civicdesk.catalog;
 
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.catalog.Council;
-import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.Cached;
-import io.civicdesk.catalog.Service;
 import io.civicdesk.sla.ServiceLevels;
 
 import java.time.Clock;
@@ -16,21 +12,21 @@ import java.util.Optional;
  * The council, its units and services, kept for a few minutes per container (one Query of the catalogue), with a GetItem
  * for a unit the kept copy does not know yet, so a unit added a minute ago is never "unknown".
  */
-final class Units {
+public final class Units {
     private static final Duration KEEP = Duration.ofMinutes(5);
 
     private final CatalogStore catalog;
     private final Cached<CatalogStore.Catalogue> catalogue;
     private final ServiceLevels serviceLevels;
 
-    Units(CatalogStore catalog, Clock clock) {
+    public Units(CatalogStore catalog, Clock clock) {
         this.catalog = catalog;
         this.catalogue = new Cached<>(catalog::catalogue, KEEP, clock);
         this.serviceLevels = new ServiceLevels(() -> catalogue.get().policies(), catalog::calendar,
                 () -> council().calendarId(), clock);
     }
 
-    Optional<Unit> unit(String unitId) {
+    public Optional<Unit> unit(String unitId) {
         if (unitId == null) {
             return Optional.empty();
         }
@@ -38,25 +34,25 @@ final class Units {
         return kept != null ? Optional.of(kept) : catalog.unit(unitId);
     }
 
-    String name(String unitId) {
+    public String name(String unitId) {
         return unit(unitId).map(Unit::name).orElse(unitId);
     }
 
-    Collection<Unit> all() {
+    public Collection<Unit> all() {
         return catalogue.get().units().values();
     }
 
-    Council council() {
+    public Council council() {
         return catalogue.get().council();
     }
 
     /** The policies and calendars service levels are measured by. */
-    ServiceLevels serviceLevels() {
+    public ServiceLevels serviceLevels() {
         return serviceLevels;
     }
 
     /** A service as the kept catalogue has it, or as stored when it is newer than that. */
-    Service service(String serviceId) {
+    public Service service(String serviceId) {
         return catalogue.get().services().stream().filter(service -> service.id().equals(serviceId)).findFirst()
                 .or(() -> catalog.service(serviceId))
                 .orElseThrow(() -> new IllegalStateException("There is no service " + serviceId));

@@ -1,7 +1,6 @@
-package io.civicdesk.staff;
+package io.civicdesk.requests;
 
 import io.civicdesk.notify.Mail;
-import io.civicdesk.requests.ServiceRequest;
 
 import static io.civicdesk.platform.Html.escape;
 
