@@ -2,6 +2,7 @@ package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.notify.Mail;
+import io.civicdesk.platform.Write;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Dates;
 import io.civicdesk.platform.FieldError;
@@ -60,7 +61,7 @@ public final class BookingService {
     public interface OnTakenPlace {
         OnTakenPlace NOTHING = (booking, now) -> List.of();
 
-        List<TransactWriteItem> writes(Booking booking, Instant now);
+        List<Write> writes(Booking booking, Instant now);
     }
 
     public BookingService(FacilityStore facilities, BookingStore bookings, Clock clock, SecureRandom random,
@@ -475,7 +476,7 @@ public final class BookingService {
         int surveyed = 0;
         for (Booking booking : bookings.due("survey", now, 50)) {
             // Cancelled meanwhile (a cancellation clears the queue, so only a race lands here): nothing to ask about.
-            List<TransactWriteItem> writes = booking.status() == BookingStatus.CONFIRMED ? onTakenPlace.writes(booking, now) : List.of();
+            List<Write> writes = booking.status() == BookingStatus.CONFIRMED ? onTakenPlace.writes(booking, now) : List.of();
             try {
                 bookings.finishWork(booking, booking.confirmedFrom(booking.status()), writes);
                 surveyed += writes.isEmpty() ? 0 : 1;

@@ -2,6 +2,7 @@ package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.civicdesk.notify.Mail;
+import io.civicdesk.platform.Write;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Items;
@@ -215,10 +216,10 @@ public final class BookingStore {
      * Takes a booking off its queue (conditional on the version it was read at) together with what the finished
      * work writes elsewhere, in one transaction: the work is done exactly when its effects are.
      */
-    public void finishWork(Booking before, Booking after, List<TransactWriteItem> effects) {
+    public void finishWork(Booking before, Booking after, List<Write> effects) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(putBooking(after, Work.NONE, before.version())).build());
-        writes.addAll(effects);
+        effects.forEach(effect -> writes.add(effect.item()));
         try {
             write(writes, 1, List.of());
         } catch (NotWritten e) {

@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import io.civicdesk.figures.SatisfactionFiguresStore;
+import io.civicdesk.platform.Write;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Hashes;
@@ -53,7 +54,7 @@ public final class SurveyInvitations {
     }
 
     /** What opening a survey adds to a transaction; {@code surveyLink} is for tests and never logged. */
-    public record Invitation(List<TransactWriteItem> writes, Mail mail, String surveyLink) {
+    public record Invitation(List<Write> writes, Mail mail, String surveyLink) {
     }
 
     /**
@@ -84,14 +85,14 @@ public final class SurveyInvitations {
                 + (opened.subject() == Survey.Subject.REQUEST ? "" : "&for=" + opened.subject().wireName()) + "#key=" + secret;
         Survey survey = new Survey(opened.subject(), opened.reference(), opened.serviceId(), opened.serviceName(), opened.unitId(),
                 now, Hashes.sha256(secret), opened.requestSecretHash(), null, null);
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(surveys.invitation(survey)).build());
-        writes.add(TransactWriteItem.builder().update(figures.invited(survey.unitId(), survey.serviceId(),
-                council.calendar().localDate(now))).build());
+        List<Write> writes = new ArrayList<>();
+        writes.add(Write.put("survey", surveys.invitation(survey)));
+        writes.add(Write.update("surveyFigures", figures.invited(survey.unitId(), survey.serviceId(),
+                council.calendar().localDate(now))));
         Mail mail = contact == null || contact.email() == null ? null : SurveyInvitationMail.compose(UUID.randomUUID().toString(),
                 council.council().name(), survey, contact, link);
         if (mail != null) {
-            writes.add(TransactWriteItem.builder().put(outbox.pendingMail(mail, now)).build());
+            writes.add(Write.put("surveyMail", outbox.pendingMail(mail, now)));
         }
         return new Invitation(writes, mail, link);
     }
@@ -100,7 +101,7 @@ public final class SurveyInvitations {
     public Invitation inviteNow(ServiceRequest request, Instant now) {
         Invitation invitation = onResolved(request, now);
         if (!invitation.writes().isEmpty()) {
-            new Transaction().addAll("invitation", invitation.writes()).commit(dynamo);
+            new Transaction().addAll(invitation.writes()).commit(dynamo);
             Log.info("survey.invited", Map.of("reference", request.reference().value(), "mail", invitation.mail() != null));
         }
         return invitation;

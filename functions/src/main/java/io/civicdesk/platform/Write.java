@@ -45,7 +45,8 @@ public final class Write {
         return new Write(another, item);
     }
 
-    TransactWriteItem item() {
+    /** The SDK's item, for a store that commits writes it was handed among its own. */
+    public TransactWriteItem item() {
         return item;
     }
 

@@ -1,6 +1,7 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.catalog.Units;
+import io.civicdesk.platform.Write;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.catalog.CatalogStore;
@@ -54,7 +55,7 @@ public final class RequestActions {
     public interface OnResolved {
         OnResolved NOTHING = (request, now) -> List.of();
 
-        List<TransactWriteItem> writes(ServiceRequest resolved, Instant now);
+        List<Write> writes(ServiceRequest resolved, Instant now);
     }
 
     public RequestActions(RequestStore requests, WorkflowStore workflows, StaffDirectory directory, CatalogStore catalog,
@@ -153,9 +154,9 @@ public final class RequestActions {
      * The other capabilities' writes for this change: what it adds to the figures, and what the survey writes when
      * it resolves the request (not when it stays resolved).
      */
-    private List<TransactWriteItem> otherWrites(ServiceRequest before, Change change) {
+    private List<Write> otherWrites(ServiceRequest before, Change change) {
         ServiceRequest after = change.writes().get(0).after();
-        List<TransactWriteItem> writes = new ArrayList<>(figures.changed(before, after, change.at()));
+        List<Write> writes = new ArrayList<>(figures.changed(before, after, change.at()));
         if (Workflow.RESOLVED.equals(after.status()) && !Workflow.RESOLVED.equals(before.status())) {
             writes.addAll(onResolved.writes(after, change.at()));
         }

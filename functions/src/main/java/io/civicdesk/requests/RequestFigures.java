@@ -1,6 +1,7 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.figures.FiguresStore;
+import io.civicdesk.platform.Write;
 import io.civicdesk.sla.ServiceLevel;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -29,7 +30,7 @@ public final class RequestFigures {
      * A new request: received; one resolved at first contact was also answered and resolved there and then (its
      * handling records both), in no business time.
      */
-    public List<TransactWriteItem> created(ServiceRequest request) {
+    public List<Write> created(ServiceRequest request) {
         if (store == null) {
             return List.of();
         }
@@ -47,7 +48,7 @@ public final class RequestFigures {
      * again counts again, as each resolution is work the unit did in that period. Times and whether each target
      * was met are the request's own service-level clock's.
      */
-    public List<TransactWriteItem> changed(ServiceRequest before, ServiceRequest after, Instant at) {
+    public List<Write> changed(ServiceRequest before, ServiceRequest after, Instant at) {
         if (store == null) {
             return List.of();
         }
@@ -68,13 +69,12 @@ public final class RequestFigures {
         return writes(after, at, changes);
     }
 
-    private List<TransactWriteItem> writes(ServiceRequest request, Instant at, List<FiguresStore.Change> changes) {
+    private List<Write> writes(ServiceRequest request, Instant at, List<FiguresStore.Change> changes) {
         if (changes.isEmpty()) {
             return List.of();
         }
         LocalDate day = at.atZone(ZoneId.of(request.timeZone())).toLocalDate();
         // One update for all of them: they land on the same day's item, which a transaction may touch only once.
-        return List.of(TransactWriteItem.builder()
-                .update(store.update(request.unitId(), request.serviceId(), day, changes)).build());
+        return List.of(Write.update("figures", store.update(request.unitId(), request.serviceId(), day, changes)));
     }
 }

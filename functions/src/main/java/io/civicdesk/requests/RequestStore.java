@@ -1,6 +1,7 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.notify.Mail;
+import io.civicdesk.platform.Write;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Items;
@@ -132,7 +133,7 @@ public final class RequestStore {
      */
     public void create(ServiceRequest request, List<PublicUpdate> updates, List<HistoryEntry> history,
                        Idempotency.Key key, Idempotency.Answer answer, Mail mail, Instant now,
-                       List<TransactWriteItem> extras) {
+                       List<Write> extras) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(putNew(requestItem(request)));
         int idempotencyIndex = -1;
@@ -150,7 +151,7 @@ public final class RequestStore {
         if (mail != null) {
             writes.add(TransactWriteItem.builder().put(outbox.pendingMail(mail, now)).build());
         }
-        writes.addAll(extras);
+        extras.forEach(extra -> writes.add(extra.item()));
         try {
             dynamo.transactWriteItems(transaction -> transaction.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -290,7 +291,7 @@ public final class RequestStore {
      * The same, with writes of other capabilities added to the transaction (a resolved request's survey). When
      * one of those fails its condition, nothing was written and it is reported as {@link Busy}: a retry reads again.
      */
-    public void save(List<RequestWrite> writes, List<Mail> mails, Instant now, List<TransactWriteItem> extras) {
+    public void save(List<RequestWrite> writes, List<Mail> mails, Instant now, List<Write> extras) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<Reference> versioned = new ArrayList<>();
         for (RequestWrite write : writes) {
@@ -303,7 +304,7 @@ public final class RequestStore {
         }
         mails.forEach(mail -> items.add(TransactWriteItem.builder().put(outbox.pendingMail(mail, now)).build()));
         int firstExtra = items.size();
-        items.addAll(extras);
+        extras.forEach(extra -> items.add(extra.item()));
         try {
             dynamo.transactWriteItems(transaction -> transaction.transactItems(items));
         } catch (TransactionCanceledException e) {

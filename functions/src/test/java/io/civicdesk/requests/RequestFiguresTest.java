@@ -2,7 +2,7 @@ package io.civicdesk.requests;
 
 import io.civicdesk.figures.FiguresStore;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Instant;
@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestFiguresTest {
     private static final RequestFigures FIGURES = new RequestFigures(new FiguresStore(null, "FiguresTable"));
 
-    private static Update only(List<TransactWriteItem> writes) {
+    private static Update only(List<Write> writes) {
         assertEquals(1, writes.size(), "one update of the day's item: a transaction may touch an item once");
-        return writes.get(0).update();
+        return writes.get(0).item().update();
     }
 
     private static Set<String> counters(Update update) {
