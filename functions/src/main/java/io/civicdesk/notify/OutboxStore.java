@@ -1,6 +1,7 @@
 package io.civicdesk.notify;
 
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,6 +52,11 @@ public final class OutboxStore {
     }
 
     /** The outbox item for a new mail, for the caller to write in its own transaction. */
+    /** The mail, written down as pending, as a named part of the change that sends it. */
+    public Write pending(String part, Mail mail, Instant now) {
+        return Write.put(part, pendingMail(mail, now));
+    }
+
     public Put pendingMail(Mail mail, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("MAIL#" + mail.id()));
