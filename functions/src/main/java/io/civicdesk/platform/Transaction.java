@@ -39,11 +39,6 @@ public final class Transaction {
         return add(Write.of(name, item));
     }
 
-    public Transaction addAll(String name, List<TransactWriteItem> more) {
-        more.forEach(item -> add(name, item));
-        return this;
-    }
-
     public List<Write> writes() {
         return List.copyOf(writes);
     }

@@ -45,7 +45,7 @@ class SatisfactionFiguresTest {
         for (int i = 0; i < 10; i++) {
             ServiceRequest request = request(unit, "svc-a");
             SurveyInvitations.Invitation invitation = invitations.onResolved(request, TestStack.clock().instant());
-            new Transaction().addAll("invitation", invitation.writes()).commit(FeedbackStack.dynamo());
+            new Transaction().addAll(invitation.writes()).commit(FeedbackStack.dynamo());
             if (i < satisfied.length) {
                 Map<String, Object> body = new HashMap<>(Map.of("satisfaction", satisfied[i], "recommend", recommend[i]));
                 assertEquals(201, service.answer(Survey.Subject.REQUEST, request.reference().value(), FeedbackStack.keyOf(invitation.surveyLink()),
