@@ -1,0 +1,46 @@
+package io.civicdesk.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static io.civicdesk.architecture.MainCode.fileClass;
+import static io.civicdesk.architecture.MainCode.fileName;
+
+/**
+ * The AWS SDK ({@code software.amazon.awssdk}) is used only where we talk to AWS: stores (a table's items and the
+ * named {@code Write}s they hand back), the wiring that builds them once per container, and the adapters named for the
+ * service they adapt. Services and handlers never hold a {@code DynamoDbClient} nor build SDK types, so they can be
+ * tested with in-memory fakes of the store interfaces.
+ */
+class AwsSdkStaysInStoresWiringAndAdaptersTest {
+
+    private static final Set<String> ENDINGS = Set.of("Store", "Wiring");
+    private static final Set<String> BEGINNINGS = Set.of("Dynamo", "Ses", "Cognito");
+
+    /** Platform classes that are the SDK's edge themselves. */
+    private static final Set<String> PLATFORM = Set.of(
+            "io.civicdesk.platform.AwsClients",   // builds the SDK clients once per container
+            "io.civicdesk.platform.Items",        // reads and writes attribute values
+            "io.civicdesk.platform.Write",        // a named part of a transaction: wraps the SDK's Put/Update/Check
+            "io.civicdesk.platform.Transaction",  // the old builder: goes when the last caller has moved to Transactions
+            "io.civicdesk.platform.Idempotency"); // until its old put/replay/itemKey statics are deleted
+
+    static boolean mayUseTheSdk(JavaClass type) {
+        String name = fileName(type);
+        if (name.endsWith("Handler")) {
+            return false; // a handler gets its stores from the wiring, even one named for an AWS service
+        }
+        return ENDINGS.stream().anyMatch(name::endsWith) || BEGINNINGS.stream().anyMatch(name::startsWith)
+                || PLATFORM.contains(fileClass(type));
+    }
+
+    @Test
+    void onlyStoresWiringAndAwsAdaptersUseTheAwsSdk() {
+        MainCode.assertNone("software.amazon.awssdk is used only by *Store, *Wiring, Dynamo*, Ses*, Cognito* and platform's "
+                        + "AwsClients, Items, Write, Transaction, Idempotency (never by a handler)",
+                MainCode.uses(type -> !mayUseTheSdk(type),
+                        dependency -> MainCode.inPackage(dependency.getTargetClass(), "software.amazon.awssdk")));
+    }
+}
