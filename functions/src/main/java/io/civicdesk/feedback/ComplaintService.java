@@ -86,6 +86,14 @@ public final class ComplaintService {
 
     // ---- staff
 
+    /** The open complaints and the open reviews the caller may handle, each the soonest due first. */
+    public record Queues(List<ComplaintView> complaints, List<ComplaintView> reviews) {
+    }
+
+    public Queues queues(StaffCaller caller) {
+        return new Queues(open(caller, "complaints"), open(caller, "reviews"));
+    }
+
     /** Open complaints ("complaints") or reviews ("reviews") the caller may handle, the soonest due first. */
     public List<ComplaintView> open(StaffCaller caller, String queue) {
         caller.requireAny(Role.OFFICER, Role.SUPERVISOR, Role.ADMIN);

@@ -5,6 +5,7 @@ import io.civicdesk.platform.StaffCaller.Role;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** Issuing counter tablets their keys: an administrator's job, answered with the link to open on the tablet. */
 public final class CounterTablets {
@@ -20,14 +21,13 @@ public final class CounterTablets {
         this.random = random;
     }
 
-    /** Only administrators issue tablets. */
-    public static void requireIssuer(StaffCaller caller) {
+    /**
+     * The link that sets the tablet up; its key is shown this once and only its hash is kept. Only administrators
+     * issue tablets, and anyone else is refused before the tablet's details are read.
+     */
+    public String issue(StaffCaller caller, Supplier<CounterReader.Tablet> details) {
         caller.requireAny(Role.ADMIN);
-    }
-
-    /** The link that sets the tablet up; its key is shown this once and only its hash is kept. */
-    public String issue(StaffCaller caller, CounterReader.Tablet tablet) {
-        requireIssuer(caller);
+        CounterReader.Tablet tablet = details.get();
         String key = devices.register(tablet.unitId(), tablet.name(), caller.id(), clock.instant(), random);
         return portalUrl + "/counter.html#device=" + key;
     }

@@ -11,9 +11,8 @@ import io.civicdesk.platform.StaffCaller;
 import java.util.Map;
 
 /**
- * Staff routes of feedback, behind the JWT authorizer: open complaints and reviews, acknowledging and answering
- * them ({@code /staff/complaints...}), the review panel and its CSV ({@code /staff/complaints/panel}, supervisors and
- * admins), and issuing counter tablet keys ({@code POST /staff/counter-devices}, admin).
+ * Staff routes of feedback, behind the JWT authorizer: open complaints and reviews, acknowledging and answering them
+ * ({@code /staff/complaints...}), the review panel and its CSV (supervisors, admins), counter tablet keys (admins).
  */
 public final class FeedbackStaffHandler extends HttpHandler {
     private final ComplaintService complaints;
@@ -39,27 +38,23 @@ public final class FeedbackStaffHandler extends HttpHandler {
         StaffCaller caller = StaffCaller.from(request);
         String reference = request.pathParameter("reference");
         return switch (request.routeKey()) {
-            case "GET /staff/complaints" -> HttpResponses.json(200, Map.of(
-                    "complaints", complaints.open(caller, "complaints"), "reviews", complaints.open(caller, "reviews")));
-            case "GET /staff/complaints/panel" -> HttpResponses.json(200, panelFor(caller, request));
-            case "GET /staff/complaints/panel.csv" -> {
-                ReviewPanel figures = panelFor(caller, request);
-                yield HttpResponses.csv(ReviewPanelCsv.fileName(figures), ReviewPanelCsv.write(figures));
-            }
+            case "GET /staff/complaints" -> HttpResponses.json(200, complaints.queues(caller));
+            case "GET /staff/complaints/panel" -> panel(caller, request, false);
+            case "GET /staff/complaints/panel.csv" -> panel(caller, request, true);
             case "POST /staff/complaints/{reference}/acknowledge" -> HttpResponses.json(200,
                     complaints.acknowledge(caller, reference, ComplaintReader.acknowledgement(request.jsonBody())));
             case "POST /staff/complaints/{reference}/answer" -> HttpResponses.json(200,
                     complaints.answer(caller, reference, ComplaintReader.finding(request.jsonBody())));
-            case "POST /staff/counter-devices" -> {
-                CounterTablets.requireIssuer(caller);
-                yield HttpResponses.json(201, Map.of("counterLink", tablets.issue(caller, CounterReader.tablet(request.jsonBody()))));
-            }
+            case "POST /staff/counter-devices" -> HttpResponses.json(201, Map.of("counterLink",
+                    tablets.issue(caller, () -> CounterReader.tablet(request.jsonBody()))));
             default -> throw Refusal.notFound("Not Found");
         };
     }
 
-    private ReviewPanel panelFor(StaffCaller caller, HttpRequest request) {
-        return panel.panel(caller, request.queryParameter("from").orElse(null), request.queryParameter("to").orElse(null),
-                request.queryParameter("score").orElse(null));
+    private APIGatewayV2HTTPResponse panel(StaffCaller caller, HttpRequest request, boolean asCsv) {
+        ReviewPanel figures = panel.panel(caller, request.queryParameter("from").orElse(null),
+                request.queryParameter("to").orElse(null), request.queryParameter("score").orElse(null));
+        return asCsv ? HttpResponses.csv(ReviewPanelCsv.fileName(figures), ReviewPanelCsv.write(figures))
+                : HttpResponses.json(200, figures);
     }
 }
