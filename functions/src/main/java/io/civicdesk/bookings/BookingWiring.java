@@ -1,9 +1,8 @@
 package io.civicdesk.bookings;
 
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.figures.SatisfactionFiguresStore;
+import io.civicdesk.feedback.FeedbackWiring;
 import io.civicdesk.feedback.SurveyInvitations;
-import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Clocks;
@@ -37,8 +36,7 @@ final class BookingWiring {
         // Only the schedules function, which invites residents to the survey, is given the feedback table.
         String feedbackTable = Config.optional("FEEDBACK_TABLE");
         BookingService.OnTakenPlace onTakenPlace = feedbackTable == null ? BookingService.OnTakenPlace.NOTHING
-                : surveys(new SurveyInvitations(dynamo, new SurveyStore(dynamo, feedbackTable),
-                new SatisfactionFiguresStore(dynamo, feedbackTable), outbox, catalog, clock, random, portalUrl));
+                : surveys(new FeedbackWiring(dynamo, clock).invitations());
         return new BookingService(new FacilityStore(dynamo, catalogTable),
                 new BookingStore(dynamo, Config.require("BOOKINGS_TABLE"), Config.require("SLOT_LOCKS_TABLE"), outbox),
                 clock, random, portalUrl, councilName::get,

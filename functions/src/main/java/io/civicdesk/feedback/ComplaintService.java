@@ -1,18 +1,16 @@
 package io.civicdesk.feedback;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.Refused;
-import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
+import io.civicdesk.platform.Refusal;
+import io.civicdesk.platform.Refused;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.platform.Transaction;
+import io.civicdesk.platform.Transactions;
+import io.civicdesk.platform.Write;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.sla.BusinessCalendar;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,25 +26,29 @@ import java.util.List;
  * Every change is a conditional write on the case's version, with its mail in the same transaction.
  */
 public final class ComplaintService {
-    private final DynamoDbClient dynamo;
-    private final ComplaintStore complaints;
+    private final Complaints complaints;
     private final OutboxStore outbox;
+    private final Transactions transactions;
     private final ComplaintTargets targets;
     private final CouncilCalendar council;
     private final Clock clock;
     private final SecureRandom random;
     private final String portalUrl;
 
-    public ComplaintService(DynamoDbClient dynamo, ComplaintStore complaints, OutboxStore outbox, CatalogStore catalog,
-                            ComplaintTargets targets, Clock clock, SecureRandom random, String portalUrl) {
-        this.dynamo = dynamo;
+    public ComplaintService(Complaints complaints, OutboxStore outbox, Transactions transactions, ComplaintTargets targets,
+                            CouncilCalendar council, Clock clock, SecureRandom random, String portalUrl) {
         this.complaints = complaints;
         this.outbox = outbox;
+        this.transactions = transactions;
         this.targets = targets;
-        this.council = new CouncilCalendar(catalog, clock);
+        this.council = council;
         this.clock = clock;
         this.random = random;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
+    }
+
+    /** A staff member's finding on a complaint or review: the outcome and the reasons sent to the complainant. */
+    public record Finding(String outcome, String reasons) {
     }
 
     // ---- the complainant, with their private link
@@ -57,16 +59,8 @@ public final class ComplaintService {
         return ComplaintView.of(complaint, review, council.calendar(), council.calendar().localDate(clock.instant()));
     }
 
-    public ComplaintView requestReview(String typedReference, String secret, JsonNode body) {
+    public ComplaintView requestReview(String typedReference, String secret, String reason) {
         Complaint complaint = owned(typedReference, secret);
-        List<FieldError> errors = new ArrayList<>();
-        String reason = Fields.text(body, "reason", FeedbackService.MAX_MESSAGE, "Your reason", errors);
-        if (reason == null && errors.isEmpty()) {
-            errors.add(new FieldError("reason", "Tell us why you are not satisfied with our answer."));
-        }
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
         Instant now = clock.instant();
         LocalDate today = council.calendar().localDate(now);
         if (complaint.isReview() || !Complaint.ANSWERED.equals(complaint.status())) {
@@ -85,12 +79,20 @@ public final class ComplaintService {
         Complaint parent = complaint.with(Complaint.UNDER_REVIEW, complaint.acknowledgedAt(), complaint.answeredAt(),
                 complaint.outcome(), complaint.reasons(), complaint.handledBy(), complaint.handlerUnitId(),
                 complaint.reviewRequestBy(), reviewReference);
-        commit(new Transaction().put("case", complaints.save(parent)).put("review", complaints.create(review))
-                .put("mail", outbox.pendingMail(FeedbackMails.reviewRequested(council.council().name(), review, link(parent)), now)));
+        commit(List.of(complaints.save(parent), complaints.create(review).named("review"),
+                outbox.pending("mail", FeedbackMails.reviewRequested(council.council().name(), review, link(parent)), now)));
         return ComplaintView.of(parent, review, council.calendar(), today);
     }
 
     // ---- staff
+
+    /** The open complaints and the open reviews the caller may handle, each the soonest due first. */
+    public record Queues(List<ComplaintView> complaints, List<ComplaintView> reviews) {
+    }
+
+    public Queues queues(StaffCaller caller) {
+        return new Queues(open(caller, "complaints"), open(caller, "reviews"));
+    }
 
     /** Open complaints ("complaints") or reviews ("reviews") the caller may handle, the soonest due first. */
     public List<ComplaintView> open(StaffCaller caller, String queue) {
@@ -101,56 +103,41 @@ public final class ComplaintService {
                 .map(c -> ComplaintView.staff(c, calendar, today)).toList();
     }
 
-    public ComplaintView acknowledge(StaffCaller caller, String typedReference, JsonNode body) {
+    /** {@code note}: the acknowledgement's own words to the complainant, or null. */
+    public ComplaintView acknowledge(StaffCaller caller, String typedReference, String note) {
         Complaint complaint = found(typedReference);
         requireHandler(caller, complaint);
-        List<FieldError> errors = new ArrayList<>();
-        String note = Fields.text(body, "message", FeedbackService.MAX_MESSAGE, "The message", errors);
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
         if (!Complaint.RECEIVED.equals(complaint.status())) {
             throw conflict("This " + (complaint.isReview() ? "review" : "complaint") + " has already been acknowledged.");
         }
         Instant now = clock.instant();
         Complaint changed = complaint.with(Complaint.ACKNOWLEDGED, now, null, null, null, caller.name(), caller.unitId(), null, null);
-        commit(new Transaction().put("case", complaints.save(changed))
-                .put("mail", outbox.pendingMail(FeedbackMails.acknowledged(council.council().name(), changed, note, link(changed)), now)));
+        commit(List.of(complaints.save(changed),
+                outbox.pending("mail", FeedbackMails.acknowledged(council.council().name(), changed, note, link(changed)), now)));
         return ComplaintView.staff(changed, council.calendar(), council.calendar().localDate(now));
     }
 
-    public ComplaintView answer(StaffCaller caller, String typedReference, JsonNode body) {
+    public ComplaintView answer(StaffCaller caller, String typedReference, Finding finding) {
         Complaint complaint = found(typedReference);
         requireHandler(caller, complaint);
-        List<FieldError> errors = new ArrayList<>();
-        String outcome = Fields.text(body, "outcome");
-        if (outcome == null || !Outcomes.LABELS.containsKey(outcome)) {
-            errors.add(new FieldError("outcome", "Choose upheld, partly upheld or not upheld."));
-        }
-        String reasons = Fields.text(body, "reasons", FeedbackService.MAX_MESSAGE, "The reasons", errors);
-        if (reasons == null && errors.stream().noneMatch(e -> e.field().equals("reasons"))) {
-            errors.add(new FieldError("reasons", "Give the reasons for the outcome: they are sent to the complainant."));
-        }
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
         if (!complaint.open()) {
             throw conflict("This " + (complaint.isReview() ? "review" : "complaint") + " has already been answered.");
         }
         Instant now = clock.instant();
         LocalDate today = council.calendar().localDate(now);
         Instant acknowledged = complaint.acknowledgedAt() == null ? now : complaint.acknowledgedAt();
-        Complaint changed = complaint.with(Complaint.ANSWERED, acknowledged, now, outcome, reasons, caller.name(), caller.unitId(),
+        Complaint changed = complaint.with(Complaint.ANSWERED, acknowledged, now, finding.outcome(), finding.reasons(),
+                caller.name(), caller.unitId(),
                 complaint.isReview() ? null : targets.reviewRequestBy(council.calendar(), today), null);
-        Transaction transaction = new Transaction().put("case", complaints.save(changed));
+        List<Write> writes = new ArrayList<>(List.of(complaints.save(changed)));
         if (changed.isReview()) {
             Complaint parent = complaints.find(changed.parentReference()).orElseThrow();
-            transaction.put("parent", complaints.save(parent.with(Complaint.REVIEWED, parent.acknowledgedAt(), parent.answeredAt(),
+            writes.add(complaints.save(parent.with(Complaint.REVIEWED, parent.acknowledgedAt(), parent.answeredAt(),
                     parent.outcome(), parent.reasons(), parent.handledBy(), parent.handlerUnitId(), parent.reviewRequestBy(),
-                    parent.reviewReference())));
+                    parent.reviewReference())).named("parent"));
         }
-        transaction.put("mail", outbox.pendingMail(FeedbackMails.answered(council.council().name(), changed, link(changed)), now));
-        commit(transaction);
+        writes.add(outbox.pending("mail", FeedbackMails.answered(council.council().name(), changed, link(changed)), now));
+        commit(writes);
         return ComplaintView.staff(changed, council.calendar(), today);
     }
 
@@ -197,9 +184,9 @@ public final class ComplaintService {
         return complaint;
     }
 
-    private void commit(Transaction transaction) {
+    private void commit(List<Write> writes) {
         try {
-            transaction.commit(dynamo);
+            transactions.commit(writes);
         } catch (Refused refused) {
             throw conflict("Someone else changed this complaint at the same time. Reload it and try again.");
         }

@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.Write;
 import io.civicdesk.requests.Contact;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +39,7 @@ import static io.civicdesk.platform.Items.s;
  * Open cases by the next date due are one Query on the sparse index OpenCases; a month's complaints one Query
  * on ByPeriod.
  */
-public final class ComplaintStore {
+public final class ComplaintStore implements Complaints {
     static final String OPEN_INDEX = "OpenCases";
 
     private final DynamoDbClient dynamo;
@@ -49,31 +50,34 @@ public final class ComplaintStore {
         this.table = table;
     }
 
-    /** A new case; its condition fails if the reference is taken. */
-    public Put create(Complaint complaint) {
-        return Put.builder().tableName(table).item(item(complaint)).conditionExpression("attribute_not_exists(pk)").build();
+    @Override
+    public Write create(Complaint complaint) {
+        return Write.put("case", Put.builder().tableName(table).item(item(complaint))
+                .conditionExpression("attribute_not_exists(pk)").build());
     }
 
-    /** A changed case (version one more than read); its condition fails if someone else changed it first. */
-    public Put save(Complaint changed) {
-        return Put.builder().tableName(table).item(item(changed))
+    @Override
+    public Write save(Complaint changed) {
+        return Write.put("case", Put.builder().tableName(table).item(item(changed))
                 .conditionExpression("version = :read")
-                .expressionAttributeValues(Map.of(":read", n(changed.version() - 1))).build();
+                .expressionAttributeValues(Map.of(":read", n(changed.version() - 1))).build());
     }
 
+    @Override
     public Optional<Complaint> find(String reference) {
         Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
                 .key(Items.key("COMPLAINT#" + reference, "CASE")).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(complaint(item));
     }
 
-    /** Open complaints ("complaints") or reviews ("reviews"), the soonest due first. */
+    @Override
     public List<Complaint> open(String queue) {
         return query(request -> request.indexName(OPEN_INDEX).keyConditionExpression("openQueue = :queue")
                 .expressionAttributeValues(Map.of(":queue", s(queue))));
     }
 
     /** Complaints received in a month (UTC), oldest first. */
+    @Override
     public List<Complaint> received(YearMonth month) {
         return query(request -> request.indexName(SurveyStore.INDEX).keyConditionExpression("period = :period")
                 .expressionAttributeValues(Map.of(":period", s("COMPLAINTS#" + month))));

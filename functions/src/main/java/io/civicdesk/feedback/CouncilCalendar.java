@@ -8,24 +8,32 @@ import io.civicdesk.sla.BusinessCalendar;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The council and its business calendar, read once every few minutes by a warm container. */
-final class CouncilCalendar {
-    private static final Duration KEEP = Duration.ofMinutes(5);
+/** The council and its business calendar, which every feedback target and count is reckoned in. */
+public interface CouncilCalendar {
+    Council council();
 
-    private final Cached<Council> council;
-    private final Cached<BusinessCalendar> calendar;
+    BusinessCalendar calendar();
 
-    CouncilCalendar(CatalogStore catalog, Clock clock) {
-        this.council = new Cached<>(catalog::council, KEEP, clock);
-        this.calendar = new Cached<>(() -> catalog.calendar(council.get().calendarId())
-                .orElseThrow(() -> new IllegalStateException("The council's calendar is missing")), KEEP, clock);
+    /** Read once every few minutes by a warm container. */
+    static CouncilCalendar cached(CatalogStore catalog, Clock clock) {
+        Duration keep = Duration.ofMinutes(5);
+        Cached<Council> council = new Cached<>(catalog::council, keep, clock);
+        Cached<BusinessCalendar> calendar = new Cached<>(() -> catalog.calendar(council.get().calendarId())
+                .orElseThrow(() -> new IllegalStateException("The council's calendar is missing")), keep, clock);
+        return of(council::get, calendar::get);
     }
 
-    Council council() {
-        return council.get();
-    }
+    static CouncilCalendar of(java.util.function.Supplier<Council> council, java.util.function.Supplier<BusinessCalendar> calendar) {
+        return new CouncilCalendar() {
+            @Override
+            public Council council() {
+                return council.get();
+            }
 
-    BusinessCalendar calendar() {
-        return calendar.get();
+            @Override
+            public BusinessCalendar calendar() {
+                return calendar.get();
+            }
+        };
     }
 }

@@ -22,7 +22,7 @@ import static io.civicdesk.platform.Items.s;
  *
  * A tap looks its device up with one GetItem on the key's hash.
  */
-public final class CounterDeviceStore {
+public final class CounterDeviceStore implements CounterDevices {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -31,10 +31,7 @@ public final class CounterDeviceStore {
         this.table = table;
     }
 
-    public record Device(String unitId, String name) {
-    }
-
-    /** Issues a new device key for a unit's counter; the key is returned once and never stored. */
+    @Override
     public String register(String unitId, String name, String createdBy, Instant now, SecureRandom random) {
         String key = Hashes.newSecret(random);
         dynamo.putItem(request -> request.tableName(table).item(Map.of(
@@ -44,6 +41,7 @@ public final class CounterDeviceStore {
         return key;
     }
 
+    @Override
     public Optional<Device> find(String key) {
         if (key == null || key.isBlank() || key.length() > 100) {
             return Optional.empty();

@@ -1,22 +1,13 @@
 package io.civicdesk.feedback;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Clocks;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
-import io.civicdesk.directory.StaffDirectory;
-import io.civicdesk.requests.RequestStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.security.SecureRandom;
+import io.civicdesk.platform.Refusal;
 
 /**
  * The resident's side of feedback: {@code POST /feedback} (a compliment, suggestion or complaint),
@@ -28,32 +19,16 @@ public final class FeedbackHandler extends HttpHandler {
     private final ComplaintService complaints;
 
     public FeedbackHandler() {
-        this(AwsClients.dynamoDb());
+        this(new FeedbackWiring(AwsClients.dynamoDb()));
     }
 
-    private FeedbackHandler(DynamoDbClient dynamo) {
-        this(feedback(dynamo), complaints(dynamo));
+    private FeedbackHandler(FeedbackWiring wiring) {
+        this(wiring.feedback(), wiring.complaints());
     }
 
     public FeedbackHandler(FeedbackService feedback, ComplaintService complaints) {
         this.feedback = feedback;
         this.complaints = complaints;
-    }
-
-    static FeedbackService feedback(DynamoDbClient dynamo) {
-        String table = Config.require("FEEDBACK_TABLE");
-        String catalogTable = Config.require("CATALOG_TABLE");
-        return new FeedbackService(dynamo, new CatalogStore(dynamo, catalogTable),
-                new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), null), new ComplaintStore(dynamo, table),
-                new FeedbackStore(table), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")),
-                new StaffDirectory(dynamo, catalogTable), table, ComplaintTargets.fromConfig(), Clocks.fromConfig(), new SecureRandom(),
-                Config.require("PORTAL_URL"));
-    }
-
-    static ComplaintService complaints(DynamoDbClient dynamo) {
-        return new ComplaintService(dynamo, new ComplaintStore(dynamo, Config.require("FEEDBACK_TABLE")),
-                new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")), new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
-                ComplaintTargets.fromConfig(), Clocks.fromConfig(), new SecureRandom(), Config.require("PORTAL_URL"));
     }
 
     @Override
@@ -63,12 +38,13 @@ public final class FeedbackHandler extends HttpHandler {
         return switch (request.routeKey()) {
             case "POST /feedback" -> {
                 String body = request.body();
-                FeedbackService.Sent sent = feedback.submit(Json.parseBody(body), Idempotency.fromHeader(request, body).orElse(null));
+                var json = Json.parseBody(body);
+                Idempotency.Answer sent = feedback.submit(FeedbackReader.read(json), Idempotency.fromHeader(request, body));
                 yield HttpResponses.rawJson(sent.status(), sent.body(), "no-store");
             }
             case "GET /complaints/{reference}" -> HttpResponses.json(200, complaints.view(reference, secret));
-            case "POST /complaints/{reference}/review" ->
-                    HttpResponses.json(201, complaints.requestReview(reference, secret, request.jsonBody()));
+            case "POST /complaints/{reference}/review" -> HttpResponses.json(201,
+                    complaints.requestReview(reference, secret, ComplaintReader.reviewReason(request.jsonBody())));
             default -> throw Refusal.notFound("Not Found");
         };
     }

@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 
@@ -30,7 +31,8 @@ public final class FeedbackStore {
         this.table = table;
     }
 
-    public Put create(String id, String kind, String unitId, String serviceId, Complaint.About about, String message,
+    /** The compliment or suggestion, as the part "feedback". */
+    public Write create(String id, String kind, String unitId, String serviceId, Complaint.About about, String message,
                       io.civicdesk.requests.Contact contact, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("FEEDBACK#" + id));
@@ -52,6 +54,7 @@ public final class FeedbackStore {
         item.put("receivedAt", s(at.toString()));
         item.put("period", s("FEEDBACK#" + YearMonth.from(at.atZone(ZoneOffset.UTC))));
         item.put("periodAt", s(at + "#" + id));
-        return Put.builder().tableName(table).item(Items.compact(item)).conditionExpression("attribute_not_exists(pk)").build();
+        return Write.put("feedback", Put.builder().tableName(table).item(Items.compact(item))
+                .conditionExpression("attribute_not_exists(pk)").build());
     }
 }

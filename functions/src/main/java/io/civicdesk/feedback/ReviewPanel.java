@@ -18,7 +18,7 @@ import java.util.function.Function;
  * residents left in surveys, newest first.
  */
 public record ReviewPanel(YearMonth from, YearMonth to, ComplaintTargets targets, Figures all, List<Figures> byUnit,
-                          List<Figures> byTheme, List<ComplaintView> openReviews, List<SurveyStore.Comment> comments) {
+                          List<Figures> byTheme, List<ComplaintView> openReviews, List<Surveys.Comment> comments) {
 
     /** The complaints of one group (a unit, a theme, or all): outcomes, and each step against its target. */
     public record Figures(String key, String name, int received, int upheld, int partlyUpheld, int notUpheld, int notAnswered,
@@ -33,7 +33,7 @@ public record ReviewPanel(YearMonth from, YearMonth to, ComplaintTargets targets
     }
 
     static ReviewPanel of(YearMonth from, YearMonth to, ComplaintTargets targets, List<Complaint> received,
-                          Map<String, String> unitNames, List<Complaint> openReviews, List<SurveyStore.Comment> comments,
+                          Map<String, String> unitNames, List<Complaint> openReviews, List<Surveys.Comment> comments,
                           BusinessCalendar calendar, LocalDate today) {
         List<ComplaintView> views = received.stream().map(c -> ComplaintView.staff(c, calendar, today)).toList();
         return new ReviewPanel(from, to, targets, figures("all", "All units", views, today),

@@ -1,6 +1,5 @@
 package io.civicdesk.feedback;
 
-import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
@@ -18,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,19 +30,21 @@ public final class ReviewPanelService {
     /** A year at most: the panel meets monthly or quarterly, and each month is a Query of its own. */
     static final int MAX_MONTHS = 12;
 
-    private final ComplaintStore complaints;
-    private final SurveyStore surveys;
-    private final CatalogStore catalog;
+    private final Complaints complaints;
+    private final Surveys surveys;
+    /** The unit of this id in the catalogue, for the names the panel shows. */
+    private final Function<String, Optional<Unit>> units;
     private final ComplaintTargets targets;
     private final CouncilCalendar council;
     private final Clock clock;
 
-    public ReviewPanelService(ComplaintStore complaints, SurveyStore surveys, CatalogStore catalog, ComplaintTargets targets, Clock clock) {
+    public ReviewPanelService(Complaints complaints, Surveys surveys, Function<String, Optional<Unit>> units,
+                              ComplaintTargets targets, CouncilCalendar council, Clock clock) {
         this.complaints = complaints;
         this.surveys = surveys;
-        this.catalog = catalog;
+        this.units = units;
         this.targets = targets;
-        this.council = new CouncilCalendar(catalog, clock);
+        this.council = council;
         this.clock = clock;
     }
 
@@ -61,7 +64,7 @@ public final class ReviewPanelService {
             throw Refusal.invalid(errors);
         }
         List<Complaint> received = new ArrayList<>();
-        List<SurveyStore.Comment> comments = new ArrayList<>();
+        List<Surveys.Comment> comments = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             received.addAll(complaints.received(month));
         }
@@ -71,7 +74,7 @@ public final class ReviewPanelService {
         }
         Map<String, String> unitNames = new HashMap<>();
         received.stream().map(Complaint::unitId).filter(Objects::nonNull).distinct()
-                .forEach(id -> unitNames.put(id, catalog.unit(id).map(Unit::name).orElse(id)));
+                .forEach(id -> unitNames.put(id, units.apply(id).map(Unit::name).orElse(id)));
         return ReviewPanel.of(first, last, targets, received, unitNames, complaints.open("reviews"), comments, calendar, today);
     }
 

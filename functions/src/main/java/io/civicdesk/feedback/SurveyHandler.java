@@ -1,19 +1,13 @@
 package io.civicdesk.feedback;
 
-import io.civicdesk.figures.SatisfactionFiguresStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Clocks;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
+import io.civicdesk.platform.Refusal;
 
 /**
  * {@code GET /surveys/{reference}} and {@code POST /surveys/{reference}/answers}: the survey after service,
@@ -25,18 +19,11 @@ public final class SurveyHandler extends HttpHandler {
     private final SurveyService surveys;
 
     public SurveyHandler() {
-        this(wire(AwsClients.dynamoDb()));
+        this(new FeedbackWiring(AwsClients.dynamoDb()).surveys());
     }
 
     public SurveyHandler(SurveyService surveys) {
         this.surveys = surveys;
-    }
-
-    private static SurveyService wire(DynamoDbClient dynamo) {
-        String table = Config.require("FEEDBACK_TABLE");
-        return new SurveyService(dynamo, new SurveyStore(dynamo, table), new SatisfactionFiguresStore(dynamo, table),
-                table, new CatalogStore(dynamo, Config.require("CATALOG_TABLE")),
-                Clocks.fromConfig());
     }
 
     @Override
@@ -49,8 +36,9 @@ public final class SurveyHandler extends HttpHandler {
         }
         if ("POST /surveys/{reference}/answers".equals(request.routeKey())) {
             String body = request.body();
-            SurveyService.Answered answered = surveys.answer(subject, reference, secret, Json.parseBody(body),
-                    Idempotency.fromHeader(request, body).orElse(null));
+            var json = Json.parseBody(body);
+            Idempotency.Answer answered = surveys.answer(subject, reference, secret, SurveyAnswerReader.answer(json),
+                    Idempotency.fromHeader(request, body));
             return HttpResponses.rawJson(answered.status(), answered.body(), "no-store");
         }
         throw Refusal.notFound("Not Found");

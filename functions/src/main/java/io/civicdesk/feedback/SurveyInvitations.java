@@ -5,19 +5,14 @@ import io.civicdesk.platform.Write;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Hashes;
-import io.civicdesk.platform.Log;
-import io.civicdesk.platform.Transaction;
 import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.ServiceRequest;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,22 +28,19 @@ public final class SurveyInvitations {
      */
     public static final String FACILITY_BOOKINGS_UNIT = "facility-bookings";
 
-    private final DynamoDbClient dynamo;
-    private final SurveyStore surveys;
+    private final Surveys surveys;
     private final SatisfactionFiguresStore figures;
     private final OutboxStore outbox;
     private final CouncilCalendar council;
     private final SecureRandom random;
     private final String portalUrl;
 
-    public SurveyInvitations(DynamoDbClient dynamo, SurveyStore surveys, SatisfactionFiguresStore figures,
-                             OutboxStore outbox, io.civicdesk.catalog.CatalogStore catalog,
-                             java.time.Clock clock, SecureRandom random, String portalUrl) {
-        this.dynamo = dynamo;
+    public SurveyInvitations(Surveys surveys, SatisfactionFiguresStore figures, OutboxStore outbox, CouncilCalendar council,
+                             SecureRandom random, String portalUrl) {
         this.surveys = surveys;
         this.figures = figures;
         this.outbox = outbox;
-        this.council = new CouncilCalendar(catalog, clock);
+        this.council = council;
         this.random = random;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
     }
@@ -86,24 +78,13 @@ public final class SurveyInvitations {
         Survey survey = new Survey(opened.subject(), opened.reference(), opened.serviceId(), opened.serviceName(), opened.unitId(),
                 now, Hashes.sha256(secret), opened.requestSecretHash(), null, null);
         List<Write> writes = new ArrayList<>();
-        writes.add(Write.put("survey", surveys.invitation(survey)));
-        writes.add(Write.update("surveyFigures", figures.invited(survey.unitId(), survey.serviceId(),
-                council.calendar().localDate(now))));
+        writes.add(surveys.invitation(survey));
+        writes.add(figures.invitation(survey.unitId(), survey.serviceId(), council.calendar().localDate(now)));
         Mail mail = contact == null || contact.email() == null ? null : SurveyInvitationMail.compose(UUID.randomUUID().toString(),
                 council.council().name(), survey, contact, link);
         if (mail != null) {
-            writes.add(Write.put("surveyMail", outbox.pendingMail(mail, now)));
+            writes.add(outbox.pending("surveyMail", mail, now));
         }
         return new Invitation(writes, mail, link);
-    }
-
-    /** Opens the survey of a request on its own, outside any resolve: for tests, which need no staff member. */
-    public Invitation inviteNow(ServiceRequest request, Instant now) {
-        Invitation invitation = onResolved(request, now);
-        if (!invitation.writes().isEmpty()) {
-            new Transaction().addAll(invitation.writes()).commit(dynamo);
-            Log.info("survey.invited", Map.of("reference", request.reference().value(), "mail", invitation.mail() != null));
-        }
-        return invitation;
     }
 }

@@ -1,20 +1,15 @@
 package io.civicdesk.feedback;
 
 import io.civicdesk.figures.SatisfactionFiguresStore;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.Refused;
-import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
-import io.civicdesk.platform.Json;
+import io.civicdesk.platform.IdempotentCommand;
 import io.civicdesk.platform.Log;
-import io.civicdesk.platform.Transaction;
+import io.civicdesk.platform.Refusal;
+import io.civicdesk.platform.Refused;
 import io.civicdesk.requests.Reference;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,22 +20,16 @@ import java.util.Optional;
  * neither read nor answer another. One answer per request or booking, whatever the retries.
  */
 public final class SurveyService {
-    private final DynamoDbClient dynamo;
-    private final SurveyStore surveys;
+    private final Surveys surveys;
     private final SatisfactionFiguresStore figures;
-    /** The table the idempotency records go in (the feedback table). */
-    private final String idempotencyTable;
+    private final IdempotentCommand command;
     private final CouncilCalendar council;
-    private final Clock clock;
 
-    public SurveyService(DynamoDbClient dynamo, SurveyStore surveys, SatisfactionFiguresStore figures,
-                         String idempotencyTable, io.civicdesk.catalog.CatalogStore catalog, Clock clock) {
-        this.dynamo = dynamo;
+    public SurveyService(Surveys surveys, SatisfactionFiguresStore figures, IdempotentCommand command, CouncilCalendar council) {
         this.surveys = surveys;
         this.figures = figures;
-        this.idempotencyTable = idempotencyTable;
-        this.council = new CouncilCalendar(catalog, clock);
-        this.clock = clock;
+        this.command = command;
+        this.council = council;
     }
 
     /** What the survey page shows: the request or booking it is about, and whether it still waits for an answer. */
@@ -49,50 +38,31 @@ public final class SurveyService {
         }
     }
 
-    public record Answered(int status, String body) {
-    }
-
     public SurveyView view(Survey.Subject subject, String typedReference, String secret) {
-        Survey survey = survey(subject, typedReference, secret);
-        return view(survey);
+        return view(survey(subject, typedReference, secret));
     }
 
-    public Answered answer(Survey.Subject subject, String typedReference, String secret, JsonNode body, Idempotency.Key key) {
+    /** The one answer; a retry with the same idempotency key is given the first answer, any other a 409. */
+    public Idempotency.Answer answer(Survey.Subject subject, String typedReference, String secret, SurveyAnswer answer,
+                                     Optional<Idempotency.Key> key) {
         Survey survey = survey(subject, typedReference, secret);
-        Optional<Idempotency.Answer> first = (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key));
-        if (first.isPresent()) {
-            return new Answered(first.get().status(), first.get().body());
-        }
-        SurveyAnswer answer = SurveyAnswer.read(body);
-        if (!survey.open()) {
-            throw alreadyAnswered(survey.subject());
-        }
-        Instant now = clock.instant();
-        Survey answered = new Survey(survey.subject(), survey.reference(), survey.serviceId(), survey.serviceName(), survey.unitId(),
-                survey.invitedAt(), survey.surveySecretHash(), survey.requestSecretHash(), now, answer);
-        Answered result = new Answered(201, Json.write(Map.of("survey", view(answered),
-                "message", "Thank you. Your answer has been recorded.")));
-        Transaction transaction = new Transaction()
-                .update("survey", surveys.answer(survey.subject(), survey.reference(), answer, now))
-                .update("figures", figures.answered(survey.unitId(), survey.serviceId(),
-                        council.calendar().localDate(now), answer, false));
-        if (key != null) {
-            transaction.put("idempotency", Idempotency.put(idempotencyTable, key, new Idempotency.Answer(result.status(), result.body()), now));
-        }
         try {
-            transaction.commit(dynamo);
+            return command.run(key, now -> {
+                if (!survey.open()) {
+                    throw alreadyAnswered(survey.subject());
+                }
+                Survey answered = new Survey(survey.subject(), survey.reference(), survey.serviceId(), survey.serviceName(),
+                        survey.unitId(), survey.invitedAt(), survey.surveySecretHash(), survey.requestSecretHash(), now, answer);
+                return IdempotentCommand.Prepared.of(FeedbackViews.surveyAnswered(view(answered)), List.of(
+                                surveys.answer(survey.subject(), survey.reference(), answer, now),
+                                figures.answer(survey.unitId(), survey.serviceId(), council.calendar().localDate(now), answer, false)))
+                        .afterCommit(() -> Log.info("survey.answered", Map.of("reference", survey.reference(),
+                                "comment", answer.comment() != null)));
+            });
         } catch (Refused refused) {
-            if (refused.failed("idempotency")) {
-                return (key == null ? Optional.<Idempotency.Answer>empty() : Idempotency.replay(dynamo, idempotencyTable, key)).map(a -> new Answered(a.status(), a.body())).orElseThrow();
-            }
-            if (refused.failed("survey")) {
-                throw alreadyAnswered(survey.subject());
-            }
-            // A concurrent answer to the same survey (a double tap without a key): the first one wins.
+            // Answered in between (a double tap without a key): the first answer wins.
             throw alreadyAnswered(survey.subject());
         }
-        Log.info("survey.answered", Map.of("reference", survey.reference(), "comment", answer.comment() != null));
-        return result;
     }
 
     private static Refusal alreadyAnswered(Survey.Subject subject) {

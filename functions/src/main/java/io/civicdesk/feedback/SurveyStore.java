@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -38,7 +39,7 @@ import static io.civicdesk.platform.Items.s;
  * only answers with a comment carry {@code period}, so the review panel reads a month's comments, newest first,
  * with one Query.
  */
-public final class SurveyStore {
+public final class SurveyStore implements Surveys {
     static final String INDEX = "ByPeriod";
 
     private final DynamoDbClient dynamo;
@@ -49,8 +50,8 @@ public final class SurveyStore {
         this.table = table;
     }
 
-    /** The new survey; its condition fails if the request already has one (a re-resolve does not invite twice). */
-    public Put invitation(Survey survey) {
+    @Override
+    public Write invitation(Survey survey) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(partition(survey.subject(), survey.reference())));
         item.put("sk", s("SURVEY"));
@@ -62,12 +63,12 @@ public final class SurveyStore {
         item.put("invitedAt", s(survey.invitedAt().toString()));
         item.put("surveySecretHash", s(survey.surveySecretHash()));
         item.put("requestSecretHash", s(survey.requestSecretHash()));
-        return Put.builder().tableName(table).item(Items.compact(item))
-                .conditionExpression("attribute_not_exists(pk)").build();
+        return Write.put("survey", Put.builder().tableName(table).item(Items.compact(item))
+                .conditionExpression("attribute_not_exists(pk)").build());
     }
 
-    /** Records the one answer: the condition fails if there is no such survey or it was answered already. */
-    public Update answer(Survey.Subject subject, String reference, SurveyAnswer answer, Instant at) {
+    @Override
+    public Write answer(Survey.Subject subject, String reference, SurveyAnswer answer, Instant at) {
         Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder set = new StringBuilder("SET answeredAt = :at, satisfaction = :satisfaction");
         values.put(":at", s(at.toString()));
@@ -89,11 +90,11 @@ public final class SurveyStore {
         if (answer.comment() != null) {
             update.expressionAttributeNames(Map.of("#comment", "comment"));
         }
-        return update.build();
+        return Write.update("survey", update.build());
     }
 
-    /** A tap on the counter tablet, kept so its reason reaches the review panel. */
-    public Put smiley(String id, String unitId, String deviceName, SurveyAnswer answer, Instant at) {
+    @Override
+    public Write smiley(String id, String unitId, String deviceName, SurveyAnswer answer, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("SMILEY#" + id));
         item.put("sk", s("SMILEY"));
@@ -106,21 +107,18 @@ public final class SurveyStore {
             item.put("period", s(commentsPeriod(at)));
             item.put("periodAt", s(at + "#" + id));
         }
-        return Put.builder().tableName(table).item(Items.compact(item)).conditionExpression("attribute_not_exists(pk)").build();
+        return Write.put("smiley", Put.builder().tableName(table).item(Items.compact(item))
+                .conditionExpression("attribute_not_exists(pk)").build());
     }
 
+    @Override
     public Optional<Survey> find(Survey.Subject subject, String reference) {
         Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
                 .key(Items.key(partition(subject, reference), "SURVEY")).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(survey(item));
     }
 
-    /** A comment a resident left, with its scores: from a survey (with its request) or from the counter. */
-    public record Comment(Instant at, String channel, String reference, String serviceName, String unitId,
-                          int satisfaction, Integer recommend, String comment) {
-    }
-
-    /** A month's comments, newest first. */
+    @Override
     public List<Comment> comments(YearMonth month) {
         List<Comment> comments = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;

@@ -1,6 +1,7 @@
 package io.civicdesk.figures;
 
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -53,6 +54,16 @@ public final class SatisfactionFiguresStore {
             counts.put("r" + answer.recommend(), 1L);
         }
         return add(unitId, serviceId, day, counts);
+    }
+
+    /** {@link #invited} as the named part "surveyFigures" of the invitation's transaction. */
+    public Write invitation(String unitId, String serviceId, LocalDate day) {
+        return Write.update("surveyFigures", invited(unitId, serviceId, day));
+    }
+
+    /** {@link #answered} as the named part "figures" of the answer's transaction. */
+    public Write answer(String unitId, String serviceId, LocalDate day, Scored answer, boolean atCounter) {
+        return Write.update("figures", answered(unitId, serviceId, day, answer, atCounter));
     }
 
     private Update add(String unitId, String serviceId, LocalDate day, Map<String, Long> counts) {

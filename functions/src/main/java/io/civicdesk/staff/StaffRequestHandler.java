@@ -6,9 +6,8 @@ import io.civicdesk.requests.RequestActions;
 import io.civicdesk.directory.StaffDirectory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.figures.SatisfactionFiguresStore;
+import io.civicdesk.feedback.FeedbackWiring;
 import io.civicdesk.feedback.SurveyInvitations;
-import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
@@ -59,11 +58,7 @@ public final class StaffRequestHandler extends HttpHandler {
 
     private static RequestActions actions(DynamoDbClient dynamo) {
         String catalogTable = Config.require("CATALOG_TABLE");
-        String feedbackTable = Config.require("FEEDBACK_TABLE");
-        OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
-        SurveyInvitations surveys = new SurveyInvitations(dynamo, new SurveyStore(dynamo, feedbackTable),
-                new SatisfactionFiguresStore(dynamo, feedbackTable), outbox,
-                new CatalogStore(dynamo, catalogTable), Clocks.fromConfig(), new SecureRandom(), Config.require("PORTAL_URL"));
+        SurveyInvitations surveys = new FeedbackWiring(dynamo).invitations();
         return new RequestActions(requests(dynamo), new WorkflowStore(dynamo, catalogTable),
                 new StaffDirectory(dynamo, catalogTable), new CatalogStore(dynamo, catalogTable), Clocks.fromConfig(),
                 Config.require("PORTAL_URL"), (resolved, now) -> surveys.onResolved(resolved, now).writes(),

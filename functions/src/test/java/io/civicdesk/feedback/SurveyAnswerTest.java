@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class SurveyAnswerTest {
 
     private static List<String> fields(String json) {
-        Refusal e = assertThrows(Refusal.class, () -> SurveyAnswer.read(Json.parseBody(json)));
+        Refusal e = assertThrows(Refusal.class, () -> SurveyAnswerReader.answer(Json.parseBody(json)));
         assertEquals(400, e.status());
         return e.errors().stream().map(FieldError::field).toList();
     }
@@ -37,15 +37,15 @@ class SurveyAnswerTest {
 
     @Test
     void aCommentIsOptionalTrimmedAndAtMostAThousandCharacters() {
-        assertNull(SurveyAnswer.read(Json.parseBody("{\"satisfaction\":3,\"comment\":\"  \"}")).comment());
-        assertEquals(1000, SurveyAnswer.read(Json.parseBody("{\"satisfaction\":3,\"comment\":\"" + "😀".repeat(1000) + "\"}"))
+        assertNull(SurveyAnswerReader.answer(Json.parseBody("{\"satisfaction\":3,\"comment\":\"  \"}")).comment());
+        assertEquals(1000, SurveyAnswerReader.answer(Json.parseBody("{\"satisfaction\":3,\"comment\":\"" + "😀".repeat(1000) + "\"}"))
                 .comment().codePointCount(0, 2000));
         assertEquals(List.of("comment"), fields("{\"satisfaction\":3,\"comment\":\"" + "a".repeat(1001) + "\"}"));
     }
 
     @Test
     void scoresAtTheEdgesAreAccepted() {
-        SurveyAnswer answer = SurveyAnswer.read(Json.parseBody("{\"satisfaction\":1,\"recommend\":0}"));
+        SurveyAnswer answer = SurveyAnswerReader.answer(Json.parseBody("{\"satisfaction\":1,\"recommend\":0}"));
         assertEquals(1, answer.satisfaction());
         assertEquals(0, answer.recommend());
     }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.demo.DemoData;
 import io.civicdesk.figures.SatisfactionFiguresStore;
+import io.civicdesk.feedback.CouncilCalendar;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
@@ -129,9 +130,9 @@ public final class BookingFixtures {
     static BookingService serviceAt(Duration ahead) {
         var dynamo = TestStack.get().dynamoDb();
         Clock clock = Clock.offset(TestStack.clock(), ahead);
-        SurveyInvitations surveys = new SurveyInvitations(dynamo, new SurveyStore(dynamo, "FeedbackTable"),
+        SurveyInvitations surveys = new SurveyInvitations(new SurveyStore(dynamo, "FeedbackTable"),
                 new SatisfactionFiguresStore(dynamo, "FeedbackTable"), new OutboxStore(dynamo, "OutboxTable"),
-                new CatalogStore(dynamo, "CatalogTable"), clock, new SecureRandom(), TestStack.get().baseUrl());
+                CouncilCalendar.cached(new CatalogStore(dynamo, "CatalogTable"), clock), new SecureRandom(), TestStack.get().baseUrl());
         return new BookingService(new FacilityStore(dynamo, "CatalogTable"), store(), clock, new SecureRandom(),
                 TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example", BookingWiring.surveys(surveys),
                 Metrics.NONE);

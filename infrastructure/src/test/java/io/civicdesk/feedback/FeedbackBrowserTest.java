@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.civicdesk.testing.PhoneBrowserTest;
 import io.civicdesk.local.Mailbox.Message;
-import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
@@ -183,7 +182,7 @@ class FeedbackBrowserTest extends PhoneBrowserTest {
         String reference = sent.path("reference").asText();
         StaffCaller officer = new StaffCaller("officer-1", "Wes Waste", "wes@melaleuca.example", Set.of(StaffCaller.Role.OFFICER), "waste");
         FeedbackStack.complaints().answer(officer, reference,
-                Json.MAPPER.valueToTree(Map.of("outcome", "not-upheld", "reasons", "The recording shows the driver was polite.")));
+                new ComplaintService.Finding("not-upheld", "The recording shows the driver was polite."));
 
         // Without its key (as in the later mails' links) the page says where the key is, and shows nothing.
         page.navigate(stack.baseUrl() + "/complaint.html?ref=" + reference);

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.Idempotency;
+import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.platform.IdempotencyStore;
+import io.civicdesk.platform.IdempotentCommand;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.Write;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.ServiceRequest;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,32 +50,47 @@ final class FeedbackStack {
         return new SatisfactionFiguresStore(dynamo(), FEEDBACK);
     }
 
-    /** What the resolve action will call; here called on its own, as the staff-free trigger. */
-    static SurveyInvitations invitations() {
-        DynamoDbClient dynamo = dynamo();
-        OutboxStore outbox = new OutboxStore(dynamo, "OutboxTable");
-        return new SurveyInvitations(dynamo, surveys(), figures(), outbox, catalog(), TestStack.clock(), new SecureRandom(), TestStack.get().baseUrl());
+    static CouncilCalendar council(Clock clock) {
+        return CouncilCalendar.cached(catalog(), clock);
     }
 
-    /** Opens a reported request's survey, as resolving it would. */
+    static OutboxStore outbox() {
+        return new OutboxStore(dynamo(), "OutboxTable");
+    }
+
+    /** The writes of one change, committed together. */
+    static void commit(List<Write> writes) {
+        new DynamoTransactions(dynamo()).commit(writes);
+    }
+
+    /** What the resolve action will call; here called on its own, as the staff-free trigger. */
+    static SurveyInvitations invitations() {
+        return new SurveyInvitations(surveys(), figures(), outbox(), council(TestStack.clock()), new SecureRandom(),
+                TestStack.get().baseUrl());
+    }
+
+    /** Opens a reported request's survey on its own, as resolving it would, outside any staff member's resolve. */
     static SurveyInvitations.Invitation inviteNow(String reference) {
         DynamoDbClient dynamo = dynamo();
         ServiceRequest request = new RequestStore(dynamo, "RequestsTable", null).find(Reference.parse(reference).orElseThrow())
                 .orElseThrow().request();
-        return invitations().inviteNow(request, TestStack.clock().instant());
+        SurveyInvitations.Invitation invitation = invitations().onResolved(request, TestStack.clock().instant());
+        commit(invitation.writes());
+        return invitation;
     }
 
     static ComplaintService complaints() {
         DynamoDbClient dynamo = dynamo();
-        return new ComplaintService(dynamo, new ComplaintStore(dynamo, FEEDBACK), new OutboxStore(dynamo, "OutboxTable"), catalog(),
-                ComplaintTargets.DEFAULTS, TestStack.clock(), new SecureRandom(), TestStack.get().baseUrl());
+        return new ComplaintService(new ComplaintStore(dynamo, FEEDBACK), outbox(), new DynamoTransactions(dynamo),
+                ComplaintTargets.DEFAULTS, council(TestStack.clock()), TestStack.clock(), new SecureRandom(), TestStack.get().baseUrl());
     }
 
     /** The staff function as the gateway invokes it; its review panel sees the council's calendar as of {@code clock}. */
     static FeedbackStaffHandler staffHandler(Clock clock) {
         DynamoDbClient dynamo = dynamo();
-        return new FeedbackStaffHandler(complaints(), new ReviewPanelService(new ComplaintStore(dynamo, FEEDBACK), surveys(), catalog(),
-                ComplaintTargets.DEFAULTS, clock), new CounterDeviceStore(dynamo, FEEDBACK), TestStack.get().baseUrl(), clock);
+        return new FeedbackStaffHandler(complaints(), new ReviewPanelService(new ComplaintStore(dynamo, FEEDBACK), surveys(),
+                catalog()::unit, ComplaintTargets.DEFAULTS, council(clock), clock),
+                new CounterTablets(new CounterDeviceStore(dynamo, FEEDBACK), TestStack.get().baseUrl(), clock, new SecureRandom()));
     }
 
     /** A staff route called with claims as API Gateway's JWT authorizer delivers them: strings, groups as "[a b]". */
@@ -102,8 +121,8 @@ final class FeedbackStack {
     }
 
     static SurveyService surveyService() {
-        return new SurveyService(dynamo(), surveys(), figures(), FEEDBACK, catalog(),
-                TestStack.clock());
+        return new SurveyService(surveys(), figures(), new IdempotentCommand(new IdempotencyStore(dynamo(), FEEDBACK),
+                new DynamoTransactions(dynamo()), TestStack.clock()), council(TestStack.clock()));
     }
 
     /** A resident's missed-bin report through the API: its reference and private key. */

@@ -3,7 +3,6 @@ package io.civicdesk.feedback;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Json;
-import io.civicdesk.platform.Transaction;
 import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.sla.BusinessCalendar;
@@ -45,19 +44,19 @@ class ReviewPanelTest {
         complaint("roads", "Roads and footpaths", day(4), null, null, null);                  // both overdue
         complaint("roads", "Roads and footpaths", LocalDate.of(2011, 4, 28), null, null, null); // April: outside May
         reviewReference = reference();
-        commit(new Transaction().put("review", store().create(new Complaint(reviewReference, reviewed.reference(), "waste", null,
+        FeedbackStack.commit(List.of(store().create(new Complaint(reviewReference, reviewed.reference(), "waste", null,
                 "Street cleaning", reviewed.about(), "The street is still dirty.", reviewed.contact(), at(day(9)), Complaint.RECEIVED,
-                day(16), LocalDate.of(2011, 6, 6), null, null, null, null, null, null, null, null, "hash", 1))));
+                day(16), LocalDate.of(2011, 6, 6), null, null, null, null, null, null, null, null, "hash", 1)).named("review")));
 
         SurveyStore surveys = FeedbackStack.surveys();
         String surveyed = reference();
-        commit(new Transaction()
-                .put("survey", surveys.invitation(new Survey(Survey.Subject.REQUEST, surveyed, "missed-bin", "Missed bin collection", "waste", at(day(9)),
-                        "hash", "hash", null, null)))
-                .put("smiley-5", surveys.smiley(UUID.randomUUID().toString(), "waste", "Front counter", new SurveyAnswer(5, null, "Quick and kind"), at(day(12))))
-                .put("smiley-1", surveys.smiley(UUID.randomUUID().toString(), "roads", "Front counter", new SurveyAnswer(1, null, "Waited an hour"), at(day(20))))
-                .put("smiley-silent", surveys.smiley(UUID.randomUUID().toString(), "roads", "Front counter", new SurveyAnswer(2, null, null), at(day(21)))));
-        commit(new Transaction().update("answer", surveys.answer(Survey.Subject.REQUEST, surveyed, new SurveyAnswer(2, 3, "Took two weeks"), at(day(10)))));
+        FeedbackStack.commit(List.of(
+                surveys.invitation(new Survey(Survey.Subject.REQUEST, surveyed, "missed-bin", "Missed bin collection", "waste", at(day(9)),
+                        "hash", "hash", null, null)),
+                surveys.smiley(UUID.randomUUID().toString(), "waste", "Front counter", new SurveyAnswer(5, null, "Quick and kind"), at(day(12))).named("smiley-5"),
+                surveys.smiley(UUID.randomUUID().toString(), "roads", "Front counter", new SurveyAnswer(1, null, "Waited an hour"), at(day(20))).named("smiley-1"),
+                surveys.smiley(UUID.randomUUID().toString(), "roads", "Front counter", new SurveyAnswer(2, null, null), at(day(21))).named("smiley-silent")));
+        FeedbackStack.commit(List.of(surveys.answer(Survey.Subject.REQUEST, surveyed, new SurveyAnswer(2, 3, "Took two weeks"), at(day(10))).named("answer")));
     }
 
     @Test
@@ -182,11 +181,7 @@ class ReviewPanelTest {
                 at(received), status, ComplaintTargets.DEFAULTS.acknowledgeBy(calendar, received),
                 ComplaintTargets.DEFAULTS.answerBy(calendar, received), acknowledged == null ? null : at(acknowledged),
                 answered == null ? null : at(answered), outcome, outcome == null ? null : "Reasons", null, null, null, null, "hash", 1);
-        commit(new Transaction().put("case", store().create(complaint)));
+        FeedbackStack.commit(List.of(store().create(complaint)));
         return complaint;
-    }
-
-    private static void commit(Transaction transaction) {
-        transaction.commit(FeedbackStack.dynamo());
     }
 }

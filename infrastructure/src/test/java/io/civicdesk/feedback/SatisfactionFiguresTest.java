@@ -6,7 +6,6 @@ import io.civicdesk.requests.Location;
 import io.civicdesk.requests.PreferredChannel;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.ServiceRequest;
-import io.civicdesk.platform.Transaction;
 import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,11 +45,11 @@ class SatisfactionFiguresTest {
         for (int i = 0; i < 10; i++) {
             ServiceRequest request = request(unit, "svc-a");
             SurveyInvitations.Invitation invitation = invitations.onResolved(request, TestStack.clock().instant());
-            new Transaction().addAll(invitation.writes()).commit(FeedbackStack.dynamo());
+            FeedbackStack.commit(invitation.writes());
             if (i < satisfied.length) {
                 Map<String, Object> body = new HashMap<>(Map.of("satisfaction", satisfied[i], "recommend", recommend[i]));
                 assertEquals(201, service.answer(Survey.Subject.REQUEST, request.reference().value(), FeedbackStack.keyOf(invitation.surveyLink()),
-                        io.civicdesk.platform.Json.MAPPER.valueToTree(body), null).status());
+                        SurveyAnswerReader.answer(io.civicdesk.platform.Json.MAPPER.valueToTree(body)), Optional.empty()).status());
             }
         }
         LocalDate today = TestStack.today();
