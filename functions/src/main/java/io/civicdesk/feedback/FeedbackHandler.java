@@ -44,7 +44,7 @@ public final class FeedbackHandler extends HttpHandler {
         String table = Config.require("FEEDBACK_TABLE");
         String catalogTable = Config.require("CATALOG_TABLE");
         return new FeedbackService(dynamo, new CatalogStore(dynamo, catalogTable),
-                new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), null), new ComplaintStore(dynamo, table),
+                new RequestStore(dynamo, Config.require("REQUESTS_TABLE")), new ComplaintStore(dynamo, table),
                 new FeedbackStore(table), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")),
                 new StaffDirectory(dynamo, catalogTable), table, ComplaintTargets.fromConfig(), Clocks.fromConfig(), new SecureRandom(),
                 Config.require("PORTAL_URL"));

@@ -18,6 +18,7 @@ import io.civicdesk.platform.Transaction;
 import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.RequestWithUpdates;
 import io.civicdesk.requests.ServiceRequest;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
@@ -228,7 +229,7 @@ public final class FeedbackService {
         ServiceRequest request = null;
         if (typedRequest != null) {
             Optional<Reference> reference = Reference.parse(typedRequest);
-            request = reference.flatMap(requests::find).map(RequestStore.RequestWithUpdates::request).orElse(null);
+            request = reference.flatMap(requests::find).map(RequestWithUpdates::request).orElse(null);
             if (request == null) {
                 errors.add(new FieldError("about.requestReference", reference.isEmpty()
                         ? "A request reference is 8 letters and numbers, like K7MP-3QXR."
