@@ -56,7 +56,7 @@ final class FeedbackStack {
     /** Opens a reported request's survey, as resolving it would. */
     static SurveyInvitations.Invitation inviteNow(String reference) {
         DynamoDbClient dynamo = dynamo();
-        ServiceRequest request = new RequestStore(dynamo, "RequestsTable", null).find(Reference.parse(reference).orElseThrow())
+        ServiceRequest request = new RequestStore(dynamo, "RequestsTable").find(Reference.parse(reference).orElseThrow())
                 .orElseThrow().request();
         return invitations().inviteNow(request, TestStack.clock().instant());
     }
