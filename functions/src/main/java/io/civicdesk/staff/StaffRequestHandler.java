@@ -16,9 +16,8 @@ import io.civicdesk.requests.SubmissionReader;
 import io.civicdesk.requests.SubmitRequestService;
 
 /**
- * Handling requests ({@code StaffRequestFunction}): {@code GET /staff/requests/{reference}},
- * {@code POST /staff/requests/{reference}/actions}, and {@code POST /staff/requests} (logged on behalf of a caller,
- * through the residents' own submission path). Wired by {@link StaffRequestWiring}.
+ * Handling requests ({@code StaffRequestFunction}): {@code GET /staff/requests/{reference}}, its {@code /actions},
+ * and {@code POST /staff/requests} (logged on behalf of a caller, through the residents' own submission path).
  */
 public final class StaffRequestHandler extends HttpHandler {
     private final RequestActions actions;
