@@ -7,6 +7,7 @@ import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.RequestWithUpdates;
 import io.civicdesk.requests.ServiceRequest;
 
 import java.util.List;
@@ -37,7 +38,7 @@ public interface FeedbackSubjects {
 
             @Override
             public Optional<ServiceRequest> request(Reference reference) {
-                return requests.find(reference).map(RequestStore.RequestWithUpdates::request);
+                return requests.find(reference).map(RequestWithUpdates::request);
             }
 
             @Override

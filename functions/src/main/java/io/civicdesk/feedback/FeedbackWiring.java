@@ -41,7 +41,7 @@ public final class FeedbackWiring {
     }
 
     FeedbackService feedback() {
-        RequestStore requests = new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), outbox());
+        RequestStore requests = new RequestStore(dynamo, Config.require("REQUESTS_TABLE"));
         return new FeedbackService(FeedbackSubjects.of(catalog, requests, new StaffDirectory(dynamo, Config.require("CATALOG_TABLE"))),
                 complaintStore(), new FeedbackStore(table), outbox(), command(), ComplaintTargets.fromConfig(), council, random,
                 portalUrl());

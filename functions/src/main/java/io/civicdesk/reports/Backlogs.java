@@ -3,7 +3,7 @@ package io.civicdesk.reports;
 import io.civicdesk.figures.UnitService;
 import io.civicdesk.figures.Backlog;
 import io.civicdesk.figures.FiguresStore;
-import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.QueueStore;
 import io.civicdesk.sla.BusinessCalendar;
 
 import java.time.Instant;
@@ -22,11 +22,11 @@ import java.util.Map;
  * measured ({@link FiguresStore#keepBacklog}); later runs and resends of that period report the same backlog.
  */
 public final class Backlogs {
-    private final RequestStore requests;
+    private final QueueStore queues;
     private final FiguresStore figures;
 
-    public Backlogs(RequestStore requests, FiguresStore figures) {
-        this.requests = requests;
+    public Backlogs(QueueStore queues, FiguresStore figures) {
+        this.queues = queues;
         this.figures = figures;
     }
 
@@ -62,9 +62,9 @@ public final class Backlogs {
         Map<UnitService, List<Integer>> ages = new LinkedHashMap<>();
         int itemsRead = 0;
         for (String unitId : unitIds) {
-            List<RequestStore.QueueEntry> open = requests.openInUnit(unitId);
+            List<QueueStore.QueueEntry> open = queues.openInUnit(unitId);
             itemsRead += open.size();
-            for (RequestStore.QueueEntry request : open) {
+            for (QueueStore.QueueEntry request : open) {
                 if (request.submittedAt().isAfter(asAt)) {
                     continue;
                 }

@@ -10,7 +10,7 @@ import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.EventHandler;
 import io.civicdesk.platform.PowertoolsMetrics;
-import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.QueueStore;
 import io.civicdesk.directory.StaffDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -39,7 +39,7 @@ public final class ServiceLevelReportHandler extends EventHandler {
         return new ServiceLevelReports(dynamo, new CatalogStore(dynamo, catalogTable), new AccountStore(dynamo, catalogTable),
                 new StaffDirectory(dynamo, catalogTable), figures,
                 new SatisfactionFiguresStore(dynamo, Config.require("FEEDBACK_TABLE")),
-                new Backlogs(new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), outbox), figures),
+                new Backlogs(new QueueStore(dynamo, Config.require("REQUESTS_TABLE")), figures),
                 new ReportStore(dynamo, Config.require("FIGURES_TABLE")), outbox, clock, PowertoolsMetrics.fromConfig());
     }
 

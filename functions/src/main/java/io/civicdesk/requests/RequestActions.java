@@ -4,19 +4,16 @@ import io.civicdesk.catalog.Units;
 import io.civicdesk.platform.Write;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.directory.StaffDirectory;
-import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.figures.FiguresStore;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Transactions;
 import io.civicdesk.requests.HistoryEntry.Visibility;
-import io.civicdesk.requests.RequestStore.RequestRecord;
-import io.civicdesk.requests.RequestStore.RequestWrite;
-
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +33,9 @@ import java.util.function.Supplier;
 public final class RequestActions {
     private static final int ATTEMPTS = 3;
 
-    private final RequestStore requests;
+    private final Requests requests;
+    private final Transactions transactions;
+    private final OutboxStore outbox;
     private final WorkflowStore workflows;
     private final StaffDirectory directory;
     private final Units units;
@@ -58,28 +57,24 @@ public final class RequestActions {
         List<Write> writes(ServiceRequest resolved, Instant now);
     }
 
-    public RequestActions(RequestStore requests, WorkflowStore workflows, StaffDirectory directory, CatalogStore catalog,
+    /**
+     * Each change is committed through {@code transactions} with its mail (in the {@code outbox}), what it adds to
+     * the {@code figures}, and what other capabilities write when it resolves the request ({@code onResolved}).
+     */
+    public RequestActions(Requests requests, WorkflowStore workflows, StaffDirectory directory, Units units,
+                          Transactions transactions, OutboxStore outbox, RequestFigures figures, OnResolved onResolved,
                           Clock clock, String portalUrl) {
-        this(requests, workflows, directory, catalog, clock, portalUrl, OnResolved.NOTHING);
-    }
-
-    public RequestActions(RequestStore requests, WorkflowStore workflows, StaffDirectory directory, CatalogStore catalog,
-                          Clock clock, String portalUrl, OnResolved onResolved) {
-        this(requests, workflows, directory, catalog, clock, portalUrl, onResolved, null);
-    }
-
-    /** With {@code figures}, each first response and resolution is counted in the same transaction as the change. */
-    public RequestActions(RequestStore requests, WorkflowStore workflows, StaffDirectory directory, CatalogStore catalog,
-                          Clock clock, String portalUrl, OnResolved onResolved, FiguresStore figures) {
-        this.onResolved = onResolved;
         this.requests = requests;
         this.workflows = workflows;
         this.directory = directory;
-        this.units = new Units(catalog, clock);
+        this.units = units;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.figures = figures;
+        this.onResolved = onResolved;
         this.clock = clock;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
         this.mailIds = () -> UUID.randomUUID().toString();
-        this.figures = figures == null ? RequestFigures.NONE : new RequestFigures(figures);
         this.timing = new Timing(units.serviceLevels());
     }
 
@@ -127,13 +122,14 @@ public final class RequestActions {
             }
             Change change = change(caller, request, workflow, action);
             try {
-                requests.save(change.writes(), change.mails(), change.at(), otherWrites(request, change));
-            } catch (RequestStore.Stale stale) {
-                if (stale.reference().equals(reference) || attempt >= ATTEMPTS) {
+                transactions.commit(writes(request, change));
+            } catch (Refused refused) {
+                // Another request of the change (a duplicate's original) moved on: read both again and retry.
+                boolean originalMoved = change.writes().stream().skip(1)
+                        .anyMatch(write -> refused.failed(Requests.version(write.after().reference())));
+                if (refused.failed(Requests.version(reference)) || (originalMoved && attempt >= ATTEMPTS)) {
                     throw stale(caller, load(reference), workflow);
                 }
-                continue;
-            } catch (RequestStore.Busy busy) {
                 if (attempt >= ATTEMPTS) {
                     throw new Refusal(Refusal.Kind.UNAVAILABLE, "The request is busy. Try again in a moment.");
                 }
@@ -141,7 +137,7 @@ public final class RequestActions {
             }
             Log.info("request.changed", Map.of("reference", reference.value(), "action", action.action(),
                     "version", change.writes().get(0).after().version()));
-            RequestWrite own = change.writes().get(0);
+            RequestChange own = change.writes().get(0);
             List<HistoryEntry> history = new ArrayList<>(record.history());
             history.addAll(own.history());
             List<PublicUpdate> updates = new ArrayList<>(record.updates());
@@ -151,12 +147,15 @@ public final class RequestActions {
     }
 
     /**
-     * The other capabilities' writes for this change: what it adds to the figures, and what the survey writes when
-     * it resolves the request (not when it stays resolved).
+     * Every write of this change: the requests' own, their mail, what it adds to the figures, and what the survey
+     * writes when it resolves the request (not when it stays resolved).
      */
-    private List<Write> otherWrites(ServiceRequest before, Change change) {
+    private List<Write> writes(ServiceRequest before, Change change) {
+        List<Write> writes = new ArrayList<>();
+        change.writes().forEach(write -> writes.addAll(requests.changed(write)));
+        change.mails().forEach(mail -> writes.add(outbox.pending("mail", mail, change.at())));
         ServiceRequest after = change.writes().get(0).after();
-        List<Write> writes = new ArrayList<>(figures.changed(before, after, change.at()));
+        writes.addAll(figures.changed(before, after, change.at()));
         if (Workflow.RESOLVED.equals(after.status()) && !Workflow.RESOLVED.equals(before.status())) {
             writes.addAll(onResolved.writes(after, change.at()));
         }
@@ -178,7 +177,7 @@ public final class RequestActions {
     }
 
     /** A change ready to save: the requests it writes (this one first), its mail, and when it happened. */
-    private record Change(List<RequestWrite> writes, List<Mail> mails, Instant at) {
+    private record Change(List<RequestChange> writes, List<Mail> mails, Instant at) {
     }
 
     private Change change(StaffCaller caller, ServiceRequest request, Workflow workflow, StaffAction action) {
@@ -359,8 +358,8 @@ public final class RequestActions {
                     workflow.label(Workflow.CLOSED), message, trackingLink(request.reference()), null));
         }
         return new Change(List.of(
-                new RequestWrite(after, request.version(), List.of(entry), List.of(new PublicUpdate(now, Workflow.CLOSED, message))),
-                new RequestWrite(originalAfter, original.version(), List.of(linked), List.of())), mails, now);
+                new RequestChange(after, request.version(), List.of(entry), List.of(new PublicUpdate(now, Workflow.CLOSED, message))),
+                new RequestChange(originalAfter, original.version(), List.of(linked), List.of())), mails, now);
     }
 
     /** A change to this request alone; a public message adds a public update and mails whoever follows by email. */
@@ -387,7 +386,7 @@ public final class RequestActions {
                 }
             }
         }
-        return new Change(List.of(new RequestWrite(after, request.version(), List.of(entry), updates)), mails, now);
+        return new Change(List.of(new RequestChange(after, request.version(), List.of(entry), updates)), mails, now);
     }
 
     private static List<Follower> followersOf(ServiceRequest request) {

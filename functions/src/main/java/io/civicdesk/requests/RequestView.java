@@ -83,7 +83,7 @@ public record RequestView(String reference, String displayReference, long versio
                               String publicMessage, String note, String delivery) {
     }
 
-    public static RequestView of(RequestStore.RequestRecord record, Workflow workflow, String unitName,
+    public static RequestView of(RequestRecord record, Workflow workflow, String unitName,
                                  boolean canAct, Instant now) {
         ServiceRequest request = record.request();
         Contact contact = request.contact();

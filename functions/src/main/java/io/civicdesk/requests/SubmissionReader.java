@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -41,6 +42,39 @@ public final class SubmissionReader {
 
     private SubmissionReader(JsonNode body) {
         this.body = body;
+    }
+
+    /** A resident's own report, online. */
+    public static Report report(JsonNode body) {
+        return services -> checked(body, services, null);
+    }
+
+    /**
+     * A report an officer logs for a caller or walk-in: the same checks as a resident's, plus how it came in
+     * ({@code channel}) and whether the officer resolved it at first contact. Every problem is reported together.
+     */
+    public static Report reportOnBehalf(JsonNode body, Actor officer) {
+        return services -> checked(body, services, officer);
+    }
+
+    private static Report.Checked checked(JsonNode body, Function<String, Optional<Service>> services, Actor officer) {
+        String serviceId = serviceId(body);
+        Service service = serviceId == null ? null : services.apply(serviceId).orElse(null);
+        List<FieldError> errors = new ArrayList<>();
+        Submission submission = null;
+        try {
+            submission = read(body, service);
+        } catch (Refusal invalid) {
+            if (invalid.errors().isEmpty()) {
+                throw invalid;
+            }
+            errors.addAll(invalid.errors());
+        }
+        Intake intake = officer == null ? Intake.ONLINE : Intake.read(body, officer, errors);
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        return new Report.Checked(submission, intake);
     }
 
     /** The service id the body names, or null (none, or not an id): the caller looks it up before reading the rest. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Due;
 import io.civicdesk.requests.RequestStatus;
-import io.civicdesk.requests.RequestStore.QueueEntry;
+import io.civicdesk.requests.QueueStore.QueueEntry;
 
 import java.time.Instant;
 

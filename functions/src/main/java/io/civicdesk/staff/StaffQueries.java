@@ -17,11 +17,13 @@ import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.requests.Priority;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStatus;
+import io.civicdesk.requests.LookupStore;
+import io.civicdesk.requests.QueueStore;
 import io.civicdesk.requests.RequestStore;
-import io.civicdesk.requests.RequestStore.LookupHit;
-import io.civicdesk.requests.RequestStore.QueueEntry;
-import io.civicdesk.requests.RequestStore.QueuePage;
-import io.civicdesk.requests.RequestStore.QueueRead;
+import io.civicdesk.requests.LookupStore.LookupHit;
+import io.civicdesk.requests.QueueStore.QueueEntry;
+import io.civicdesk.requests.QueueStore.QueuePage;
+import io.civicdesk.requests.QueueStore.QueueRead;
 import io.civicdesk.requests.SearchTerms;
 import io.civicdesk.requests.ServiceRequest;
 
@@ -52,12 +54,17 @@ public final class StaffQueries {
     static final int MAX_SEARCH_WORDS = 5;
 
     private final RequestStore requests;
+    private final QueueStore queues;
+    private final LookupStore lookup;
     private final StaffDirectory directory;
     private final Units units;
     private final Clock clock;
 
-    public StaffQueries(RequestStore requests, StaffDirectory directory, CatalogStore catalog, Clock clock) {
+    public StaffQueries(RequestStore requests, QueueStore queues, LookupStore lookup, StaffDirectory directory,
+                        CatalogStore catalog, Clock clock) {
         this.requests = requests;
+        this.queues = queues;
+        this.lookup = lookup;
         this.directory = directory;
         this.units = new Units(catalog, clock);
         this.clock = clock;
@@ -166,13 +173,13 @@ public final class StaffQueries {
                 : "unassigned".equals(query.assigned()) ? null : query.assigned();
         Instant now = clock.instant();
         boolean open = query.view().equals("open");
-        String from = open ? RequestStore.OPEN : RequestStore.DONE;
-        String to = (open ? RequestStore.OPEN : RequestStore.DONE) + RequestStore.END;
+        String from = open ? QueueStore.OPEN : QueueStore.DONE;
+        String to = (open ? QueueStore.OPEN : QueueStore.DONE) + QueueStore.END;
         if ("overdue".equals(query.due())) {
-            to = RequestStore.openKey(now);
+            to = QueueStore.openKey(now);
         } else if ("soon".equals(query.due())) {
-            from = RequestStore.openKey(now);
-            to = RequestStore.openKey(now.plus(RequestView.DUE_SOON)) + RequestStore.END;
+            from = QueueStore.openKey(now);
+            to = QueueStore.openKey(now.plus(RequestView.DUE_SOON)) + QueueStore.END;
         }
         Map<String, String> equalTo = new LinkedHashMap<>();
         if (query.status() != null) {
@@ -184,10 +191,10 @@ public final class StaffQueries {
         if (query.service() != null) {
             equalTo.put("serviceId", query.service());
         }
-        String index = RequestStore.UNIT_QUEUE;
+        String index = QueueStore.UNIT_QUEUE;
         String partition = unit;
         if (assigneeId != null) {
-            index = RequestStore.ASSIGNEE_QUEUE;
+            index = QueueStore.ASSIGNEE_QUEUE;
             partition = assigneeId;
             equalTo.put("queueUnit", unit);
         }
@@ -195,11 +202,11 @@ public final class StaffQueries {
                 String.valueOf(query.priority()), String.valueOf(query.service()), String.valueOf(query.assigned()),
                 String.valueOf(query.due()), caller.id())).substring(0, 16);
         Map<String, String> startKey = query.cursor() == null ? null : decodeCursor(query.cursor(), fingerprint);
-        QueuePage page = requests.queue(new QueueRead(index, partition, from, to, open, equalTo,
+        QueuePage page = queues.queue(new QueueRead(index, partition, from, to, open, equalTo,
                 "unassigned".equals(query.assigned()), query.due() != null, query.limit(), startKey));
         List<QueueItem> items = page.entries().stream().map(entry -> QueueItem.of(entry, now)).toList();
         String next = page.lastKey() == null ? null : encodeCursor(page.lastKey(), fingerprint);
-        Counts counts = query.cursor() == null ? counts(requests.openInUnit(unit), caller.id(), now) : null;
+        Counts counts = query.cursor() == null ? counts(queues.openInUnit(unit), caller.id(), now) : null;
         return new QueueView(unitName, query.view(), items, next, counts);
     }
 
@@ -289,11 +296,11 @@ public final class StaffQueries {
             }
         }
         if (query.contains("@")) {
-            return fromHits(query, "email", requests.lookup(SearchTerms.email(query), SEARCH_RESULTS + 1));
+            return fromHits(query, "email", lookup.lookup(SearchTerms.email(query), SEARCH_RESULTS + 1));
         }
         String phone = query.matches("[\\d\\s()+.-]+") ? SearchTerms.phone(query) : null;
         if (phone != null) {
-            return fromHits(query, "phone", requests.lookup(phone, SEARCH_RESULTS + 1));
+            return fromHits(query, "phone", lookup.lookup(phone, SEARCH_RESULTS + 1));
         }
         List<String> words = SearchTerms.words(query);
         if (words.isEmpty()) {
@@ -304,7 +311,7 @@ public final class StaffQueries {
         boolean capped = false;
         for (String word : words) {
             Map<Reference, LookupHit> hits = new LinkedHashMap<>();
-            List<LookupHit> found = requests.lookup(word, WORD_HITS);
+            List<LookupHit> found = lookup.lookup(word, WORD_HITS);
             // A word on more requests than we read may hide older matches: say the list is not whole.
             capped |= found.size() == WORD_HITS;
             for (LookupHit hit : found) {

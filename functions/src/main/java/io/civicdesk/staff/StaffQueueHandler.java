@@ -1,19 +1,12 @@
 package io.civicdesk.staff;
 
-import io.civicdesk.directory.StaffDirectory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.Refusal;
-import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Clocks;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.StaffCaller;
-import io.civicdesk.requests.RequestStore;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
+import io.civicdesk.requests.RequestWiring;
 
 /**
  * Staff reads that find work ({@code StaffQueueFunction}, read-only): {@code GET /staff/me}, {@code GET /staff/queue},
@@ -23,17 +16,16 @@ public final class StaffQueueHandler extends HttpHandler {
     private final StaffQueries queries;
 
     public StaffQueueHandler() {
-        this(wire(AwsClients.dynamoDb()));
+        this(wire(RequestWiring.fromConfig()));
     }
 
     public StaffQueueHandler(StaffQueries queries) {
         this.queries = queries;
     }
 
-    private static StaffQueries wire(DynamoDbClient dynamo) {
-        CatalogStore catalog = new CatalogStore(dynamo, Config.require("CATALOG_TABLE"));
-        return new StaffQueries(new RequestStore(dynamo, Config.require("REQUESTS_TABLE"), null),
-                new StaffDirectory(dynamo, Config.require("CATALOG_TABLE")), catalog, Clocks.fromConfig());
+    private static StaffQueries wire(RequestWiring wiring) {
+        return new StaffQueries(wiring.requests(), wiring.queues(), wiring.lookup(), wiring.directory(), wiring.catalog(),
+                wiring.clock());
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Location;
 import io.civicdesk.requests.PreferredChannel;
 import io.civicdesk.requests.RequestStatus;
-import io.civicdesk.requests.RequestStore;
+import io.civicdesk.requests.RequestWithUpdates;
 import io.civicdesk.requests.RequestSummary;
 import io.civicdesk.requests.ServiceRequest;
 
@@ -31,7 +31,7 @@ public record TrackingView(@JsonUnwrapped RequestSummary summary, List<Update> u
                           List<AnswerView> answers) {
     }
 
-    public static TrackingView of(RequestStore.RequestWithUpdates found, String secret) {
+    public static TrackingView of(RequestWithUpdates found, String secret) {
         ServiceRequest request = found.request();
         List<Update> updates = found.updates().stream()
                 .sorted(Comparator.comparing(io.civicdesk.requests.PublicUpdate::at).reversed())
@@ -43,5 +43,15 @@ public record TrackingView(@JsonUnwrapped RequestSummary summary, List<Update> u
                 request.description(), request.answers().stream()
                 .map(answer -> new AnswerView(answer.question(), answer.text())).toList()) : null;
         return new TrackingView(RequestSummary.of(request), updates, owner, details);
+    }
+
+    /** The private view plus {@code "survey": { "open": true }}, while the request's survey waits for an answer. */
+    public WithSurvey withSurvey() {
+        return new WithSurvey(this, new WithSurvey.SurveyFlag(true));
+    }
+
+    public record WithSurvey(@JsonUnwrapped TrackingView view, SurveyFlag survey) {
+        public record SurveyFlag(boolean open) {
+        }
     }
 }

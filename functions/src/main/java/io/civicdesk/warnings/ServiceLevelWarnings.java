@@ -8,7 +8,12 @@ import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.requests.HistoryEntry;
 import io.civicdesk.requests.Reference;
-import io.civicdesk.requests.RequestStore;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Transactions;
+import io.civicdesk.platform.Write;
+import io.civicdesk.requests.AlertStore;
+import io.civicdesk.requests.Requests;
 import io.civicdesk.requests.ServiceRequest;
 import io.civicdesk.sla.Alert;
 import io.civicdesk.sla.BusinessCalendar;
@@ -38,7 +43,10 @@ import java.util.stream.Collectors;
  * is sent once.
  */
 public final class ServiceLevelWarnings {
-    private final RequestStore requests;
+    private final Requests requests;
+    private final AlertStore alerts;
+    private final OutboxStore outbox;
+    private final Transactions transactions;
     private final StaffDirectory staff;
     private final ServiceLevels levels;
     private final Cached<Council> council;
@@ -46,9 +54,12 @@ public final class ServiceLevelWarnings {
     private final String portalUrl;
     private final Metrics metrics;
 
-    public ServiceLevelWarnings(RequestStore requests, StaffDirectory staff, CatalogStore catalog, Clock clock, String portalUrl,
-                                Metrics metrics) {
+    public ServiceLevelWarnings(Requests requests, AlertStore alerts, OutboxStore outbox, Transactions transactions,
+                                StaffDirectory staff, CatalogStore catalog, Clock clock, String portalUrl, Metrics metrics) {
         this.requests = requests;
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.transactions = transactions;
         this.staff = staff;
         this.council = new Cached<>(catalog::council, Duration.ofMinutes(5), clock);
         this.levels = new ServiceLevels(catalog::policies, catalog::calendar, () -> council.get().calendarId(), clock);
@@ -66,7 +77,7 @@ public final class ServiceLevelWarnings {
         int alerts = 0;
         int mails = 0;
         int changed = 0;
-        List<Reference> due = requests.alertsDue(now);
+        List<Reference> due = this.alerts.alertsDue(now);
         // One read of the directory per unit in a run, however many of its requests are due.
         Map<String, List<StaffMember>> supervisors = new HashMap<>();
         Map<String, Integer> missedByUnit = new LinkedHashMap<>();
@@ -80,8 +91,7 @@ public final class ServiceLevelWarnings {
             List<Alert> sent = level.due(calendar, now);
             List<Mail> toSend = sent.isEmpty() ? List.of() : mails(request, sent, supervisors);
             HistoryEntry entry = sent.isEmpty() ? null : entry(request, sent, toSend, now);
-            if (requests.recordAlerts(request, level.warnedOf(sent, calendar, now), sent.stream().map(Alert::key).toList(),
-                    entry, toSend, now)) {
+            if (recorded(request, level.warnedOf(sent, calendar, now), sent, entry, toSend, now)) {
                 alerts += sent.size();
                 mails += toSend.size();
                 int missed = (int) sent.stream().filter(alert -> alert.kind() == Alert.Kind.BREACH).count();
@@ -97,6 +107,20 @@ public final class ServiceLevelWarnings {
         Log.info("sla.warnings", Map.of("requests", run.requests(), "alerts", run.alerts(), "mails", run.mails(),
                 "changedMeanwhile", run.changedMeanwhile()));
         return run;
+    }
+
+    /** The alerts, their history entry and mail in one transaction; false when the request changed meanwhile. */
+    private boolean recorded(ServiceRequest request, ServiceLevel after, List<Alert> sent, HistoryEntry entry,
+                             List<Mail> toSend, Instant now) {
+        List<Write> writes = new ArrayList<>(this.alerts.alertsRecorded(request, after,
+                sent.stream().map(Alert::key).toList(), entry));
+        toSend.forEach(mail -> writes.add(outbox.pending("mail", mail, now)));
+        try {
+            transactions.commit(writes);
+            return true;
+        } catch (Refused refused) {
+            return false;
+        }
     }
 
     /** One mail per person, naming every alert that is theirs. */

@@ -1,5 +1,6 @@
 package io.civicdesk.bench;
 
+import io.civicdesk.requests.QueueStore;
 import io.civicdesk.figures.UnitService;
 import io.civicdesk.demo.DemoData;
 import io.civicdesk.local.LocalStack;
@@ -9,7 +10,6 @@ import io.civicdesk.figures.Figures;
 import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.reports.ServiceLevelReport;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.sla.BusinessCalendar;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -95,7 +95,7 @@ final class RollUpScaling {
                         + " the rolling-up thread) are for the roll-up alone; both ways agree on every count and on the backlog.",
                 "Requests", "Way", "Time ms", "DynamoDB items read", "Allocated MB", "Received in quarter", "Open at the run");
         FiguresStore figures = new FiguresStore(dynamo, "FiguresTable");
-        Backlogs backlogs = new Backlogs(new RequestStore(dynamo, "RequestsTable", null), figures);
+        Backlogs backlogs = new Backlogs(new QueueStore(dynamo, "RequestsTable"), figures);
         for (int size : sizes) {
             String prefix = "n" + size + "-";
             Map<String, Figures> days = new HashMap<>();
@@ -178,7 +178,7 @@ final class RollUpScaling {
         item.put("submittedAt", AttributeValue.fromS(submittedAt.toString()));
         item.put("dueAt", AttributeValue.fromS(dueAt.toString()));
         item.put("queueUnit", AttributeValue.fromS(prefix + "unit" + request.unit()));
-        item.put("queueKey", AttributeValue.fromS(RequestStore.openKey(dueAt) + "#" + reference));
+        item.put("queueKey", AttributeValue.fromS(QueueStore.openKey(dueAt) + "#" + reference));
         return item;
     }
 

@@ -1,5 +1,8 @@
 package io.civicdesk.bench;
 
+import java.util.Optional;
+import io.civicdesk.requests.SubmissionReader;
+import io.civicdesk.requests.RequestWiring;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +10,6 @@ import io.civicdesk.platform.Idempotency;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
@@ -15,7 +17,6 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.requests.Reference;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.requests.RequestActions;
 import io.civicdesk.requests.StaffAction;
@@ -23,12 +24,10 @@ import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.staff.StaffQueueHandler;
 import io.civicdesk.staff.StaffRequestHandler;
-import io.civicdesk.requests.WorkflowStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,17 +93,14 @@ public final class StaffBenchmarks {
                 Set.of(Role.OFFICER), unitId);
         StaffDirectory directory = new StaffDirectory(dynamo, catalogTable);
         directory.put(officer);
-        RequestStore requests = new RequestStore(dynamo, Config.require("REQUESTS_TABLE"),
-                new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")));
+
         StaffCaller caller = new StaffCaller(officer.id(), officer.name(), officer.email(), officer.roles(), unitId);
-        RequestActions actions = new RequestActions(requests, new WorkflowStore(dynamo, catalogTable), directory, catalog,
-                Clock.systemUTC(), Config.require("PORTAL_URL"));
+        RequestActions actions = wiring(dynamo, Clock.systemUTC()).actions();
         List<String> references = new ArrayList<>();
         for (int i = 0; i < OPEN_REQUESTS; i++) {
             // Spread over the last ten days, so they fall due at different times.
             Clock clock = Clock.fixed(Instant.now().minus(Duration.ofHours(2L * i)), ZoneOffset.UTC);
-            SubmitRequestService submissions = new SubmitRequestService(catalog, requests, clock, new SecureRandom(),
-                    Config.require("PORTAL_URL"));
+            SubmitRequestService submissions = wiring(dynamo, clock).submissions();
             Map<String, Object> report = new LinkedHashMap<>(Json.MAPPER.convertValue(Json.parseBody(Events.report()), Map.class));
             report.put("serviceId", serviceId);
             // The last one has an email address, so an update to it writes a mail.
@@ -112,7 +108,7 @@ public final class StaffBenchmarks {
                 report.remove("contact");
                 report.put("preferredChannel", "none");
             }
-            Idempotency.Answer submitted = submissions.submit(Json.MAPPER.valueToTree(report), null);
+            Idempotency.Answer submitted = submissions.submit(SubmissionReader.report(Json.MAPPER.valueToTree(report)), Optional.empty());
             String reference = Json.parseBody(submitted.body()).path("reference").asText();
             references.add(reference);
             if (i % 2 == 0) {
@@ -190,5 +186,10 @@ public final class StaffBenchmarks {
         }
         rows.add(new String[] {operation, Integer.toString(calls), String.join(", ", byOperation), Long.toString(read),
                 Long.toString(written), others.isEmpty() ? "-" : String.join(", ", others)});
+    }
+
+    private static RequestWiring wiring(DynamoDbClient dynamo, Clock clock) {
+        return RequestWiring.of(dynamo, Config.require("REQUESTS_TABLE"), Config.require("CATALOG_TABLE"),
+                Config.require("OUTBOX_TABLE"), clock, Config.require("PORTAL_URL"));
     }
 }

@@ -1,23 +1,20 @@
 package io.civicdesk.demo;
 
+import java.util.Optional;
+import io.civicdesk.requests.SubmissionReader;
+import io.civicdesk.requests.RequestWiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Idempotency;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Reference;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.requests.RequestActions;
 import io.civicdesk.requests.StaffAction;
-import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
-import io.civicdesk.requests.WorkflowStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -51,11 +48,9 @@ public final class DemoWorkspace {
                           Clock now) {
         this.now = now;
         this.clock = new MovableClock(now.instant(), PERTH);
-        CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
-        RequestStore requests = new RequestStore(dynamo, requestsTable, new OutboxStore(dynamo, outboxTable));
-        this.submissions = new SubmitRequestService(catalog, requests, clock, new SecureRandom(), portalUrl);
-        StaffDirectory directory = new StaffDirectory(dynamo, catalogTable);
-        this.actions = new RequestActions(requests, new WorkflowStore(dynamo, catalogTable), directory, catalog, clock, portalUrl);
+        RequestWiring wiring = RequestWiring.of(dynamo, requestsTable, catalogTable, outboxTable, clock, portalUrl);
+        this.submissions = wiring.submissions();
+        this.actions = wiring.actions();
         for (StaffMember member : DemoData.staff()) {
             staff.put(member.id(), new StaffCaller(member.id(), member.name(), member.email(), member.roles(), member.unitId()));
         }
@@ -138,8 +133,8 @@ public final class DemoWorkspace {
     private void online(String name, int daysAgo, String serviceId, Map<String, Object> answers, String address,
                         String description, String resident, String email, String phone, String preferredChannel) {
         clock.set(at(daysAgo, 0));
-        Idempotency.Answer submitted = submissions.submit(body(serviceId, answers, address, description,
-                resident, email, phone, preferredChannel), null);
+        Idempotency.Answer submitted = submissions.submit(SubmissionReader.report(body(serviceId, answers, address,
+                description, resident, email, phone, preferredChannel)), Optional.empty());
         remember(name, submitted);
     }
 
@@ -155,7 +150,8 @@ public final class DemoWorkspace {
             body.put("resolution", resolution);
         }
         StaffCaller officer = staff.get(officerId);
-        remember(name, submissions.submitOnBehalf(Json.MAPPER.valueToTree(body), null, new Actor(officer.id(), officer.name())));
+        remember(name, submissions.submit(SubmissionReader.reportOnBehalf(Json.MAPPER.valueToTree(body),
+                new Actor(officer.id(), officer.name())), Optional.empty()));
     }
 
     /** An action by a member of staff, {@code hoursLater} working hours after the request came in. */

@@ -72,7 +72,7 @@ final class FeedbackStack {
     /** Opens a reported request's survey on its own, as resolving it would, outside any staff member's resolve. */
     static SurveyInvitations.Invitation inviteNow(String reference) {
         DynamoDbClient dynamo = dynamo();
-        ServiceRequest request = new RequestStore(dynamo, "RequestsTable", null).find(Reference.parse(reference).orElseThrow())
+        ServiceRequest request = new RequestStore(dynamo, "RequestsTable").find(Reference.parse(reference).orElseThrow())
                 .orElseThrow().request();
         SurveyInvitations.Invitation invitation = invitations().onResolved(request, TestStack.clock().instant());
         commit(invitation.writes());

@@ -1,5 +1,8 @@
 package io.civicdesk.reports;
 
+import java.util.Optional;
+import io.civicdesk.requests.SubmissionReader;
+import io.civicdesk.requests.RequestWiring;
 import io.civicdesk.figures.UnitService;
 import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.figures.DurationSketch;
@@ -11,10 +14,8 @@ import io.civicdesk.demo.DemoData;
 import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.feedback.SurveyAnswer;
 import io.civicdesk.local.Mailbox.Message;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Transaction;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.testing.Mailbox;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -156,12 +156,11 @@ class RollUpReconciliationTest {
      * as any request does; the submission is not given the figures, which {@link #record} counts for every request.
      */
     private static void submitStillOpen(DynamoDbClient dynamo, Raw r) {
-        SubmitRequestService submissions = new SubmitRequestService(new CatalogStore(dynamo, "CatalogTable"),
-                new RequestStore(dynamo, "RequestsTable", new OutboxStore(dynamo, "OutboxTable")),
-                Clock.fixed(r.submittedAt(), ZoneOffset.UTC), new SecureRandom(), TestStack.get().baseUrl());
-        submissions.submit(Json.MAPPER.valueToTree(Map.of("serviceId", r.service(), "answers", Map.of(),
+        SubmitRequestService submissions = RequestWiring.of(dynamo, "RequestsTable", "CatalogTable", "OutboxTable",
+                Clock.fixed(r.submittedAt(), ZoneOffset.UTC), TestStack.get().baseUrl()).submissions();
+        submissions.submit(SubmissionReader.report(Json.MAPPER.valueToTree(Map.of("serviceId", r.service(), "answers", Map.of(),
                 "location", Map.of("address", "1 Recon Street, Melaleuca WA 6999"),
-                "description", "Still open at the end of the quarter.", "preferredChannel", "none")), null);
+                "description", "Still open at the end of the quarter.", "preferredChannel", "none"))), Optional.empty());
     }
 
     private static void record(DynamoDbClient dynamo, Raw r) {

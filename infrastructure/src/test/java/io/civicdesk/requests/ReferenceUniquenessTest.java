@@ -1,9 +1,8 @@
 package io.civicdesk.requests;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Idempotency;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
@@ -33,14 +32,13 @@ class ReferenceUniquenessTest {
 
     private static SubmitRequestService service(SecureRandom random) {
         DynamoDbClient dynamo = TestStack.get().dynamoDb();
-        RequestStore requests = new RequestStore(dynamo, "RequestsTable", new OutboxStore(dynamo, "OutboxTable"));
-        return new SubmitRequestService(new CatalogStore(dynamo, "CatalogTable"), requests, TestStack.clock(), random,
-                "http://localhost");
+        return RequestWiring.of(dynamo, "RequestsTable", "CatalogTable", "OutboxTable", TestStack.clock(), "http://localhost")
+                .submissions(random);
     }
 
     private static String submit(SubmitRequestService service, String email) {
         JsonNode body = Json.MAPPER.valueToTree(Reports.missedBin(email));
-        Idempotency.Answer submitted = service.submit(body, null);
+        Idempotency.Answer submitted = service.submit(SubmissionReader.report(body), Optional.empty());
         assertEquals(201, submitted.status());
         return Json.parseBody(submitted.body()).path("reference").asText();
     }
@@ -53,7 +51,7 @@ class ReferenceUniquenessTest {
         String laterEmail = "second+" + UUID.randomUUID() + "@example.com";
         assertEquals(second, submit(service(drawing(first, second)), laterEmail));
 
-        RequestStore store = new RequestStore(TestStack.get().dynamoDb(), "RequestsTable", null);
+        RequestStore store = new RequestStore(TestStack.get().dynamoDb(), "RequestsTable");
         ServiceRequest kept = store.find(new Reference(first)).orElseThrow().request();
         assertEquals(1, kept.version());
         assertNotEquals(laterEmail, kept.contact().email(), "the first request was overwritten");

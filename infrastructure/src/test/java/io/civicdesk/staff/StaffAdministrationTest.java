@@ -1,5 +1,8 @@
 package io.civicdesk.staff;
 
+import java.util.Optional;
+import io.civicdesk.requests.SubmissionReader;
+import io.civicdesk.requests.RequestWiring;
 import io.civicdesk.directory.StaffDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
@@ -8,12 +11,10 @@ import io.civicdesk.demo.MovableClock;
 import io.civicdesk.deploy.FirstAdministrator;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.Mailbox.Message;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.Reports;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -375,13 +375,11 @@ class StaffAdministrationTest {
 
     /** A resident's missed bin, reported last Thursday: the council's now is days past its targets. */
     private static String overdueRequest() throws Exception {
-        CatalogStore catalog = new CatalogStore(stack.dynamoDb(), "CatalogTable");
-        RequestStore requests = new RequestStore(stack.dynamoDb(), "RequestsTable", new OutboxStore(stack.dynamoDb(), "OutboxTable"));
-        SubmitRequestService submissions = new SubmitRequestService(catalog, requests, new MovableClock(THURSDAY_BEFORE, DemoData.PERTH),
-                new SecureRandom(), stack.baseUrl());
+        SubmitRequestService submissions = RequestWiring.of(stack.dynamoDb(), "RequestsTable", "CatalogTable", "OutboxTable",
+                new MovableClock(THURSDAY_BEFORE, DemoData.PERTH), stack.baseUrl()).submissions();
         Map<String, Object> report = new HashMap<>(Reports.missedBin("resident+overdue@example.com"));
         report.put("answers", Map.of("bin-type", "Recycling (yellow lid)", "collection-day", "2026-11-26", "out-by-6am", "Yes"));
-        return Json.MAPPER.readTree(submissions.submit(Json.MAPPER.valueToTree(report), null).body()).path("reference").asText();
+        return Json.MAPPER.readTree(submissions.submit(SubmissionReader.report(Json.MAPPER.valueToTree(report)), Optional.empty()).body()).path("reference").asText();
     }
 
     private static JsonNode act(Map<String, String> as, String reference, Map<String, Object> action) {

@@ -1,11 +1,11 @@
 package io.civicdesk.staff;
 
+import java.util.Optional;
+import io.civicdesk.requests.SubmissionReader;
+import io.civicdesk.requests.RequestWiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Idempotency;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.DependsOnTheDate;
@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,13 +51,12 @@ class StaffQueueTest {
         for (Object[] spec : new Object[][] {{"oldest", 12}, {"old", 6}, {"recent", 2}, {"today", 0}, {"acknowledged", 0},
                 {"resolved", 3}, {"waiting", 1}}) {
             Clock clock = Clock.fixed(TestStack.clock().instant().minus(Duration.ofDays((Integer) spec[1])), ZoneOffset.UTC);
-            SubmitRequestService submissions = new SubmitRequestService(new CatalogStore(dynamo, "CatalogTable"),
-                    new RequestStore(dynamo, "RequestsTable", new OutboxStore(dynamo, "OutboxTable")), clock,
-                    new SecureRandom(), TestStack.get().baseUrl());
+            SubmitRequestService submissions = RequestWiring.of(dynamo, "RequestsTable", "CatalogTable", "OutboxTable",
+                    clock, TestStack.get().baseUrl()).submissions();
             Map<String, Object> report = new HashMap<>(unit.report(StaffApi.email()));
             report.remove("contact");
             report.put("preferredChannel", "none");
-            Idempotency.Answer submitted = submissions.submit(Json.MAPPER.valueToTree(report), null);
+            Idempotency.Answer submitted = submissions.submit(SubmissionReader.report(Json.MAPPER.valueToTree(report)), Optional.empty());
             assertEquals(201, submitted.status(), submitted.body());
             requests.put((String) spec[0], Json.parseBody(submitted.body()).path("reference").asText());
         }

@@ -1,11 +1,12 @@
 package io.civicdesk.staff;
 
+import java.util.Optional;
+import io.civicdesk.requests.SubmissionReader;
+import io.civicdesk.requests.RequestWiring;
 import io.civicdesk.directory.StaffMember;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
-import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.TestStack;
@@ -71,12 +72,11 @@ class StaffServiceLevelsAdminTest {
 
         Clock monday = Clock.fixed(ZonedDateTime.of(2030, 3, 4, 9, 0, 0, 0, PERTH).toInstant(), PERTH);
         CatalogStore catalog = new CatalogStore(TestStack.get().dynamoDb(), "CatalogTable");
-        RequestStore requests = new RequestStore(TestStack.get().dynamoDb(), "RequestsTable",
-                new OutboxStore(TestStack.get().dynamoDb(), "OutboxTable"));
-        SubmitRequestService submissions = new SubmitRequestService(catalog, requests, monday, new SecureRandom(), "http://portal.test");
+        SubmitRequestService submissions = RequestWiring.of(TestStack.get().dynamoDb(), "RequestsTable", "CatalogTable",
+                "OutboxTable", monday, "http://portal.test").submissions();
         Map<String, Object> report = unit.report(StaffApi.email());
         report.put("answers", Map.of("bin-type", "Recycling (yellow lid)", "collection-day", "2030-03-04", "out-by-6am", "Yes"));
-        String reference = Json.MAPPER.readTree(submissions.submit(Json.MAPPER.valueToTree(report), null).body())
+        String reference = Json.MAPPER.readTree(submissions.submit(SubmissionReader.report(Json.MAPPER.valueToTree(report)), Optional.empty()).body())
                 .path("reference").asText();
 
         JsonNode measured = admin.view(reference).path("sla").path("measured");

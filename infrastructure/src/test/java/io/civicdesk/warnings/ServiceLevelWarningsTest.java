@@ -1,12 +1,14 @@
 package io.civicdesk.warnings;
 
+import java.util.Optional;
+import io.civicdesk.requests.SubmissionReader;
+import io.civicdesk.requests.RequestWiring;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.demo.DemoData;
 import io.civicdesk.demo.MovableClock;
 import io.civicdesk.local.Mailbox.Message;
-import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.StaffCaller;
@@ -20,7 +22,6 @@ import io.civicdesk.requests.RequestActions;
 import io.civicdesk.requests.StaffAction;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
-import io.civicdesk.requests.WorkflowStore;
 import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.RecordingMetrics;
@@ -85,20 +86,21 @@ class ServiceLevelWarningsTest {
 
         // Monday 1 March 2021, long past: no other test's request has an alert due this early.
         MovableClock clock = new MovableClock(perth("2021-03-01T08:30"), PERTH);
-        RequestStore requests = new RequestStore(dynamo, "RequestsTable", new OutboxStore(dynamo, "OutboxTable"));
-        SubmitRequestService submissions = new SubmitRequestService(catalog, requests, clock, new SecureRandom(), "http://portal.test");
+        RequestWiring wiring = RequestWiring.of(dynamo, "RequestsTable", "CatalogTable", "OutboxTable", clock, "http://portal.test");
+        RequestStore requests = wiring.requests();
+        SubmitRequestService submissions = wiring.submissions();
         Map<String, Object> report = new HashMap<>(Reports.missedBin("resident-" + suffix + "@example.com"));
         report.put("serviceId", serviceId);
         report.put("answers", Map.of("bin-type", "Recycling (yellow lid)", "collection-day", "2021-03-01", "out-by-6am", "Yes"));
-        Reference reference = new Reference(Json.MAPPER.readTree(submissions.submit(Json.MAPPER.valueToTree(report), null).body())
+        Reference reference = new Reference(Json.MAPPER.readTree(submissions.submit(SubmissionReader.report(Json.MAPPER.valueToTree(report)), Optional.empty()).body())
                 .path("reference").asText());
-        RequestActions actions = new RequestActions(requests, new WorkflowStore(dynamo, "CatalogTable"), directory, catalog,
-                clock, "http://portal.test");
+        RequestActions actions = wiring.actions();
         StaffCaller caller = new StaffCaller(officer.id(), officer.name(), officer.email(), Set.of(Role.OFFICER), unitId);
         clock.set(perth("2021-03-01T08:45"));
         act(actions, caller, reference, requests, Map.of("action", "assign", "officerId", officer.id()));
         RecordingMetrics metrics = new RecordingMetrics();
-        ServiceLevelWarnings warnings = new ServiceLevelWarnings(requests, directory, catalog, clock, "http://portal.test",
+        ServiceLevelWarnings warnings = new ServiceLevelWarnings(requests, wiring.alerts(), wiring.outbox(), wiring.transactions(),
+                directory, catalog, clock, "http://portal.test",
                 metrics);
 
         clock.set(perth("2021-03-01T09:59")); // just before 75% of the response target (10:00)

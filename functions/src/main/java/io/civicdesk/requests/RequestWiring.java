@@ -1,0 +1,129 @@
+package io.civicdesk.requests;
+
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.Council;
+import io.civicdesk.catalog.Service;
+import io.civicdesk.catalog.Units;
+import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.figures.FiguresStore;
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.platform.IdempotencyStore;
+import io.civicdesk.platform.IdempotentCommand;
+import io.civicdesk.platform.Metrics;
+import io.civicdesk.platform.PowertoolsMetrics;
+import io.civicdesk.platform.Transactions;
+import io.civicdesk.sla.BusinessCalendar;
+import io.civicdesk.sla.ServiceLevelPolicy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The request functions' stores and services, built from their tables: once per container by a handler's
+ * no-arg constructor ({@link #fromConfig}), or by a test, the demo or a benchmark with tables of its own.
+ *
+ * @param figures {@link RequestFigures#NONE} where no figures are kept
+ */
+public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String catalogTable, String outboxTable,
+                            RequestFigures figures, Metrics metrics, Clock clock, String portalUrl) {
+
+    /** The deployed wiring: the tables, clock and portal of the function's environment. */
+    public static RequestWiring fromConfig() {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        return new RequestWiring(dynamo, Config.require("REQUESTS_TABLE"), Config.require("CATALOG_TABLE"),
+                Config.require("OUTBOX_TABLE"), new RequestFigures(new FiguresStore(dynamo, Config.require("FIGURES_TABLE"))),
+                PowertoolsMetrics.fromConfig(), Clocks.fromConfig(), Config.require("PORTAL_URL"));
+    }
+
+    /** Without figures or metrics: for tests, the demo and benchmarks of something else. */
+    public static RequestWiring of(DynamoDbClient dynamo, String requestsTable, String catalogTable, String outboxTable,
+                                   Clock clock, String portalUrl) {
+        return new RequestWiring(dynamo, requestsTable, catalogTable, outboxTable, RequestFigures.NONE, Metrics.NONE,
+                clock, portalUrl);
+    }
+
+    public RequestStore requests() {
+        return new RequestStore(dynamo, requestsTable);
+    }
+
+    public QueueStore queues() {
+        return new QueueStore(dynamo, requestsTable);
+    }
+
+    public LookupStore lookup() {
+        return new LookupStore(dynamo, requestsTable);
+    }
+
+    public AlertStore alerts() {
+        return new AlertStore(dynamo, requestsTable);
+    }
+
+    public CatalogStore catalog() {
+        return new CatalogStore(dynamo, catalogTable);
+    }
+
+    public StaffDirectory directory() {
+        return new StaffDirectory(dynamo, catalogTable);
+    }
+
+    public OutboxStore outbox() {
+        return new OutboxStore(dynamo, outboxTable);
+    }
+
+    public Transactions transactions() {
+        return new DynamoTransactions(dynamo);
+    }
+
+    public SubmitRequestService submissions() {
+        return submissions(new SecureRandom());
+    }
+
+    /** Submissions drawing references and secrets from {@code random}. */
+    public SubmitRequestService submissions(SecureRandom random) {
+        return new SubmitRequestService(catalogue(catalog()), requests(), outbox(), figures,
+                new IdempotentCommand(new IdempotencyStore(dynamo, requestsTable), transactions(), clock),
+                clock, random, portalUrl, metrics);
+    }
+
+    public RequestActions actions() {
+        return actions(RequestActions.OnResolved.NOTHING);
+    }
+
+    /** Request handling, with what other capabilities write when a request is resolved. */
+    public RequestActions actions(RequestActions.OnResolved onResolved) {
+        return new RequestActions(requests(), new WorkflowStore(dynamo, catalogTable), directory(),
+                new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, portalUrl);
+    }
+
+    /** The catalogue a submission is checked against, from the catalogue table. */
+    static Catalogue catalogue(CatalogStore catalog) {
+        return new Catalogue() {
+            @Override
+            public Optional<Service> service(String serviceId) {
+                return catalog.service(serviceId);
+            }
+
+            @Override
+            public Council council() {
+                return catalog.council();
+            }
+
+            @Override
+            public List<ServiceLevelPolicy> policies() {
+                return catalog.policies();
+            }
+
+            @Override
+            public Optional<BusinessCalendar> calendar(String calendarId) {
+                return catalog.calendar(calendarId);
+            }
+        };
+    }
+}
