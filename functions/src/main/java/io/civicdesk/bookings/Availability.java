@@ -107,7 +107,7 @@ public final class Availability {
         return start.atZone(zone).toLocalTime();
     }
 
-    public static Set<String> keys(List<BookingStore.HeldLock> locks) {
-        return locks.stream().map(BookingStore.HeldLock::key).collect(Collectors.toSet());
+    public static Set<String> keys(List<Bookings.HeldLock> locks) {
+        return locks.stream().map(Bookings.HeldLock::key).collect(Collectors.toSet());
     }
 }

@@ -32,10 +32,27 @@ public record Booking(Reference reference, String kind, String facilityId, Strin
         return occurrences.get(occurrences.size() - 1).end();
     }
 
-    public Booking with(BookingStatus newStatus, String reason) {
+    /** A new booking or block, version 1, as first written. */
+    public static Booking drawn(Reference reference, String kind, Facility facility, BookingStatus status,
+                                List<Occurrence> occurrences, String purpose, int attendance, Contact contact,
+                                String concessionId, Quote quote, String channel, String secretHash, Instant createdAt,
+                                Instant holdExpiresAt, String createdBy) {
+        return new Booking(reference, kind, facility.id(), facility.name(), status, occurrences, purpose, attendance, contact,
+                concessionId, quote, channel, secretHash, createdAt, holdExpiresAt, null, createdBy, 0, 1);
+    }
+
+    /** Taken off the schedule for good (cancelled, declined, expired, failed): the resident's calendar takes it out. */
+    public Booking ended(BookingStatus newStatus, String reason) {
         return new Booking(reference, kind, facilityId, facilityName, newStatus, occurrences, purpose, attendance, contact,
                 concessionId, quote, channel, secretHash, createdAt, newStatus == BookingStatus.HELD ? holdExpiresAt : null,
                 reason, createdBy, sequence + (newStatus.holdsSlots() ? 0 : 1), version + 1);
+    }
+
+    /** Moved to {@code to} (approved, or touched in its own status), its calendar entry unchanged. */
+    public Booking withStatus(BookingStatus to) {
+        return new Booking(reference, kind, facilityId, facilityName, to, occurrences, purpose, attendance, contact,
+                concessionId, quote, channel, secretHash, createdAt, to == BookingStatus.HELD ? holdExpiresAt : null,
+                statusReason, createdBy, sequence, version + 1);
     }
 
     public Booking rescheduled(List<Occurrence> newOccurrences, Quote newQuote) {
@@ -44,9 +61,19 @@ public record Booking(Reference reference, String kind, String facilityId, Strin
                 sequence + 1, version + 1);
     }
 
-    public Booking confirmedFrom(BookingStatus to) {
-        return new Booking(reference, kind, facilityId, facilityName, to, occurrences, purpose, attendance, contact,
-                concessionId, quote, channel, secretHash, createdAt, to == BookingStatus.HELD ? holdExpiresAt : null,
-                statusReason, createdBy, sequence, version + 1);
+    public Booking withAttendance(int people) {
+        return new Booking(reference, kind, facilityId, facilityName, status, occurrences, purpose, people, contact,
+                concessionId, quote, channel, secretHash, createdAt, holdExpiresAt, statusReason, createdBy, sequence, version);
+    }
+
+    /** The same occurrences read as others (e.g. only the next one, for its reminder), nothing else changed. */
+    public Booking withOccurrences(List<Occurrence> only) {
+        return new Booking(reference, kind, facilityId, facilityName, status, only, purpose, attendance, contact,
+                concessionId, quote, channel, secretHash, createdAt, holdExpiresAt, statusReason, createdBy, sequence, version);
+    }
+
+    public Booking withVersion(long newVersion) {
+        return new Booking(reference, kind, facilityId, facilityName, status, occurrences, purpose, attendance, contact,
+                concessionId, quote, channel, secretHash, createdAt, holdExpiresAt, statusReason, createdBy, sequence, newVersion);
     }
 }

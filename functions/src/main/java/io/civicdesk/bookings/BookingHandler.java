@@ -1,14 +1,12 @@
 package io.civicdesk.bookings;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.Refusal;
-import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Json;
+import io.civicdesk.platform.Refusal;
 
 import java.util.Map;
 
@@ -19,14 +17,17 @@ import java.util.Map;
  * feed behind its secret link.
  */
 public final class BookingHandler extends HttpHandler {
-    private final BookingService service;
+    private static final Map<String, String> CALENDAR = Map.of("content-type", "text/calendar; charset=utf-8",
+            "cache-control", "private, max-age=300", "x-content-type-options", "nosniff");
+
+    private final BookingWiring bookings;
 
     public BookingHandler() {
-        this(BookingWiring.service(AwsClients.dynamoDb()));
+        this(BookingWiring.fromConfig());
     }
 
-    public BookingHandler(BookingService service) {
-        this.service = service;
+    BookingHandler(BookingWiring bookings) {
+        this.bookings = bookings;
     }
 
     @Override
@@ -35,25 +36,22 @@ public final class BookingHandler extends HttpHandler {
         String reference = request.pathParameter("reference");
         String key = request.header("X-Private-Key").orElse(null);
         if (route.startsWith("GET /facility-feeds/")) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                    .withHeaders(Map.of("content-type", "text/calendar; charset=utf-8", "cache-control", "private, max-age=300",
-                            "x-content-type-options", "nosniff"))
-                    .withBody(service.feed(request.pathParameter("token"))).build();
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(CALENDAR)
+                    .withBody(bookings.feed.feed(request.pathParameter("token"))).build();
         }
         if (route.startsWith("GET ")) {
-            return HttpResponses.json(200, service.view(reference, key));
+            return HttpResponses.json(200, bookings.residents.view(reference, key));
         }
         if (route.endsWith("/cancel")) {
-            return HttpResponses.json(200, service.cancel(reference, key));
+            return HttpResponses.json(200, bookings.residents.cancel(reference, key));
         }
         if (route.endsWith("/change")) {
-            return HttpResponses.json(200, service.change(reference, key, request.jsonBody()));
+            return HttpResponses.json(200, bookings.residents.change(reference, key, BookingRequestReader.change(request.jsonBody())));
         }
         if (route.equals("POST /bookings")) {
             String body = request.body();
-            JsonNode json = Json.parseBody(body);
-            Idempotency.Key idempotency = Idempotency.fromHeader(request, body).orElse(null);
-            BookingService.Answer answer = service.book(BookingRequestReader.read(json, null), idempotency, null);
+            BookingRequest booking = BookingRequestReader.read(Json.parseBody(body), null);
+            Idempotency.Answer answer = bookings.newBookings.book(booking, Idempotency.fromHeader(request, body));
             return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
         }
         throw Refusal.notFound("Not Found");

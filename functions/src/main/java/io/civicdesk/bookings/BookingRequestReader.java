@@ -13,6 +13,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /** Reads a booking from JSON, naming every field that is missing or malformed (the rules come after). */
@@ -78,16 +80,71 @@ public final class BookingRequestReader {
                 attendance.intValue(), new Contact(name, email, phone), concession, terms);
     }
 
-    /** A change of how many people are expected: a whole number from 1; null when it is not sent, or wrong (recorded). */
-    static Long attendance(JsonNode body, List<FieldError> errors) {
-        return NumberInput.whole(body.path("attendance"), "attendance", 1, Integer.MAX_VALUE, ATTENDANCE, errors);
+    /** A resident's change of day and time; how many people are expected only if it is sent. */
+    public static BookingChange change(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = date(body, "date", errors);
+        LocalTime start = time(body, "start", "a start time", errors);
+        LocalTime end = time(body, "end", "an end time", errors);
+        Long attendance = NumberInput.whole(body.path("attendance"), "attendance", 1, Integer.MAX_VALUE, ATTENDANCE, errors);
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        return new BookingChange(date, start, end, attendance == null ? OptionalInt.empty() : OptionalInt.of(attendance.intValue()));
+    }
+
+    /** Staff block out time: from a day to a day (at most 61), whole days or between two times, with a reason residents see. */
+    public static BlockOut blockOut(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = date(body, "date", errors);
+        LocalDate until = body.hasNonNull("until") ? date(body, "until", errors) : date;
+        LocalTime start = body.hasNonNull("start") ? time(body, "start", "a start time", errors) : LocalTime.MIN;
+        LocalTime end = body.hasNonNull("end") ? time(body, "end", "an end time", errors) : null;
+        String reason = text(body, "reason");
+        if (reason == null) {
+            errors.add(new FieldError("reason", "Say why the facility is blocked out (residents see it)."));
+        } else if (reason.length() > MAX_PURPOSE) {
+            errors.add(new FieldError("reason", "Keep the reason to " + MAX_PURPOSE + " characters or fewer."));
+        }
+        if (errors.isEmpty() && until.isBefore(date)) {
+            errors.add(new FieldError("until", "The last day must be on or after the first."));
+        }
+        if (errors.isEmpty() && until.isAfter(date.plusDays(60))) {
+            errors.add(new FieldError("until", "Block out at most 61 days at once."));
+        }
+        if (errors.isEmpty() && end != null && !end.isAfter(start)) {
+            errors.add(new FieldError("end", "The end time must be after the start time."));
+        }
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        return new BlockOut(date, until, start, Optional.ofNullable(end), reason);
+    }
+
+    /** The reason staff give for declining or cancelling, if any (whether one is needed is the service's rule). */
+    public static String reason(JsonNode body) {
+        return body.path("reason").isTextual() ? body.path("reason").asText() : null;
+    }
+
+    /** Days of a calendar asked for: from a day (default today in the facility's zone), 1 to 7 of them (default 7). */
+    public record Days(LocalDate from, int count) {
+    }
+
+    public static Days days(Optional<String> fromText, Optional<String> countText, LocalDate today) {
+        LocalDate from = DateInput.optional(fromText.orElse(null), "from",
+                "Give the first day as a date " + DateInput.YEARS + ", like 2026-11-28.");
+        String count = countText.orElse("");
+        if (!count.isBlank() && !count.matches("[1-7]")) {
+            throw Refusal.invalid(List.of(new FieldError("days", "Ask for 1 to 7 days at a time.")));
+        }
+        return new Days(from == null ? today : from, count.isBlank() ? 7 : Integer.parseInt(count));
     }
 
     private static boolean hasError(List<FieldError> errors, String field) {
         return errors.stream().anyMatch(error -> error.field().equals(field));
     }
 
-    static String text(JsonNode node, String field) {
+    private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (!value.isTextual()) {
             return null;
@@ -96,11 +153,11 @@ public final class BookingRequestReader {
         return text.isEmpty() ? null : text;
     }
 
-    static LocalDate date(JsonNode body, String field, List<FieldError> errors) {
+    private static LocalDate date(JsonNode body, String field, List<FieldError> errors) {
         return DateInput.required(body.path(field), field, "Enter the date as a real date " + DateInput.YEARS + ", like 2026-11-28.", errors);
     }
 
-    static LocalTime time(JsonNode body, String field, String what, List<FieldError> errors) {
+    private static LocalTime time(JsonNode body, String field, String what, List<FieldError> errors) {
         String text = text(body, field);
         try {
             if (text != null && text.matches("\\d{2}:\\d{2}")) {

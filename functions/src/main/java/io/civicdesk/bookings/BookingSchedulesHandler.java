@@ -1,7 +1,6 @@
 package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.EventHandler;
 
 /**
@@ -10,18 +9,18 @@ import io.civicdesk.platform.EventHandler;
  * survey invitation once it has taken place). Each schedule passes its task as the event's Input.
  */
 public final class BookingSchedulesHandler extends EventHandler {
-    private final BookingService service;
+    private final BookingSweeps sweeps;
 
     public BookingSchedulesHandler() {
-        this(BookingWiring.service(AwsClients.dynamoDb()));
+        this(BookingWiring.fromConfig().sweeps);
     }
 
-    public BookingSchedulesHandler(BookingService service) {
-        this.service = service;
+    BookingSchedulesHandler(BookingSweeps sweeps) {
+        this.sweeps = sweeps;
     }
 
     @Override
-    protected BookingService.SweepOutcome handle(JsonNode event) {
-        return "reminders".equals(event.path("task").asText()) ? service.sendReminders() : service.expireHolds();
+    protected BookingSweeps.Outcome handle(JsonNode event) {
+        return "reminders".equals(event.path("task").asText()) ? sweeps.sendReminders() : sweeps.expireHolds();
     }
 }

@@ -1,10 +1,11 @@
 package io.civicdesk.bookings;
 
 import io.civicdesk.platform.Dates;
+import io.civicdesk.platform.Idempotency;
+import io.civicdesk.platform.Json;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -170,7 +171,8 @@ public final class BookingViews {
         return view;
     }
 
-    static String clock(LocalTime time) {
-        return RuleCheck.clock(time);
+    /** An answer kept verbatim for an idempotent retry: the view as JSON. */
+    public static Idempotency.Answer answer(int status, Map<String, Object> view) {
+        return new Idempotency.Answer(status, Json.write(view));
     }
 }

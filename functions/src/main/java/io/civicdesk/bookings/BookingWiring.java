@@ -4,65 +4,85 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.feedback.FeedbackWiring;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
-import io.civicdesk.platform.Refusal;
-import io.civicdesk.platform.DateInput;
-import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.platform.IdempotencyStore;
+import io.civicdesk.platform.IdempotentCommand;
+import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.PowertoolsMetrics;
+import io.civicdesk.platform.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
+import java.util.function.Supplier;
 
-/** The one place the booking functions are put together from their configuration. */
+/**
+ * The one place the booking functions are put together: from their configuration, once per container, or from
+ * in-memory stores in the handler tests. Every piece is always there (an outbox, an {@link BookingSweeps.OnTakenPlace}
+ * that may do nothing); a function simply does not call what it has no route for.
+ */
 final class BookingWiring {
-    private BookingWiring() {
+    final FacilityBrowsing browsing;
+    final NewBookings newBookings;
+    final ResidentBookings residents;
+    final StaffBookings staff;
+    final BookingFeed feed;
+    final BookingSweeps sweeps;
+
+    /** What a booking service needs to say in its mail and links. */
+    record Council(String portalUrl, Supplier<String> name, String mailFrom) {
     }
 
-    static BookingService service(DynamoDbClient dynamo) {
+    BookingWiring(Facilities facilities, Bookings bookings, Transactions transactions, IdempotentCommand.Answers answers,
+                  OutboxStore outbox, BookingSweeps.OnTakenPlace onTakenPlace, Council council, Clock clock,
+                  SecureRandom random, Metrics metrics) {
+        BookingChanges changes = new BookingChanges(bookings, facilities, transactions, outbox, clock, council.portalUrl(),
+                council.name(), council.mailFrom());
+        SlotClashes clashes = new SlotClashes(bookings, metrics);
+        this.browsing = new FacilityBrowsing(facilities, bookings, clock);
+        this.newBookings = new NewBookings(changes, new IdempotentCommand(answers, transactions, clock), clashes, random);
+        this.residents = new ResidentBookings(changes, clashes);
+        this.staff = new StaffBookings(changes, random);
+        this.feed = new BookingFeed(changes);
+        this.sweeps = new BookingSweeps(changes, onTakenPlace);
+    }
+
+    /** The resident, staff and schedules functions. Only the schedules function, which invites residents to the survey, is given the feedback table. */
+    static BookingWiring fromConfig() {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
         String catalogTable = Config.require("CATALOG_TABLE");
+        String bookingsTable = Config.require("BOOKINGS_TABLE");
         CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
         Clock clock = Clocks.fromConfig();
-        Cached<String> councilName = new Cached<>(() -> catalog.council().name(), Duration.ofMinutes(5), clock);
-        String outboxTable = Config.optional("OUTBOX_TABLE");
-        OutboxStore outbox = outboxTable == null ? null : new OutboxStore(dynamo, outboxTable);
+        OutboxStore outbox = new OutboxStore(dynamo, Config.require("OUTBOX_TABLE"));
         SecureRandom random = new SecureRandom();
         String portalUrl = Config.require("PORTAL_URL");
-        // Only the schedules function, which invites residents to the survey, is given the feedback table.
         String feedbackTable = Config.optional("FEEDBACK_TABLE");
-        BookingService.OnTakenPlace onTakenPlace = feedbackTable == null ? BookingService.OnTakenPlace.NOTHING
+        BookingSweeps.OnTakenPlace onTakenPlace = feedbackTable == null ? BookingSweeps.OnTakenPlace.NOTHING
                 : surveys(new FeedbackWiring(dynamo, clock).invitations());
-        return new BookingService(new FacilityStore(dynamo, catalogTable),
-                new BookingStore(dynamo, Config.require("BOOKINGS_TABLE"), Config.require("SLOT_LOCKS_TABLE"), outbox),
-                clock, random, portalUrl, councilName::get,
-                Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM"), onTakenPlace,
-                PowertoolsMetrics.fromConfig());
+        Cached<String> councilName = new Cached<>(() -> catalog.council().name(), Duration.ofMinutes(5), clock);
+        String mailFrom = Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM");
+        return new BookingWiring(new FacilityStore(dynamo, catalogTable),
+                new BookingStore(dynamo, bookingsTable, Config.require("SLOT_LOCKS_TABLE")), new DynamoTransactions(dynamo),
+                new IdempotencyStore(dynamo, bookingsTable), outbox, onTakenPlace, new Council(portalUrl, councilName::get, mailFrom),
+                clock, random, PowertoolsMetrics.fromConfig());
+    }
+
+    /** The facilities function: reads only (the catalogue and the slot locks), so it needs no outbox. */
+    static FacilityBrowsing browsing() {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        return new FacilityBrowsing(new FacilityStore(dynamo, Config.require("CATALOG_TABLE")),
+                new BookingStore(dynamo, Config.require("BOOKINGS_TABLE"), Config.require("SLOT_LOCKS_TABLE")), Clocks.fromConfig());
     }
 
     /** A booking that has taken place opens its survey, the facility standing as the service. */
-    static BookingService.OnTakenPlace surveys(SurveyInvitations invitations) {
+    static BookingSweeps.OnTakenPlace surveys(SurveyInvitations invitations) {
         return (booking, now) -> invitations.onBookingEnded(booking.reference(), booking.facilityId(), booking.facilityName(),
                 booking.secretHash(), booking.contact(), now).writes();
-    }
-
-    /** A date from the query string (default: today in the facility's zone) and a number of days, 1 to 7. */
-    static LocalDate from(String text, LocalDate today) {
-        LocalDate from = DateInput.optional(text, "from", "Give the first day as a date " + DateInput.YEARS + ", like 2026-11-28.");
-        return from == null ? today : from;
-    }
-
-    static int days(String text) {
-        if (text == null || text.isBlank()) {
-            return 7;
-        }
-        if (!text.matches("[1-7]")) {
-            throw Refusal.invalid(List.of(new FieldError("days", "Ask for 1 to 7 days at a time.")));
-        }
-        return Integer.parseInt(text);
     }
 }

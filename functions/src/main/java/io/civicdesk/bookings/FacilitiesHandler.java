@@ -1,13 +1,11 @@
 package io.civicdesk.bookings;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Ids;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -18,29 +16,28 @@ import java.util.Map;
 public final class FacilitiesHandler extends HttpHandler {
     private static final String CACHE_A_MINUTE = "public, max-age=60";
 
-    private final BookingService service;
+    private final FacilityBrowsing browsing;
 
     public FacilitiesHandler() {
-        this(BookingWiring.service(AwsClients.dynamoDb()));
+        this(BookingWiring.browsing());
     }
 
-    public FacilitiesHandler(BookingService service) {
-        this.service = service;
+    FacilitiesHandler(FacilityBrowsing browsing) {
+        this.browsing = browsing;
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String facilityId = request.pathParameter("facilityId");
         if (facilityId == null) {
-            return HttpResponses.json(200, Map.of("facilities", service.facilities().stream().map(BookingViews::summary).toList()),
+            return HttpResponses.json(200, Map.of("facilities", browsing.facilities().stream().map(BookingViews::summary).toList()),
                     CACHE_A_MINUTE);
         }
-        Facility facility = service.facility(Ids.require(facilityId, "facilityId", "facility"));
+        Facility facility = browsing.facility(Ids.require(facilityId, "facilityId", "facility"));
         if (request.routeKey() != null && request.routeKey().endsWith("/availability")) {
-            LocalDate today = service.today(facility);
             // Real time: never cached, so a slot taken a moment ago shows as taken.
-            return HttpResponses.json(200, service.availability(facility,
-                    BookingWiring.from(request.queryParameter("from").orElse(null), today), BookingWiring.days(request.queryParameter("days").orElse(null))));
+            return HttpResponses.json(200, browsing.availability(facility, BookingRequestReader.days(request.queryParameter("from"),
+                    request.queryParameter("days"), browsing.today(facility))));
         }
         return HttpResponses.json(200, BookingViews.detail(facility), CACHE_A_MINUTE);
     }

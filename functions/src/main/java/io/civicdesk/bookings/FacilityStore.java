@@ -30,7 +30,7 @@ import static io.civicdesk.platform.Items.s;
  * Listing is one Query on one partition (a council has tens of facilities, a few KB each); one facility is one
  * GetItem. The rules travel as one JSON document because they are always read and written whole.
  */
-public final class FacilityStore {
+public final class FacilityStore implements Facilities {
     private static final String PARTITION = "FACILITIES";
 
     private final DynamoDbClient dynamo;
@@ -51,6 +51,7 @@ public final class FacilityStore {
                 "body", s(Json.write(facility)))));
     }
 
+    @Override
     public Optional<Facility> find(String facilityId) {
         if (!Ids.isId(facilityId)) {
             return Optional.empty();
@@ -60,6 +61,7 @@ public final class FacilityStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(facility(item));
     }
 
+    @Override
     public List<Facility> all() {
         List<Facility> facilities = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;

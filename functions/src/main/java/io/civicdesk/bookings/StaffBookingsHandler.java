@@ -1,84 +1,59 @@
 package io.civicdesk.bookings;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.Refusal;
-import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Ids;
-import io.civicdesk.platform.Json;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 
-import java.time.LocalDate;
 import java.util.Map;
 
-/**
- * Staff work on bookings, behind the JWT authorizer: the calendar of a facility, the holds waiting for approval,
- * approve / decline / cancel with a reason, block out time, book on behalf of a caller, and a secret calendar
- * feed link. Roles come from the verified claims ({@link StaffCaller}).
- */
+/** Staff work on bookings behind the JWT authorizer, roles from the verified claims (what each does: {@link StaffBookings}). */
 public final class StaffBookingsHandler extends HttpHandler {
-    private final BookingService service;
+    private final BookingWiring bookings;
+
     public StaffBookingsHandler() {
-        this(BookingWiring.service(AwsClients.dynamoDb()));
+        this(BookingWiring.fromConfig());
     }
 
-    public StaffBookingsHandler(BookingService service) {
-        this.service = service;
+    StaffBookingsHandler(BookingWiring bookings) {
+        this.bookings = bookings;
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         StaffCaller staff = StaffCaller.from(request);
-        String route = request.routeKey() == null ? "" : request.routeKey();
         String reference = request.pathParameter("reference");
-        switch (route) {
+        StaffBookings work = bookings.staff;
+        return switch (request.routeKey() == null ? "" : request.routeKey()) {
             case "GET /staff/facilities/{facilityId}/calendar" -> {
-                String facilityId = facilityId(request);
-                Facility facility = service.facility(facilityId);
-                LocalDate from = BookingWiring.from(request.queryParameter("from").orElse(null), service.today(facility));
-                return HttpResponses.json(200, service.calendar(facilityId, from, BookingWiring.days(request.queryParameter("days").orElse(null)), staff));
+                Facility facility = bookings.browsing.facility(facilityId(request));
+                yield HttpResponses.json(200, work.calendar(facility, BookingRequestReader.days(request.queryParameter("from"),
+                        request.queryParameter("days"), bookings.browsing.today(facility)), staff));
             }
-            case "GET /staff/bookings/holds" -> {
-                return HttpResponses.json(200, Map.of("holds", service.holds(staff)));
-            }
-            case "POST /staff/bookings" -> {
-                staff.requireAny(StaffCaller.Role.OFFICER, StaffCaller.Role.SUPERVISOR, StaffCaller.Role.ADMIN);
-                String body = request.body();
-                JsonNode json = Json.parseBody(body);
-                Idempotency.Key key = Idempotency.fromHeader(request, body).orElse(null);
-                BookingService.Answer answer = service.book(BookingRequestReader.read(json, null, false), key, staff);
-                return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
-            }
-            case "POST /staff/bookings/{reference}/approve" -> {
-                return HttpResponses.json(200, service.approve(reference, staff));
-            }
-            case "POST /staff/bookings/{reference}/decline" -> {
-                return HttpResponses.json(200, service.decline(reference, reason(request), staff));
-            }
-            case "POST /staff/bookings/{reference}/cancel" -> {
-                return HttpResponses.json(200, service.staffCancel(reference, reason(request), staff));
-            }
-            case "POST /staff/facilities/{facilityId}/blackouts" -> {
-                BookingService.Answer answer = service.block(facilityId(request), request.jsonBody(), staff);
-                return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
-            }
-            case "POST /staff/facilities/{facilityId}/feed-links" -> {
-                return HttpResponses.json(201, service.newFeedLink(facilityId(request), staff));
-            }
+            case "GET /staff/bookings/holds" -> HttpResponses.json(200, Map.of("holds", work.holds(staff)));
+            case "POST /staff/bookings" -> answer(bookings.newBookings.bookFor(BookingRequestReader.read(request.jsonBody(), null, false),
+                    Idempotency.fromHeader(request, request.body()), staff));
+            case "POST /staff/bookings/{reference}/approve" -> HttpResponses.json(200, work.approve(reference, staff));
+            case "POST /staff/bookings/{reference}/decline" ->
+                    HttpResponses.json(200, work.decline(reference, BookingRequestReader.reason(request.jsonBody()), staff));
+            case "POST /staff/bookings/{reference}/cancel" ->
+                    HttpResponses.json(200, work.cancel(reference, BookingRequestReader.reason(request.jsonBody()), staff));
+            case "POST /staff/facilities/{facilityId}/blackouts" ->
+                    answer(bookings.newBookings.block(facilityId(request), BookingRequestReader.blockOut(request.jsonBody()), staff));
+            case "POST /staff/facilities/{facilityId}/feed-links" -> HttpResponses.json(201, work.newFeedLink(facilityId(request), staff));
             default -> throw Refusal.notFound("Not Found");
-        }
+        };
+    }
+
+    private static APIGatewayV2HTTPResponse answer(Idempotency.Answer answer) {
+        return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
     }
 
     private static String facilityId(HttpRequest request) {
         return Ids.require(request.pathParameter("facilityId"), "facilityId", "facility");
-    }
-
-    private static String reason(HttpRequest request) {
-        JsonNode body = request.jsonBody();
-        return body.path("reason").isTextual() ? body.path("reason").asText() : null;
     }
 }

@@ -68,7 +68,7 @@ class BookingContentionTest {
         assertEquals(19, replies.stream().filter(r -> r.status() == 409).count(), replies.toString());
         replies.stream().filter(r -> r.status() == 409).forEach(r -> assertTrue(r.json().path("message").asText().contains("already taken"), r.body()));
         String winner = replies.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().path("reference").asText();
-        List<BookingStore.HeldLock> locks = BookingFixtures.locksOn(ROOM, date);
+        List<Bookings.HeldLock> locks = BookingFixtures.locksOn(ROOM, date);
         assertEquals(4, locks.size(), "one hour is four 15-minute locks");
         locks.forEach(lock -> assertEquals(winner, lock.bookingRef()));
     }
@@ -90,7 +90,7 @@ class BookingContentionTest {
         assertEquals(60, won.size() + replies.stream().filter(r -> r.status() == 409).count(), "every attempt is 201 or 409: " + replies);
 
         // The winners' times never overlap...
-        Map<String, BookingStore.HeldLock> byKey = new HashMap<>();
+        Map<String, Bookings.HeldLock> byKey = new HashMap<>();
         Set<String> winners = new HashSet<>();
         won.forEach(w -> winners.add(w.path("reference").asText()));
         var bookings = BookingFixtures.store().findAll(List.copyOf(winners));
@@ -102,7 +102,7 @@ class BookingContentionTest {
             }
         }
         // ...and every lock on the day is held by exactly one winner, who holds exactly its own time.
-        for (BookingStore.HeldLock lock : BookingFixtures.locksOn(ROOM, date)) {
+        for (Bookings.HeldLock lock : BookingFixtures.locksOn(ROOM, date)) {
             assertTrue(byKey.put(lock.key(), lock) == null, "a granule is locked twice: " + lock.key());
             assertTrue(winners.contains(lock.bookingRef()), "a lock held by a booking that was refused: " + lock);
         }

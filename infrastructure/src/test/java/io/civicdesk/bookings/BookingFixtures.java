@@ -9,6 +9,8 @@ import io.civicdesk.feedback.CouncilCalendar;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.platform.IdempotencyStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.testing.TestStack;
@@ -118,28 +120,29 @@ public final class BookingFixtures {
 
     static BookingStore store() {
         var dynamo = TestStack.get().dynamoDb();
-        return new BookingStore(dynamo, "BookingsTable", "SlotLocksTable", new OutboxStore(dynamo, "OutboxTable"));
+        return new BookingStore(dynamo, "BookingsTable", "SlotLocksTable");
     }
 
-    /** The service as the schedules function builds it, when it is {@code at} (for expiry, reminders and cut-offs). */
-    static BookingService serviceWhen(Instant at) {
-        return serviceAt(Duration.between(TestStack.clock().instant(), at));
+    /** The services as the schedules function builds them, when it is {@code at} (for expiry, reminders and cut-offs). */
+    static BookingWiring servicesWhen(Instant at) {
+        return servicesAt(Duration.between(TestStack.clock().instant(), at));
     }
 
-    /** The service as the schedules function builds it, with the stack's clock moved on (for expiry, reminders and cut-offs). */
-    static BookingService serviceAt(Duration ahead) {
+    /** The services as the schedules function builds them, with the stack's clock moved on (for expiry, reminders and cut-offs). */
+    static BookingWiring servicesAt(Duration ahead) {
         var dynamo = TestStack.get().dynamoDb();
         Clock clock = Clock.offset(TestStack.clock(), ahead);
         SurveyInvitations surveys = new SurveyInvitations(new SurveyStore(dynamo, "FeedbackTable"),
                 new SatisfactionFiguresStore(dynamo, "FeedbackTable"), new OutboxStore(dynamo, "OutboxTable"),
                 CouncilCalendar.cached(new CatalogStore(dynamo, "CatalogTable"), clock), new SecureRandom(), TestStack.get().baseUrl());
-        return new BookingService(new FacilityStore(dynamo, "CatalogTable"), store(), clock, new SecureRandom(),
-                TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example", BookingWiring.surveys(surveys),
-                Metrics.NONE);
+        return new BookingWiring(new FacilityStore(dynamo, "CatalogTable"), store(), new DynamoTransactions(dynamo),
+                new IdempotencyStore(dynamo, "BookingsTable"), new OutboxStore(dynamo, "OutboxTable"), BookingWiring.surveys(surveys),
+                new BookingWiring.Council(TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example"),
+                clock, new SecureRandom(), Metrics.NONE);
     }
 
     /** Every lock of a facility on a day. */
-    static List<BookingStore.HeldLock> locksOn(String facilityId, LocalDate date) {
+    static List<Bookings.HeldLock> locksOn(String facilityId, LocalDate date) {
         return store().locks(facilityId, date.atStartOfDay(PERTH).toInstant(), date.plusDays(1).atStartOfDay(PERTH).toInstant());
     }
 }

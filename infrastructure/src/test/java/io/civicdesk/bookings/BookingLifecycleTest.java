@@ -111,7 +111,7 @@ class BookingLifecycleTest {
         assertEquals(ics.get("UID"), update.get("UID"));
         assertEquals(date.toString().replace("-", "") + "T060000Z", update.get("DTSTART"));
         List<String> keys = BookingFixtures.locksOn("karri-meeting-room", date).stream()
-                .filter(l -> l.bookingRef().equals(reference)).map(BookingStore.HeldLock::key).toList();
+                .filter(l -> l.bookingRef().equals(reference)).map(Bookings.HeldLock::key).toList();
         assertEquals(SlotGrid.keys(Instant.parse(changed.json().path("occurrences").get(0).path("startsAt").asText()),
                 Instant.parse(changed.json().path("occurrences").get(0).path("endsAt").asText())), keys, "the old time was released");
 
@@ -192,9 +192,9 @@ class BookingLifecycleTest {
         JsonNode held = book(BookingFixtures.booking("melaleuca-oval", date, "09:00", "11:00", email));
         String reference = held.path("reference").asText();
         assertFalse(BookingFixtures.locksOn("melaleuca-oval", date).isEmpty());
-        BookingFixtures.serviceAt(Duration.ZERO).expireHolds();
+        BookingFixtures.servicesAt(Duration.ZERO).sweeps.expireHolds();
         assertEquals(BookingStatus.HELD, BookingFixtures.store().find(new Reference(reference)).orElseThrow().status(), "not yet due");
-        BookingService.SweepOutcome outcome = BookingFixtures.serviceAt(Duration.ofHours(73)).expireHolds();
+        BookingSweeps.Outcome outcome = BookingFixtures.servicesAt(Duration.ofHours(73)).sweeps.expireHolds();
         assertTrue(outcome.expired() >= 1);
         assertEquals(BookingStatus.EXPIRED, BookingFixtures.store().find(new Reference(reference)).orElseThrow().status());
         assertTrue(BookingFixtures.locksOn("melaleuca-oval", date).stream().noneMatch(l -> l.bookingRef().equals(reference)));
@@ -288,8 +288,8 @@ class BookingLifecycleTest {
     void aResidentCannotCancelAfterTheCutOff() {
         LocalDate date = BookingFixtures.weekday("lakeside-bbq-shelter", DayOfWeek.FRIDAY, 3);
         JsonNode receipt = book(BookingFixtures.booking("lakeside-bbq-shelter", date, "11:00", "13:00", "late@example.com"));
-        BookingService later = BookingFixtures.serviceWhen(
-                Instant.parse(receipt.path("occurrences").get(0).path("startsAt").asText()).minus(Duration.ofHours(1)));
+        ResidentBookings later = BookingFixtures.servicesWhen(
+                Instant.parse(receipt.path("occurrences").get(0).path("startsAt").asText()).minus(Duration.ofHours(1))).residents;
         Refusal e = assertThrows(Refusal.class, () -> later.cancel(receipt.path("reference").asText(), key(receipt)));
         assertEquals(409, e.status());
         assertNotNull(e.errors().get(0).field());

@@ -42,10 +42,10 @@ class SurveyAfterBookingTest {
         String reference = receipt.path("reference").asText();
         Instant ends = Instant.parse(receipt.path("occurrences").get(0).path("endsAt").asText());
 
-        BookingFixtures.serviceAt(Duration.ZERO).sendReminders();
+        BookingFixtures.servicesAt(Duration.ZERO).sweeps.sendReminders();
         assertTrue(surveyMails(email).isEmpty(), "not before it has taken place");
 
-        BookingService afterwards = BookingFixtures.serviceWhen(ends.plus(Duration.ofMinutes(5)));
+        BookingSweeps afterwards = BookingFixtures.servicesWhen(ends.plus(Duration.ofMinutes(5))).sweeps;
         assertTrue(afterwards.sendReminders().surveyed() >= 1);
         Message mail = awaitSurveyMail(email);
         afterwards.sendReminders();
