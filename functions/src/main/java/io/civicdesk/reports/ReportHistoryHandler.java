@@ -3,7 +3,6 @@ package io.civicdesk.reports;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
@@ -23,8 +22,11 @@ public final class ReportHistoryHandler extends HttpHandler {
     }
 
     public ReportHistoryHandler(DynamoDbClient dynamo) {
-        this.history = new ReportHistory(new ReportStore(dynamo, Config.require("FIGURES_TABLE")),
-                new AccountStore(dynamo, Config.require("CATALOG_TABLE")));
+        this(ReportsWiring.reportHistory(dynamo));
+    }
+
+    public ReportHistoryHandler(ReportHistory history) {
+        this.history = history;
     }
 
     @Override

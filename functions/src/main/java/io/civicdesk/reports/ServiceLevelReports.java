@@ -3,6 +3,7 @@ package io.civicdesk.reports;
 import io.civicdesk.figures.UnitService;
 import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.figures.Figures;
+import io.civicdesk.catalog.Catalog;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
@@ -14,11 +15,10 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.platform.Transaction;
+import io.civicdesk.platform.Transactions;
 import io.civicdesk.sla.BusinessCalendar;
-import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.directory.Directory;
 import io.civicdesk.directory.StaffMember;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,10 +47,10 @@ public final class ServiceLevelReports {
     /** The report's name for the smiley taps on a unit's front-counter tablet. */
     static final String COUNTER_NAME = "Front counter (smiley tablet)";
 
-    private final DynamoDbClient dynamo;
-    private final CatalogStore catalog;
-    private final AccountStore accounts;
-    private final StaffDirectory staff;
+    private final Transactions transactions;
+    private final Catalog catalog;
+    private final Accounts accounts;
+    private final Directory staff;
     private final FiguresStore figures;
     private final SatisfactionFiguresStore surveys;
     private final Backlogs backlogs;
@@ -59,10 +59,10 @@ public final class ServiceLevelReports {
     private final Clock clock;
     private final Metrics metrics;
 
-    public ServiceLevelReports(DynamoDbClient dynamo, CatalogStore catalog, AccountStore accounts, StaffDirectory staff,
+    public ServiceLevelReports(Transactions transactions, Catalog catalog, Accounts accounts, Directory staff,
                                FiguresStore figures, SatisfactionFiguresStore surveys, Backlogs backlogs,
                                ReportStore reports, OutboxStore outbox, Clock clock, Metrics metrics) {
-        this.dynamo = dynamo;
+        this.transactions = transactions;
         this.catalog = catalog;
         this.accounts = accounts;
         this.staff = staff;
@@ -177,9 +177,8 @@ public final class ServiceLevelReports {
                 "service-level-report", period.key(), List.of(new Mail.Attachment(fileName(report),
                 "text/csv; charset=utf-8", ReportCsv.write(report).getBytes(StandardCharsets.UTF_8))));
         try {
-            new Transaction().put("mail", outbox.pendingMail(mail, now))
-                    .put("mailed", reports.mailed(period.key(), recipient, mailId, now, resend))
-                    .commit(dynamo);
+            transactions.commit(List.of(outbox.pending("mail", mail, now),
+                    reports.mailed(period.key(), recipient, mailId, now, resend)));
             return true;
         } catch (Refused refused) {
             return false;
