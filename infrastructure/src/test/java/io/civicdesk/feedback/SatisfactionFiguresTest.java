@@ -6,7 +6,7 @@ import io.civicdesk.requests.Location;
 import io.civicdesk.requests.PreferredChannel;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.ServiceRequest;
-import io.civicdesk.platform.Transaction;
+import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class SatisfactionFiguresTest {
         for (int i = 0; i < 10; i++) {
             ServiceRequest request = request(unit, "svc-a");
             SurveyInvitations.Invitation invitation = invitations.onResolved(request, TestStack.clock().instant());
-            new Transaction().addAll("invitation", invitation.writes()).commit(FeedbackStack.dynamo());
+            new DynamoTransactions(FeedbackStack.dynamo()).commit(invitation.writes());
             if (i < satisfied.length) {
                 Map<String, Object> body = new HashMap<>(Map.of("satisfaction", satisfied[i], "recommend", recommend[i]));
                 assertEquals(201, service.answer(Survey.Subject.REQUEST, request.reference().value(), FeedbackStack.keyOf(invitation.surveyLink()),
