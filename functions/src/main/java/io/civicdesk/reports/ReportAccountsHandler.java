@@ -8,7 +8,6 @@ import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
 
@@ -20,11 +19,7 @@ public final class ReportAccountsHandler extends HttpHandler {
     private final ReportAccounts accounts;
 
     public ReportAccountsHandler() {
-        this(AwsClients.dynamoDb());
-    }
-
-    public ReportAccountsHandler(DynamoDbClient dynamo) {
-        this(ReportsWiring.reportAccounts(dynamo));
+        this(ReportsWiring.reportAccounts(AwsClients.dynamoDb()));
     }
 
     public ReportAccountsHandler(ReportAccounts accounts) {

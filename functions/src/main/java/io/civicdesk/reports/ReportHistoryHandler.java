@@ -7,7 +7,6 @@ import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.StaffCaller;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The dashboard's reads of the stored reports ({@code ReportHistoryFunction}, read-only):
@@ -18,11 +17,7 @@ public final class ReportHistoryHandler extends HttpHandler {
     private final ReportHistory history;
 
     public ReportHistoryHandler() {
-        this(AwsClients.dynamoDb());
-    }
-
-    public ReportHistoryHandler(DynamoDbClient dynamo) {
-        this(ReportsWiring.reportHistory(dynamo));
+        this(ReportsWiring.reportHistory(AwsClients.dynamoDb()));
     }
 
     public ReportHistoryHandler(ReportHistory history) {

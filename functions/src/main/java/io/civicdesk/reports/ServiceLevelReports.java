@@ -11,7 +11,6 @@ import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Refused;
-import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.StaffCaller.Role;
@@ -109,7 +108,7 @@ public final class ServiceLevelReports {
         int itemsRead = current.itemsRead() + before.itemsRead() + backlog.itemsRead();
 
         String csv = ReportCsv.write(report);
-        ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, summary(report), now);
+        ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, ReportSummary.write(report), now);
         ReportStore.StoredReport stored = reports.storeOnce(made);
         boolean storedNow = stored == made;
         if (!storedNow && !stored.csv().equals(csv)) {
@@ -192,49 +191,5 @@ public final class ServiceLevelReports {
     /** The CSV's name, the same in the mail and on the dashboard. */
     static String fileName(ReportPeriod period) {
         return "service-levels-" + period.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + period.first() + ".csv";
-    }
-
-    /**
-     * The headline figures per unit, per service and across all, as JSON, for the dashboard's history without
-     * the CSV (the dashboard filters and charts by unit and by service).
-     */
-    static String summary(ServiceLevelReport report) {
-        List<Map<String, Object>> units = new ArrayList<>();
-        report.units().forEach(line -> units.add(line(line)));
-        List<Map<String, Object>> services = new ArrayList<>();
-        report.services().forEach(line -> services.add(line(line)));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("kind", report.period().kind().name());
-        summary.put("first", report.period().first().toString());
-        summary.put("last", report.period().last().toString());
-        summary.put("units", units);
-        summary.put("services", services);
-        summary.put("allUnits", line(report.allUnits()));
-        return Json.write(summary);
-    }
-
-    private static Map<String, Object> line(ServiceLevelReport.Line line) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        if (line.unitId() != null) {
-            figures.put("unitId", line.unitId());
-        }
-        figures.put("unitName", line.unitName());
-        if (line.serviceId() != null) {
-            figures.put("serviceId", line.serviceId());
-            figures.put("serviceName", line.serviceName());
-        }
-        figures.put("received", line.current().received());
-        figures.put("receivedPrevious", line.previous().received());
-        figures.put("resolved", line.current().resolved());
-        figures.put("breaches", line.current().breaches());
-        figures.put("respondedInTime", line.current().shareRespondedInTime());
-        figures.put("resolvedInTime", line.current().shareResolvedInTime());
-        figures.put("open", line.backlog().open());
-        figures.put("openOverTwentyDays", line.backlog().overTwentyDays());
-        figures.put("oldestOpenDays", line.backlog().oldestDays());
-        figures.put("surveyAnswers", line.current().surveyAnswers());
-        figures.put("satisfaction", line.current().satisfaction());
-        figures.put("netPromoterScore", line.current().netPromoterScore());
-        return figures;
     }
 }

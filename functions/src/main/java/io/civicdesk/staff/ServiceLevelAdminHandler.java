@@ -18,7 +18,7 @@ public final class ServiceLevelAdminHandler extends HttpHandler {
     private final ServiceLevelAdmin admin;
 
     public ServiceLevelAdminHandler() {
-        this(StaffAdminWiring.serviceLevelAdmin(AwsClients.dynamoDb()));
+        this(new StaffAdminWiring(AwsClients.dynamoDb()).serviceLevelAdmin());
     }
 
     public ServiceLevelAdminHandler(ServiceLevelAdmin admin) {

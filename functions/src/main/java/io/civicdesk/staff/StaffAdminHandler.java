@@ -8,7 +8,6 @@ import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Administration of the staff workspace ({@code StaffAdminFunction}): {@code GET|PUT /staff/workflows/{serviceId}},
@@ -19,11 +18,11 @@ public final class StaffAdminHandler extends HttpHandler {
     private final StaffAdministration staff;
 
     public StaffAdminHandler() {
-        this(AwsClients.dynamoDb());
+        this(new StaffAdminWiring(AwsClients.dynamoDb()));
     }
 
-    private StaffAdminHandler(DynamoDbClient dynamo) {
-        this(StaffAdminWiring.workflowAdmin(dynamo), StaffAdminWiring.staffAdministration(dynamo));
+    private StaffAdminHandler(StaffAdminWiring wiring) {
+        this(wiring.workflowAdmin(), wiring.staffAdministration());
     }
 
     public StaffAdminHandler(WorkflowAdmin workflows, StaffAdministration staff) {

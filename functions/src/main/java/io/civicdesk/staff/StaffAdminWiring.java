@@ -13,25 +13,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * their sign-in, the workflows, the calendars and policies, and the sign-in trigger. All live in the catalogue table.
  */
 public final class StaffAdminWiring {
-    private StaffAdminWiring() {
+    private final DynamoDbClient dynamo;
+    private final String table = Config.require("CATALOG_TABLE");
+
+    public StaffAdminWiring(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
     }
 
-    public static StaffAdministration staffAdministration(DynamoDbClient dynamo) {
-        String table = Config.require("CATALOG_TABLE");
+    public StaffAdministration staffAdministration() {
         return new StaffAdministration(new StaffDirectory(dynamo, table),
                 new CognitoSignInAccounts(AwsClients.cognito(), Config.require("STAFF_USER_POOL")), new CatalogStore(dynamo, table));
     }
 
-    public static WorkflowAdmin workflowAdmin(DynamoDbClient dynamo) {
-        String table = Config.require("CATALOG_TABLE");
+    public WorkflowAdmin workflowAdmin() {
         return new WorkflowAdmin(new WorkflowStore(dynamo, table), new CatalogStore(dynamo, table), Clocks.fromConfig());
     }
 
-    public static ServiceLevelAdmin serviceLevelAdmin(DynamoDbClient dynamo) {
-        return new ServiceLevelAdmin(new CatalogStore(dynamo, Config.require("CATALOG_TABLE")));
+    public ServiceLevelAdmin serviceLevelAdmin() {
+        return new ServiceLevelAdmin(new CatalogStore(dynamo, table));
     }
 
-    public static StaffSignIns staffSignIns(DynamoDbClient dynamo) {
-        return new StaffSignIns(new StaffDirectory(dynamo, Config.require("CATALOG_TABLE")));
+    public StaffSignIns staffSignIns() {
+        return new StaffSignIns(new StaffDirectory(dynamo, table));
     }
 }

@@ -22,7 +22,7 @@ public final class StaffSignInHandler implements RequestHandler<CognitoUserPoolP
     private final StaffSignIns signIns;
 
     public StaffSignInHandler() {
-        this(StaffAdminWiring.staffSignIns(AwsClients.dynamoDb()));
+        this(new StaffAdminWiring(AwsClients.dynamoDb()).staffSignIns());
     }
 
     public StaffSignInHandler(StaffSignIns signIns) {
