@@ -14,13 +14,13 @@ public final class CatalogHandler extends HttpHandler {
     /** Browsers and CloudFront may keep the catalogue a minute: it changes rarely and is every visit's first call. */
     private static final String CACHE_A_MINUTE = "public, max-age=60";
 
-    private final CatalogStore catalog;
+    private final Catalog catalog;
 
     public CatalogHandler() {
         this(new CatalogStore(AwsClients.dynamoDb(), Config.require("CATALOG_TABLE")));
     }
 
-    public CatalogHandler(CatalogStore catalog) {
+    public CatalogHandler(Catalog catalog) {
         this.catalog = catalog;
     }
 

@@ -15,11 +15,11 @@ import java.util.Optional;
 public final class Units {
     private static final Duration KEEP = Duration.ofMinutes(5);
 
-    private final CatalogStore catalog;
+    private final Catalog catalog;
     private final Cached<CatalogStore.Catalogue> catalogue;
     private final ServiceLevels serviceLevels;
 
-    public Units(CatalogStore catalog, Clock clock) {
+    public Units(Catalog catalog, Clock clock) {
         this.catalog = catalog;
         this.catalogue = new Cached<>(catalog::catalogue, KEEP, clock);
         this.serviceLevels = new ServiceLevels(() -> catalogue.get().policies(), catalog::calendar,

@@ -38,7 +38,7 @@ import static io.civicdesk.platform.Items.s;
  * {@link #everyone} return them: nobody is assigned work, mailed warnings or reports, or named in a compliment
  * after they have gone.
  */
-public final class StaffDirectory {
+public final class StaffDirectory implements Directory {
     private static final String PARTITION = "STAFF";
 
     private final DynamoDbClient dynamo;
@@ -54,10 +54,12 @@ public final class StaffDirectory {
     }
 
     /** The member, whether or not they still work here. */
+    @Override
     public Optional<StaffMember> member(String id) {
         return entry(id).map(Entry::member);
     }
 
+    @Override
     public Optional<Entry> entry(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(true)
                 .key(key(id))).item();
@@ -65,11 +67,13 @@ public final class StaffDirectory {
     }
 
     /** Everyone the directory holds, those who have gone included, by name: for administrators. */
+    @Override
     public List<Entry> everyone() {
         return query(null);
     }
 
     /** The members who work in a unit (or, for null, everyone who works here), by name. */
+    @Override
     public List<StaffMember> inUnit(String unitId) {
         return working(query(unitId));
     }
@@ -120,6 +124,7 @@ public final class StaffDirectory {
     }
 
     /** Adds a member who is not in the directory yet; false if they are. */
+    @Override
     public boolean create(StaffMember member) {
         return conditionally(() -> dynamo.putItem(put -> put.tableName(table).item(item(member, 1, false))
                 .conditionExpression("attribute_not_exists(pk)")));
@@ -130,6 +135,7 @@ public final class StaffDirectory {
      * {@code read + 1} and marked pending until the user pool has it too ({@link #settle}); false if someone else
      * changed them meanwhile.
      */
+    @Override
     public boolean change(StaffMember member, long read) {
         return conditionally(() -> dynamo.putItem(put -> put.tableName(table).item(item(member, read + 1, true))
                 .conditionExpression("version = :read")
@@ -137,6 +143,7 @@ public final class StaffDirectory {
     }
 
     /** The user pool has caught up with this version; false if the member has changed again since. */
+    @Override
     public boolean settle(String id, long version) {
         return conditionally(() -> dynamo.updateItem(update -> update.tableName(table).key(key(id))
                 .updateExpression("REMOVE signInPending")

@@ -1,11 +1,7 @@
 package io.civicdesk.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Clocks;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.EventHandler;
-import io.civicdesk.platform.PowertoolsMetrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +14,7 @@ public final class MailSenderHandler extends EventHandler {
     private final MailSender sender;
 
     public MailSenderHandler() {
-        this(new MailSender(new OutboxStore(AwsClients.dynamoDb(), Config.require("OUTBOX_TABLE")),
-                new SesMailer(AwsClients.sesV2(), Config.require("MAIL_FROM")), Clocks.fromConfig(),
-                PowertoolsMetrics.fromConfig()));
+        this(MailWiring.mailSender());
     }
 
     public MailSenderHandler(MailSender sender) {

@@ -51,12 +51,12 @@ public final class OutboxStore {
         this.table = table;
     }
 
-    /** The outbox item for a new mail, for the caller to write in its own transaction. */
     /** The mail, written down as pending, as a named part of the change that sends it. */
     public Write pending(String part, Mail mail, Instant now) {
         return Write.put(part, pendingMail(mail, now));
     }
 
+    /** The outbox item for a new mail, for a store that writes it among its own. */
     public Put pendingMail(Mail mail, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("MAIL#" + mail.id()));

@@ -33,7 +33,7 @@ import static io.civicdesk.platform.Items.s;
  * A roll-up reads every account in one Query of the ACCOUNTS partition: a council has a handful of account
  * managers. The manager's name and address stay in the staff directory (one GetItem each), never copied here.
  */
-public final class AccountStore {
+public final class AccountStore implements Accounts {
     private static final String PARTITION = "ACCOUNTS";
     private static final String MANAGER = "MANAGER#";
 
@@ -66,6 +66,7 @@ public final class AccountStore {
      * Writes the account if it is still at {@code expectedVersion} (null: if there is none yet), one version on;
      * false when someone else got there first.
      */
+    @Override
     public boolean save(Account account, Long expectedVersion) {
         long version = expectedVersion == null ? 1 : expectedVersion + 1;
         try {
@@ -77,6 +78,7 @@ public final class AccountStore {
     }
 
     /** Removes the account if it is still at {@code expectedVersion}; false when it is not (or is gone). */
+    @Override
     public boolean remove(String staffId, long expectedVersion) {
         try {
             dynamo.deleteItem(delete -> delete.tableName(table).key(Items.key(PARTITION, MANAGER + staffId))
@@ -108,12 +110,14 @@ public final class AccountStore {
     }
 
     /** One account manager's account, if they have one. */
+    @Override
     public Optional<Account> account(String staffId) {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(Items.key(PARTITION, MANAGER + staffId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(account(item));
     }
 
+    @Override
     public List<Account> all() {
         List<Account> accounts = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;

@@ -1,23 +1,19 @@
 package io.civicdesk.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.Catalog;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
-import io.civicdesk.platform.NumberInput;
 import io.civicdesk.platform.StaffCaller.Role;
+import io.civicdesk.directory.Directory;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Who gets which report, as administrators manage it: each account manager's units (from the catalogue) and the
@@ -25,11 +21,11 @@ import java.util.Set;
  * Only administrators come here (the handler checks).
  */
 public final class ReportAccounts {
-    private final AccountStore accounts;
-    private final StaffDirectory staff;
-    private final CatalogStore catalog;
+    private final Accounts accounts;
+    private final Directory staff;
+    private final Catalog catalog;
 
-    public ReportAccounts(AccountStore accounts, StaffDirectory staff, CatalogStore catalog) {
+    public ReportAccounts(Accounts accounts, Directory staff, Catalog catalog) {
         this.accounts = accounts;
         this.staff = staff;
         this.catalog = catalog;
@@ -59,21 +55,21 @@ public final class ReportAccounts {
                 java.util.Arrays.stream(ReportPeriod.Kind.values()).map(Enum::name).toList());
     }
 
-    /** {@code {unitIds, kinds, version}}: version absent for a new account, else the one read. */
-    public AccountView save(String staffId, JsonNode body) {
+    /** Saves the account as the administrator filled it in, conditional on the version they read. */
+    public AccountView save(String staffId, AccountForm form) {
         List<FieldError> errors = new ArrayList<>();
         Optional<StaffMember> manager = accountManager(Ids.read(staffId, "staffId", "member of staff", errors));
         if (manager.isEmpty() && errors.isEmpty()) {
             errors.add(new FieldError("staffId", "Choose a member of staff who is an account manager."));
         }
-        List<String> unitIds = unitIds(body.path("unitIds"), errors);
-        Set<ReportPeriod.Kind> kinds = kinds(body.path("kinds"), errors);
-        Long expected = NumberInput.whole(body.path("version"), "version", 1, Long.MAX_VALUE,
-                "Give the version you read, or none for a new account.", errors);
+        checkUnits(form.unitIds(), errors);
+        errors.addAll(form.errors());
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
-        AccountStore.Account account = new AccountStore.Account(staffId, unitIds, kinds, expected == null ? 1 : expected + 1);
+        Long expected = form.version();
+        AccountStore.Account account = new AccountStore.Account(staffId, form.unitIds(), form.kinds(),
+                expected == null ? 1 : expected + 1);
         if (!accounts.save(account, expected)) {
             throw changedMeanwhile(staffId);
         }
@@ -112,33 +108,16 @@ public final class ReportAccounts {
         return staff.member(staffId).filter(member -> member.enabled() && member.roles().contains(Role.ACCOUNT_MANAGER));
     }
 
-    private List<String> unitIds(JsonNode node, List<FieldError> errors) {
-        Map<String, Unit> known = catalog.catalogue().units();
-        Set<String> unitIds = new LinkedHashSet<>();
-        for (JsonNode unit : node) {
-            unitIds.add(unit.asText());
-        }
-        List<String> unknown = unitIds.stream().filter(id -> !known.containsKey(id)).toList();
-        if (!node.isArray() || unitIds.isEmpty()) {
+    private void checkUnits(List<String> unitIds, List<FieldError> errors) {
+        if (unitIds == null) {
             errors.add(new FieldError("unitIds", "Choose at least one unit."));
-        } else if (!unknown.isEmpty()) {
+            return;
+        }
+        Map<String, Unit> known = catalog.catalogue().units();
+        List<String> unknown = unitIds.stream().filter(id -> !known.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
             errors.add(new FieldError("unitIds", "Not a unit of the council: " + String.join(", ", unknown) + "."));
         }
-        return List.copyOf(unitIds);
-    }
-
-    private static Set<ReportPeriod.Kind> kinds(JsonNode node, List<FieldError> errors) {
-        Set<ReportPeriod.Kind> kinds = EnumSet.noneOf(ReportPeriod.Kind.class);
-        List<String> unknown = new ArrayList<>();
-        for (JsonNode kind : node) {
-            ReportPeriod.Kind.named(kind.asText()).ifPresentOrElse(kinds::add, () -> unknown.add(kind.asText()));
-        }
-        if (!node.isArray() || kinds.isEmpty() && unknown.isEmpty()) {
-            errors.add(new FieldError("kinds", "Choose at least one report: weekly, monthly or quarterly."));
-        } else if (!unknown.isEmpty()) {
-            errors.add(new FieldError("kinds", "Reports are weekly, monthly or quarterly, not " + String.join(", ", unknown) + "."));
-        }
-        return kinds;
     }
 
     private static AccountView view(AccountStore.Account account, String name) {

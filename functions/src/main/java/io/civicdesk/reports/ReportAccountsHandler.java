@@ -1,17 +1,13 @@
 package io.civicdesk.reports;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.directory.StaffDirectory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
 
@@ -23,13 +19,11 @@ public final class ReportAccountsHandler extends HttpHandler {
     private final ReportAccounts accounts;
 
     public ReportAccountsHandler() {
-        this(AwsClients.dynamoDb());
+        this(ReportsWiring.reportAccounts(AwsClients.dynamoDb()));
     }
 
-    public ReportAccountsHandler(DynamoDbClient dynamo) {
-        String table = Config.require("CATALOG_TABLE");
-        this.accounts = new ReportAccounts(new AccountStore(dynamo, table), new StaffDirectory(dynamo, table),
-                new CatalogStore(dynamo, table));
+    public ReportAccountsHandler(ReportAccounts accounts) {
+        this.accounts = accounts;
     }
 
     @Override
@@ -38,7 +32,7 @@ public final class ReportAccountsHandler extends HttpHandler {
         String staffId = request.pathParameter("staffId");
         return switch (request.routeKey()) {
             case "GET /staff/admin/accounts" -> HttpResponses.json(200, accounts.overview());
-            case "PUT /staff/admin/accounts/{staffId}" -> HttpResponses.json(200, accounts.save(staffId, request.jsonBody()));
+            case "PUT /staff/admin/accounts/{staffId}" -> HttpResponses.json(200, accounts.save(staffId, ReportAccountReader.read(request.jsonBody())));
             case "DELETE /staff/admin/accounts/{staffId}" -> {
                 accounts.remove(staffId, request.queryParameter("version").orElse(null));
                 yield HttpResponses.json(200, Map.of("staffId", staffId, "removed", true));

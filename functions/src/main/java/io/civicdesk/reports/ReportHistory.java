@@ -1,17 +1,14 @@
 package io.civicdesk.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Csv;
-import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,16 +23,17 @@ public final class ReportHistory {
     private static final Pattern PERIOD_KEY = Pattern.compile("(WEEKLY|MONTHLY|QUARTERLY)-\\d{4}-\\d{2}-\\d{2}");
 
     private final ReportStore reports;
-    private final AccountStore accounts;
+    private final Accounts accounts;
 
-    public ReportHistory(ReportStore reports, AccountStore accounts) {
+    public ReportHistory(ReportStore reports, Accounts accounts) {
         this.reports = reports;
         this.accounts = accounts;
     }
 
     /** A report's headline figures: per unit, per service, and across all units (null for an account manager). */
     public record Entry(String periodKey, String kind, String first, String last, Instant createdAt, String csvFileName,
-                        List<JsonNode> units, List<JsonNode> services, JsonNode allUnits) {
+                        List<Map<String, Object>> units, List<Map<String, Object>> services,
+                        Map<String, Object> allUnits) {
     }
 
     public record History(String kind, List<Entry> reports) {
@@ -79,9 +77,9 @@ public final class ReportHistory {
         }
         // The CSV names units, not ids: the summary stored with it says which names are the caller's units.
         List<String> prefixes = new ArrayList<>();
-        for (JsonNode unit : parse(stored.summary()).path("units")) {
-            if (units.contains(unit.path("unitId").asText())) {
-                prefixes.add(stored.period().first() + "," + stored.period().last() + "," + Csv.text(unit.path("unitName").asText()) + ",");
+        for (Map<String, Object> unit : ReportSummary.read(stored.summary()).units()) {
+            if (units.contains(String.valueOf(unit.get("unitId")))) {
+                prefixes.add(stored.period().first() + "," + stored.period().last() + "," + Csv.text(String.valueOf(unit.get("unitName"))) + ",");
             }
         }
         String[] rows = stored.csv().split("\r\n");
@@ -107,27 +105,13 @@ public final class ReportHistory {
     }
 
     private static Entry entry(ReportPeriod period, String summaryJson, Instant createdAt, Set<String> units) {
-        JsonNode summary = parse(summaryJson);
+        ReportSummary.Lines summary = ReportSummary.read(summaryJson);
         return new Entry(period.key(), period.kind().name(), period.first().toString(), period.last().toString(), createdAt,
-                ServiceLevelReports.fileName(period), lines(summary.path("units"), units), lines(summary.path("services"), units),
-                units == null ? summary.path("allUnits") : null);
+                ServiceLevelReports.fileName(period), lines(summary.units(), units), lines(summary.services(), units),
+                units == null ? summary.allUnits() : null);
     }
 
-    private static List<JsonNode> lines(JsonNode lines, Set<String> units) {
-        List<JsonNode> kept = new ArrayList<>();
-        for (JsonNode line : lines) {
-            if (units == null || units.contains(line.path("unitId").asText())) {
-                kept.add(line);
-            }
-        }
-        return kept;
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Map<String, Object>> lines(List<Map<String, Object>> lines, Set<String> units) {
+        return lines.stream().filter(line -> units == null || units.contains(String.valueOf(line.get("unitId")))).toList();
     }
 }

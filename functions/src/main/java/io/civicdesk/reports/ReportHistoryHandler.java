@@ -3,12 +3,10 @@ package io.civicdesk.reports;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.StaffCaller;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The dashboard's reads of the stored reports ({@code ReportHistoryFunction}, read-only):
@@ -19,12 +17,11 @@ public final class ReportHistoryHandler extends HttpHandler {
     private final ReportHistory history;
 
     public ReportHistoryHandler() {
-        this(AwsClients.dynamoDb());
+        this(ReportsWiring.reportHistory(AwsClients.dynamoDb()));
     }
 
-    public ReportHistoryHandler(DynamoDbClient dynamo) {
-        this.history = new ReportHistory(new ReportStore(dynamo, Config.require("FIGURES_TABLE")),
-                new AccountStore(dynamo, Config.require("CATALOG_TABLE")));
+    public ReportHistoryHandler(ReportHistory history) {
+        this.history = history;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.civicdesk.reports;
 
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -125,13 +126,13 @@ public final class ReportStore {
      * The mark that the report went to a recipient, for the transaction that writes the mail: the first time only,
      * unless it is a resend asked for (then it counts the send again).
      */
-    public Put mailed(String periodKey, String recipient, String mailId, Instant now, boolean resend) {
+    public Write mailed(String periodKey, String recipient, String mailId, Instant now, boolean resend) {
         Put.Builder put = Put.builder().tableName(table).item(Map.of(
                 "pk", s(REPORT + "#" + periodKey), "sk", s(MAILED + recipient), "mailId", s(mailId),
                 "mailedAt", s(now.toString())));
         if (!resend) {
             put.conditionExpression("attribute_not_exists(pk)");
         }
-        return put.build();
+        return Write.put("mailed", put.build());
     }
 }

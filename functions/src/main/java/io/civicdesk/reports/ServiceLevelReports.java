@@ -3,6 +3,7 @@ package io.civicdesk.reports;
 import io.civicdesk.figures.UnitService;
 import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.figures.Figures;
+import io.civicdesk.catalog.Catalog;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
@@ -10,15 +11,13 @@ import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Refused;
-import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.platform.Transaction;
+import io.civicdesk.platform.Transactions;
 import io.civicdesk.sla.BusinessCalendar;
-import io.civicdesk.directory.StaffDirectory;
+import io.civicdesk.directory.Directory;
 import io.civicdesk.directory.StaffMember;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,10 +46,10 @@ public final class ServiceLevelReports {
     /** The report's name for the smiley taps on a unit's front-counter tablet. */
     static final String COUNTER_NAME = "Front counter (smiley tablet)";
 
-    private final DynamoDbClient dynamo;
-    private final CatalogStore catalog;
-    private final AccountStore accounts;
-    private final StaffDirectory staff;
+    private final Transactions transactions;
+    private final Catalog catalog;
+    private final Accounts accounts;
+    private final Directory staff;
     private final FiguresStore figures;
     private final SatisfactionFiguresStore surveys;
     private final Backlogs backlogs;
@@ -59,10 +58,10 @@ public final class ServiceLevelReports {
     private final Clock clock;
     private final Metrics metrics;
 
-    public ServiceLevelReports(DynamoDbClient dynamo, CatalogStore catalog, AccountStore accounts, StaffDirectory staff,
+    public ServiceLevelReports(Transactions transactions, Catalog catalog, Accounts accounts, Directory staff,
                                FiguresStore figures, SatisfactionFiguresStore surveys, Backlogs backlogs,
                                ReportStore reports, OutboxStore outbox, Clock clock, Metrics metrics) {
-        this.dynamo = dynamo;
+        this.transactions = transactions;
         this.catalog = catalog;
         this.accounts = accounts;
         this.staff = staff;
@@ -109,7 +108,7 @@ public final class ServiceLevelReports {
         int itemsRead = current.itemsRead() + before.itemsRead() + backlog.itemsRead();
 
         String csv = ReportCsv.write(report);
-        ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, summary(report), now);
+        ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, ReportSummary.write(report), now);
         ReportStore.StoredReport stored = reports.storeOnce(made);
         boolean storedNow = stored == made;
         if (!storedNow && !stored.csv().equals(csv)) {
@@ -177,9 +176,8 @@ public final class ServiceLevelReports {
                 "service-level-report", period.key(), List.of(new Mail.Attachment(fileName(report),
                 "text/csv; charset=utf-8", ReportCsv.write(report).getBytes(StandardCharsets.UTF_8))));
         try {
-            new Transaction().put("mail", outbox.pendingMail(mail, now))
-                    .put("mailed", reports.mailed(period.key(), recipient, mailId, now, resend))
-                    .commit(dynamo);
+            transactions.commit(List.of(outbox.pending("mail", mail, now),
+                    reports.mailed(period.key(), recipient, mailId, now, resend)));
             return true;
         } catch (Refused refused) {
             return false;
@@ -193,49 +191,5 @@ public final class ServiceLevelReports {
     /** The CSV's name, the same in the mail and on the dashboard. */
     static String fileName(ReportPeriod period) {
         return "service-levels-" + period.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + period.first() + ".csv";
-    }
-
-    /**
-     * The headline figures per unit, per service and across all, as JSON, for the dashboard's history without
-     * the CSV (the dashboard filters and charts by unit and by service).
-     */
-    static String summary(ServiceLevelReport report) {
-        List<Map<String, Object>> units = new ArrayList<>();
-        report.units().forEach(line -> units.add(line(line)));
-        List<Map<String, Object>> services = new ArrayList<>();
-        report.services().forEach(line -> services.add(line(line)));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("kind", report.period().kind().name());
-        summary.put("first", report.period().first().toString());
-        summary.put("last", report.period().last().toString());
-        summary.put("units", units);
-        summary.put("services", services);
-        summary.put("allUnits", line(report.allUnits()));
-        return Json.write(summary);
-    }
-
-    private static Map<String, Object> line(ServiceLevelReport.Line line) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        if (line.unitId() != null) {
-            figures.put("unitId", line.unitId());
-        }
-        figures.put("unitName", line.unitName());
-        if (line.serviceId() != null) {
-            figures.put("serviceId", line.serviceId());
-            figures.put("serviceName", line.serviceName());
-        }
-        figures.put("received", line.current().received());
-        figures.put("receivedPrevious", line.previous().received());
-        figures.put("resolved", line.current().resolved());
-        figures.put("breaches", line.current().breaches());
-        figures.put("respondedInTime", line.current().shareRespondedInTime());
-        figures.put("resolvedInTime", line.current().shareResolvedInTime());
-        figures.put("open", line.backlog().open());
-        figures.put("openOverTwentyDays", line.backlog().overTwentyDays());
-        figures.put("oldestOpenDays", line.backlog().oldestDays());
-        figures.put("surveyAnswers", line.current().surveyAnswers());
-        figures.put("satisfaction", line.current().satisfaction());
-        figures.put("netPromoterScore", line.current().netPromoterScore());
-        return figures;
     }
 }

@@ -1,67 +1,35 @@
 package io.civicdesk.staff;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.ServiceLevelSettings;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.sla.BusinessCalendar;
-import io.civicdesk.sla.OpeningSpan;
 import io.civicdesk.sla.PublicHoliday;
 import io.civicdesk.sla.ServiceLevelPolicy;
+import io.civicdesk.staff.ServiceLevelViews.CalendarView;
+import io.civicdesk.staff.ServiceLevelViews.PolicyView;
+import io.civicdesk.staff.ServiceLevelViews.ServiceLevelsView;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Administrators view and change the business calendars and the service-level policies. A request keeps a copy
  * of the policy applied to it, so a change here applies to requests from their arrival, never to one already in.
  */
 public final class ServiceLevelAdmin {
-    private final CatalogStore catalog;
+    private final ServiceLevelSettings catalog;
 
-    public ServiceLevelAdmin(CatalogStore catalog) {
+    public ServiceLevelAdmin(ServiceLevelSettings catalog) {
         this.catalog = catalog;
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record CalendarView(String id, String timeZone, Map<String, List<String>> openingHours,
-                               List<PublicHoliday> holidays) {
-        static CalendarView of(BusinessCalendar calendar) {
-            Map<String, List<String>> hours = new LinkedHashMap<>();
-            for (DayOfWeek day : DayOfWeek.values()) {
-                hours.put(ServiceLevelReader.dayName(day), calendar.openingHours().getOrDefault(day, List.of()).stream()
-                        .map(OpeningSpan::toString).toList());
-            }
-            List<PublicHoliday> holidays = calendar.holidays().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(holiday -> new PublicHoliday(holiday.getKey(), holiday.getValue())).toList();
-            return new CalendarView(calendar.id(), calendar.zone().getId(), hours, holidays);
-        }
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record PolicyView(String id, int order, String serviceId, String priority, long firstResponseMinutes,
-                             long resolutionMinutes, Long keepInformedMinutes, List<Integer> warningPercents,
-                             String calendarId) {
-        static PolicyView of(ServiceLevelPolicy policy) {
-            return new PolicyView(policy.id(), policy.order(), policy.serviceId(), policy.priority(),
-                    policy.firstResponse().toMinutes(), policy.resolution().toMinutes(),
-                    policy.keepInformed() == null ? null : policy.keepInformed().toMinutes(), policy.warningPercents(),
-                    policy.calendarId());
-        }
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ServiceLevelsView(String councilCalendarId, List<CalendarView> calendars, List<PolicyView> policies) {
     }
 
     /** The council's calendar and every calendar a policy uses, then every policy in order. */
@@ -78,30 +46,24 @@ public final class ServiceLevelAdmin {
     }
 
     /** Creates or replaces a calendar whole. */
-    public CalendarView putCalendar(StaffCaller caller, String calendarId, JsonNode body) {
+    public CalendarView putCalendar(StaffCaller caller, BusinessCalendar calendar) {
         caller.requireAny(Role.ADMIN);
-        Ids.require(calendarId, "calendarId", "calendar");
-        BusinessCalendar calendar = ServiceLevelReader.calendar(calendarId, body);
         catalog.putCalendar(calendar);
-        Log.info("calendar.changed", Map.of("calendarId", calendarId, "by", caller.id()));
+        Log.info("calendar.changed", Map.of("calendarId", calendar.id(), "by", caller.id()));
         return CalendarView.of(calendar);
     }
 
     /** Adds a one-off holiday without resending the calendar (a holiday already on that date takes the new name). */
-    public CalendarView addHoliday(StaffCaller caller, String calendarId, JsonNode body) {
+    public CalendarView addHoliday(StaffCaller caller, String calendarId, PublicHoliday holiday) {
         caller.requireAny(Role.ADMIN);
-        Ids.require(calendarId, "calendarId", "calendar");
-        PublicHoliday holiday = ServiceLevelReader.holiday(body);
         BusinessCalendar calendar = catalog.addHoliday(calendarId, holiday.date(), holiday.name())
                 .orElseThrow(() -> Refusal.notFound("There is no calendar " + calendarId + "."));
         Log.info("calendar.holiday-added", Map.of("calendarId", calendarId, "date", holiday.date().toString(), "by", caller.id()));
         return CalendarView.of(calendar);
     }
 
-    public CalendarView removeHoliday(StaffCaller caller, String calendarId, String dateText) {
+    public CalendarView removeHoliday(StaffCaller caller, String calendarId, LocalDate date) {
         caller.requireAny(Role.ADMIN);
-        Ids.require(calendarId, "calendarId", "calendar");
-        LocalDate date = ServiceLevelReader.date(dateText);
         BusinessCalendar calendar = catalog.removeHoliday(calendarId, date)
                 .orElseThrow(() -> Refusal.notFound("Calendar " + calendarId + " has no holiday on " + date + "."));
         Log.info("calendar.holiday-removed", Map.of("calendarId", calendarId, "date", date.toString(), "by", caller.id()));
@@ -110,13 +72,14 @@ public final class ServiceLevelAdmin {
 
     /**
      * Creates or replaces a policy. The service and calendar it names must exist, and its place in the order must
-     * be its own: the order alone decides which policy a request falls under.
+     * be its own: the order alone decides which policy a request falls under. {@code read} reads the policy, checking
+     * what it refers to against the catalogue as it is now.
      */
-    public PolicyView putPolicy(StaffCaller caller, String policyId, JsonNode body) {
+    public PolicyView putPolicy(StaffCaller caller, String policyId, Function<PolicyReferences, ServiceLevelPolicy> read) {
         caller.requireAny(Role.ADMIN);
         Ids.require(policyId, "policyId", "policy");
         List<ServiceLevelPolicy> policies = catalog.policies();
-        ServiceLevelPolicy policy = ServiceLevelReader.policy(policyId, body, new ServiceLevelReader.Catalogue() {
+        ServiceLevelPolicy policy = read.apply(new PolicyReferences() {
             @Override
             public boolean hasService(String serviceId) {
                 return catalog.service(serviceId).isPresent();

@@ -1,13 +1,12 @@
 package io.civicdesk.staff;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.Ids;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 
 /**
@@ -19,7 +18,7 @@ public final class ServiceLevelAdminHandler extends HttpHandler {
     private final ServiceLevelAdmin admin;
 
     public ServiceLevelAdminHandler() {
-        this(new ServiceLevelAdmin(new CatalogStore(AwsClients.dynamoDb(), Config.require("CATALOG_TABLE"))));
+        this(new StaffAdminWiring(AwsClients.dynamoDb()).serviceLevelAdmin());
     }
 
     public ServiceLevelAdminHandler(ServiceLevelAdmin admin) {
@@ -34,13 +33,14 @@ public final class ServiceLevelAdminHandler extends HttpHandler {
         String policyId = request.pathParameter("policyId");
         return switch (String.valueOf(request.routeKey())) {
             case "GET /staff/service-levels" -> HttpResponses.json(200, admin.get(caller));
-            case "PUT /staff/calendars/{calendarId}" ->
-                    HttpResponses.json(200, admin.putCalendar(caller, calendarId, request.jsonBody()));
-            case "POST /staff/calendars/{calendarId}/holidays" ->
-                    HttpResponses.json(201, admin.addHoliday(caller, calendarId, request.jsonBody()));
-            case "DELETE /staff/calendars/{calendarId}/holidays/{date}" ->
-                    HttpResponses.json(200, admin.removeHoliday(caller, calendarId, request.pathParameter("date")));
-            case "PUT /staff/policies/{policyId}" -> HttpResponses.json(200, admin.putPolicy(caller, policyId, request.jsonBody()));
+            case "PUT /staff/calendars/{calendarId}" -> HttpResponses.json(200, admin.putCalendar(caller,
+                    ServiceLevelReader.calendar(Ids.require(calendarId, "calendarId", "calendar"), request.jsonBody())));
+            case "POST /staff/calendars/{calendarId}/holidays" -> HttpResponses.json(201, admin.addHoliday(caller,
+                    Ids.require(calendarId, "calendarId", "calendar"), ServiceLevelReader.holiday(request.jsonBody())));
+            case "DELETE /staff/calendars/{calendarId}/holidays/{date}" -> HttpResponses.json(200, admin.removeHoliday(caller,
+                    Ids.require(calendarId, "calendarId", "calendar"), ServiceLevelReader.date(request.pathParameter("date"))));
+            case "PUT /staff/policies/{policyId}" -> HttpResponses.json(200, admin.putPolicy(caller, policyId,
+                    references -> ServiceLevelReader.policy(policyId, request.jsonBody(), references)));
             case "DELETE /staff/policies/{policyId}" -> {
                 admin.deletePolicy(caller, policyId);
                 yield HttpResponses.json(200, admin.get(caller));

@@ -88,21 +88,11 @@ public final class ServiceLevelReader {
         return date;
     }
 
-    /** What a policy refers to, as the catalogue has it now. */
-    public interface Catalogue {
-        boolean hasService(String serviceId);
-
-        boolean hasCalendar(String calendarId);
-
-        /** The other policy holding this place in the order, if any. */
-        Optional<String> policyAt(int order, String otherThanPolicyId);
-    }
-
     /**
      * A policy. Targets are whole business minutes ({@code firstResponseMinutes}, {@code resolutionMinutes},
      * {@code keepInformedMinutes}): one unit on the wire, whatever the page shows them in.
      */
-    public static ServiceLevelPolicy policy(String policyId, JsonNode body, Catalogue catalogue) {
+    public static ServiceLevelPolicy policy(String policyId, JsonNode body, PolicyReferences catalogue) {
         requireObject(body);
         List<FieldError> errors = new ArrayList<>();
         Long order = whole(body, "order", 1, MAX_ORDER, true, errors);

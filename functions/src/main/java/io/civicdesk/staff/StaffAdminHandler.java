@@ -1,20 +1,13 @@
 package io.civicdesk.staff;
 
-import io.civicdesk.requests.WorkflowStore;
-import io.civicdesk.directory.StaffDirectory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Clocks;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 
 /**
  * Administration of the staff workspace ({@code StaffAdminFunction}): {@code GET|PUT /staff/workflows/{serviceId}},
@@ -25,31 +18,35 @@ public final class StaffAdminHandler extends HttpHandler {
     private final StaffAdministration staff;
 
     public StaffAdminHandler() {
-        this(AwsClients.dynamoDb(), Config.require("CATALOG_TABLE"));
+        this(new StaffAdminWiring(AwsClients.dynamoDb()));
     }
 
-    private StaffAdminHandler(DynamoDbClient dynamo, String catalogTable) {
-        CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
-        this.workflows = new WorkflowAdmin(new WorkflowStore(dynamo, catalogTable), catalog, Clocks.fromConfig());
-        this.staff = new StaffAdministration(new StaffDirectory(dynamo, catalogTable),
-                new CognitoSignInAccounts(AwsClients.cognito(), Config.require("STAFF_USER_POOL")), catalog);
+    private StaffAdminHandler(StaffAdminWiring wiring) {
+        this(wiring.workflowAdmin(), wiring.staffAdministration());
+    }
+
+    public StaffAdminHandler(WorkflowAdmin workflows, StaffAdministration staff) {
+        this.workflows = workflows;
+        this.staff = staff;
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         StaffCaller caller = StaffCaller.from(request);
+        String serviceId = request.pathParameter("serviceId");
         return switch (String.valueOf(request.routeKey())) {
-            case "GET /staff/workflows/{serviceId}" -> HttpResponses.json(200, workflows.get(caller, request.pathParameter("serviceId")));
+            case "GET /staff/workflows/{serviceId}" -> HttpResponses.json(200, workflows.get(caller, serviceId));
             case "PUT /staff/workflows/{serviceId}" -> {
                 caller.requireAny(Role.ADMIN);
-                yield HttpResponses.json(200, workflows.put(caller, request.pathParameter("serviceId"), request.jsonBody()));
+                yield HttpResponses.json(200, workflows.put(caller, serviceId, () -> WorkflowChangeReader.read(request.jsonBody())));
             }
             case "GET /staff/members", "POST /staff/members", "PUT /staff/members/{staffId}" -> {
                 caller.requireAny(Role.ADMIN);
                 yield switch (request.routeKey()) {
                     case "GET /staff/members" -> HttpResponses.json(200, staff.staff());
-                    case "POST /staff/members" -> HttpResponses.json(201, staff.add(request.jsonBody()));
-                    default -> HttpResponses.json(200, staff.change(caller, request.pathParameter("staffId"), request.jsonBody()));
+                    case "POST /staff/members" -> HttpResponses.json(201, staff.add(StaffFormReader.addition(request.jsonBody())));
+                    default -> HttpResponses.json(200, staff.change(caller, request.pathParameter("staffId"),
+                            StaffFormReader.change(request.jsonBody())));
                 };
             }
             default -> throw Refusal.notFound("No such staff route.");

@@ -2,29 +2,23 @@ package io.civicdesk.staff;
 
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.StaffMember;
+import io.civicdesk.directory.Directory;
 import io.civicdesk.directory.StaffDirectory;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.Catalog;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Log;
-import io.civicdesk.platform.NumberInput;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
-import io.civicdesk.platform.TextInput;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Who works here: administrators add staff, change their name, roles and unit, and disable those who leave. One
@@ -40,15 +34,11 @@ import java.util.regex.Pattern;
  * page shows a change that did not reach sign-in until it is saved again.
  */
 public final class StaffAdministration {
-    static final int MAX_NAME = 100;
-    static final int MAX_EMAIL = 254;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
-
-    private final StaffDirectory directory;
+    private final Directory directory;
     private final SignInAccounts accounts;
-    private final CatalogStore catalog;
+    private final Catalog catalog;
 
-    public StaffAdministration(StaffDirectory directory, SignInAccounts accounts, CatalogStore catalog) {
+    public StaffAdministration(Directory directory, SignInAccounts accounts, Catalog catalog) {
         this.directory = directory;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -66,10 +56,6 @@ public final class StaffAdministration {
     public record Staff(List<Member> members, List<Named> units, List<String> roles) {
     }
 
-    /** What an administrator gives for a member, besides the email they are added with. */
-    private record Details(String name, Set<Role> roles, String unitId) {
-    }
-
     public Staff staff() {
         Map<String, Unit> units = catalog.units();
         return new Staff(directory.everyone().stream().map(entry -> view(entry, units)).toList(),
@@ -77,22 +63,21 @@ public final class StaffAdministration {
                 Arrays.stream(Role.values()).map(Role::group).toList());
     }
 
-    /** {@code {email, name, roles, unitId}}: the account (Cognito mails its invitation), its groups, the directory item. */
-    public Member add(JsonNode body) {
-        requireObject(body);
-        List<FieldError> errors = new ArrayList<>();
+    /** A new member: the account (Cognito mails its invitation), its groups, the directory item. */
+    public Member add(StaffForm form) {
         Map<String, Unit> units = catalog.units();
-        String email = email(body.path("email"), errors);
-        Details details = details(body, units, errors);
+        List<FieldError> errors = new ArrayList<>(form.errors());
+        checkUnit(form.unitId(), units, errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
-        SignInAccounts.Opened opened = signIn(() -> accounts.open(email, details.name(), details.unitId()), null);
+        String email = form.email();
+        SignInAccounts.Opened opened = signIn(() -> accounts.open(email, form.name(), form.unitId()), null);
         if (directory.member(opened.id()).isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "Someone with this email is on the staff list already: change them there.",
                     List.of(new FieldError("email", "Someone with this email is on the staff list already.")));
         }
-        StaffMember member = new StaffMember(opened.id(), details.name(), email, details.roles(), details.unitId());
+        StaffMember member = new StaffMember(opened.id(), form.name(), email, form.roles(), form.unitId());
         signIn(() -> {
             if (!opened.created()) {
                 // An account an earlier try made (or one made by hand): it takes these details, and may sign in.
@@ -110,26 +95,24 @@ public final class StaffAdministration {
     }
 
     /**
-     * {@code {name, roles, unitId, enabled, version}}: the member as they are to be, with the version read. Disabling
-     * ends their sign-in and takes them off every list of who can be given work or mail; their history stays.
+     * The member as they are to be, with the version read. Disabling ends their sign-in and takes them off every list
+     * of who can be given work or mail; their history stays.
      */
-    public Member change(StaffCaller caller, String staffId, JsonNode body) {
+    public Member change(StaffCaller caller, String staffId, StaffForm form) {
         Ids.require(staffId, "staffId", "member of staff");
-        requireObject(body);
-        List<FieldError> errors = new ArrayList<>();
         Map<String, Unit> units = catalog.units();
         StaffDirectory.Entry current = directory.entry(staffId)
                 .orElseThrow(() -> Refusal.notFound("There is no member of staff " + staffId + "."));
-        Details details = details(body, units, errors);
-        boolean enabled = enabled(body.path("enabled"), current.member().enabled(), errors);
-        Long read = NumberInput.requiredWhole(body.path("version"), "version", 1, Long.MAX_VALUE,
-                "Give the version you read.", errors);
+        List<FieldError> errors = new ArrayList<>(form.errors());
+        checkUnit(form.unitId(), units, errors);
+        boolean enabled = form.enabled() == null ? current.member().enabled() : form.enabled();
+        Long read = form.version();
         if (caller.id().equals(staffId)) {
             // An administrator who could lock themselves out could leave the council with no administrator at all.
             if (!enabled) {
                 errors.add(new FieldError("enabled", "You cannot disable yourself: ask another administrator."));
             }
-            if (!details.roles().contains(Role.ADMIN)) {
+            if (!form.roles().contains(Role.ADMIN)) {
                 errors.add(new FieldError("roles", "You cannot take away your own administrator role: ask another administrator."));
             }
         }
@@ -139,8 +122,8 @@ public final class StaffAdministration {
         if (current.version() != read) {
             throw changedMeanwhile(staffId, units);
         }
-        StaffMember member = new StaffMember(staffId, details.name(), current.member().email(), details.roles(),
-                details.unitId(), enabled);
+        StaffMember member = new StaffMember(staffId, form.name(), current.member().email(), form.roles(),
+                form.unitId(), enabled);
         if (!directory.change(member, read)) {
             throw changedMeanwhile(staffId, units);
         }
@@ -185,71 +168,10 @@ public final class StaffAdministration {
                 List.of(), now.<Map<String, Object>>map(entry -> Map.of("current", view(entry, units))).orElse(Map.of()));
     }
 
-    private static Details details(JsonNode body, Map<String, Unit> units, List<FieldError> errors) {
-        String name = TextInput.optional(body.path("name"), "name", "Their name", MAX_NAME, errors);
-        if (name == null && errors.stream().noneMatch(error -> error.field().equals("name"))) {
-            errors.add(new FieldError("name", "Enter their name, as colleagues and residents will see it."));
-        }
-        Set<Role> roles = roles(body.path("roles"), errors);
-        String unitId = Ids.read(body.path("unitId"), "unitId", "unit", errors);
+    private static void checkUnit(String unitId, Map<String, Unit> units, List<FieldError> errors) {
         if (unitId != null && !units.containsKey(unitId)) {
             errors.add(new FieldError("unitId", "There is no unit " + unitId + ". Units: " + String.join(", ", units.keySet()) + "."));
-            unitId = null;
-        } else if (unitId == null && roles.contains(Role.OFFICER) && errors.stream().noneMatch(error -> error.field().equals("unitId"))) {
-            errors.add(new FieldError("unitId", "Choose the unit an officer works in."));
         }
-        return new Details(name, roles, unitId);
-    }
-
-    private static void requireObject(JsonNode body) {
-        if (!body.isObject()) {
-            throw Refusal.unreadable("Send the member of staff as a JSON object.");
-        }
-    }
-
-    private static String email(JsonNode value, List<FieldError> errors) {
-        String email = TextInput.optional(value, "email", "Their email address", MAX_EMAIL, errors);
-        if (email == null) {
-            if (errors.stream().noneMatch(error -> error.field().equals("email"))) {
-                errors.add(new FieldError("email", "Enter their work email address: the invitation to sign in goes there."));
-            }
-            return null;
-        }
-        if (!EMAIL.matcher(email).matches()) {
-            errors.add(new FieldError("email", "Enter an email address in the correct format, like name@council.example."));
-            return null;
-        }
-        // Sign-in does not tell case apart in emails (the pool's CaseSensitive: false), so neither does the list.
-        return email.toLowerCase(Locale.ROOT);
-    }
-
-    private static Set<Role> roles(JsonNode value, List<FieldError> errors) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        String choices = "Choose one or more roles: " + String.join(", ", Arrays.stream(Role.values()).map(Role::group).toList()) + ".";
-        if (!value.isArray() || value.isEmpty()) {
-            errors.add(new FieldError("roles", choices));
-            return roles;
-        }
-        for (JsonNode group : value) {
-            Optional<Role> role = Arrays.stream(Role.values()).filter(r -> group.isTextual() && r.group().equals(group.asText())).findFirst();
-            if (role.isEmpty()) {
-                errors.add(new FieldError("roles", choices));
-                return EnumSet.noneOf(Role.class);
-            }
-            roles.add(role.get());
-        }
-        return roles;
-    }
-
-    private static boolean enabled(JsonNode value, boolean current, List<FieldError> errors) {
-        if (value.isMissingNode() || value.isNull()) {
-            return current;
-        }
-        if (!value.isBoolean()) {
-            errors.add(new FieldError("enabled", "enabled is true (they work here) or false (they have left)."));
-            return current;
-        }
-        return value.asBoolean();
     }
 
     private static Member view(StaffDirectory.Entry entry, Map<String, Unit> units) {

@@ -1,12 +1,10 @@
 package io.civicdesk.staff;
 
 import io.civicdesk.directory.StaffMember;
-import io.civicdesk.directory.StaffDirectory;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
 import io.civicdesk.platform.AwsClients;
-import io.civicdesk.platform.Config;
 import io.civicdesk.platform.StaffCaller.Role;
 
 import java.util.Arrays;
@@ -21,7 +19,15 @@ import java.util.stream.Collectors;
  * directory says has left gets no token (Cognito shows the sign-in page's error). The token itself is left as it is.
  */
 public final class StaffSignInHandler implements RequestHandler<CognitoUserPoolPreTokenGenerationEvent, CognitoUserPoolPreTokenGenerationEvent> {
-    private final StaffSignIns signIns = new StaffSignIns(new StaffDirectory(AwsClients.dynamoDb(), Config.require("CATALOG_TABLE")));
+    private final StaffSignIns signIns;
+
+    public StaffSignInHandler() {
+        this(new StaffAdminWiring(AwsClients.dynamoDb()).staffSignIns());
+    }
+
+    public StaffSignInHandler(StaffSignIns signIns) {
+        this.signIns = signIns;
+    }
 
     @Override
     public CognitoUserPoolPreTokenGenerationEvent handleRequest(CognitoUserPoolPreTokenGenerationEvent event, Context context) {

@@ -1,6 +1,7 @@
 package io.civicdesk.staff;
 
 import io.civicdesk.directory.StaffMember;
+import io.civicdesk.directory.Directory;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.platform.Log;
 
@@ -12,9 +13,9 @@ import java.util.Optional;
  * is brought in step with the account, and someone the directory says has left is refused.
  */
 public final class StaffSignIns {
-    private final StaffDirectory directory;
+    private final Directory directory;
 
-    public StaffSignIns(StaffDirectory directory) {
+    public StaffSignIns(Directory directory) {
         this.directory = directory;
     }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceLevelReaderTest {
     /** A catalogue with one service, one calendar and the urgent policy at place 20. */
-    private static final ServiceLevelReader.Catalogue CATALOGUE = new ServiceLevelReader.Catalogue() {
+    private static final PolicyReferences CATALOGUE = new PolicyReferences() {
         @Override
         public boolean hasService(String serviceId) {
             return serviceId.equals("graffiti");

@@ -2,7 +2,7 @@ package io.civicdesk.demo;
 
 import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.reports.ReportPeriod;
-import io.civicdesk.reports.ServiceLevelReportHandler;
+import io.civicdesk.reports.ReportsWiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -69,6 +69,6 @@ public final class DemoReports {
     /** The roll-up as its schedule runs it at 07:00 on {@code day}: the last complete period before it. */
     private static void rollUp(DynamoDbClient dynamo, ReportPeriod.Kind kind, LocalDate day) {
         Clock morning = Clock.fixed(day.atTime(7, 0).atZone(PERTH).toInstant(), PERTH);
-        ServiceLevelReportHandler.wire(dynamo, morning).run(kind, false);
+        ReportsWiring.serviceLevelReports(dynamo, morning).run(kind, false);
     }
 }

@@ -3,6 +3,7 @@ package io.civicdesk.demo;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.staff.StaffAdministration;
+import io.civicdesk.staff.StaffFormReader;
 import io.civicdesk.directory.StaffMember;
 
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class DemoStaff {
             details.put("name", member.name());
             details.put("roles", member.roles().stream().map(Role::group).sorted().toList());
             details.put("unitId", member.unitId());
-            String id = administration.add(Json.MAPPER.valueToTree(details)).id();
+            String id = administration.add(StaffFormReader.addition(Json.MAPPER.valueToTree(details))).id();
             if (!id.equals(member.id())) {
                 // Their requests and the tests name them by these ids: the local user pool must have given them.
                 throw new IllegalStateException("The user pool gave demo member " + member.id() + " the id " + id

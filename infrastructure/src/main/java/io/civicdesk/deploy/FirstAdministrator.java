@@ -7,6 +7,7 @@ import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
 import io.civicdesk.staff.CognitoSignInAccounts;
 import io.civicdesk.staff.StaffAdministration;
+import io.civicdesk.staff.StaffFormReader;
 import io.civicdesk.directory.StaffDirectory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,7 +56,8 @@ public final class FirstAdministrator {
                                                  String catalogTable, String email, String name) {
         StaffAdministration administration = new StaffAdministration(new StaffDirectory(dynamo, catalogTable),
                 new CognitoSignInAccounts(cognito, userPoolId), new CatalogStore(dynamo, catalogTable));
-        return administration.add(Json.MAPPER.valueToTree(Map.of("email", email, "name", name, "roles", List.of("admin"))));
+        return administration.add(StaffFormReader.addition(Json.MAPPER.valueToTree(Map.of("email", email, "name", name,
+                "roles", List.of("admin")))));
     }
 
     /** {@code --name value} pairs, each of the four once; null if anything else was given. */

@@ -13,6 +13,7 @@ import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.PublicHoliday;
 import io.civicdesk.sla.ServiceLevelPolicy;
 import io.civicdesk.sla.WesternAustraliaHolidays;
+import io.civicdesk.staff.PolicyReferences;
 import io.civicdesk.staff.ServiceLevelReader;
 
 import java.time.Clock;
@@ -309,7 +310,7 @@ final class CatalogFileReader {
     }
 
     /** What a policy may name: this file's services and calendars, and the places its earlier policies hold. */
-    private final class FileCatalogue implements ServiceLevelReader.Catalogue {
+    private final class FileCatalogue implements PolicyReferences {
         private final List<Fields.Item> earlier;
 
         FileCatalogue(List<Fields.Item> earlier) {

@@ -31,7 +31,7 @@ public final class ReportFixtures {
     public static ServiceLevelReports.Outcome rollUp(ReportPeriod.Kind kind, LocalDate day) {
         ReportPeriod period = ReportPeriod.containing(kind, day);
         Clock morningAfter = Clock.fixed(period.last().plusDays(1).atTime(7, 0).atZone(PERTH).toInstant(), PERTH);
-        return ServiceLevelReportHandler.wire(TestStack.get().dynamoDb(), morningAfter).run(kind, false);
+        return ReportsWiring.serviceLevelReports(TestStack.get().dynamoDb(), morningAfter).run(kind, false);
     }
 
     /** A new account manager in the staff directory, with no reports set up yet. */

@@ -63,7 +63,7 @@ class ServiceLevelReportsTest {
 
     /** The roll-up as its function wires it, over the test stack's tables, at a given moment. */
     static ServiceLevelReports reports(DynamoDbClient dynamo, Clock clock) {
-        return ServiceLevelReportHandler.wire(dynamo, clock);
+        return ReportsWiring.serviceLevelReports(dynamo, clock);
     }
 
     private static final Predicate<Message> THIS_REPORT = mail -> mail.attachments().stream()

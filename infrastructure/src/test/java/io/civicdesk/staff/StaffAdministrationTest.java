@@ -217,8 +217,8 @@ class StaffAdministrationTest {
         FailingOnce accounts = new FailingOnce(new CognitoSignInAccounts(stack.cognito(), pool));
         StaffAdministration administration = new StaffAdministration(new StaffDirectory(stack.dynamoDb(), "CatalogTable"),
                 accounts, new CatalogStore(stack.dynamoDb(), "CatalogTable"));
-        JsonNode details = Json.MAPPER.valueToTree(Map.of("email", "jo.pike@melaleuca.example", "name", "Jo Pike",
-                "roles", List.of("officer"), "unitId", "roads"));
+        StaffForm details = StaffFormReader.addition(Json.MAPPER.valueToTree(Map.of("email", "jo.pike@melaleuca.example", "name", "Jo Pike",
+                "roles", List.of("officer"), "unitId", "roads")));
 
         // The account is made, its groups are not: nothing is on the staff list, and nobody can be assigned Jo.
         accounts.failNext("setRoles");
@@ -233,13 +233,13 @@ class StaffAdministrationTest {
         // A change saved on the list but not in sign-in shows as pending until it is saved again.
         accounts.failNext("update");
         Refusal failed = assertThrowsApi(() -> administration.change(callerOf(jo),
-                jo.id(), Json.MAPPER.valueToTree(Map.of("name", "Jo Pike-Lee", "roles", List.of("officer"), "unitId", "roads", "version", 1))));
+                jo.id(), StaffFormReader.change(Json.MAPPER.valueToTree(Map.of("name", "Jo Pike-Lee", "roles", List.of("officer"), "unitId", "roads", "version", 1)))));
         assertEquals(502, failed.status());
         JsonNode pending = member(jo.id(), "id");
         assertTrue(pending.path("signInPending").asBoolean());
         assertEquals(2, pending.path("version").asLong());
         StaffAdministration.Member settled = administration.change(callerOf(jo), jo.id(),
-                Json.MAPPER.valueToTree(Map.of("name", "Jo Pike-Lee", "roles", List.of("officer"), "unitId", "roads", "version", 2)));
+                StaffFormReader.change(Json.MAPPER.valueToTree(Map.of("name", "Jo Pike-Lee", "roles", List.of("officer"), "unitId", "roads", "version", 2))));
         assertFalse(settled.signInPending());
         assertFalse(member(jo.id(), "id").path("signInPending").asBoolean());
         assertTrue(SignInPage.open(stack).listed().containsKey("Jo Pike-Lee"), "the pool has the new name");
@@ -266,8 +266,8 @@ class StaffAdministrationTest {
         StaffAdministration administration = new StaffAdministration(new StaffDirectory(stack.dynamoDb(), "CatalogTable"),
                 accounts, new CatalogStore(stack.dynamoDb(), "CatalogTable"));
         StaffAdministration.Member mel = new StaffAdministration.Member(id, "Mel Tran", null, List.of(), null, null, true, 2, false);
-        assertEquals(502, assertThrowsApi(() -> administration.change(callerOf(mel), id, Json.MAPPER.valueToTree(Map.of(
-                "name", "Mel Tran", "roles", List.of("officer"), "unitId", "roads", "enabled", false, "version", 2)))).status());
+        assertEquals(502, assertThrowsApi(() -> administration.change(callerOf(mel), id, StaffFormReader.change(Json.MAPPER.valueToTree(Map.of(
+                "name", "Mel Tran", "roles", List.of("officer"), "unitId", "roads", "enabled", false, "version", 2))))).status());
         SignInPage page = SignInPage.open(stack);
         assertEquals(id, page.listed().get("Mel Tran"), "the pool still lets them in");
         HttpResponse<String> refused = page.choose(id);

@@ -1,0 +1,18 @@
+package io.civicdesk.notify;
+
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
+import io.civicdesk.platform.Config;
+import io.civicdesk.platform.PowertoolsMetrics;
+
+/** The mail sender function built from its configuration, once per container: the outbox and SES. */
+public final class MailWiring {
+    private MailWiring() {
+    }
+
+    public static MailSender mailSender() {
+        return new MailSender(new OutboxStore(AwsClients.dynamoDb(), Config.require("OUTBOX_TABLE")),
+                new SesMailer(AwsClients.sesV2(), Config.require("MAIL_FROM")), Clocks.fromConfig(),
+                PowertoolsMetrics.fromConfig());
+    }
+}
