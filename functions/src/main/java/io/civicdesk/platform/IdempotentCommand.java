@@ -6,18 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Every POST a phone might retry, done once. The command's writes and its answer go in one transaction with
  * the idempotency record; a retry whose first try landed clashes on that record and is given the first answer;
  * a retry that is refused for any other reason (the input no longer checks, the slot is now its own booking) is
  * given the first answer too, if there was one. A part the attempt draws afresh (a random reference that was
- * taken) or a concurrent writer means another attempt, a few at most.
+ * taken) or a concurrent writer means another attempt after a short random pause, a few at most; when those run
+ * out the caller is told to try again (a conflict), never a server error.
  */
 public final class IdempotentCommand {
     /** The name of the idempotency record's part in every transaction. */
     public static final String IDEMPOTENCY = "idempotency";
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 8;
+    /** The longest pause before another try; each pause is random up to it, so two contenders part. */
+    private static final long MAX_PAUSE_MILLIS = 40;
 
     /** Where first answers are kept. */
     public interface Answers {
@@ -103,8 +107,17 @@ public final class IdempotentCommand {
                 if (!again) {
                     throw refused;
                 }
+                pause(tries);
             }
         }
-        throw new IllegalStateException("Not done after " + ATTEMPTS + " attempts");
+        throw Refusal.conflict("Others are changing the same thing at this moment, so nothing was saved. Please try again.");
+    }
+
+    private static void pause(int tries) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, MAX_PAUSE_MILLIS * Math.min(tries, 3) / 3 + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -77,7 +77,7 @@ public final class ReportHistory {
         }
         // The CSV names units, not ids: the summary stored with it says which names are the caller's units.
         List<String> prefixes = new ArrayList<>();
-        for (Map<String, Object> unit : ReportSummary.read(stored.summary()).units()) {
+        for (Map<String, Object> unit : ReportSummaryView.read(stored.summary()).units()) {
             if (units.contains(String.valueOf(unit.get("unitId")))) {
                 prefixes.add(stored.period().first() + "," + stored.period().last() + "," + Csv.text(String.valueOf(unit.get("unitName"))) + ",");
             }
@@ -105,7 +105,7 @@ public final class ReportHistory {
     }
 
     private static Entry entry(ReportPeriod period, String summaryJson, Instant createdAt, Set<String> units) {
-        ReportSummary.Lines summary = ReportSummary.read(summaryJson);
+        ReportSummaryView.Lines summary = ReportSummaryView.read(summaryJson);
         return new Entry(period.key(), period.kind().name(), period.first().toString(), period.last().toString(), createdAt,
                 ServiceLevelReports.fileName(period), lines(summary.units(), units), lines(summary.services(), units),
                 units == null ? summary.allUnits() : null);

@@ -108,7 +108,7 @@ public final class ServiceLevelReports {
         int itemsRead = current.itemsRead() + before.itemsRead() + backlog.itemsRead();
 
         String csv = ReportCsv.write(report);
-        ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, ReportSummary.write(report), now);
+        ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, ReportSummaryView.write(report), now);
         ReportStore.StoredReport stored = reports.storeOnce(made);
         boolean storedNow = stored == made;
         if (!storedNow && !stored.csv().equals(csv)) {

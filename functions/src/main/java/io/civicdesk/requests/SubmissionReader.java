@@ -70,7 +70,7 @@ public final class SubmissionReader {
             }
             errors.addAll(invalid.errors());
         }
-        Intake intake = officer == null ? Intake.ONLINE : Intake.read(body, officer, errors);
+        Intake intake = officer == null ? Intake.ONLINE : intake(body, officer, errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
@@ -319,5 +319,41 @@ public final class SubmissionReader {
 
     private static String lower(String name) {
         return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * Reads the fields an officer adds to a resident's report: {@code channel}, {@code resolvedAtFirstContact}
+     * and, when that is true, {@code resolution}. Problems are added to {@code errors}; null when there were any.
+     */
+    static Intake intake(JsonNode body, Actor officer, List<FieldError> errors) {
+        int before = errors.size();
+        JsonNode channelNode = body.path("channel");
+        String channel = channelNode.isTextual() ? channelNode.asText().strip() : null;
+        if (channel == null || !Intake.STAFF_CHANNELS.contains(channel)) {
+            errors.add(new FieldError("channel", "Say how the request reached you: phone, counter, email or field."));
+        }
+        JsonNode firstContact = body.path("resolvedAtFirstContact");
+        boolean resolved = false;
+        if (!firstContact.isMissingNode() && !firstContact.isNull()) {
+            if (!firstContact.isBoolean()) {
+                errors.add(new FieldError("resolvedAtFirstContact", "resolvedAtFirstContact must be true or false."));
+            } else {
+                resolved = firstContact.asBoolean();
+            }
+        }
+        JsonNode resolutionNode = body.path("resolution");
+        String resolution = resolutionNode.isTextual() ? resolutionNode.asText().strip() : null;
+        if (!resolutionNode.isMissingNode() && !resolutionNode.isNull() && !resolutionNode.isTextual()) {
+            errors.add(new FieldError("resolution", "The resolution must be text."));
+        } else if (resolved && (resolution == null || resolution.isEmpty())) {
+            errors.add(new FieldError("resolution", "Say how you resolved it: the resident is told this."));
+        } else if (resolution != null && resolution.codePointCount(0, resolution.length()) > Intake.MAX_RESOLUTION) {
+            errors.add(new FieldError("resolution", "The resolution must be " + String.format("%,d", Intake.MAX_RESOLUTION)
+                    + " characters or fewer."));
+        } else if (!resolved && resolution != null && !resolution.isEmpty()) {
+            errors.add(new FieldError("resolution", "A resolution goes with resolvedAtFirstContact: true. "
+                    + "Leave it out, or say it was resolved at first contact."));
+        }
+        return errors.size() > before ? null : new Intake(channel, officer, resolved, resolved ? resolution : null);
     }
 }

@@ -5,13 +5,11 @@ import io.civicdesk.requests.RequestActions;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.StaffDirectory;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Ids;
-import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.requests.Priority;
@@ -27,11 +25,9 @@ import io.civicdesk.requests.QueueStore.QueueRead;
 import io.civicdesk.requests.SearchTerms;
 import io.civicdesk.requests.ServiceRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -201,11 +197,11 @@ public final class StaffQueries {
         String fingerprint = Hashes.sha256(String.join("\n", unit, query.view(), String.valueOf(query.status()),
                 String.valueOf(query.priority()), String.valueOf(query.service()), String.valueOf(query.assigned()),
                 String.valueOf(query.due()), caller.id())).substring(0, 16);
-        Map<String, String> startKey = query.cursor() == null ? null : decodeCursor(query.cursor(), fingerprint);
+        Map<String, String> startKey = query.cursor() == null ? null : QueueCursorReader.read(query.cursor(), fingerprint);
         QueuePage page = queues.queue(new QueueRead(index, partition, from, to, open, equalTo,
                 "unassigned".equals(query.assigned()), query.due() != null, query.limit(), startKey));
         List<QueueItem> items = page.entries().stream().map(entry -> QueueItem.of(entry, now)).toList();
-        String next = page.lastKey() == null ? null : encodeCursor(page.lastKey(), fingerprint);
+        String next = page.lastKey() == null ? null : QueueCursorReader.write(page.lastKey(), fingerprint);
         Counts counts = query.cursor() == null ? counts(queues.openInUnit(unit), caller.id(), now) : null;
         return new QueueView(unitName, query.view(), items, next, counts);
     }
@@ -238,33 +234,6 @@ public final class StaffQueries {
             byService.merge(entry.serviceId(), 1, Integer::sum);
         }
         return new Counts(open.size(), unassigned, mine, soon, overdue, paused, byStatus, byPriority, byService);
-    }
-
-    private static String encodeCursor(Map<String, String> key, String fingerprint) {
-        Map<String, Object> cursor = new LinkedHashMap<>();
-        cursor.put("f", fingerprint);
-        cursor.put("k", key);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(cursor).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> decodeCursor(String cursor, String fingerprint) {
-        try {
-            Map<String, Object> decoded = Json.MAPPER.readValue(Base64.getUrlDecoder().decode(cursor),
-                    new TypeReference<Map<String, Object>>() { });
-            if (!fingerprint.equals(decoded.get("f")) || !(decoded.get("k") instanceof Map<?, ?> key)) {
-                throw Refusal.invalid("cursor", "This cursor belongs to another query: start again from the first page.");
-            }
-            Map<String, String> result = new LinkedHashMap<>();
-            key.forEach((name, value) -> result.put(String.valueOf(name), String.valueOf(value)));
-            if (!result.keySet().containsAll(Set.of("pk", "sk", "queueKey"))) {
-                throw Refusal.invalid("cursor", "This cursor is not one this API gave: start again from the first page.");
-            }
-            return result;
-        } catch (Refusal e) {
-            throw e;
-        } catch (Exception e) {
-            throw Refusal.invalid("cursor", "This cursor is not one this API gave: start again from the first page.");
-        }
     }
 
     // ---------------------------------------------------------------- search

@@ -11,7 +11,7 @@ import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestActions;
-import io.civicdesk.requests.StaffAction;
+import io.civicdesk.requests.StaffActionReader;
 import io.civicdesk.requests.SubmissionReader;
 import io.civicdesk.requests.SubmitRequestService;
 
@@ -42,7 +42,7 @@ public final class StaffRequestHandler extends HttpHandler {
         return switch (String.valueOf(request.routeKey())) {
             case "GET /staff/requests/{reference}" -> HttpResponses.json(200, actions.view(caller, reference(request)));
             case "POST /staff/requests/{reference}/actions" ->
-                    HttpResponses.json(200, actions.act(caller, reference(request), StaffAction.read(request.jsonBody())));
+                    HttpResponses.json(200, actions.act(caller, reference(request), StaffActionReader.read(request.jsonBody())));
             case "POST /staff/requests" -> {
                 String body = request.body();
                 Idempotency.Answer submitted = submissions.submit(SubmissionReader.reportOnBehalf(Json.parseBody(body),

@@ -16,16 +16,16 @@ import static io.civicdesk.architecture.MainCode.fileName;
  */
 class AwsSdkStaysInStoresWiringAndAdaptersTest {
 
-    private static final Set<String> ENDINGS = Set.of("Store", "Wiring");
+    /** Stores and their parts (a store's item mapping, {@code *Items}, and its table access, {@code *Table}), and wiring. */
+    private static final Set<String> ENDINGS = Set.of("Store", "Items", "Table", "Wiring");
     private static final Set<String> BEGINNINGS = Set.of("Dynamo", "Ses", "Cognito");
 
-    /** Platform classes that are the SDK's edge themselves. */
+    /** Classes that are the SDK's edge themselves. */
     private static final Set<String> PLATFORM = Set.of(
             "io.civicdesk.platform.AwsClients",   // builds the SDK clients once per container
             "io.civicdesk.platform.Items",        // reads and writes attribute values
             "io.civicdesk.platform.Write",        // a named part of a transaction: wraps the SDK's Put/Update/Check
-            "io.civicdesk.platform.Transaction",  // the old builder: goes when the last caller has moved to Transactions
-            "io.civicdesk.platform.Idempotency"); // until its old put/replay/itemKey statics are deleted
+            "io.civicdesk.directory.StaffDirectory"); // the directory's store, named as the council names the list
 
     static boolean mayUseTheSdk(JavaClass type) {
         String name = fileName(type);
@@ -38,8 +38,8 @@ class AwsSdkStaysInStoresWiringAndAdaptersTest {
 
     @Test
     void onlyStoresWiringAndAwsAdaptersUseTheAwsSdk() {
-        MainCode.assertNone("software.amazon.awssdk is used only by *Store, *Wiring, Dynamo*, Ses*, Cognito* and platform's "
-                        + "AwsClients, Items, Write, Transaction, Idempotency (never by a handler)",
+        MainCode.assertNone("software.amazon.awssdk is used only by *Store (and its *Items, *Table), *Wiring, Dynamo*, Ses*, "
+                        + "Cognito*, platform's AwsClients, Items, Write and the StaffDirectory (never by a handler)",
                 MainCode.uses(type -> !mayUseTheSdk(type),
                         dependency -> MainCode.inPackage(dependency.getTargetClass(), "software.amazon.awssdk")));
     }

@@ -41,7 +41,8 @@ class JacksonStaysAtTheEdgeTest {
             "io.civicdesk.requests.PreferredChannel",  // @JsonValue: the channel as the API spells it
             "io.civicdesk.requests.HistoryEntry",      // @JsonValue on Visibility: public / internal
             "io.civicdesk.requests.WorkflowStatus",    // @JsonProperty("final"): a Java keyword as a field name
-            "io.civicdesk.staff.QueueItem");           // @JsonInclude(ALWAYS): a queue row keeps its null fields
+            "io.civicdesk.staff.QueueItem",            // @JsonInclude(ALWAYS): a queue row keeps its null fields
+            "io.civicdesk.staff.StaffQueries");        // @JsonInclude on its page and counts records, the queue's wire shape
 
     static boolean isTheEdge(JavaClass type) {
         String name = fileName(type);

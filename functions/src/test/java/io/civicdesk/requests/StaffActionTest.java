@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StaffActionTest {
     private static StaffAction read(Map<String, Object> body) {
-        return StaffAction.read(Json.MAPPER.valueToTree(body));
+        return StaffActionReader.read(Json.MAPPER.valueToTree(body));
     }
 
     private static List<String> refused(Map<String, Object> body) {
@@ -66,7 +66,7 @@ class StaffActionTest {
     void assignTakesAnOfficerANullToUnassignOrAUnit() {
         StaffAction officer = read(Map.of("action", "assign", "expectedVersion", 2, "officerId", "demo-officer-waste"));
         assertEquals("demo-officer-waste", officer.officerId());
-        StaffAction none = StaffAction.read(Json.parseBody("{\"action\": \"assign\", \"expectedVersion\": 2, \"officerId\": null}"));
+        StaffAction none = StaffActionReader.read(Json.parseBody("{\"action\": \"assign\", \"expectedVersion\": 2, \"officerId\": null}"));
         assertTrue(none.officerIdGiven());
         assertNull(none.officerId());
         StaffAction referral = read(Map.of("action", "assign", "expectedVersion", 2, "unitId", "roads"));

@@ -19,7 +19,7 @@ import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.requests.RequestActions;
-import io.civicdesk.requests.StaffAction;
+import io.civicdesk.requests.StaffActionReader;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.staff.StaffQueueHandler;
@@ -112,7 +112,7 @@ public final class StaffBenchmarks {
             String reference = Json.parseBody(submitted.body()).path("reference").asText();
             references.add(reference);
             if (i % 2 == 0) {
-                actions.act(caller, new Reference(reference), StaffAction.read(Json.MAPPER.valueToTree(Map.of(
+                actions.act(caller, new Reference(reference), StaffActionReader.read(Json.MAPPER.valueToTree(Map.of(
                         "action", "assign", "officerId", officer.id(), "expectedVersion", 1))));
             }
         }

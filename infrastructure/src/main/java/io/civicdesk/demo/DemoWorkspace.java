@@ -11,7 +11,7 @@ import io.civicdesk.requests.Actor;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.requests.RequestActions;
-import io.civicdesk.requests.StaffAction;
+import io.civicdesk.requests.StaffActionReader;
 import io.civicdesk.directory.StaffMember;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -162,7 +162,7 @@ public final class DemoWorkspace {
         long version = actions.view(caller, reference).version();
         Map<String, Object> body = new LinkedHashMap<>(fields);
         body.put("expectedVersion", version);
-        actions.act(caller, reference, StaffAction.read(Json.MAPPER.valueToTree(body)));
+        actions.act(caller, reference, StaffActionReader.read(Json.MAPPER.valueToTree(body)));
     }
 
     private void remember(String name, Idempotency.Answer submitted) {

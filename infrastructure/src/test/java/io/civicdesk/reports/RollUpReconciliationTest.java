@@ -15,7 +15,7 @@ import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.feedback.SurveyAnswer;
 import io.civicdesk.local.Mailbox.Message;
 import io.civicdesk.platform.Json;
-import io.civicdesk.platform.Transaction;
+import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.testing.Mailbox;
@@ -122,9 +122,9 @@ class RollUpReconciliationTest {
                 writes.add(pool.submit(() -> record(dynamo, r)));
             }
             for (Tap tap : taps) {
-                writes.add(pool.submit(() -> new Transaction().update("tap", surveys.answered(tap.unit(),
+                writes.add(pool.submit(() -> new DynamoTransactions(dynamo).commit(List.of(surveys.answer(tap.unit(),
                         SatisfactionFiguresStore.COUNTER_SERVICE, tap.day(), new SurveyAnswer(tap.satisfied(), tap.recommend(), null),
-                        true)).commit(dynamo)));
+                        true)))));
             }
             for (Future<?> write : writes) {
                 write.get();
@@ -179,8 +179,8 @@ class RollUpReconciliationTest {
                 store.record(r.unit(), r.service(), r.resolved(), new FiguresStore.ResolutionBreached());
             }
             if (r.satisfied() != null) {
-                new Transaction().update("answer", surveys.answered(r.unit(), r.service(), r.resolved(),
-                        new SurveyAnswer(r.satisfied(), r.recommend(), null), false)).commit(dynamo);
+                new DynamoTransactions(dynamo).commit(List.of(surveys.answer(r.unit(), r.service(), r.resolved(),
+                        new SurveyAnswer(r.satisfied(), r.recommend(), null), false)));
             }
         }
     }

@@ -19,7 +19,7 @@ import io.civicdesk.requests.ServiceRequest;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.sla.ServiceLevelPolicy;
 import io.civicdesk.requests.RequestActions;
-import io.civicdesk.requests.StaffAction;
+import io.civicdesk.requests.StaffActionReader;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.testing.DependsOnTheDate;
@@ -149,7 +149,7 @@ class ServiceLevelWarningsTest {
                             Map<String, Object> action) {
         Map<String, Object> body = new HashMap<>(action);
         body.put("expectedVersion", requests.get(reference).orElseThrow().version());
-        actions.act(caller, reference, StaffAction.read(Json.MAPPER.valueToTree(body)));
+        actions.act(caller, reference, StaffActionReader.read(Json.MAPPER.valueToTree(body)));
     }
 
     private static String flag(RequestStore requests, Reference reference) {

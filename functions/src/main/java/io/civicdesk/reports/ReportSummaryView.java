@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A report's headline figures as stored beside its CSV (JSON), written by the roll-up and read by the history. */
-final class ReportSummary {
-    private ReportSummary() {
+final class ReportSummaryView {
+    private ReportSummaryView() {
     }
 
     /**
