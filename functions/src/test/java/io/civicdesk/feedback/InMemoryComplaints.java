@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.platform.InMemoryTransactions;
 import io.civicdesk.platform.Write;
 
 import java.time.YearMonth;

@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.platform.InMemoryTransactions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.platform.Hashes;

@@ -1,5 +1,6 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.platform.InMemoryTransactions;
 import io.civicdesk.platform.Write;
 
 import java.util.ArrayList;
@@ -8,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link Requests} in memory, its writes committed through {@link InMemoryWrites}. */
+/** {@link Requests} in memory, its writes committed through {@link InMemoryTransactions}. */
 final class InMemoryRequests implements Requests {
-    private final InMemoryWrites writes;
+    private final InMemoryTransactions writes;
     private final Map<Reference, ServiceRequest> requests = new HashMap<>();
     private final Map<Reference, List<HistoryEntry>> history = new HashMap<>();
     private final Map<Reference, List<PublicUpdate>> updates = new HashMap<>();
 
-    InMemoryRequests(InMemoryWrites writes) {
+    InMemoryRequests(InMemoryTransactions writes) {
         this.writes = writes;
     }
 
@@ -41,7 +42,7 @@ final class InMemoryRequests implements Requests {
     @Override
     public List<Write> created(ServiceRequest request, List<PublicUpdate> newUpdates, List<HistoryEntry> entries) {
         Reference reference = request.reference();
-        return List.of(writes.stage(REFERENCE, () -> !requests.containsKey(reference), () -> {
+        return List.of(writes.write(REFERENCE, () -> !requests.containsKey(reference), () -> {
             requests.put(reference, request);
             history.put(reference, new ArrayList<>(entries));
             updates.put(reference, new ArrayList<>(newUpdates));
@@ -51,7 +52,7 @@ final class InMemoryRequests implements Requests {
     @Override
     public List<Write> changed(RequestChange change) {
         Reference reference = change.after().reference();
-        return List.of(writes.stage(Requests.version(reference),
+        return List.of(writes.write(Requests.version(reference),
                 () -> requests.containsKey(reference) && requests.get(reference).version() == change.expectedVersion(),
                 () -> {
                     requests.put(reference, change.after());

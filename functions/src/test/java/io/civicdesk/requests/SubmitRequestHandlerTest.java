@@ -1,5 +1,6 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.platform.InMemoryTransactions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /requests} over in-memory requests, answers and transactions: the handler's behaviour, in milliseconds. */
 class SubmitRequestHandlerTest {
-    private final InMemoryWrites writes = new InMemoryWrites();
+    private final InMemoryTransactions writes = new InMemoryTransactions();
     private final InMemoryRequests requests = new InMemoryRequests(writes);
     private final Clock clock = Clock.fixed(RequestFixtures.SUBMITTED, ZoneOffset.UTC);
     private final SubmitRequestHandler handler = new SubmitRequestHandler(new SubmitRequestService(new Catalogue() {
@@ -50,7 +51,7 @@ class SubmitRequestHandlerTest {
             return Optional.of(RequestFixtures.PERTH);
         }
     }, requests, new OutboxStore(null, "OutboxTable"), RequestFigures.NONE,
-            new IdempotentCommand(new InMemoryAnswers(writes), writes, clock), clock, new SecureRandom(),
+            new IdempotentCommand(writes, writes, clock), clock, new SecureRandom(),
             "https://portal.test/", Metrics.NONE));
 
     private static Map<String, Object> report() {

@@ -1,11 +1,5 @@
-package io.civicdesk.feedback;
+package io.civicdesk.platform;
 
-import io.civicdesk.platform.Idempotency;
-import io.civicdesk.platform.IdempotentCommand;
-import io.civicdesk.platform.Refusal;
-import io.civicdesk.platform.Refused;
-import io.civicdesk.platform.Transactions;
-import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
@@ -22,9 +16,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Transactions over in-memory fakes: a fake store's write carries its condition and its effect, and a commit applies
  * every effect only when every condition holds, naming the parts that fail as DynamoDB would. A store's real write
- * (a mail in the outbox, a day's figures) has no condition here and is only recorded. Also the idempotency records.
+ * (a mail in the outbox, a day's figures) has no condition here and is only recorded. Also the idempotency records,
+ * for the handler tests of every capability.
  */
-final class InMemoryTransactions implements Transactions, IdempotentCommand.Answers {
+public final class InMemoryTransactions implements Transactions, IdempotentCommand.Answers {
     private record Effect(BooleanSupplier condition, Runnable apply) {
     }
 
@@ -34,7 +29,7 @@ final class InMemoryTransactions implements Transactions, IdempotentCommand.Answ
     private final Map<String, Idempotency.Answer> answers = new HashMap<>();
 
     /** A fake store's write: done only if {@code condition} holds when committed. */
-    Write write(String name, BooleanSupplier condition, Runnable apply) {
+    public Write write(String name, BooleanSupplier condition, Runnable apply) {
         Write write = Write.of(name, TransactWriteItem.builder().build());
         effects.put(write, new Effect(condition, apply));
         return write;
@@ -57,7 +52,7 @@ final class InMemoryTransactions implements Transactions, IdempotentCommand.Answ
     }
 
     /** The names of the parts of every transaction committed, in order. */
-    List<List<String>> committed() {
+    public List<List<String>> committed() {
         return committed.stream().map(writes -> writes.stream().map(Write::name).toList()).toList();
     }
 
