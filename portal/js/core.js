@@ -151,10 +151,56 @@ export function summaryList(rows) {
 }
 
 /** A random UUID (v4). crypto.randomUUID needs a secure context; getRandomValues works everywhere. */
-export function newIdempotencyKey() {
+function newIdempotencyKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// The pending sends of this page, for when the browser keeps nothing in sessionStorage (private mode, full).
+const pendingSends = new Map();
+
+function pendingSend(name) {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(name));
+    if (kept && kept.key && typeof kept.body === 'string') return kept;
+  } catch {
+    // Nothing readable kept: this page's own copy, if any.
+  }
+  return pendingSends.get(name) || null;
+}
+
+function keepPendingSend(name, pending) {
+  if (pending) pendingSends.set(name, pending);
+  else pendingSends.delete(name);
+  try {
+    if (pending) sessionStorage.setItem(name, JSON.stringify(pending));
+    else sessionStorage.removeItem(name);
+  } catch {
+    // Storage refused: the page's own copy still makes a retry on this page reuse the key.
+  }
+}
+
+/**
+ * Sends a submission at most once however often it is tried: one Idempotency-Key per form (`form` names it)
+ * and body, kept in this tab's sessionStorage while the send is pending, so sending the same answers again after a
+ * dropped connection, a timeout or a 5xx — even after a reload — reuses it, and the server answers with the
+ * first result instead of storing it twice. Changed answers get a new key. Once the server has answered for good
+ * (2xx: stored; 4xx: refused, and a refusal stores nothing) the key is forgotten. send(headers) makes the request
+ * with those headers (api, staffApi) and resolves to its { ok, status, data }, which this resolves to; a
+ * rejection (NetworkError) passes through, the key kept.
+ */
+export async function sendOnce(form, body, send) {
+  const name = `civicdesk.pending.${form}`;
+  const json = JSON.stringify(body);
+  let pending = pendingSend(name);
+  if (!pending || pending.body !== json) {
+    pending = { key: newIdempotencyKey(), body: json };
+    keepPendingSend(name, pending);
+  }
+  const response = await send({ 'Idempotency-Key': pending.key });
+  if (response && response.status < 500) keepPendingSend(name, null);
+  return response;
 }
