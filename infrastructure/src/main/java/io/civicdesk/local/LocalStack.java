@@ -251,10 +251,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** The portal, built from its sources (a mistake in them stops the stack here, with the page it is in). */
     private PortalBuild portal(Options options, Path root) throws IOException {
-        Path built;
-        if (options.portalDirectory == null) {
-            built = root.resolve("infrastructure/target/portal");
-        } else {
+        Path sources = root.resolve("portal");
+        Path built = root.resolve("infrastructure/target/portal");
+        if (options.portalDirectory != null) {
+            sources = options.portalDirectory;
             Path own = Files.createTempDirectory("civicdesk-portal-");
             closeLater(() -> {
                 try (Stream<Path> files = Files.walk(own)) {
@@ -265,7 +265,7 @@ public final class LocalStack implements AutoCloseable {
             });
             built = own;
         }
-        PortalBuild portal = new PortalBuild(options.portalDirectory != null ? options.portalDirectory : root.resolve("portal"), built);
+        PortalBuild portal = new PortalBuild(sources, built);
         portal.build();
         return portal;
     }
