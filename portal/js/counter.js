@@ -1,7 +1,8 @@
 // The smiley tablet on the front counter. The tablet's key comes once in the counter link's fragment
 // (counter.html#device=…), is kept in this tablet's localStorage, and goes to the API only in X-Counter-Key.
 // After each answer the page thanks the customer and resets itself for the next one.
-import { api, setTitle, focusElement, announce, sendOnce } from './core.js';
+import { api, setTitle, focusElement, announce } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 
 const STORAGE_KEY = 'civicdesk.counterKey';

@@ -1,6 +1,7 @@
 // One facility: its details, when it is free (week by week, in real time), and the booking flow:
 // details → check your booking → confirmation with the private link.
-import { api, h, NetworkError, setTitle, focusElement, announce, summaryList, formatDate, sendOnce } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, summaryList, formatDate } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 
 const params = new URLSearchParams(location.search);

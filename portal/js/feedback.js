@@ -1,7 +1,8 @@
 // A compliment, suggestion or complaint, as steps of one page: what kind, what about, the message, contact,
 // check, done. Each step is a history entry; the answers stay in sessionStorage (this tab only) so a phone
 // reloading a background tab loses nothing. A complaint needs an email address: its outcome is mailed.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, warningText, sendOnce } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, warningText } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField } from './forms.js';
 
 // Limits mirror the server's (FeedbackService); the server stays the authority.

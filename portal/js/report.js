@@ -3,7 +3,8 @@
 // each step is a history entry, so the browser's Back button and the page's Back link both work.
 // The answers are kept in sessionStorage (this tab only, gone when it closes) because phones often reload
 // a background tab, and a resident checking the bin's colour should not lose what they typed.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, warningText, sendOnce } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, warningText } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, focusField } from './forms.js';
 import {
   RESIDENT, emptyFields, questionFieldId, renderProblemFields, renderLocationFields, renderContactFields,

@@ -1,6 +1,7 @@
 // The survey after service, opened from the invitation mail (survey.html?ref=…#key=…, with &for=booking after a
 // booking) or from the tracking page with the request's private key. The key rides in the fragment, never sent to a server except in a header.
-import { api, h, NetworkError, setTitle, focusElement, announce, sendOnce } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from './forms.js';
 
 const MAX_COMMENT = 1000;

@@ -1,4 +1,5 @@
-import { api, h, announce, summaryList, sendOnce } from '../../js/core.js';
+import { api, h, announce, summaryList } from '../../js/core.js';
+import { sendOnce } from '../../js/send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from '../../js/forms.js';
 import { startStaffPage, staffApi, showProblem, problemFor } from './session.js';
 

@@ -2,7 +2,8 @@
 // worded for the caller, on one page rather than in steps: an officer on the phone fills them in as the caller
 // talks. Plus how the caller reached us, and whether it was resolved while they were there. What is typed is
 // kept in this tab's storage, so signing in again or a reload loses none of it.
-import { api, h, NetworkError, announce, focusElement, formatDate, warningText, sendOnce } from '../../js/core.js';
+import { api, h, NetworkError, announce, focusElement, formatDate, warningText } from '../../js/core.js';
+import { sendOnce } from '../../js/send-once.js';
 import {
   showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, formGroup, choiceGroup, choiceItem, syncReveals,
 } from '../../js/forms.js';
