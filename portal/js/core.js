@@ -149,12 +149,3 @@ export function summaryList(rows) {
       action ? h('dd', { class: 'summary-list__actions' }, action) : null,
     ])));
 }
-
-/** A random UUID (v4). crypto.randomUUID needs a secure context; getRandomValues works everywhere. */
-export function newIdempotencyKey() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}

@@ -1,7 +1,8 @@
 // The smiley tablet on the front counter. The tablet's key comes once in the counter link's fragment
 // (counter.html#device=…), is kept in this tablet's localStorage, and goes to the API only in X-Counter-Key.
 // After each answer the page thanks the customer and resets itself for the next one.
-import { api, setTitle, focusElement, announce, newIdempotencyKey } from './core.js';
+import { api, setTitle, focusElement, announce } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 
 const STORAGE_KEY = 'civicdesk.counterKey';
@@ -13,7 +14,6 @@ const thanks = document.getElementById('thanks');
 const button = document.getElementById('send-button');
 const summary = document.getElementById('error-summary');
 let resetTimer;
-let idempotencyKey = newIdempotencyKey();
 
 function deviceKey() {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('device');
@@ -31,7 +31,6 @@ function reset() {
   hideErrorSummary(summary);
   thanks.hidden = true;
   form.hidden = false;
-  idempotencyKey = newIdempotencyKey();
   setTitle(['How was your visit today?']);
   focusElement(document.getElementById('heading'), { scroll: false });
   window.scrollTo(0, 0);
@@ -49,13 +48,13 @@ async function send() {
   if (!face) return showError('satisfaction', 'Tap the face that fits your visit');
   const reason = document.getElementById('reason').value.trim();
   button.setAttribute('aria-disabled', 'true');
+  const answer = { satisfaction: Number(face.value), reason: reason || null };
   let response;
   try {
-    response = await api('/counter/answers', {
-      method: 'POST',
-      headers: { 'X-Counter-Key': deviceKey() || '', 'Idempotency-Key': idempotencyKey },
-      body: { satisfaction: Number(face.value), reason: reason || null },
-    });
+    // Pressing Send again after a failure reuses the answer's key: it is counted once.
+    response = await sendOnce('counter', answer, (idempotency) => api('/counter/answers', {
+      method: 'POST', headers: { 'X-Counter-Key': deviceKey() || '', ...idempotency }, body: answer,
+    }));
   } catch {
     return showError(null, 'Your answer was not sent. Press Send again.');
   } finally {

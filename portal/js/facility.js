@@ -1,6 +1,7 @@
 // One facility: its details, when it is free (week by week, in real time), and the booking flow:
 // details → check your booking → confirmation with the private link.
 import { api, h, NetworkError, setTitle, focusElement, announce, summaryList, formatDate } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 
 const params = new URLSearchParams(location.search);
@@ -11,7 +12,6 @@ const details = form.querySelector('[data-step="details"]');
 const check = form.querySelector('[data-step="check"]');
 const done = document.getElementById('done');
 let facility;
-let idempotencyKey;
 
 const FIELD_IDS = {
   date: 'date', start: 'start', end: 'end', occurrences: 'occurrences', purpose: 'purpose', attendance: 'attendance',
@@ -149,7 +149,6 @@ form.addEventListener('submit', (event) => {
   document.getElementById('estimate').textContent = rate > 0
     ? `Estimated hire fee: $${(rate * hours * b.occurrences).toFixed(2)} before any concession, plus a ${facility.fee.bond} bond. We confirm the exact fee with your booking.`
     : 'There is no fee for this facility.';
-  idempotencyKey = idempotencyKey || crypto.randomUUID();
   setTitle(['Check your booking', facility.name]);
   showStep(check);
 });
@@ -169,9 +168,10 @@ document.getElementById('confirm').addEventListener('click', async () => {
   const button = document.getElementById('confirm');
   button.setAttribute('aria-disabled', 'true');
   try {
-    const { ok, status, data } = await api('/bookings', { method: 'POST', body: body(), headers: { 'Idempotency-Key': idempotencyKey } });
+    // Confirming the same booking again after a dropped connection reuses its key: it is never booked twice.
+    const booking = body();
+    const { ok, status, data } = await sendOnce(`booking.${facilityId}`, booking, (headers) => api('/bookings', { method: 'POST', body: booking, headers }));
     if (ok) { showDone(data); return; }
-    idempotencyKey = null;
     if (status === 400 || status === 409) {
       showErrors(data.errors && data.errors.length ? data.errors : [{ field: 'date', message: data.message }]);
       if (status === 409) showWeek(document.getElementById('date').value || todayInPerth());

@@ -1,7 +1,8 @@
 // A compliment, suggestion or complaint, as steps of one page: what kind, what about, the message, contact,
 // check, done. Each step is a history entry; the answers stay in sessionStorage (this tab only) so a phone
 // reloading a background tab loses nothing. A complaint needs an email address: its outcome is mailed.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, newIdempotencyKey, warningText } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, warningText } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField } from './forms.js';
 
 // Limits mirror the server's (FeedbackService); the server stays the authority.
@@ -36,7 +37,7 @@ let catalogue = { units: new Map(), services: new Map() };
 let errors = []; // [{ fieldId?, message }] on the current step
 
 function emptyDraft() {
-  return { kind: '', about: '', fields: {}, pending: null, result: null };
+  return { kind: '', about: '', fields: {}, result: null };
 }
 
 function saveDraft() {
@@ -263,15 +264,11 @@ function setSending(on) {
 async function send() {
   if (sending || draft.result) return; // a double tap sends once
   const body = payload();
-  const json = JSON.stringify(body);
-  // One key per distinct set of answers: sending again after a failure reuses it, so the server answers with
-  // the first result instead of storing it twice.
-  if (!draft.pending || draft.pending.body !== json) draft.pending = { key: newIdempotencyKey(), body: json };
-  saveDraft();
   setSending(true);
   let response;
   try {
-    response = await api('/feedback', { method: 'POST', headers: { 'Idempotency-Key': draft.pending.key }, body });
+    // Sending the same answers again after a failure reuses their key: the server never stores them twice.
+    response = await sendOnce('feedback', body, (headers) => api('/feedback', { method: 'POST', headers, body }));
   } catch (error) {
     setSending(false);
     if (!(error instanceof NetworkError)) throw error;

@@ -4,10 +4,11 @@
 // The answers are kept in sessionStorage (this tab only, gone when it closes) because phones often reload
 // a background tab, and a resident checking the bin's colour should not lose what they typed.
 import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, warningText } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, focusField } from './forms.js';
 import {
   RESIDENT, emptyFields, questionFieldId, renderProblemFields, renderLocationFields, renderContactFields,
-  readFields, writeFields, validateFields, submission, fieldIdFor, newIdempotencyKey,
+  readFields, writeFields, validateFields, submission, fieldIdFor,
 } from './request-form.js';
 
 const STEPS = ['problem', 'location', 'contact', 'check', 'done'];
@@ -32,7 +33,6 @@ let generalErrors = []; // messages for no particular field, shown on the check 
 function emptyDraft() {
   return {
     ...emptyFields(),
-    pending: null, // { key, body } of the last send attempt, so a retry of the same answers reuses its key
     result: null, // the 201 answer, once sent
   };
 }
@@ -210,15 +210,11 @@ function setSending(on) {
 async function send() {
   if (sending || draft.result) return; // a double tap sends once
   const body = submission(service, draft);
-  const json = JSON.stringify(body);
-  // One key per distinct set of answers: pressing Send again after a failure reuses it, so the server
-  // answers with the first result instead of creating a second request.
-  if (!draft.pending || draft.pending.body !== json) draft.pending = { key: newIdempotencyKey(), body: json };
-  saveDraft();
   setSending(true);
   let response;
   try {
-    response = await api('/requests', { method: 'POST', headers: { 'Idempotency-Key': draft.pending.key }, body });
+    // Pressing Send again after a failure sends the same answers with the same key: never a second request.
+    response = await sendOnce(`report.${serviceId}`, body, (headers) => api('/requests', { method: 'POST', headers, body }));
   } catch (error) {
     setSending(false);
     if (!(error instanceof NetworkError)) throw error;

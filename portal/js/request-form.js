@@ -325,6 +325,3 @@ export function fieldIdFor(field, fields) {
   if (field.startsWith('location')) return 'address';
   return { description: 'description', 'contact.name': 'contact-name', 'contact.email': 'contact-email', preferredChannel: 'channel' }[field];
 }
-
-// Kept in core.js, where pages without the request form (survey, counter, feedback) find it too.
-export { newIdempotencyKey } from './core.js';

@@ -1,6 +1,7 @@
 // The survey after service, opened from the invitation mail (survey.html?ref=…#key=…, with &for=booking after a
 // booking) or from the tracking page with the request's private key. The key rides in the fragment, never sent to a server except in a header.
-import { api, h, NetworkError, setTitle, focusElement, announce, newIdempotencyKey } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce } from './core.js';
+import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from './forms.js';
 
 const MAX_COMMENT = 1000;
@@ -18,8 +19,6 @@ const what = forBooking ? 'booking' : 'request';
 const subjectQuery = forBooking ? '?for=booking' : '';
 const fragment = new URLSearchParams(location.hash.slice(1));
 const headers = fragment.get('key') ? { 'X-Survey-Key': fragment.get('key') } : { 'X-Private-Key': fragment.get('private') || '' };
-// One key per attempt to send, reused on a retry so a flaky connection never counts twice.
-let idempotencyKey = newIdempotencyKey();
 
 function show(heading, paragraphs) {
   form.hidden = true;
@@ -83,13 +82,13 @@ async function send() {
   hideErrorSummary(summary);
   button.setAttribute('aria-disabled', 'true');
   announce('Sending your answer…');
+  const answer = { satisfaction: Number(satisfaction), recommend: recommend === undefined ? null : Number(recommend), comment: comment || null };
   let response;
   try {
-    response = await api(`/surveys/${encodeURIComponent(reference)}/answers${subjectQuery}`, {
-      method: 'POST',
-      headers: { ...headers, 'Idempotency-Key': idempotencyKey },
-      body: { satisfaction: Number(satisfaction), recommend: recommend === undefined ? null : Number(recommend), comment: comment || null },
-    });
+    // Sending the same answer again reuses its key, so a flaky connection never counts it twice.
+    response = await sendOnce(`survey.${what}.${reference}`, answer, (idempotency) => api(`/surveys/${encodeURIComponent(reference)}/answers${subjectQuery}`, {
+      method: 'POST', headers: { ...headers, ...idempotency }, body: answer,
+    }));
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     return showErrors([{ message: 'We could not send your answer. Check you are online and press Send answer again.' }]);
@@ -97,7 +96,6 @@ async function send() {
     button.removeAttribute('aria-disabled');
   }
   if (response.ok) return thanks();
-  idempotencyKey = newIdempotencyKey();
   if (response.status === 409) return show('You have already answered this survey', [`Thank you. We keep one answer for each ${what}.`]);
   const fieldErrors = (response.data.errors || []).map(({ field, message: text }) => ({ fieldId: FIELD_IDS[field], message: text }));
   return showErrors(fieldErrors.length ? fieldErrors : [{ message: response.data.message || 'Try again in a few minutes.' }]);

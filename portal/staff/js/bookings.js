@@ -1,6 +1,6 @@
 import { api, h, announce, summaryList } from '../../js/core.js';
+import { sendOnce } from '../../js/send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from '../../js/forms.js';
-import { newIdempotencyKey } from '../../js/request-form.js';
 import { startStaffPage, staffApi, showProblem, problemFor } from './session.js';
 
 const summary = document.getElementById('error-summary');
@@ -70,23 +70,18 @@ document.getElementById('block-form').addEventListener('submit', async (event) =
 const BEHALF_FIELDS = { date: 'behalf-date', start: 'behalf-start', end: 'behalf-end', purpose: 'behalf-purpose',
   attendance: 'behalf-attendance', 'contact.name': 'behalf-name', 'contact.email': 'behalf-email',
   'contact.phone': 'behalf-phone', termsAccepted: 'behalf-terms' };
-let behalfKey = null;
 
 document.getElementById('behalf-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.target;
   const value = (id) => document.getElementById(id).value.trim() || undefined;
-  // One key per booking: pressing Book again after a dropped connection cannot book twice.
-  behalfKey = behalfKey || newIdempotencyKey();
-  const { ok, data } = await staffApi('/staff/bookings', {
-    method: 'POST',
-    headers: { 'Idempotency-Key': behalfKey },
-    body: { facilityId: select.value, date: value('behalf-date'), start: value('behalf-start'), end: value('behalf-end'),
-      // A count is sent as a JSON number: the API takes no text for numbers.
-      purpose: value('behalf-purpose'), attendance: value('behalf-attendance') === undefined ? undefined : Number(value('behalf-attendance')),
-      contact: { name: value('behalf-name'), email: value('behalf-email'), phone: value('behalf-phone') },
-      termsAccepted: document.getElementById('behalf-terms').checked },
-  });
+  const booking = { facilityId: select.value, date: value('behalf-date'), start: value('behalf-start'), end: value('behalf-end'),
+    // A count is sent as a JSON number: the API takes no text for numbers.
+    purpose: value('behalf-purpose'), attendance: value('behalf-attendance') === undefined ? undefined : Number(value('behalf-attendance')),
+    contact: { name: value('behalf-name'), email: value('behalf-email'), phone: value('behalf-phone') },
+    termsAccepted: document.getElementById('behalf-terms').checked };
+  // Pressing Book again after a dropped connection reuses the booking's key: it cannot book twice.
+  const { ok, data } = await sendOnce('staff.booking', booking, (headers) => staffApi('/staff/bookings', { method: 'POST', headers, body: booking }));
   clearFieldErrors(form);
   if (!ok) {
     const errors = (data.errors || []).map(({ field, message }) => ({ fieldId: BEHALF_FIELDS[field], message }));
@@ -94,7 +89,6 @@ document.getElementById('behalf-form').addEventListener('submit', async (event) 
     showErrorSummary(summary, errors.length ? errors : [{ message: data.message || 'Something went wrong. Try again in a few minutes.' }]);
     return;
   }
-  behalfKey = null;
   hideErrorSummary(summary);
   form.reset();
   document.getElementById('behalf-result').textContent = `Booked: ${data.displayReference}, ${data.statusLabel || data.status}. The caller has been sent the confirmation.`;

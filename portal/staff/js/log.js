@@ -3,12 +3,13 @@
 // talks. Plus how the caller reached us, and whether it was resolved while they were there. What is typed is
 // kept in this tab's storage, so signing in again or a reload loses none of it.
 import { api, h, NetworkError, announce, focusElement, formatDate, warningText } from '../../js/core.js';
+import { sendOnce } from '../../js/send-once.js';
 import {
   showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, formGroup, choiceGroup, choiceItem, syncReveals,
 } from '../../js/forms.js';
 import {
   CALLER, emptyFields, renderProblemFields, renderLocationFields, renderContactFields, readFields, writeFields,
-  validateFields, submission, fieldIdFor, newIdempotencyKey,
+  validateFields, submission, fieldIdFor,
 } from '../../js/request-form.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
 import { INTAKE_LABELS } from './words.js';
@@ -30,7 +31,6 @@ let sending = false;
 function emptyDraft() {
   return {
     intake: '', serviceId: '', firstContact: false, resolution: '', fields: emptyFields(),
-    pending: null, // { key, body } of the last attempt, so a retry of the same request reuses its key
     result: null, // the 201 answer, once logged
   };
 }
@@ -184,14 +184,11 @@ async function send(event) {
   const errors = validate();
   if (errors.length) return showErrors(errors);
   const logged = body();
-  const json = JSON.stringify(logged);
-  // One key per distinct request: sending again after a failure reuses it, so nothing is logged twice.
-  if (!draft.pending || draft.pending.body !== json) draft.pending = { key: newIdempotencyKey(), body: json };
-  saveDraft();
   setSending(true);
   let response;
   try {
-    response = await staffApi('/staff/requests', { method: 'POST', headers: { 'Idempotency-Key': draft.pending.key }, body: logged });
+    // Logging the same request again after a failure reuses its key: nothing is logged twice.
+    response = await sendOnce('staff.log', logged, (headers) => staffApi('/staff/requests', { method: 'POST', headers, body: logged }));
   } catch (error) {
     if (!(error instanceof NetworkError)) return showProblem(...problemFor(error));
     return showErrors([{ message: 'We could not log the request because the connection failed. Check you are online and select Log request again. It will not be logged twice.' }]);

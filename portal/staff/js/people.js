@@ -1,8 +1,9 @@
 // Staff and roles (admins): GET and POST /staff/members, PUT /staff/members/{staffId} (docs/staff-api.md). One save
 // changes the member's sign-in and the staff list together; when sign-in did not take it, saving again finishes it.
-import { h, announce, focusElement } from '../../js/core.js';
-import { showErrorSummary, hideErrorSummary, choiceGroup, formGroup, setFieldError, clearFieldErrors } from '../../js/forms.js';
-import { startStaffPage, staffApi, showProblem, problemFor } from './session.js';
+import { h, focusElement } from '../../js/core.js';
+import { choiceGroup, formGroup, clearFieldErrors } from '../../js/forms.js';
+import { staffApi } from './session.js';
+import { startListPage } from './list-page.js';
 
 const ROLE_NAMES = { officer: 'Officer', supervisor: 'Supervisor', 'account-manager': 'Account manager', admin: 'Administrator' };
 const ROLE_HINTS = {
@@ -12,16 +13,9 @@ const ROLE_HINTS = {
   admin: 'runs services, service levels, reports and staff',
 };
 const FIELD_IDS = { email: 'email', name: 'name', roles: 'roles', unitId: 'unitId', enabled: 'enabled' };
-const summary = document.getElementById('error-summary');
 const form = document.getElementById('member-form');
 let staff;
 let editing = null;
-
-function problem(data) {
-  const errors = (data.errors || []).map((error) => ({ message: error.message, fieldId: FIELD_IDS[error.field] }));
-  for (const error of errors) if (error.fieldId) setFieldError(error.fieldId, error.message);
-  showErrorSummary(summary, errors.length ? errors : [{ message: data.message || 'Something went wrong. Try again in a few minutes.' }]);
-}
 
 function roleNames(roles) {
   return roles.map((role) => ROLE_NAMES[role] || role).join(', ');
@@ -83,55 +77,34 @@ function renderForm(member) {
   if (member) focusElement(document.getElementById('form-heading'));
 }
 
-async function load() {
-  const { ok, data } = await staffApi('/staff/members');
-  if (!ok) { showProblem('Sorry, this page cannot be shown', data.message || 'Try again in a few minutes.'); return false; }
-  staff = data;
-  renderMembers();
-  return true;
-}
-
-async function save(event) {
-  event.preventDefault();
-  clearFieldErrors(form);
+function send() {
   const body = {
     name: document.getElementById('name').value,
     roles: [...form.querySelectorAll('input[name="roles"]:checked')].map((input) => input.value),
     unitId: document.getElementById('unitId').value || null,
   };
-  let reply;
-  if (editing) {
-    body.enabled = form.querySelector('input[name="enabled"]:checked')?.value !== 'no';
-    body.version = editing.version;
-    reply = await staffApi(`/staff/members/${encodeURIComponent(editing.id)}`, { method: 'PUT', body });
-  } else {
-    body.email = document.getElementById('email').value;
-    reply = await staffApi('/staff/members', { method: 'POST', body });
-  }
-  const { ok, status: code, data } = reply;
-  if (!ok) {
-    problem(data);
-    // Someone else's change, or a change saved on the list but not yet in sign-in: show the list as it is now.
-    if (code === 409 || code === 502) {
-      await load();
-      if (editing) editing = staff.members.find((member) => member.id === editing.id) || null;
-    }
-    return;
-  }
-  hideErrorSummary(summary);
-  await load();
-  renderForm(null);
-  announce(code === 201
-    ? `Added ${data.name}. The invitation to sign in has gone to ${data.email}.`
-    : `Saved ${data.name}: ${data.enabled ? roleNames(data.roles) : 'disabled'}.`);
+  if (!editing) return staffApi('/staff/members', { method: 'POST', body: { ...body, email: document.getElementById('email').value } });
+  body.enabled = form.querySelector('input[name="enabled"]:checked')?.value !== 'no';
+  body.version = editing.version;
+  return staffApi(`/staff/members/${encodeURIComponent(editing.id)}`, { method: 'PUT', body });
 }
 
-try {
-  if (await startStaffPage() && await load()) {
-    renderForm(null);
-    form.addEventListener('submit', save);
-    document.getElementById('add-another').addEventListener('click', () => renderForm(null));
-  }
-} catch (error) {
-  showProblem(...problemFor(error));
-}
+await startListPage({
+  path: '/staff/members',
+  show(data) {
+    staff = data;
+    renderMembers();
+    // The one being changed, as the list now has them: a save after someone else's change goes on from theirs.
+    if (editing) editing = staff.members.find((member) => member.id === editing.id) || null;
+  },
+  edit: renderForm,
+  form,
+  newButton: 'add-another',
+  send,
+  fieldIds: FIELD_IDS,
+  // Someone else's change, or a change saved on the list but not yet in sign-in: the list is shown as it is now.
+  reloadOn: [409, 502],
+  saved: (data, status) => (status === 201
+    ? `Added ${data.name}. The invitation to sign in has gone to ${data.email}.`
+    : `Saved ${data.name}: ${data.enabled ? roleNames(data.roles) : 'disabled'}.`),
+});

@@ -1,20 +1,16 @@
 // Who gets which report (admins): GET /staff/admin/accounts, PUT and DELETE /staff/admin/accounts/{staffId}, and
 // the roll-up's "run now", POST /staff/reports/run (docs/staff-api.md).
 import { h, announce, focusElement } from '../../js/core.js';
-import { showErrorSummary, hideErrorSummary, choiceGroup, formGroup, setFieldError, clearFieldErrors } from '../../js/forms.js';
-import { startStaffPage, staffApi, showProblem, problemFor } from './session.js';
+import { hideErrorSummary, choiceGroup, formGroup, clearFieldErrors } from '../../js/forms.js';
+import { staffApi } from './session.js';
+import { startListPage, showRefusal } from './list-page.js';
 
 const KIND_NAMES = { WEEKLY: 'Weekly', MONTHLY: 'Monthly', QUARTERLY: 'Quarterly' };
 const summary = document.getElementById('error-summary');
 const form = document.getElementById('account-form');
 let overview;
 let editing = null;
-
-function problem(data, fieldIds) {
-  const errors = (data.errors || []).map((error) => ({ message: error.message, fieldId: fieldIds[error.field] }));
-  for (const error of errors) if (error.fieldId) setFieldError(error.fieldId, error.message);
-  showErrorSummary(summary, errors.length ? errors : [{ message: data.message || 'Something went wrong. Try again in a few minutes.' }]);
-}
+let reload;
 
 function unitNames(unitIds) {
   const names = new Map(overview.units.map((unit) => [unit.id, unit.name]));
@@ -61,40 +57,25 @@ function renderForm(account) {
   if (account) focusElement(document.getElementById('form-heading'));
 }
 
-async function load() {
-  const { ok, data } = await staffApi('/staff/admin/accounts');
-  if (!ok) { showProblem('Sorry, this page cannot be shown', data.message || 'Try again in a few minutes.'); return false; }
-  overview = data;
-  renderAccounts();
-  return true;
-}
-
-async function save(event) {
-  event.preventDefault();
-  clearFieldErrors(form);
+function send() {
   const staffId = editing ? editing.staffId : document.getElementById('staffId').value;
   const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((input) => input.value);
   const body = { unitIds: checked('unitIds'), kinds: checked('kinds') };
   if (editing) body.version = editing.version;
-  if (!staffId) { problem({ errors: [{ field: 'staffId', message: 'Choose an account manager.' }] }, { staffId: 'staffId' }); return; }
-  const { ok, status, data } = await staffApi(`/staff/admin/accounts/${encodeURIComponent(staffId)}`, { method: 'PUT', body });
-  if (!ok) {
-    problem(status === 409 ? { message: data.message } : data, { staffId: 'staffId', unitIds: 'unitIds', kinds: 'kinds' });
-    if (status === 409) await load();
-    return;
+  if (!staffId) {
+    showRefusal({ errors: [{ field: 'staffId', message: 'Choose an account manager.' }] }, { staffId: 'staffId' });
+    return null;
   }
-  hideErrorSummary(summary);
-  await load();
-  renderForm(null);
-  announce(`Saved: ${data.name} gets ${data.kinds.map((kind) => KIND_NAMES[kind].toLowerCase()).join(', ')} reports for ${unitNames(data.unitIds)}.`);
+  return staffApi(`/staff/admin/accounts/${encodeURIComponent(staffId)}`, { method: 'PUT', body });
 }
 
 async function stop(account) {
   const { ok, data } = await staffApi(`/staff/admin/accounts/${encodeURIComponent(account.staffId)}?version=${account.version}`, { method: 'DELETE' });
-  if (!ok) { problem(data, {}); await load(); return; }
+  if (!ok) { showRefusal(data); await reload(); return; }
   hideErrorSummary(summary);
-  await load();
-  if (editing && editing.staffId === account.staffId) renderForm(null);
+  const wasEditing = editing && editing.staffId === account.staffId;
+  await reload();
+  if (wasEditing) renderForm(null);
   announce(`${account.name} no longer gets reports.`);
 }
 
@@ -103,7 +84,7 @@ async function runNow(event) {
   const kind = document.querySelector('input[name="run-kind"]:checked')?.value;
   const resend = document.getElementById('resend').checked;
   const { ok, data } = await staffApi('/staff/reports/run', { method: 'POST', body: { kind, resend } });
-  if (!ok) { problem(data, { kind: 'run-kind' }); return; }
+  if (!ok) { showRefusal(data, { kind: 'run-kind' }); return; }
   hideErrorSummary(summary);
   const outcome = h('div', { class: 'notification notification--success', role: 'status' }, [
     h('p', { text: `${data.stored ? 'Stored' : 'Already stored:'} the report for ${data.first} to ${data.last}.` }),
@@ -112,17 +93,25 @@ async function runNow(event) {
   document.getElementById('run-outcome').replaceChildren(outcome);
 }
 
-try {
-  if (await startStaffPage() && await load()) {
-    renderForm(null);
-    document.getElementById('run-fields').replaceChildren(
-      choiceGroup({ id: 'run-kind', name: 'run-kind', legend: 'Which report', options: [['weekly', 'Weekly'], ['monthly', 'Monthly'], ['quarterly', 'Quarterly']], checked: 'weekly' }),
-      choiceGroup({ id: 'resend', name: 'resend', type: 'checkbox', legend: 'Mail', options: [['yes', 'Send it again to those who have had it']] }),
-    );
-    form.addEventListener('submit', save);
-    document.getElementById('new-account').addEventListener('click', () => renderForm(null));
-    document.getElementById('run-form').addEventListener('submit', runNow);
-  }
-} catch (error) {
-  showProblem(...problemFor(error));
+reload = await startListPage({
+  path: '/staff/admin/accounts',
+  show(data) {
+    overview = data;
+    renderAccounts();
+    // The one being changed, as the list now has them: a save after someone else's change goes on from theirs.
+    if (editing) editing = overview.accounts.find((account) => account.staffId === editing.staffId) || null;
+  },
+  edit: renderForm,
+  form,
+  newButton: 'new-account',
+  send,
+  fieldIds: { staffId: 'staffId', unitIds: 'unitIds', kinds: 'kinds' },
+  saved: (data) => `Saved: ${data.name} gets ${data.kinds.map((kind) => KIND_NAMES[kind].toLowerCase()).join(', ')} reports for ${unitNames(data.unitIds)}.`,
+});
+if (reload) {
+  document.getElementById('run-fields').replaceChildren(
+    choiceGroup({ id: 'run-kind', name: 'run-kind', legend: 'Which report', options: [['weekly', 'Weekly'], ['monthly', 'Monthly'], ['quarterly', 'Quarterly']], checked: 'weekly' }),
+    choiceGroup({ id: 'resend', name: 'resend', type: 'checkbox', legend: 'Mail', options: [['yes', 'Send it again to those who have had it']] }),
+  );
+  document.getElementById('run-form').addEventListener('submit', runNow);
 }

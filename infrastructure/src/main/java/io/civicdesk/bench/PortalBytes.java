@@ -18,7 +18,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The portal's bytes on a first load (empty cache), per page: the page, the CSS and JavaScript its tags name
- * (stylesheet, modulepreload, script) and the modules those import, each file counted once, read from the files.
+ * (stylesheet, modulepreload, script) and the modules those import, each file counted once, read from the built portal's
+ * files (PortalBuild: each page with its header and footer in).
  */
 final class PortalBytes {
     /** CloudFront compresses only files of at least this many bytes; smaller ones go as they are. */
@@ -32,7 +33,7 @@ final class PortalBytes {
 
     static Table measure(Path portal) throws IOException {
         Table table = new Table("Portal bytes on first load",
-                "How measured: read from portal/; per page, the HTML plus the CSS/JS its <link rel=stylesheet|modulepreload>"
+                "How measured: read from the built portal (infrastructure/target/portal, what a deployment uploads); per page, the HTML plus the CSS/JS its <link rel=stylesheet|modulepreload>"
                         + " and <script src> name and the modules they import, each once. Gzip: each file on its own at"
                         + " Java's default level; files under " + Table.number(SMALLEST_COMPRESSED) + " bytes counted raw,"
                         + " as CloudFront sends them. Not counted: favicon, API responses, /config.js (one line, written"

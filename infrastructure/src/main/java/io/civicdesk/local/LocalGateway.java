@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.civicdesk.portal.PortalBuild;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +35,7 @@ import java.util.concurrent.Executors;
 
 /**
  * API Gateway (HTTP API, payload format 2.0), the CDN and Cognito's hosted UI in one local origin: the API's
- * routes under {@code /api}, the local sign-in under {@code /local-auth}, the portal's files everywhere else, so
+ * routes under {@code /api}, the local sign-in under {@code /local-auth}, the built portal's files everywhere else, so
  * the browser needs no CORS. Each API request becomes the same event API Gateway sends, after the same token
  * checks on a route with a JWT authorizer; each result becomes the response API Gateway would make of it.
  * Request and response bodies and tokens are never logged: they hold residents' details and staff credentials.
@@ -72,9 +72,9 @@ final class LocalGateway implements AutoCloseable {
      *
      * @throws java.net.BindException when the port is taken
      */
-    LocalGateway(int port, RouteTable routes, Path portalDirectory) throws IOException {
+    LocalGateway(int port, RouteTable routes, PortalBuild builtPortal) throws IOException {
         this.routes = routes;
-        this.portal = new StaticFiles(portalDirectory);
+        this.portal = new StaticFiles(builtPortal);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.executor = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "local-gateway");

@@ -16,6 +16,7 @@ import io.civicdesk.directory.StaffMember;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller.Role;
+import io.civicdesk.portal.PortalBuild;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -127,7 +130,11 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Where the portal's files are; by default portal/ in the repository. */
+        /**
+         * The portal's sources; by default portal/ in the repository. The stack serves them built as they are deployed
+         * ({@link PortalBuild}: for the repository's own portal into infrastructure/target/portal, the folder a
+         * deployment uploads; for others into a folder of the stack's own), and builds again when a source changes.
+         */
         public Options portalDirectory(Path directory) {
             this.portalDirectory = directory;
             return this;
@@ -171,8 +178,7 @@ public final class LocalStack implements AutoCloseable {
         // The port first: if it is taken, say so before starting anything else.
         List<RouteTable.Route> routes = definitions.stream().flatMap(f -> f.routes().stream()
                 .map(r -> new RouteTable.Route(r.method(), r.path(), f.logicalId()))).toList();
-        gateway = closeLater(new LocalGateway(options.port, new RouteTable(routes),
-                options.portalDirectory != null ? options.portalDirectory : root.resolve("portal")));
+        gateway = closeLater(new LocalGateway(options.port, new RouteTable(routes), portal(options, root)));
         staffTokens = new StaffTokens(baseUrl() + LocalSignIn.PATH);
 
         // The demo's staff keep the ids its requests, the tests and the docs name as their Cognito sub.
@@ -241,6 +247,27 @@ public final class LocalStack implements AutoCloseable {
         gateway.start(functions, authorizers(definitions, intrinsics), new LocalSignIn(staffTokens, baseUrl(),
                 DemoData.COUNCIL.name(), new UserPoolStaff(cognito, signInPool(template)), unitNames(template),
                 preTokenGeneration(template, functions)));
+    }
+
+    /** The portal, built from its sources (a mistake in them stops the stack here, with the page it is in). */
+    private PortalBuild portal(Options options, Path root) throws IOException {
+        Path sources = root.resolve("portal");
+        Path built = root.resolve("infrastructure/target/portal");
+        if (options.portalDirectory != null) {
+            sources = options.portalDirectory;
+            Path own = Files.createTempDirectory("civicdesk-portal-");
+            closeLater(() -> {
+                try (Stream<Path> files = Files.walk(own)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            });
+            built = own;
+        }
+        PortalBuild portal = new PortalBuild(sources, built);
+        portal.build();
+        return portal;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.civicdesk.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.civicdesk.portal.PortalBuild;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The portal's plain files, as the CDN serves them: {@code index.html} for a directory's own path, the rest by
- * name with its content type and the portal's {@link SecurityHeaders}; no directory listings and nothing outside
- * the portal directory (not by {@code ..}, not by a symbolic link).
+ * The built portal's files ({@link PortalBuild}), as the CDN serves them: {@code index.html} for a directory's own
+ * path, the rest by name with its content type and the portal's {@link SecurityHeaders}; no directory listings and
+ * nothing outside the built portal (not by {@code ..}, not by a symbolic link). Before each answer the portal is
+ * built again if a source changed, so a developer's edit shows on the next reload; a source the build cannot read
+ * is answered with a 500 that says why.
  */
 final class StaticFiles {
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
@@ -38,16 +41,25 @@ final class StaticFiles {
             Map.entry("ics", "text/calendar; charset=utf-8"),
             Map.entry("pdf", "application/pdf"));
 
+    private final PortalBuild portal;
     private final Path root;
 
-    StaticFiles(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+    StaticFiles(PortalBuild portal) {
+        this.portal = portal;
+        this.root = portal.output();
     }
 
     void serve(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             send(exchange, 405, "text/plain; charset=utf-8", "Method Not Allowed".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try {
+            portal.refresh();
+        } catch (IOException | RuntimeException e) {
+            send(exchange, 500, "text/plain; charset=utf-8",
+                    ("The portal could not be built: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
             return;
         }
         Path file = resolve(exchange.getRequestURI().getPath());

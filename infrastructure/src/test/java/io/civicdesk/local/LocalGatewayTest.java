@@ -66,14 +66,18 @@ class LocalGatewayTest {
 
     @TempDir
     static Path temp;
+    private static Path portal;
     private static LocalStack stack;
 
     @BeforeAll
     static void start() throws IOException {
-        Path portal = Files.createDirectories(temp.resolve("portal"));
+        portal = Files.createDirectories(temp.resolve("portal"));
         Files.writeString(portal.resolve("index.html"), "<!doctype html><title>Home</title>");
         Files.writeString(portal.resolve("style.css"), "body { color: black }");
         Files.createDirectories(portal.resolve("empty"));
+        Files.createDirectories(portal.resolve("_includes"));
+        Files.writeString(portal.resolve("_includes/banner.html"), "<!--#params -->\n<header>The banner</header>\n");
+        Files.writeString(portal.resolve("with-banner.html"), "<!doctype html><title>Banner</title>\n<!--#include banner -->\n<main>Page</main>\n");
         Files.writeString(temp.resolve("secret.txt"), "not for the web");
         stack = LocalStack.start(LocalStack.Options.defaults().template(TEMPLATE).portalDirectory(portal));
     }
@@ -207,6 +211,27 @@ class LocalGatewayTest {
         assertEquals(404, send(request("/missing.html")).statusCode());
         assertEquals(404, send(request("/empty/")).statusCode(), "no directory listing");
         assertEquals(404, send(request("/empty")).statusCode());
+    }
+
+    /** The portal as built: includes put in, the shared pieces themselves not served, and a source's edit shown at once. */
+    @Test
+    void thePortalIsServedBuiltAndBuiltAgainWhenASourceChanges() throws Exception {
+        assertEquals("<!doctype html><title>Banner</title>\n<header>The banner</header>\n<main>Page</main>\n",
+                send(request("/with-banner.html")).body());
+        assertEquals(404, send(request("/_includes/banner.html")).statusCode(), "the pieces are sources only");
+
+        Files.writeString(portal.resolve("edited.html"), "<!--#include banner -->\n<p>First</p>\n");
+        assertTrue(send(request("/edited.html")).body().endsWith("<p>First</p>\n"));
+        Files.writeString(portal.resolve("edited.html"), "<!--#include banner -->\n<p>Second, and longer</p>\n");
+        assertEquals("<header>The banner</header>\n<p>Second, and longer</p>\n", send(request("/edited.html")).body());
+
+        Files.writeString(portal.resolve("edited.html"), "<!--#include nothing -->\n");
+        HttpResponse<String> broken = send(request("/edited.html"));
+        assertEquals(500, broken.statusCode());
+        assertTrue(broken.body().contains("edited.html includes nothing"), broken.body());
+        Files.delete(portal.resolve("edited.html"));
+        assertEquals(404, send(request("/edited.html")).statusCode(), "a source removed is gone from the portal");
+        assertEquals(200, send(request("/")).statusCode());
     }
 
     /** The browser gets the deployed portal's security headers with every page, and with the gateway's own answers. */
