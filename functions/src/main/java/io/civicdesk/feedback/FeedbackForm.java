@@ -1,14 +1,23 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.platform.FieldError;
 import io.civicdesk.requests.Contact;
 
+import java.util.List;
+
 /**
- * Feedback as the resident sent it, each field well formed but not yet looked up: the unit, service and request
- * reference as typed ({@code requestReference} may be unknown), the message, and how to reply.
+ * Feedback as the resident sent it, not yet looked up: the unit, service and request reference as typed
+ * ({@code requestReference} may be unknown), the message, and how to reply. A field that could not be read is
+ * null here and named in {@code misread}, so the service answers those mistakes together with the unit, service
+ * or request it cannot find: the resident hears of every problem at once.
  */
 public record FeedbackForm(String kind, String unitId, String serviceId, String requestReference, String bookingReference,
-                           String officerName, String message, Contact contact) {
+                           String officerName, String message, Contact contact, List<FieldError> misread) {
     public static final String COMPLAINT = "complaint";
+
+    public FeedbackForm {
+        misread = List.copyOf(misread);
+    }
 
     public boolean complaint() {
         return COMPLAINT.equals(kind);

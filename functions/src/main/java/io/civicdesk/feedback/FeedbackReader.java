@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** {@code POST /feedback}'s body into a {@link FeedbackForm}: every mistake named by its field, all at once. */
+/**
+ * {@code POST /feedback}'s body into a {@link FeedbackForm}: every mistake named by its field, all at once. The
+ * mistakes travel in the form rather than being thrown here, so the lookups' mistakes join them in one answer.
+ */
 public final class FeedbackReader {
     public static final int MAX_MESSAGE = 4000;
     private static final Set<String> KINDS = Set.of("compliment", "suggestion", FeedbackForm.COMPLAINT);
@@ -20,7 +23,7 @@ public final class FeedbackReader {
     private FeedbackReader() {
     }
 
-    /** @throws Refusal naming every field that is wrong */
+    /** @throws Refusal only when the body is not a JSON object; a wrong field is in {@link FeedbackForm#misread()} */
     public static FeedbackForm read(JsonNode body) {
         if (!body.isObject()) {
             throw Refusal.unreadable("Send the feedback as a JSON object.");
@@ -58,9 +61,7 @@ public final class FeedbackReader {
                 && errors.stream().noneMatch(e -> e.field().startsWith("about."))) {
             errors.add(new FieldError("about", "Tell us which team, service, request or booking this is about."));
         }
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
-        return new FeedbackForm(kind, unitId, serviceId, request, booking, officer, message, new Contact(name, email, phone));
+        return new FeedbackForm(kind, unitId, serviceId, request, booking, officer, message, new Contact(name, email, phone),
+                errors);
     }
 }

@@ -112,9 +112,9 @@ public final class FeedbackService {
         return named.size() == 1 && named.get(0).email() != null ? Optional.of(named.get(0)) : Optional.empty();
     }
 
-    /** @throws Refusal naming each unit, service or request that is not known */
+    /** @throws Refusal naming each field the reader could not read and each unit, service or request not known */
     private Resolved resolve(FeedbackForm form) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(form.misread());
         Unit unit = null;
         if (form.unitId() != null) {
             unit = subjects.unit(form.unitId()).orElse(null);

@@ -5,8 +5,12 @@ import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
+import io.civicdesk.requests.Workflow;
 import io.civicdesk.requests.WorkflowStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The staff administration functions built from their configuration, once per container: who works here and
@@ -26,7 +30,26 @@ public final class StaffAdminWiring {
     }
 
     public WorkflowAdmin workflowAdmin() {
-        return new WorkflowAdmin(new WorkflowStore(dynamo, table), new CatalogStore(dynamo, table), Clocks.fromConfig());
+        return new WorkflowAdmin(workflows(new WorkflowStore(dynamo, table)), new CatalogStore(dynamo, table), Clocks.fromConfig());
+    }
+
+    private static WorkflowOverrides workflows(WorkflowStore store) {
+        return new WorkflowOverrides() {
+            @Override
+            public Optional<WorkflowStore.Override> override(String serviceId) {
+                return store.override(serviceId);
+            }
+
+            @Override
+            public void put(String serviceId, Workflow workflow, Instant at, String byId, String byName) {
+                store.put(serviceId, workflow, at, byId, byName);
+            }
+
+            @Override
+            public void remove(String serviceId) {
+                store.remove(serviceId);
+            }
+        };
     }
 
     public ServiceLevelAdmin serviceLevelAdmin() {

@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 
 /** Administrators view and change the workflow a service's requests follow. */
 public final class WorkflowAdmin {
-    private final WorkflowStore workflows;
+    private final WorkflowOverrides workflows;
     private final Catalog catalog;
     private final Clock clock;
 
-    public WorkflowAdmin(WorkflowStore workflows, Catalog catalog, Clock clock) {
+    public WorkflowAdmin(WorkflowOverrides workflows, Catalog catalog, Clock clock) {
         this.workflows = workflows;
         this.catalog = catalog;
         this.clock = clock;

@@ -95,6 +95,15 @@ class FeedbackHandlerTest {
     }
 
     @Test
+    void aMalformedEmailAndAnUnknownTeamAreNamedInTheSameAnswer() {
+        APIGatewayV2HTTPResponse refused = post(Map.of("kind", "complaint", "about", Map.of("unitId", "parks"),
+                "message", "The truck missed us again.", "contact", Map.of("email", "alex-at-example")), Map.of());
+        assertEquals(400, refused.getStatusCode());
+        assertEquals(List.of("contact.email", "about.unitId"), fields(refused), "the field first, then the lookup, in one go");
+        assertTrue(complaints.cases.isEmpty());
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyAnswersTheSameComplaintReference() {
         Map<String, String> key = Map.of("Idempotency-Key", "complaint-retry-1");
         APIGatewayV2HTTPResponse first = post(complaint("alex@example.com"), key);
