@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.InMemoryCatalog;
-import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.InMemoryDirectory;
 import io.civicdesk.notify.OutboxStore;
@@ -16,17 +15,14 @@ import io.civicdesk.requests.InMemoryRequests;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestActions;
 import io.civicdesk.requests.RequestFigures;
+import io.civicdesk.requests.RequestFixtures;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.requests.Workflow;
-import io.civicdesk.sla.BusinessCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -44,10 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * acting on it and logging one on behalf of a caller, in milliseconds.
  */
 class StaffRequestHandlerTest {
-    private static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T02:00:00Z"); // 10:00 in Perth
     private static final String ACTIONS = "POST /staff/requests/{reference}/actions";
 
-    private final Clock clock = Clock.fixed(MONDAY_MORNING, ZoneOffset.UTC);
+    private final Clock clock = Clock.fixed(RequestFixtures.SUBMITTED, ZoneOffset.UTC);
     private final InMemoryTransactions writes = new InMemoryTransactions();
     private final InMemoryRequests requests = new InMemoryRequests(writes);
     private final InMemoryCatalog catalog = catalog();
@@ -61,10 +56,8 @@ class StaffRequestHandlerTest {
 
     /** Waste looks after missed bins; Perth works Monday to Friday. */
     private static InMemoryCatalog catalog() {
-        InMemoryCatalog catalog = InMemoryCatalog.twoUnits().with(new Service("missed-bin", "Missed bin", "Bins", "waste",
-                "", "", "", null, 1, 2, List.of(), 1, List.of()));
-        catalog.putCalendar(new BusinessCalendar("wa", ZoneId.of("Australia/Perth"), BusinessCalendar.MONDAY_TO_FRIDAY,
-                Map.of()));
+        InMemoryCatalog catalog = InMemoryCatalog.twoUnits().with(RequestFixtures.MISSED_BIN);
+        catalog.putCalendar(RequestFixtures.PERTH);
         return catalog;
     }
 
@@ -78,12 +71,7 @@ class StaffRequestHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse logPhoneCall(String idempotencyKey) {
-        Map<String, Object> report = new HashMap<>();
-        report.put("serviceId", "missed-bin");
-        report.put("answers", Map.of());
-        report.put("location", Map.of("address", "14 Banksia Street, Melaleuca WA 6999"));
-        report.put("description", "The yellow bin was missed.");
-        report.put("preferredChannel", "none");
+        Map<String, Object> report = RequestFixtures.missedBinReport();
         report.put("channel", "phone");
         return asOfficerOf("waste", "POST /staff/requests", Map.of(), report,
                 idempotencyKey == null ? Map.of() : Map.of("idempotency-key", idempotencyKey));
