@@ -106,8 +106,8 @@ public record RequestView(String reference, String displayReference, long versio
                 request.handling().resolution(),
                 request.handling().duplicateOf() == null ? null : request.handling().duplicateOf().value(),
                 request.handling().followers().stream().map(Follower::reference).map(reference -> reference.value()).toList(),
-                canAct ? RequestActions.allowedNextStatuses(request, workflow).stream().map(NextStatus::of).toList() : List.of(),
-                canAct ? RequestActions.allowedActions(request, workflow) : List.of(),
+                canAct ? NextSteps.statuses(request, workflow).stream().map(NextStatus::of).toList() : List.of(),
+                canAct ? NextSteps.actions(request, workflow).stream().map(StaffAction.Kind::wireName).toList() : List.of(),
                 canAct,
                 record.updates().stream().sorted(Comparator.comparing(PublicUpdate::at))
                         .map(update -> new UpdateView(update.at(), update.status(), workflow.label(update.status()), update.message()))

@@ -1,8 +1,6 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.catalog.Council;
-import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.figures.FiguresStore;
@@ -16,14 +14,10 @@ import io.civicdesk.platform.IdempotentCommand;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.PowertoolsMetrics;
 import io.civicdesk.platform.Transactions;
-import io.civicdesk.sla.BusinessCalendar;
-import io.civicdesk.sla.ServiceLevelPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The request functions' stores and services, built from their tables: once per container by a handler's
@@ -87,7 +81,7 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
 
     /** Submissions drawing references and secrets from {@code random}. */
     public SubmitRequestService submissions(SecureRandom random) {
-        return new SubmitRequestService(catalogue(catalog()), requests(), outbox(), figures,
+        return new SubmitRequestService(Catalogue.of(catalog()), requests(), outbox(), figures,
                 new IdempotentCommand(new IdempotencyStore(dynamo, requestsTable), transactions(), clock),
                 clock, random, portalUrl, metrics);
     }
@@ -100,30 +94,5 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     public RequestActions actions(RequestActions.OnResolved onResolved) {
         return new RequestActions(requests(), new WorkflowStore(dynamo, catalogTable), directory(),
                 new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, portalUrl);
-    }
-
-    /** The catalogue a submission is checked against, from the catalogue table. */
-    static Catalogue catalogue(CatalogStore catalog) {
-        return new Catalogue() {
-            @Override
-            public Optional<Service> service(String serviceId) {
-                return catalog.service(serviceId);
-            }
-
-            @Override
-            public Council council() {
-                return catalog.council();
-            }
-
-            @Override
-            public List<ServiceLevelPolicy> policies() {
-                return catalog.policies();
-            }
-
-            @Override
-            public Optional<BusinessCalendar> calendar(String calendarId) {
-                return catalog.calendar(calendarId);
-            }
-        };
     }
 }

@@ -1,8 +1,7 @@
 package io.civicdesk.requests;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,27 +10,44 @@ import java.util.Set;
  *
  * @param officerIdGiven true when the body named {@code officerId}, even as null (unassign)
  */
-public record StaffAction(String action, long expectedVersion, String status, String publicMessage, String note,
+public record StaffAction(Kind kind, long expectedVersion, String status, String publicMessage, String note,
                           String officerId, boolean officerIdGiven, String unitId, Priority priority,
                           Reference originalReference, String resolution) {
     public static final int MAX_PUBLIC_MESSAGE = 2000;
     public static final int MAX_NOTE = 4000;
 
-    /** Each action and the fields it takes besides {@code action} and {@code expectedVersion}. */
-    static final Map<String, Set<String>> FIELDS = fields();
+    /** Each action by its wire name, and the fields it takes besides {@code action} and {@code expectedVersion}. */
+    public enum Kind {
+        ACKNOWLEDGE("acknowledge", "publicMessage", "note"),
+        ASSIGN("assign", "officerId", "unitId", "note"),
+        STATUS("status", "status", "publicMessage", "note"),
+        MESSAGE("message", "publicMessage"),
+        NOTE("note", "note"),
+        PRIORITY("priority", "priority", "note"),
+        DUPLICATE("duplicate", "originalReference", "publicMessage", "note"),
+        RESOLVE("resolve", "resolution", "note"),
+        CLOSE("close", "publicMessage", "note"),
+        REOPEN("reopen", "status", "publicMessage", "note");
 
-    private static Map<String, Set<String>> fields() {
-        Map<String, Set<String>> fields = new LinkedHashMap<>();
-        fields.put("acknowledge", Set.of("publicMessage", "note"));
-        fields.put("assign", Set.of("officerId", "unitId", "note"));
-        fields.put("status", Set.of("status", "publicMessage", "note"));
-        fields.put("message", Set.of("publicMessage"));
-        fields.put("note", Set.of("note"));
-        fields.put("priority", Set.of("priority", "note"));
-        fields.put("duplicate", Set.of("originalReference", "publicMessage", "note"));
-        fields.put("resolve", Set.of("resolution", "note"));
-        fields.put("close", Set.of("publicMessage", "note"));
-        fields.put("reopen", Set.of("status", "publicMessage", "note"));
-        return Collections.unmodifiableMap(fields);
+        private final String wireName;
+        private final Set<String> fields;
+
+        Kind(String wireName, String... fields) {
+            this.wireName = wireName;
+            this.fields = Set.of(fields);
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        /** The fields it takes besides {@code action} and {@code expectedVersion}. */
+        public Set<String> fields() {
+            return fields;
+        }
+
+        public static Optional<Kind> fromWireName(String wireName) {
+            return Arrays.stream(values()).filter(kind -> kind.wireName.equals(wireName)).findFirst();
+        }
     }
 }

@@ -5,11 +5,12 @@ import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.NumberInput;
 import io.civicdesk.platform.Refusal;
+import io.civicdesk.requests.StaffAction.Kind;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /** Reads an officer's action ({@code POST /staff/requests/{reference}/actions}) into a {@link StaffAction}. */
 public final class StaffActionReader {
@@ -22,24 +23,22 @@ public final class StaffActionReader {
         }
         List<FieldError> errors = new ArrayList<>();
         JsonNode actionNode = body.path("action");
-        String action = actionNode.isTextual() ? actionNode.asText().strip() : null;
-        if (action == null || !StaffAction.FIELDS.containsKey(action)) {
-            throw Refusal.invalid("action", "Choose an action: " + String.join(", ", StaffAction.FIELDS.keySet()) + ".");
-        }
+        Kind kind = Kind.fromWireName(actionNode.isTextual() ? actionNode.asText().strip() : null)
+                .orElseThrow(() -> Refusal.invalid("action", "Choose an action: " + String.join(", ",
+                        Arrays.stream(Kind.values()).map(Kind::wireName).toList()) + "."));
         Long expectedVersion = NumberInput.requiredWhole(body.path("expectedVersion"), "expectedVersion", 1, Long.MAX_VALUE,
                 "Send the version of the request you saw (expectedVersion, a whole number from 1).", errors);
-        Set<String> allowed = StaffAction.FIELDS.get(action);
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("action") && !name.equals("expectedVersion") && !allowed.contains(name)) {
-                errors.add(new FieldError(name, "The " + action + " action does not take " + name + "."));
+            if (!name.equals("action") && !name.equals("expectedVersion") && !kind.fields().contains(name)) {
+                errors.add(new FieldError(name, "The " + kind.wireName() + " action does not take " + name + "."));
             }
         }
         String status = text(body, "status", "The status", 40, false, errors);
-        String publicMessage = text(body, "publicMessage", "The public update", StaffAction.MAX_PUBLIC_MESSAGE, action.equals("message"), errors);
-        String note = text(body, "note", "The note", StaffAction.MAX_NOTE, action.equals("note"), errors);
-        String resolution = text(body, "resolution", "The resolution", StaffAction.MAX_PUBLIC_MESSAGE, action.equals("resolve"), errors);
-        if (action.equals("status") && status == null && !hasError(errors, "status")) {
+        String publicMessage = text(body, "publicMessage", "The public update", StaffAction.MAX_PUBLIC_MESSAGE, kind == Kind.MESSAGE, errors);
+        String note = text(body, "note", "The note", StaffAction.MAX_NOTE, kind == Kind.NOTE, errors);
+        String resolution = text(body, "resolution", "The resolution", StaffAction.MAX_PUBLIC_MESSAGE, kind == Kind.RESOLVE, errors);
+        if (kind == Kind.STATUS && status == null && !hasError(errors, "status")) {
             errors.add(new FieldError("status", "Choose the status to move to."));
         }
         JsonNode officerNode = body.path("officerId");
@@ -49,19 +48,19 @@ public final class StaffActionReader {
             errors.add(new FieldError("officerId", "officerId is a member of staff's id, or null to unassign."));
         }
         String unitId = Ids.read(body.path("unitId"), "unitId", "unit", errors);
-        if (action.equals("assign") && !officerIdGiven && unitId == null && !hasError(errors, "unitId")) {
+        if (kind == Kind.ASSIGN && !officerIdGiven && unitId == null && !hasError(errors, "unitId")) {
             errors.add(new FieldError("officerId", "Choose an officer to assign it to, or a unit to refer it to."));
         }
         Priority priority = null;
         JsonNode priorityNode = body.path("priority");
-        if (action.equals("priority")) {
+        if (kind == Kind.PRIORITY) {
             priority = priorityNode.isTextual() ? Priority.fromWireName(priorityNode.asText().strip()).orElse(null) : null;
             if (priority == null) {
                 errors.add(new FieldError("priority", "Choose a priority: low, normal, high or urgent."));
             }
         }
         Reference original = null;
-        if (action.equals("duplicate")) {
+        if (kind == Kind.DUPLICATE) {
             JsonNode originalNode = body.path("originalReference");
             original = originalNode.isTextual() ? Reference.parse(originalNode.asText()).orElse(null) : null;
             if (original == null) {
@@ -72,7 +71,7 @@ public final class StaffActionReader {
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
-        return new StaffAction(action, expectedVersion, status, publicMessage, note, officerId, officerIdGiven,
+        return new StaffAction(kind, expectedVersion, status, publicMessage, note, officerId, officerIdGiven,
                 unitId, priority, original, resolution);
     }
 

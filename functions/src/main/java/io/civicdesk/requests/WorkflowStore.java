@@ -24,7 +24,7 @@ import static io.civicdesk.platform.Items.s;
  *
  * A service without an item follows {@link Workflow#DEFAULT}. One GetItem per request change.
  */
-public final class WorkflowStore {
+public final class WorkflowStore implements Workflows {
     private static final String PARTITION = "WORKFLOW";
 
     private final DynamoDbClient dynamo;
@@ -56,7 +56,7 @@ public final class WorkflowStore {
                 Items.string(item, "updatedById"), Items.string(item, "updatedByName")));
     }
 
-    /** The workflow a service's requests follow: its own, else the default. */
+    @java.lang.Override
     public Workflow forService(String serviceId) {
         return override(serviceId).map(Override::workflow).orElse(Workflow.DEFAULT);
     }

@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link Requests} in memory, its writes committed through {@link InMemoryTransactions}. */
-final class InMemoryRequests implements Requests {
+public final class InMemoryRequests implements Requests {
     private final InMemoryTransactions writes;
     private final Map<Reference, ServiceRequest> requests = new HashMap<>();
     private final Map<Reference, List<HistoryEntry>> history = new HashMap<>();
     private final Map<Reference, List<PublicUpdate>> updates = new HashMap<>();
 
-    InMemoryRequests(InMemoryTransactions writes) {
+    public InMemoryRequests(InMemoryTransactions writes) {
         this.writes = writes;
     }
 
-    int size() {
+    public int size() {
         return requests.size();
     }
 

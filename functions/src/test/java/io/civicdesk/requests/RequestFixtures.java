@@ -8,21 +8,33 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** A missed-bin request in Perth (respond in 1 business day, resolve in 2), timed as the functions time it. */
-final class RequestFixtures {
-    static final Instant SUBMITTED = Instant.parse("2026-11-23T02:00:00Z"); // Monday 10:00 in Perth
-    static final BusinessCalendar PERTH = new BusinessCalendar("wa", ZoneId.of("Australia/Perth"),
+public final class RequestFixtures {
+    public static final Instant SUBMITTED = Instant.parse("2026-11-23T02:00:00Z"); // Monday 10:00 in Perth
+    public static final BusinessCalendar PERTH = new BusinessCalendar("wa", ZoneId.of("Australia/Perth"),
             BusinessCalendar.MONDAY_TO_FRIDAY, Map.of());
-    static final Service MISSED_BIN = new Service("missed-bin", "Missed bin", "Bins", "waste", "", "", "", null, 1, 2,
+    public static final Service MISSED_BIN = new Service("missed-bin", "Missed bin", "Bins", "waste", "", "", "", null, 1, 2,
             List.of(), 1, List.of());
     static final Timing TIMING = new Timing(new ServiceLevels(List::of, id -> Optional.of(PERTH), () -> "wa",
             Clock.fixed(SUBMITTED, ZoneOffset.UTC)));
 
     private RequestFixtures() {
+    }
+
+    /** A resident's report of a missed bin, as its JSON body, who wants no updates. */
+    public static Map<String, Object> missedBinReport() {
+        Map<String, Object> report = new HashMap<>();
+        report.put("serviceId", "missed-bin");
+        report.put("answers", Map.of());
+        report.put("location", Map.of("address", "14 Banksia Street, Melaleuca WA 6999"));
+        report.put("description", "The yellow bin was missed.");
+        report.put("preferredChannel", "none");
+        return report;
     }
 
     static ServiceRequest received(String channel) {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,13 +54,7 @@ class SubmitRequestHandlerTest {
             "https://portal.test/", Metrics.NONE));
 
     private static Map<String, Object> report() {
-        Map<String, Object> report = new HashMap<>();
-        report.put("serviceId", "missed-bin");
-        report.put("answers", Map.of());
-        report.put("location", Map.of("address", "14 Banksia Street, Melaleuca WA 6999"));
-        report.put("description", "The yellow bin was missed.");
-        report.put("preferredChannel", "none");
-        return report;
+        return RequestFixtures.missedBinReport();
     }
 
     private APIGatewayV2HTTPResponse post(Map<String, Object> report, String key) {

@@ -1,0 +1,69 @@
+package io.civicdesk.requests;
+
+import io.civicdesk.catalog.Units;
+import io.civicdesk.notify.Mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Drafts the change of one request, timed by its service levels; a public message adds a public update and mails
+ * the resident and whoever follows it by email, each with their own tracking link.
+ */
+final class Changes {
+    private final Timing timing;
+    private final Units units;
+    private final Supplier<String> mailIds;
+    private final String portalUrl;
+
+    Changes(Timing timing, Units units, Supplier<String> mailIds, String portalUrl) {
+        this.timing = timing;
+        this.units = units;
+        this.mailIds = mailIds;
+        this.portalUrl = portalUrl.replaceAll("/+$", "");
+    }
+
+    Timing timing() {
+        return timing;
+    }
+
+    /** A change staff alone see: its history entry and nothing for the resident. */
+    Change internal(Acting acting, ServiceRequest changed, HistoryEntry entry) {
+        return of(acting, changed, entry, null, List.of(), null);
+    }
+
+    /**
+     * @param label the label of the request's status, for the mail
+     */
+    Change of(Acting acting, ServiceRequest changed, HistoryEntry entry, String publicMessage,
+              List<Follower> followers, String label) {
+        ServiceRequest after = timing.moved(changed, acting.now(), publicMessage != null);
+        List<PublicUpdate> updates = new ArrayList<>();
+        List<Mail> mails = new ArrayList<>();
+        if (publicMessage != null) {
+            updates.add(new PublicUpdate(acting.now(), after.status(), publicMessage));
+            if (after.preferredChannel() == PreferredChannel.EMAIL && after.contact().email() != null) {
+                mails.add(mail(after.contact().email(), after, label, publicMessage, after.reference(), null));
+            }
+            for (Follower follower : followers) {
+                if (follower.preferredChannel() == PreferredChannel.EMAIL && follower.email() != null) {
+                    mails.add(mail(follower.email(), after, label, publicMessage, after.reference(),
+                            follower.reference().display()));
+                }
+            }
+        }
+        return new Change(List.of(new RequestChange(after, acting.request().version(), List.of(entry), updates)),
+                mails, acting.now());
+    }
+
+    /** An update mail about {@code request}, linking to {@code tracked}'s tracking page. */
+    Mail mail(String to, ServiceRequest request, String label, String message, Reference tracked, String followerReference) {
+        return UpdateMail.compose(mailIds.get(), to, units.council().name(), request, label, message,
+                trackingLink(tracked), followerReference);
+    }
+
+    String trackingLink(Reference reference) {
+        return portalUrl + "/track.html?ref=" + reference.value();
+    }
+}
