@@ -31,9 +31,13 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     /** The deployed wiring: the tables, clock and portal of the function's environment. */
     public static RequestWiring fromConfig() {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
-        return new RequestWiring(dynamo, Config.require("REQUESTS_TABLE"), Config.require("CATALOG_TABLE"),
-                Config.require("OUTBOX_TABLE"), new RequestFigures(new FiguresStore(dynamo, Config.require("FIGURES_TABLE"))),
-                PowertoolsMetrics.fromConfig(), Clocks.fromConfig(), Config.require("PORTAL_URL"));
+        // Each function is given only the tables it uses (tracking has no catalogue, outbox or figures), so only the
+        // requests table is required here; the others are read by the parts that use them.
+        String figuresTable = Config.optional("FIGURES_TABLE");
+        return new RequestWiring(dynamo, Config.require("REQUESTS_TABLE"), Config.optional("CATALOG_TABLE"),
+                Config.optional("OUTBOX_TABLE"),
+                figuresTable == null ? RequestFigures.NONE : new RequestFigures(new FiguresStore(dynamo, figuresTable)),
+                PowertoolsMetrics.fromConfig(), Clocks.fromConfig(), Config.optional("PORTAL_URL"));
     }
 
     /** Without figures or metrics: for tests, the demo and benchmarks of something else. */
