@@ -64,15 +64,15 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     }
 
     public CatalogStore catalog() {
-        return new CatalogStore(dynamo, catalogTable);
+        return new CatalogStore(dynamo, configured(catalogTable, "CATALOG_TABLE"));
     }
 
     public StaffDirectory directory() {
-        return new StaffDirectory(dynamo, catalogTable);
+        return new StaffDirectory(dynamo, configured(catalogTable, "CATALOG_TABLE"));
     }
 
     public OutboxStore outbox() {
-        return new OutboxStore(dynamo, outboxTable);
+        return new OutboxStore(dynamo, configured(outboxTable, "OUTBOX_TABLE"));
     }
 
     public Transactions transactions() {
@@ -87,7 +87,7 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     public SubmitRequestService submissions(SecureRandom random) {
         return new SubmitRequestService(Catalogue.of(catalog()), requests(), outbox(), figures,
                 new IdempotentCommand(new IdempotencyStore(dynamo, requestsTable), transactions(), clock),
-                clock, random, portalUrl, metrics);
+                clock, random, configured(portalUrl, "PORTAL_URL"), metrics);
     }
 
     public RequestActions actions() {
@@ -96,7 +96,15 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
 
     /** Request handling, with what other capabilities write when a request is resolved. */
     public RequestActions actions(RequestActions.OnResolved onResolved) {
-        return new RequestActions(requests(), new WorkflowStore(dynamo, catalogTable), directory(),
-                new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, portalUrl);
+        return new RequestActions(requests(), new WorkflowStore(dynamo, configured(catalogTable, "CATALOG_TABLE")), directory(),
+                new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, configured(portalUrl, "PORTAL_URL"));
+    }
+
+    /** A setting this function was not given fails when a part that needs it is built, naming it, not deep in a call. */
+    private static String configured(String value, String name) {
+        if (value == null) {
+            throw new IllegalStateException("Missing configuration " + name);
+        }
+        return value;
     }
 }
