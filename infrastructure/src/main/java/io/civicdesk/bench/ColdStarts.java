@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.template.FunctionDefinition;
 import io.civicdesk.local.template.SamTemplate;
+import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Json;
 
 import java.io.BufferedReader;
@@ -150,6 +151,11 @@ final class ColdStarts {
         environment.put("AWS_ENDPOINT_URL_SESV2", stack.mailbox().url());
         environment.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", stack.dynamoDbEndpoint());
         templateVariables.forEach(name -> environment.put(name, property(name)));
+        // The stack's day, when it runs on a chosen one (the tests do): not a setting the template gives.
+        String offset = System.getProperty(Clocks.OFFSET);
+        if (offset != null) {
+            environment.put(Clocks.OFFSET, offset);
+        }
         return environment;
     }
 
