@@ -97,10 +97,12 @@ class GuideCheckTest {
         return check.mistakes(guide).stream().map(FieldError::field).toList();
     }
 
-    private String message(Guide guide) {
+    /** Exactly one mistake: at this field, its message saying these words. */
+    private void assertOneMistake(String field, String words, Guide guide) {
         List<FieldError> mistakes = check.mistakes(guide);
         assertEquals(1, mistakes.size(), mistakes::toString);
-        return mistakes.get(0).message();
+        assertEquals(field, mistakes.get(0).field());
+        assertTrue(mistakes.get(0).message().contains(words), mistakes.get(0).message());
     }
 
     @Test
@@ -161,8 +163,7 @@ class GuideCheckTest {
     @Test
     void aStepWithFewerThanTwoAnswersIsRefused() {
         GuideStep one = new GuideStep("out-general", "Was it out by 6am?", List.of(new GuideAnswer("Yes", new Lead.CallBack())));
-        assertEquals(List.of("steps.out-general.answers"), fields(withStep(one)));
-        assertTrue(message(withStep(one)).contains("it has 1"));
+        assertOneMistake("steps.out-general.answers", "it has 1", withStep(one));
     }
 
     @Test
@@ -180,29 +181,26 @@ class GuideCheckTest {
 
     @Test
     void anAnswerLeadingToAMissingStepNamesTheStepAndAnswer() {
-        Guide guide = withLead("out-general", 1, new Lead.NextStep("out-garden"));
-        assertEquals(List.of("steps.out-general.answers[1].lead"), fields(guide));
-        assertTrue(message(guide).contains("out-garden"));
+        assertOneMistake("steps.out-general.answers[1].lead", "no step out-garden",
+                withLead("out-general", 1, new Lead.NextStep("out-garden")));
     }
 
     @Test
     void anAnswerLeadingToAMissingArticleIsRefused() {
-        assertEquals(List.of("steps.which-bin.answers[2].lead"),
-                fields(withLead("which-bin", 2, new Lead.ReadArticle("no-such-article"))));
+        assertOneMistake("steps.which-bin.answers[2].lead", "no published article no-such-article",
+                withLead("which-bin", 2, new Lead.ReadArticle("no-such-article")));
     }
 
     @Test
     void anAnswerLeadingToAnUnpublishedArticleIsRefused() {
-        Guide guide = withLead("which-bin", 2, new Lead.ReadArticle("bin-days-2027"));
-        assertEquals(List.of("steps.which-bin.answers[2].lead"), fields(guide));
-        assertTrue(message(guide).contains("no published article bin-days-2027"));
+        assertOneMistake("steps.which-bin.answers[2].lead", "no published article bin-days-2027",
+                withLead("which-bin", 2, new Lead.ReadArticle("bin-days-2027")));
     }
 
     @Test
     void anAnswerLeadingToAStaffOnlyArticleIsRefused() {
-        Guide guide = withLead("which-bin", 2, new Lead.ReadArticle("missed-bin-script"));
-        assertEquals(List.of("steps.which-bin.answers[2].lead"), fields(guide));
-        assertTrue(message(guide).contains("staff only"));
+        assertOneMistake("steps.which-bin.answers[2].lead", "staff only",
+                withLead("which-bin", 2, new Lead.ReadArticle("missed-bin-script")));
     }
 
     @Test
@@ -221,9 +219,8 @@ class GuideCheckTest {
 
     @Test
     void aPrefilledChoiceMustBeOneOfItsOptions() {
-        Guide guide = withLead("out-general", 0, report(Map.of("bin-type", "green", "out-by-6am", "yes")));
-        assertEquals(List.of("steps.out-general.answers[0].lead.answers.bin-type"), fields(guide));
-        assertTrue(message(guide).contains("general, recycling, garden"));
+        assertOneMistake("steps.out-general.answers[0].lead.answers.bin-type", "general, recycling, garden",
+                withLead("out-general", 0, report(Map.of("bin-type", "green", "out-by-6am", "yes"))));
     }
 
     @Test
@@ -243,9 +240,8 @@ class GuideCheckTest {
 
     @Test
     void aLoopIsRefusedNamingTheStepThatClosesIt() {
-        Guide guide = withLead("out-general", 1, new Lead.NextStep("which-bin"));
-        assertEquals(List.of("steps.out-general.answers[1].lead"), fields(guide));
-        assertTrue(message(guide).contains("which-bin → out-general → which-bin"), message(guide));
+        assertOneMistake("steps.out-general.answers[1].lead", "which-bin → out-general → which-bin",
+                withLead("out-general", 1, new Lead.NextStep("which-bin")));
     }
 
     @Test
