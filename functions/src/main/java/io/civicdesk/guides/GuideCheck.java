@@ -141,8 +141,7 @@ public final class GuideCheck {
                         + String.join(", ", question.get().options()) + "."));
             } else {
                 int max = question.get().effectiveMaxLength() > 0 ? question.get().effectiveMaxLength() : PREFILLED_MAX;
-                text(value, max, true, at,
-                        "The answer filled in", errors);
+                text(value, max, true, at, "The answer filled in", errors);
             }
         }
     }
