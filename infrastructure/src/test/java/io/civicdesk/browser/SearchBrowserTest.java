@@ -32,4 +32,20 @@ class SearchBrowserTest extends PhoneBrowserTest {
         assertThat(page.locator("#results")).containsText("Graffiti");
         assertAccessible("a search with a suggestion");
     }
+
+    @Test
+    void whileAResidentDescribesTheProblemMatchingHelpIsSuggestedBeforeTheySubmit() {
+        page.navigate(stack.baseUrl() + "/");
+        page.getByLabel("What do you need help with?").fill("big hole in the road");
+
+        assertThat(page.locator(".suggestions")).containsText("This may answer your question");
+        assertThat(page.locator(".suggestions")).containsText("Pothole");
+        assertAccessible("the home page with suggestions");
+
+        page.navigate(stack.baseUrl() + "/report.html?service=missed-bin");
+        page.getByLabel("Describe the problem (optional)").fill("the street light outside is flickering");
+
+        assertThat(page.locator(".suggestions")).containsText("Street light");
+        assertAccessible("the report form with suggestions");
+    }
 }
