@@ -1,6 +1,7 @@
 package io.civicdesk.seed;
 
 import io.civicdesk.bookings.Facility;
+import io.civicdesk.search.Synonyms;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
@@ -29,17 +30,19 @@ public final class CatalogFile {
     private final List<BusinessCalendar> calendars;
     private final List<ServiceLevelPolicy> policies;
     private final List<Facility> facilities;
+    private final Synonyms synonyms;
     private final String source;
     private final Map<String, YamlTree.Place> places;
 
     CatalogFile(Council council, List<Unit> units, List<Service> services, List<BusinessCalendar> calendars,
-                List<ServiceLevelPolicy> policies, List<Facility> facilities, String source, Map<String, YamlTree.Place> places) {
+                List<ServiceLevelPolicy> policies, List<Facility> facilities, Synonyms synonyms, String source, Map<String, YamlTree.Place> places) {
         this.council = council;
         this.units = List.copyOf(units);
         this.services = List.copyOf(services);
         this.calendars = List.copyOf(calendars);
         this.policies = List.copyOf(policies);
         this.facilities = List.copyOf(facilities);
+        this.synonyms = synonyms;
         this.source = source;
         this.places = places;
     }
@@ -85,6 +88,11 @@ public final class CatalogFile {
 
     public List<Facility> facilities() {
         return facilities;
+    }
+
+    /** The council's synonyms for search; none when the file lists none. */
+    public Synonyms synonyms() {
+        return synonyms;
     }
 
     /** Mistakes found later, against what a table holds, placed in this file as the reading's own are. */

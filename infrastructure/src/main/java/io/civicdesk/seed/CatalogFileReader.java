@@ -2,6 +2,7 @@ package io.civicdesk.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.bookings.Facility;
+import io.civicdesk.search.Synonyms;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.QuestionType;
@@ -41,7 +42,8 @@ import java.util.stream.Collectors;
 final class CatalogFileReader {
     static final int NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities");
+    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms");
+    private static final List<String> SYNONYMS = List.of("words");
     private static final List<String> COUNCIL = List.of("name", "calendarId");
     private static final List<String> UNIT = List.of("id", "name", "email");
     private static final List<String> SERVICE = List.of("id", "name", "theme", "unitId", "description", "whatHappensNext",
@@ -111,7 +113,23 @@ final class CatalogFileReader {
         Council council = council(catalogue, calendars);
         List<ServiceLevelPolicy> policies = policies(catalogue);
         List<Facility> facilities = new FacilityReader(mistakes, zone, thisYear).facilities(catalogue);
-        return new CatalogFile(council, units, services, calendars, policies, facilities, source, places);
+        return new CatalogFile(council, units, services, calendars, policies, facilities, synonyms(catalogue), source, places);
+    }
+
+    private Synonyms synonyms(Fields catalogue) {
+        List<List<String>> groups = new ArrayList<>();
+        for (Fields.Item item : catalogue.list("synonyms", false, 200, "groups of words that mean the same")) {
+            Fields group = Fields.of(item.value(), item.path(), mistakes, "a group of words that mean the same", SYNONYMS);
+            if (group != null) {
+                List<String> words = group.texts("words", 40, 12);
+                if (words.size() < 2) {
+                    group.mistake("words", "list at least two words or phrases that mean the same, e.g. [rubbish, waste]");
+                } else {
+                    groups.add(words);
+                }
+            }
+        }
+        return new Synonyms(groups);
     }
 
     private Council council(Fields catalogue, List<BusinessCalendar> calendars) {

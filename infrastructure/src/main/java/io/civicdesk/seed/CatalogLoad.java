@@ -2,6 +2,7 @@ package io.civicdesk.seed;
 
 import io.civicdesk.bookings.Facility;
 import io.civicdesk.bookings.FacilityStore;
+import io.civicdesk.search.SynonymStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
@@ -46,6 +47,9 @@ public final class CatalogLoad {
         savePolicies(catalog, file.policies(), stored);
         FacilityStore facilities = new FacilityStore(dynamo, table);
         file.facilities().forEach(facilities::put);
+        if (!file.synonyms().groups().isEmpty()) {
+            new SynonymStore(dynamo, table).replace(file.synonyms());
+        }
         return notInFile(file, catalog.catalogue(), facilities.all());
     }
 

@@ -1,0 +1,24 @@
+package io.civicdesk.search;
+
+import io.civicdesk.platform.Refusal;
+
+/**
+ * What a person typed into a search box, made safe to search with. Nothing typed is a syntax error: the words are
+ * analysed as plain text and never parsed as Lucene query syntax, and a pasted page is cut rather than refused.
+ */
+public record SearchQuery(String text) {
+    /** Longer than any problem described in a search box; the rest of a pasted text adds nothing but work. */
+    public static final int MAX_LENGTH = 200;
+
+    public static SearchQuery of(String typed) {
+        String text = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            throw Refusal.invalid("q", "Type a few words about what you are looking for, for example \"missed bin\".");
+        }
+        if (text.length() > MAX_LENGTH) {
+            int end = text.lastIndexOf(' ', MAX_LENGTH);
+            text = text.substring(0, end > MAX_LENGTH / 2 ? end : MAX_LENGTH);
+        }
+        return new SearchQuery(text);
+    }
+}

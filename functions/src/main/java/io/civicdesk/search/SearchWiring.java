@@ -1,0 +1,41 @@
+package io.civicdesk.search;
+
+import io.civicdesk.articles.Article;
+import io.civicdesk.articles.ArticleLibrary;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.platform.AwsClients;
+import io.civicdesk.platform.Clocks;
+import io.civicdesk.platform.Config;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The search function built from its configuration, once per container. */
+public final class SearchWiring {
+    /**
+     * No article is stored yet: the articles' store is being written (issue 10). Until it is plugged in here,
+     * search finds the council's services only.
+     */
+    static final ArticleLibrary NO_ARTICLES_YET = new ArticleLibrary() {
+        @Override
+        public List<Article> published() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Article> published(String articleId) {
+            return Optional.empty();
+        }
+    };
+
+    private SearchWiring() {
+    }
+
+    static KnowledgeSearch knowledgeSearch() {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        String table = Config.require("CATALOG_TABLE");
+        return new KnowledgeSearch(new CatalogStore(dynamo, table), NO_ARTICLES_YET, new SynonymStore(dynamo, table),
+                Clocks.fromConfig());
+    }
+}

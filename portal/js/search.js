@@ -1,0 +1,63 @@
+// Search the services and the help articles together (search.html?q=…): best first, with the words found marked.
+import { api, h, announce, focusElement, setTitle, NetworkError } from './core.js';
+
+const input = document.getElementById('q');
+const results = document.getElementById('results');
+const count = document.getElementById('results-count');
+const suggestion = document.getElementById('suggestion');
+
+// The API escapes the snippet and marks the words found with <mark>; it is read in an inert document and rebuilt
+// from text and <mark> only, so nothing else in it can reach the page.
+function snippet(html) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body.firstChild;
+  return h('p', { class: 'search-result__snippet' }, [...parsed.childNodes].map((node) =>
+    (node.nodeName === 'MARK' ? h('mark', { text: node.textContent }) : node.textContent)));
+}
+
+function resultItem(result) {
+  const what = result.type === 'service' ? 'Report a problem' : 'Help article';
+  return h('li', { class: 'search-result' }, [
+    h('h2', { class: 'search-result__title' }, h('a', { href: result.url, text: result.title })),
+    h('p', { class: 'search-result__kind', text: what }),
+    snippet(result.snippetHtml || ''),
+  ]);
+}
+
+function showSuggestion(words) {
+  if (!words) {
+    suggestion.hidden = true;
+    return;
+  }
+  suggestion.replaceChildren('Did you mean ', h('a', { href: `search.html?q=${encodeURIComponent(words)}`, text: words }), '?');
+  suggestion.hidden = false;
+}
+
+async function search(q) {
+  input.value = q;
+  setTitle([`Search: ${q}`]);
+  count.textContent = 'Searching…';
+  try {
+    const answer = await api(`/search?q=${encodeURIComponent(q)}`);
+    if (!answer.ok) {
+      const message = (answer.data.errors && answer.data.errors[0] && answer.data.errors[0].message)
+        || 'Search is not working just now. Please try again, or choose from the list of services.';
+      count.textContent = message;
+      results.replaceChildren();
+      return;
+    }
+    const found = answer.data.results || [];
+    results.replaceChildren(...found.map(resultItem));
+    showSuggestion(answer.data.suggestion);
+    count.textContent = found.length === 0 ? `Nothing matched “${q}”.`
+      : `${found.length} ${found.length === 1 ? 'result' : 'results'} for “${q}”`;
+    announce(count.textContent);
+    focusElement(count, { scroll: false });
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    count.textContent = 'We could not reach the council just now. Check your connection and search again.';
+  }
+}
+
+const q = (new URLSearchParams(location.search).get('q') || '').trim();
+if (q) search(q);
+else focusElement(input, { scroll: false });
