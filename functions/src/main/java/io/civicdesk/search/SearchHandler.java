@@ -25,7 +25,7 @@ public final class SearchHandler extends HttpHandler {
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         boolean staff = "GET /staff/knowledge".equals(request.routeKey());
         if (staff) {
-            StaffCaller.from(request);
+            StaffCaller.from(request).requireAny(StaffCaller.Role.values());
         }
         SearchQuery query = SearchQuery.of(request.queryParameter("q").orElse(""));
         int limit = limit(request.queryParameter("limit").orElse(null));

@@ -35,10 +35,16 @@ class ResidentJourneyBrowserTest extends PhoneBrowserTest {
         page.navigate(stack.baseUrl() + "/");
         assertThat(page).hasTitle("Report a problem or track a request – " + SITE);
         assertAccessible("the home page");
-        page.getByLabel("What do you need to report?").fill("bin");
+        page.getByLabel("What do you need help with?").fill("bin");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
 
-        assertThat(page).hasURL(Pattern.compile("/services\\.html\\?q=bin$"));
+        assertThat(page).hasURL(Pattern.compile("/search\\.html\\?q=bin$"));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Missed bin collection"))).isVisible();
+        page.goBack();
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Report a problem"))
+                .getByRole(AriaRole.LINK).click();
+
+        assertThat(page).hasURL(Pattern.compile("/services\\.html$"));
         Locator missedBin = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Missed bin collection"));
         assertThat(missedBin).isVisible();
         page.getByLabel("What do you need to report?").fill("missed bin");

@@ -77,6 +77,7 @@ class StaffAuthorisationMatrixTest {
         cases.put("GET /staff/me", new Case("/staff/me", null, ACCOUNT_MANAGER, NO_ROLE, null, 200));
         cases.put("GET /staff/queue", new Case("/staff/queue?unit=waste", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
         cases.put("GET /staff/search", new Case("/staff/search?q=" + ref, null, SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("GET /staff/knowledge", new Case("/staff/knowledge?q=bin", null, ACCOUNT_MANAGER, NO_ROLE, null, 200));
         cases.put("GET /staff/officers", new Case("/staff/officers?unit=waste", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
         // Reading another unit's request is allowed on purpose (the counter answers for every unit): no wrong unit.
         cases.put("GET /staff/requests/{reference}", new Case("/staff/requests/" + ref, null, SAM, ACCOUNT_MANAGER, null, 200));
