@@ -37,6 +37,10 @@ import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.util.QueryBuilder;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -57,6 +61,8 @@ public final class KnowledgeIndex {
     private static final float FUZZY_WEIGHT = 0.4f;
     private static final int MAX_TERMS = 12;
     private static final int SNIPPET_CHARS = 160;
+    /** The layout {@link #bytes()} writes; a stored index of another layout is rebuilt, never misread. */
+    private static final int FORMAT = 0x43444B31;
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -114,6 +120,49 @@ public final class KnowledgeIndex {
                 }
             }
             return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The whole index as one run of bytes — each file's name, length and content in turn — to be stored in pieces
+     * and read back by {@link #fromBytes}.
+     */
+    public byte[] bytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                Map<String, byte[]> files = files();
+                out.writeInt(FORMAT);
+                out.writeInt(files.size());
+                for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                    out.writeUTF(file.getKey());
+                    out.writeInt(file.getValue().length);
+                    out.write(file.getValue());
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The index {@link #bytes()} wrote. */
+    public static KnowledgeIndex fromBytes(byte[] stored) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
+            if (in.readInt() != FORMAT) {
+                throw new IllegalArgumentException("Not a stored search index of this format");
+            }
+            int count = in.readInt();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                byte[] content = new byte[in.readInt()];
+                in.readFully(content);
+                files.put(name, content);
+            }
+            return load(files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,6 +260,11 @@ public final class KnowledgeIndex {
             }
         }
         return changed ? Optional.of(String.join(" ", corrected)) : Optional.empty();
+    }
+
+    /** The words of {@code text} as "did you mean" reads them: lower-cased, unstemmed, without stop words. */
+    static List<String> words(String text) {
+        return terms(SearchAnalyzers.words(), text);
     }
 
     private static List<String> terms(Analyzer analyzer, String text) {

@@ -2,8 +2,12 @@ package io.civicdesk.search;
 
 import io.civicdesk.articles.Article;
 import io.civicdesk.articles.Markdown;
+import io.civicdesk.articles.ArticleLibrary;
+import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
+import io.civicdesk.catalog.Unit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** One thing search can find: a service a resident can report, or a published article. */
@@ -28,16 +32,34 @@ public record SearchDocument(Type type, String id, String title, String summary,
         keywords = List.copyOf(keywords);
     }
 
+    /** Everything search finds: every service of the catalogue and every published article, of every audience. */
+    public static List<SearchDocument> all(CatalogStore.Catalogue catalogue, ArticleLibrary articles) {
+        List<SearchDocument> documents = new ArrayList<>();
+        for (Service service : catalogue.services()) {
+            Unit unit = catalogue.units().get(service.unitId());
+            documents.add(of(service, unit == null ? "" : unit.name()));
+        }
+        articles.published().forEach(article -> documents.add(of(article)));
+        return documents;
+    }
+
     public static SearchDocument of(Service service) {
+        return of(service, "");
+    }
+
+    /** A service, with the name of the unit that handles it ("Waste Services") among the words that find it. */
+    public static SearchDocument of(Service service, String unitName) {
         String body = String.join(" ", nonNull(service.whatHappensNext()), nonNull(service.timeframe()),
-                nonNull(service.theme()));
+                nonNull(service.theme()), nonNull(unitName));
         return new SearchDocument(Type.SERVICE, service.id(), service.name(), nonNull(service.description()), body,
                 service.keywords(), true, "service");
     }
 
+    /** An article; the ids of its services are among its keywords ("missed-bin" finds the missed-bin articles). */
     public static SearchDocument of(Article article) {
         return new SearchDocument(Type.ARTICLE, article.articleId(), article.title(), nonNull(article.summary()),
-                Markdown.text(article.body()), List.of(), article.forResidents(), article.kind().code());
+                Markdown.text(article.body()), article.serviceIds().stream().map(id -> id.replace('-', ' ')).toList(),
+                article.forResidents(), article.kind().code());
     }
 
     private static String nonNull(String text) {

@@ -7,18 +7,24 @@ import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 
-/** {@code GET /search} (anyone: services and residents' articles) and {@code GET /staff/knowledge} (staff: every article). */
+/**
+ * {@code GET /search} (anyone: services and residents' articles) and {@code GET /staff/knowledge} (staff: every
+ * article). A resident's search that finds nothing is counted for the knowledge figures, unless the page says it
+ * was sent while typing ({@code typing=1}: the suggestions under a field), which would count every half word.
+ */
 public final class SearchHandler extends HttpHandler {
     private static final int DEFAULT_LIMIT = 10;
 
     private final KnowledgeSearch search;
+    private final NoResultSearches noResults;
 
     public SearchHandler() {
-        this(SearchWiring.knowledgeSearch());
+        this(SearchWiring.knowledgeSearch(), SearchWiring.noResultSearches());
     }
 
-    public SearchHandler(KnowledgeSearch search) {
+    public SearchHandler(KnowledgeSearch search, NoResultSearches noResults) {
         this.search = search;
+        this.noResults = noResults;
     }
 
     @Override
@@ -30,6 +36,9 @@ public final class SearchHandler extends HttpHandler {
         SearchQuery query = SearchQuery.of(request.queryParameter("q").orElse(""));
         int limit = limit(request.queryParameter("limit").orElse(null));
         SearchResults results = staff ? search.forStaff(query, limit) : search.forResidents(query, limit);
+        if (!staff && results.hits().isEmpty() && request.queryParameter("typing").isEmpty()) {
+            noResults.count(query);
+        }
         return HttpResponses.json(200, SearchView.of(results));
     }
 

@@ -9,6 +9,8 @@ import io.civicdesk.platform.Refusal;
 public record SearchQuery(String text) {
     /** Longer than any problem described in a search box; the rest of a pasted text adds nothing but work. */
     public static final int MAX_LENGTH = 200;
+    /** As many words as are searched for: each is a few Lucene queries, and a sentence says it in fewer. */
+    public static final int MAX_WORDS = 12;
 
     public static SearchQuery of(String typed) {
         String text = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
@@ -18,6 +20,10 @@ public record SearchQuery(String text) {
         if (text.length() > MAX_LENGTH) {
             int end = text.lastIndexOf(' ', MAX_LENGTH);
             text = text.substring(0, end > MAX_LENGTH / 2 ? end : MAX_LENGTH);
+        }
+        String[] words = text.split(" ");
+        if (words.length > MAX_WORDS) {
+            text = String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
         }
         return new SearchQuery(text);
     }

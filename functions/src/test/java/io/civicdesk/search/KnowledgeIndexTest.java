@@ -61,6 +61,11 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void rubbishFindsAnArticleThatOnlySaysWaste() {
+        assertFound(ids("rubbish", true), "bin-collection-days", "paint-disposal");
+    }
+
+    @Test
     void aMisspeltProblemStillFindsTheServiceAndTheArticle() {
         assertFound(ids("rubish colection", true), "missed-bin", "bin-collection-days");
         assertFound(ids("pothoel", true), "pothole");
@@ -118,6 +123,25 @@ class KnowledgeIndexTest {
 
         assertTrue(query.text().length() <= SearchQuery.MAX_LENGTH);
         assertTrue(INDEX.search(query, COUNCIL_WORDS, true, 10).hits().stream().anyMatch(hit -> hit.id().equals("missed-bin")));
+    }
+
+    @Test
+    void aQueryIsCutToTwelveWords() {
+        SearchQuery query = SearchQuery.of("one two three four five six seven eight nine ten eleven twelve pothole");
+
+        assertEquals(SearchQuery.MAX_WORDS, query.text().split(" ").length);
+        assertFalse(INDEX.search(query, COUNCIL_WORDS, true, 10).hits().stream().anyMatch(hit -> hit.id().equals("pothole")));
+    }
+
+    @Test
+    void anIndexStoredAsBytesAndReadBackFindsTheSame() {
+        byte[] stored = INDEX.bytes();
+        KnowledgeIndex loaded = KnowledgeIndex.fromBytes(stored);
+
+        assertEquals(INDEX.size(), loaded.size());
+        assertEquals(ids("rubish colection", true), loaded.search(SearchQuery.of("rubish colection"), COUNCIL_WORDS,
+                true, 10).hits().stream().map(SearchHit::id).toList());
+        assertThrows(IllegalArgumentException.class, () -> KnowledgeIndex.fromBytes(new byte[]{1, 2, 3, 4, 5, 6, 7, 8}));
     }
 
     @Test

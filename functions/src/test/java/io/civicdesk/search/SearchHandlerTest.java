@@ -4,22 +4,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.articles.Article;
-import io.civicdesk.articles.ArticleKind;
-import io.civicdesk.articles.ArticleLibrary;
 import io.civicdesk.articles.Audience;
 import io.civicdesk.catalog.InMemoryCatalog;
 import io.civicdesk.catalog.Service;
+import io.civicdesk.platform.InMemoryTransactions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static io.civicdesk.testing.HttpEvents.call;
 import static io.civicdesk.testing.HttpEvents.event;
@@ -32,17 +31,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SearchHandlerTest {
     private static final Instant NOW = Instant.parse("2026-06-01T02:00:00Z");
 
-    private final InMemoryArticles articles = new InMemoryArticles()
+    private final SearchFakes.Articles articles = new SearchFakes.Articles()
             .with(article("bin-collection-days", Audience.RESIDENTS, "Bin collection days",
                     "General waste is collected every week."))
             .with(article("taking-a-missed-bin-call", Audience.STAFF, "Taking a missed bin call",
                     "Ask the caller which bin was missed and whether it was out by 6am."));
-    private final InMemorySynonyms synonyms = new InMemorySynonyms(new Synonyms(List.of(List.of("rubbish", "waste"))));
+    private final SearchFakes.SynonymGroups synonyms = new SearchFakes.SynonymGroups(
+            new Synonyms(List.of(List.of("rubbish", "waste"))));
+    private final SearchFakes.Counters counters = new SearchFakes.Counters(new InMemoryTransactions());
     private final SearchHandler handler = new SearchHandler(new KnowledgeSearch(InMemoryCatalog.twoUnits()
             .with(new Service("missed-bin", "Missed bin collection", "Bins", "waste",
                     "Your bin was not emptied on your collection day.", "We send a truck back.", "2 days", null, 1, 2,
                     List.of("wheelie bin"), 1, List.of())),
-            articles, synonyms, Clock.fixed(NOW, ZoneOffset.UTC)));
+            articles, synonyms, Clock.fixed(NOW, ZoneOffset.UTC)),
+            new NoResultSearches(counters, () -> ZoneId.of("Australia/Perth"), Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void aResidentFindsServicesAndResidentsArticlesWithTheirPages() {
@@ -99,6 +101,21 @@ class SearchHandlerTest {
         assertTrue(answer.getBody().contains("missed-bin"), answer.getBody());
     }
 
+    @Test
+    void aResidentsSearchThatFindsNothingIsCountedWithItsWordsButNotWhileTyping() {
+        search("GET /search", "Zebra crossing 42 Smith St");
+        APIGatewayV2HTTPEvent typing = event("GET /search", null, null, null);
+        typing.setQueryStringParameters(Map.of("q", "zebra", "typing", "1"));
+        call(handler, typing);
+        APIGatewayV2HTTPEvent staff = event("GET /staff/knowledge", null, null, "officer-1", "officer");
+        staff.setQueryStringParameters(Map.of("q", "zebra"));
+        call(handler, staff);
+
+        // Numbers (a house number) are never kept; the words are lower-cased, stop words gone.
+        assertEquals(Map.of("", 1L, "zebra crossing smith st", 1L), counters.noResult);
+        assertEquals(List.of(LocalDate.of(2026, 6, 1)), counters.days);
+    }
+
     private APIGatewayV2HTTPResponse search(String route, String q) {
         APIGatewayV2HTTPEvent event = event(route, null, null, null);
         Map<String, String> query = new HashMap<>();
@@ -108,44 +125,6 @@ class SearchHandlerTest {
     }
 
     private static Article article(String id, Audience audience, String title, String body) {
-        return new Article(id, ArticleKind.GUIDANCE, audience, title, title, body, List.of("missed-bin"), "waste",
-                LocalDate.of(2030, 1, 1), 1, NOW, "officer-1");
-    }
-
-    private static final class InMemoryArticles implements ArticleLibrary {
-        private final List<Article> articles = new ArrayList<>();
-
-        InMemoryArticles with(Article article) {
-            articles.add(article);
-            return this;
-        }
-
-        @Override
-        public List<Article> published() {
-            return List.copyOf(articles);
-        }
-
-        @Override
-        public Optional<Article> published(String articleId) {
-            return articles.stream().filter(article -> article.articleId().equals(articleId)).findFirst();
-        }
-    }
-
-    private static final class InMemorySynonyms implements SynonymBook {
-        private Synonyms synonyms;
-
-        InMemorySynonyms(Synonyms synonyms) {
-            this.synonyms = synonyms;
-        }
-
-        @Override
-        public Synonyms synonyms() {
-            return synonyms;
-        }
-
-        @Override
-        public void replace(Synonyms synonyms) {
-            this.synonyms = synonyms;
-        }
+        return SearchFakes.article(id, audience, title, body);
     }
 }

@@ -48,7 +48,7 @@ public final class CatalogLoad {
         FacilityStore facilities = new FacilityStore(dynamo, table);
         file.facilities().forEach(facilities::put);
         if (!file.synonyms().groups().isEmpty()) {
-            new SynonymStore(dynamo, table).replace(file.synonyms());
+            new SynonymStore(dynamo, table).load(file.synonyms(), java.time.Instant.now());
         }
         return notInFile(file, catalog.catalogue(), facilities.all());
     }
