@@ -8,6 +8,8 @@ import io.civicdesk.local.StaffTokens;
 import io.civicdesk.local.template.SamTemplate;
 import io.civicdesk.platform.Json;
 import io.civicdesk.reports.AccountStore;
+import io.civicdesk.search.SynonymBook;
+import io.civicdesk.search.SynonymStore;
 import io.civicdesk.reports.ReportFixtures;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.sla.BusinessCalendar;
@@ -78,6 +80,13 @@ class StaffAuthorisationMatrixTest {
         cases.put("GET /staff/queue", new Case("/staff/queue?unit=waste", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
         cases.put("GET /staff/search", new Case("/staff/search?q=" + ref, null, SAM, ACCOUNT_MANAGER, null, 200));
         cases.put("GET /staff/knowledge", new Case("/staff/knowledge?q=bin", null, ACCOUNT_MANAGER, NO_ROLE, null, 200));
+        cases.put("GET /staff/knowledge/figures", new Case("/staff/knowledge/figures", null, ACCOUNT_MANAGER, SAM, null, 200));
+        cases.put("GET /staff/synonyms", new Case("/staff/synonyms", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        // Saved as they are, at the version now: the same groups, one version on.
+        cases.put("PUT /staff/synonyms", new Case("/staff/synonyms", () -> {
+            SynonymBook.Saved saved = new SynonymStore(TestStack.get().dynamoDb(), "CatalogTable").saved();
+            return Map.of("groups", saved.synonyms().groups(), "version", saved.version());
+        }, ADMIN, StaffApi.SUPERVISOR, null, 200));
         cases.put("GET /staff/officers", new Case("/staff/officers?unit=waste", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
         // Reading another unit's request is allowed on purpose (the counter answers for every unit): no wrong unit.
         cases.put("GET /staff/requests/{reference}", new Case("/staff/requests/" + ref, null, SAM, ACCOUNT_MANAGER, null, 200));
