@@ -229,6 +229,7 @@ async function send() {
     draft.result = response.data;
     saveDraft();
     show('done');
+    document.dispatchEvent(new CustomEvent('civicdesk:report-sent')); // suggest.js counts the articles read first
     return;
   }
   const errors = response.status === 400 && Array.isArray(response.data.errors) ? response.data.errors : [];

@@ -1,18 +1,11 @@
 // Search the services and the help articles together (search.html?q=…): best first, with the words found marked.
 import { api, h, announce, focusElement, setTitle, NetworkError } from './core.js';
+import { snippet } from './snippets.js';
 
 const input = document.getElementById('q');
 const results = document.getElementById('results');
 const count = document.getElementById('results-count');
 const suggestion = document.getElementById('suggestion');
-
-// The API escapes the snippet and marks the words found with <mark>; it is read in an inert document and rebuilt
-// from text and <mark> only, so nothing else in it can reach the page.
-function snippet(html) {
-  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body.firstChild;
-  return h('p', { class: 'search-result__snippet' }, [...parsed.childNodes].map((node) =>
-    (node.nodeName === 'MARK' ? h('mark', { text: node.textContent }) : node.textContent)));
-}
 
 function resultItem(result) {
   const what = result.type === 'service' ? 'Report a problem' : 'Help article';

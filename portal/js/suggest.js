@@ -1,5 +1,8 @@
 // "This may answer your question": as a resident describes what is wrong (the home page's search box, the report
 // form's description), the best matching help articles and services are shown below the field, before they submit.
+// The list is in a polite live region and never takes the focus. On the report form, once the report is sent, each
+// article the resident opened in this tab (sessionStorage civicdesk.readArticles, written by the article page) is
+// counted as read and reported all the same (POST /knowledge/outcomes): the help did not settle it.
 import { api, h, NetworkError } from './core.js';
 
 const WAIT_MS = 400; // after the last key, so a phone's typing sends a few searches, not one per letter
@@ -42,7 +45,8 @@ async function suggest(field) {
   if (shownFor.get(field) === words) return;
   shownFor.set(field, words);
   try {
-    const answer = await api(`/search?q=${encodeURIComponent(words.slice(0, 200))}&limit=${SHOWN + 1}`);
+    // typing=1: a search sent while typing is not counted among the searches that found nothing.
+    const answer = await api(`/search?q=${encodeURIComponent(words.slice(0, 200))}&limit=${SHOWN + 1}&typing=1`);
     if (!answer.ok || field.value.trim() !== words) return; // a newer search is on its way
     const current = new URLSearchParams(location.search).get('service');
     const results = (answer.data.results || [])
@@ -59,4 +63,25 @@ document.addEventListener('input', (event) => {
   if (!(field instanceof HTMLElement) || !field.matches('#q, #description')) return;
   clearTimeout(timers.get(field));
   timers.set(field, setTimeout(() => suggest(field), WAIT_MS));
+});
+
+const READ_ARTICLES = 'civicdesk.readArticles';
+
+function readArticles() {
+  try {
+    const ids = JSON.parse(sessionStorage.getItem(READ_ARTICLES) || '[]');
+    return Array.isArray(ids) ? [...new Set(ids.filter((id) => typeof id === 'string' && /^[a-z0-9-]{1,64}$/.test(id)))] : [];
+  } catch {
+    return [];
+  }
+}
+
+// report.js tells when a report has been sent. Each read article is counted once: the list is emptied first, so a
+// second report from the same tab does not count them again. Nothing personal is sent, only the article's id.
+document.addEventListener('civicdesk:report-sent', () => {
+  const ids = readArticles();
+  sessionStorage.removeItem(READ_ARTICLES);
+  for (const articleId of ids) {
+    api('/knowledge/outcomes', { method: 'POST', body: { event: 'reported-after-reading', articleId } }).catch(() => {});
+  }
 });

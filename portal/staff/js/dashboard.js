@@ -5,6 +5,7 @@ import { h, announce, formatDate, formatDateTime } from '../../js/core.js';
 import { showErrorSummary } from '../../js/forms.js';
 import { startStaffPage, staffApi, staffDownload, showProblem, problemFor } from './session.js';
 import { lineChart, barChart, percent } from './charts.js';
+import { showKnowledge } from './knowledge-figures.js';
 
 const KINDS = ['weekly', 'monthly', 'quarterly'];
 const params = new URLSearchParams(location.search);
@@ -132,6 +133,7 @@ try {
     } else {
       show(data, fillChoices(data.reports, params.get('show') || 'all'));
     }
+    await showKnowledge(document.getElementById('knowledge'));
   }
 } catch (error) {
   showProblem(...problemFor(error));

@@ -7,8 +7,66 @@ import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** A resident searches from the home page in their own words, misspelt, on a phone. */
+/** A resident searches from the home page in their own words, misspelt, on a phone; staff search and edit synonyms. */
 class SearchBrowserTest extends PhoneBrowserTest {
+
+    @Test
+    void aResidentTypingAMisspeltProblemSeesItsAnswerSuggestedAndReachesTheResults() {
+        page.navigate(stack.baseUrl() + "/");
+        page.getByLabel("What do you need help with?").pressSequentially("rubish colection", new com.microsoft.playwright
+                .Locator.PressSequentiallyOptions().setDelay(30));
+
+        assertThat(page.locator(".suggestions")).containsText("This may answer your question");
+        assertThat(page.locator(".suggestions")).containsText("Missed bin collection");
+        // Suggestions never take the focus: the resident goes on typing where they were.
+        assertThat(page.getByLabel("What do you need help with?")).isFocused();
+        assertThat(page.locator(".suggestions")).hasAttribute("aria-live", "polite");
+        assertAccessible("the home page with a misspelt problem's suggestions");
+
+        page.getByLabel("What do you need help with?").press("Enter");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("search\\.html\\?q=rubish\\+colection$"));
+        assertThat(page.locator("#results")).containsText("Missed bin collection");
+        assertAccessible("the results of a misspelt search");
+    }
+
+    @Test
+    void staffSearchTheKnowledgeBaseFromTheirNavigation() {
+        signInAs("Sam Nguyen");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Knowledge base")).click();
+        page.getByLabel("What are you looking for?").fill("grafitti");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
+
+        assertThat(page.locator("#results")).containsText("Graffiti");
+        assertThat(page.locator("#results a").first()).hasAttribute("href", java.util.regex.Pattern.compile("^\\.\\./report\\.html"));
+        assertAccessible("the staff knowledge base search");
+    }
+
+    @Test
+    void anAdministratorSeesAndSavesTheSynonymsAndAMistakeIsNamedByItsLine() {
+        signInAs("Chris Walker");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Search synonyms")).click();
+        assertThat(page.getByLabel("Groups of words")).hasValue(java.util.regex.Pattern.compile("rubbish, waste, garbage"));
+        assertAccessible("the synonyms page");
+        String groups = page.getByLabel("Groups of words").inputValue();
+
+        page.getByLabel("Groups of words").fill(groups + "\nverge, <kerb>");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the synonyms")).click();
+        assertThat(page.locator("#error-summary")).containsText("Line ");
+        assertAccessible("the synonyms page with a mistake");
+
+        page.getByLabel("Groups of words").fill(groups);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the synonyms")).click();
+        assertThat(page.locator("#announcer")).containsText("The synonyms are saved.");
+    }
+
+    @Test
+    void supervisorsSeeTheKnowledgeFiguresOnTheDashboard() {
+        signInAs("Jordan Lee");
+        page.navigate(stack.baseUrl() + "/staff/dashboard.html");
+
+        assertThat(page.locator("#knowledge")).containsText("searches by residents found nothing");
+        assertAccessible("the dashboard's knowledge section");
+    }
 
     @Test
     void aMisspeltProblemTypedOnTheHomePageFindsTheServiceAndOpensItsForm() {
