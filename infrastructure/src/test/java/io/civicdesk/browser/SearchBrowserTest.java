@@ -30,6 +30,21 @@ class SearchBrowserTest extends PhoneBrowserTest {
     }
 
     @Test
+    void onceAReportIsSentEachArticleReadInTheTabIsCountedAsReadAndReportedAllTheSame() {
+        page.navigate(stack.baseUrl() + "/report.html?service=missed-bin");
+        page.evaluate("sessionStorage.setItem('civicdesk.readArticles', JSON.stringify(['bin-collection-days', 'x<y']))");
+
+        com.microsoft.playwright.Request sent = page.waitForRequest(
+                request -> request.url().endsWith("/knowledge/outcomes") && "POST".equals(request.method()),
+                () -> page.evaluate("document.dispatchEvent(new CustomEvent('civicdesk:report-sent'))"));
+
+        assertThat(page.locator("body")).isVisible();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "{\"event\":\"reported-after-reading\",\"articleId\":\"bin-collection-days\"}", sent.postData());
+        org.junit.jupiter.api.Assertions.assertNull(page.evaluate("sessionStorage.getItem('civicdesk.readArticles')"));
+    }
+
+    @Test
     void staffSearchTheKnowledgeBaseFromTheirNavigation() {
         signInAs("Sam Nguyen");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Knowledge base")).click();
