@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * {@code ./civicdesk bench}: the performance figures of infrastructure/BENCHMARKS.md, printed as tables — cold
  * start per function against a floor, DynamoDB calls per API operation, load on one unit's figures from 16
- * callers, the quarterly roll-up as requests grow, and the portal's bytes on first load.
+ * callers, the quarterly roll-up as requests grow, search over 2,000 generated articles, and the portal's bytes on
+ * first load (the pages that gained search on their own too).
  * Runs from the repository's root (or {@code -Dcivicdesk.root}) after {@code mvn package}.
  */
 public final class Benchmarks {
@@ -43,21 +44,32 @@ public final class Benchmarks {
         List<Path> functionClasspath = List.of(jar,
                 Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         long start = System.nanoTime();
+        // `./civicdesk bench search`: the search tables alone (a few minutes, not the roll-ups' half hour).
+        boolean searchOnly = java.util.Arrays.asList(args).contains("search");
+        SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
         // Event sources off: nothing but the benchmarks' own invocations runs a handler or calls DynamoDB.
         try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).seedDemoData(true)
                 .eventSources(false).projectRoot(root))) {
-            print(ColdStarts.measure(stack, SamTemplate.read(root.resolve("template.yaml")), functionClasspath,
-                    WARM_UP_ROUNDS, ROUNDS));
+            if (searchOnly) {
+                SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
+                PortalBuild portal = new PortalBuild(root.resolve("portal"), root.resolve("infrastructure/target/portal"));
+                portal.build();
+                print(PortalBytes.searchPages(portal.output()));
+                return;
+            }
+            print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS));
             print(callCounts(functionClasspath));
             print(StaffBenchmarks.measure(functionClasspath));
             print(LoadBenchmarks.measure(functionClasspath));
             BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
+            SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
             print(RollUpScaling.measure(stack.dynamoDb(), ROLL_UP_SIZES));
         }
         // What a deployment uploads: the portal built, each page with its header and footer put in.
         PortalBuild portal = new PortalBuild(root.resolve("portal"), root.resolve("infrastructure/target/portal"));
         portal.build();
         print(PortalBytes.measure(portal.output()));
+        print(PortalBytes.searchPages(portal.output()));
         System.out.printf("All benchmarks: %d s.%n", Math.round((System.nanoTime() - start) / 1e9));
     }
 

@@ -102,6 +102,30 @@ final class ColdStarts {
         return table;
     }
 
+    /**
+     * One handler's cold starts and the floor's, round-robin ({@code warmUpRounds} first, uncounted): the wall
+     * nanoseconds of each counted run, the handler's in {@code [0]} and the floor's in {@code [1]}. For a table of
+     * its own (the search benchmark's, over an index it stored first).
+     */
+    static long[][] handlerAndFloor(LocalStack stack, List<Path> classpath, String handlerClass, String routeKey,
+                                    Collection<String> templateVariables, int warmUpRounds, int rounds)
+            throws IOException, InterruptedException {
+        ColdStarts coldStarts = new ColdStarts(stack, classpath);
+        Subject handler = new Subject(handlerClass, routeKey, List.of(handlerClass, routeKey),
+                coldStarts.environment(templateVariables), null);
+        Subject floor = coldStarts.floor();
+        long[][] runs = new long[2][rounds];
+        for (int round = 0; round < warmUpRounds + rounds; round++) {
+            Run ran = coldStarts.launch(handler);
+            Run floored = coldStarts.launch(floor);
+            if (round >= warmUpRounds) {
+                runs[0][round - warmUpRounds] = ran.wallNanos();
+                runs[1][round - warmUpRounds] = floored.wallNanos();
+            }
+        }
+        return runs;
+    }
+
     /** The floor runs with the catalogue's table name and the JVM options every function gets from Globals. */
     private Subject floor() {
         return new Subject("Floor (" + FloorHandler.class.getSimpleName() + ")", "GET / (ignored)",

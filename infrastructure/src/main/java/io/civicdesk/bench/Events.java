@@ -18,6 +18,9 @@ import java.util.UUID;
  */
 public final class Events {
     public static final String SUBMIT_ROUTE = "POST /requests";
+    /** The routes that search, and what the benchmarks search for on them. */
+    static final java.util.Set<String> SEARCH_ROUTES = java.util.Set.of("GET /search", "GET /staff/knowledge");
+    static final String SAMPLE_SEARCH = "my rubish bin wasnt colected";
     /** As the local stack names them; the handlers read neither. */
     private static final String REGION = "ap-southeast-2";
     private static final String ACCOUNT = "000000000000";
@@ -77,6 +80,11 @@ public final class Events {
     /** The benchmarks' request for a route: the sample report for {@value #SUBMIT_ROUTE}, a bare GET otherwise. */
     public static APIGatewayV2HTTPEvent sample(String routeKey, Map<String, String> pathParameters) {
         APIGatewayV2HTTPEvent event = routeKey.equals(SUBMIT_ROUTE) ? submit() : http(routeKey, pathParameters, Map.of(), null);
+        // A search needs words to search for: a resident's misspelt problem.
+        if (SEARCH_ROUTES.contains(routeKey)) {
+            event.setQueryStringParameters(Map.of("q", SAMPLE_SEARCH));
+            event.setRawQueryString("q=" + SAMPLE_SEARCH.replace(' ', '+'));
+        }
         // A staff route is reached only with a token the gateway verified: it passes the claims on.
         return routeKey.contains(" /staff/") ? asStaff(event, STAFF_ADMIN) : event;
     }

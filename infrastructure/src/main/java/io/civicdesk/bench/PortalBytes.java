@@ -31,8 +31,26 @@ final class PortalBytes {
     private PortalBytes() {
     }
 
+    /** The scripts that bring search to a page: the search box's suggestions, the results, the staff pages'. */
+    private static final Set<String> SEARCH_SCRIPTS = Set.of("js/suggest.js", "js/search.js", "staff/js/knowledge.js",
+            "staff/js/synonyms.js", "staff/js/knowledge-figures.js");
+
     static Table measure(Path portal) throws IOException {
-        Table table = new Table("Portal bytes on first load",
+        return measure(portal, "Portal bytes on first load", page -> true);
+    }
+
+    /** The same, for the pages that gained search (issue 10): what search adds to a first load, on its own. */
+    static Table searchPages(Path portal) throws IOException {
+        return measure(portal, "Portal bytes on first load, the pages that gained search", page -> loadedBy(portal, page)
+                .stream().anyMatch(file -> SEARCH_SCRIPTS.contains(portal.relativize(file).toString().replace('\\', '/'))));
+    }
+
+    private interface PagePredicate {
+        boolean test(Path page) throws IOException;
+    }
+
+    private static Table measure(Path portal, String title, PagePredicate included) throws IOException {
+        Table table = new Table(title,
                 "How measured: read from the built portal (infrastructure/target/portal, what a deployment uploads); per page, the HTML plus the CSS/JS its <link rel=stylesheet|modulepreload>"
                         + " and <script src> name and the modules they import, each once. Gzip: each file on its own at"
                         + " Java's default level; files under " + Table.number(SMALLEST_COMPRESSED) + " bytes counted raw,"
@@ -45,6 +63,9 @@ final class PortalBytes {
             pages = files.filter(file -> file.toString().endsWith(".html")).sorted().toList();
         }
         for (Path page : pages) {
+            if (!included.test(page)) {
+                continue;
+            }
             Set<Path> loaded = loadedBy(portal, page);
             long raw = 0;
             long gzip = 0;
