@@ -1,6 +1,6 @@
 package io.civicdesk.search;
 
-import io.civicdesk.articles.Article;
+import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.articles.ArticleLibrary;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.AwsClients;
@@ -9,36 +9,15 @@ import io.civicdesk.platform.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /** The search function built from its configuration, once per container. */
 public final class SearchWiring {
-    /**
-     * No article is stored yet: the articles' store is being written (issue 10). Until it is plugged in at
-     * {@link #articles}, search finds the council's services only.
-     */
-    static final ArticleLibrary NO_ARTICLES_YET = new ArticleLibrary() {
-        @Override
-        public List<Article> published() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Article> published(String articleId) {
-            return Optional.empty();
-        }
-    };
-
     private SearchWiring() {
     }
 
-    /**
-     * THE ONE PLACE the published articles come from, for the search, index builder and knowledge functions.
-     * At the merge with the articles branch: {@code return new ArticleStore(dynamo, table);}
-     */
+    /** Where the published articles come from, for the search, index builder and knowledge functions. */
     static ArticleLibrary articles(DynamoDbClient dynamo, String table) {
-        return NO_ARTICLES_YET;
+        return new ArticleStore(dynamo, table);
     }
 
     static NoResultSearches noResultSearches() {
