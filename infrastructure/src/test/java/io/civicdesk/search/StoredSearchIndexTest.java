@@ -1,5 +1,6 @@
 package io.civicdesk.search;
 
+import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Api;
@@ -45,7 +46,7 @@ class StoredSearchIndexTest {
 
     /** A new container of SearchFunction, as Lambda starts one. */
     private KnowledgeSearch freshSearchFunction() {
-        return new KnowledgeSearch(new CatalogStore(dynamo, TABLE), SearchWiring.NO_ARTICLES_YET,
+        return new KnowledgeSearch(new CatalogStore(dynamo, TABLE), new ArticleStore(dynamo, TABLE),
                 new SynonymStore(dynamo, TABLE), stored, TestStack.clock(), KnowledgeSearch.RECHECK);
     }
 
