@@ -23,10 +23,6 @@ import java.util.function.Function;
  * names its field; services and units must be the catalogue's.
  */
 final class ArticleReader {
-    static final int TITLE_MAX = 120;
-    static final int SUMMARY_MAX = 300;
-    static final int BODY_MAX = 20_000;
-    static final int MOST_SERVICES = 20;
     /** Words the staff routes use after {@code /staff/articles/}: never an article's id. */
     static final Set<String> RESERVED_IDS = Set.of("preview");
 
@@ -46,9 +42,9 @@ final class ArticleReader {
         List<FieldError> errors = new ArrayList<>();
         ArticleKind kind = code(body.path("kind"), "kind", errors, ArticleKind.values(), ArticleKind::code);
         Audience audience = code(body.path("audience"), "audience", errors, Audience.values(), Audience::code);
-        String title = required(body.path("title"), "title", "The title", TITLE_MAX, errors);
-        String summary = required(body.path("summary"), "summary", "The summary", SUMMARY_MAX, errors);
-        String text = required(body.path("body"), "body", "The article", BODY_MAX, errors);
+        String title = required(body.path("title"), "title", "The title", Article.TITLE_MAX, errors);
+        String summary = required(body.path("summary"), "summary", "The summary", Article.SUMMARY_MAX, errors);
+        String text = required(body.path("body"), "body", "The article", Article.BODY_MAX, errors);
         List<String> serviceIds = serviceIds(body.path("serviceIds"), catalog, errors);
         int beforeUnit = errors.size();
         String unitId = Ids.read(body.path("unitId"), "unitId", "unit", errors);
@@ -87,7 +83,7 @@ final class ArticleReader {
     static String previewBody(JsonNode body) {
         requireObject(body);
         List<FieldError> errors = new ArrayList<>();
-        String text = TextInput.optional(body.path("body"), "body", "The article", BODY_MAX, errors);
+        String text = TextInput.optional(body.path("body"), "body", "The article", Article.BODY_MAX, errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
@@ -124,8 +120,8 @@ final class ArticleReader {
         if (value.isMissingNode() || value.isNull()) {
             return List.of();
         }
-        if (!value.isArray() || value.size() > MOST_SERVICES) {
-            errors.add(new FieldError("serviceIds", "Give up to " + MOST_SERVICES + " service ids as a list."));
+        if (!value.isArray() || value.size() > Article.MOST_SERVICES) {
+            errors.add(new FieldError("serviceIds", "Give up to " + Article.MOST_SERVICES + " service ids as a list."));
             return List.of();
         }
         Set<String> ids = new LinkedHashSet<>();

@@ -119,6 +119,34 @@ public final class ArticleService {
         return details(articleId);
     }
 
+    /**
+     * The catalogue file's article, published as its next version; nothing is written when the published version
+     * already says the same, so loading the file again keeps the history short. False when someone changed the
+     * article while it was being loaded (load the file again).
+     */
+    public boolean publishFromFile(Article fromFile, String loadedBy) {
+        Optional<ArticleState> existing = store.state(fromFile.articleId());
+        Optional<Article> published = store.published(fromFile.articleId());
+        if (published.isPresent() && published.get().sameContent(fromFile)
+                && existing.map(state -> !state.hasDraft()).orElse(false)) {
+            return true;
+        }
+        int version = existing.map(state -> state.latestVersion() + 1).orElse(1);
+        Article article = new Article(fromFile.articleId(), fromFile.kind(), fromFile.audience(), fromFile.title(),
+                fromFile.summary(), fromFile.body(), fromFile.serviceIds(), fromFile.unitId(), fromFile.reviewBy(),
+                version, clock.instant(), loadedBy);
+        ArticleState state = new ArticleState(article.articleId(), article.title(), article.kind(), article.audience(),
+                article.unitId(), article.serviceIds(), ArticleState.Status.PUBLISHED, version, version,
+                article.reviewBy(), existing.map(current -> current.revision() + 1).orElse(1), article.changedAt(), loadedBy);
+        try {
+            transactions.commit(List.of(store.putVersion(article),
+                    store.putState(state, existing.map(ArticleState::revision).orElse(null)), store.putPublished(article)));
+            return true;
+        } catch (Refused refused) {
+            return false;
+        }
+    }
+
     /** Whether the caller may change an article of this unit: its own staff, and administrators. */
     public static boolean mayChange(StaffCaller caller, String unitId) {
         return caller.has(StaffCaller.Role.ADMIN) || unitId != null && unitId.equals(caller.unitId());

@@ -2,6 +2,7 @@ package io.civicdesk.articles;
 
 import io.civicdesk.catalog.Catalog;
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
@@ -23,5 +24,11 @@ record ArticlesWiring(DynamoDbClient dynamo, String table, Clock clock) {
 
     ArticleService articles() {
         return new ArticleService(new ArticleStore(dynamo, table), new DynamoTransactions(dynamo), catalog(), clock);
+    }
+
+    /** The weekly review reminders; only that function has the outbox and the portal's address. */
+    ArticleReviews reviews() {
+        return new ArticleReviews(articles(), catalog(), new OutboxStore(dynamo, Config.require("OUTBOX_TABLE")),
+                new DynamoTransactions(dynamo), clock, Config.require("PORTAL_URL"));
     }
 }

@@ -1,14 +1,19 @@
 package io.civicdesk.seed;
 
+import io.civicdesk.articles.ArticleService;
+import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.bookings.Facility;
 import io.civicdesk.bookings.FacilityStore;
-import io.civicdesk.search.SynonymStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
+import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.search.SynonymStore;
 import io.civicdesk.sla.ServiceLevelPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +53,23 @@ public final class CatalogLoad {
         FacilityStore facilities = new FacilityStore(dynamo, table);
         file.facilities().forEach(facilities::put);
         if (!file.synonyms().groups().isEmpty()) {
-            new SynonymStore(dynamo, table).load(file.synonyms(), java.time.Instant.now());
+            new SynonymStore(dynamo, table).load(file.synonyms(), file.readAt());
         }
+        writeArticles(file, catalog);
         return notInFile(file, catalog.catalogue(), facilities.all());
+    }
+
+    /** Each article published as the file has it; one changed by staff meanwhile is reported, not overwritten. */
+    private void writeArticles(CatalogFile file, CatalogStore catalog) throws CatalogFileException {
+        ArticleService articles = new ArticleService(new ArticleStore(dynamo, table), new DynamoTransactions(dynamo),
+                catalog, Clock.fixed(file.readAt(), ZoneOffset.UTC));
+        Mistakes mistakes = file.mistakes();
+        for (int i = 0; i < file.articles().size(); i++) {
+            if (!articles.publishFromFile(file.articles().get(i), ArticleFileReader.LOADED_BY)) {
+                mistakes.add("articles[" + i + "]", "was changed on the staff pages while the file was loading; load the file again");
+            }
+        }
+        mistakes.throwIfAny();
     }
 
     private static void requireFreePlaces(CatalogFile file, List<ServiceLevelPolicy> stored) throws CatalogFileException {
