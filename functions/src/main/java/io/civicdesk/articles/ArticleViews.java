@@ -55,8 +55,16 @@ final class ArticleViews {
         return view;
     }
 
-    static Map<String, Object> list(List<ArticleState> states, LocalDate today, StaffCaller caller) {
-        return Map.of("articles", states.stream().map(state -> summary(state, today, caller)).toList());
+    /** Every article, with the council's units and services an author chooses from. */
+    static Map<String, Object> list(List<ArticleState> states, LocalDate today, StaffCaller caller, Catalog catalog) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("articles", states.stream().map(state -> summary(state, today, caller)).toList());
+        view.put("units", catalog.units().values().stream()
+                .map(unit -> Map.<String, Object>of("unitId", unit.id(), "name", unit.name())).toList());
+        view.put("services", catalog.catalogue().services().stream().map(service -> Map.<String, Object>of(
+                "serviceId", service.id(), "name", service.name(), "unitId", service.unitId())).toList());
+        view.put("today", today.toString());
+        return view;
     }
 
     static Map<String, Object> details(ArticleService.Details details, LocalDate today, StaffCaller caller, Catalog catalog) {

@@ -50,7 +50,7 @@ public final class ArticlesHandler extends HttpHandler {
             case "GET /staff/articles" -> {
                 String serviceId = request.queryParameter("serviceId").orElse(null);
                 yield HttpResponses.json(200, serviceId == null
-                        ? ArticleViews.list(articles.states(), articles.today(), caller)
+                        ? ArticleViews.list(articles.states(), articles.today(), caller, catalog)
                         : ArticleViews.panel(articles.panel(Ids.require(serviceId, "serviceId", "service"))));
             }
             case "POST /staff/articles/preview" ->

@@ -70,12 +70,14 @@ class SeedCatalogTest {
         Run first = seed(example, "--table", "CatalogTable");
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("City of Melaleuca: 5 units, 13 services, 2 calendars, 3 policies, 7 facilities"), first.out());
+        assertTrue(first.out().contains(", 16 articles."), first.out());
         Map<String, Map<String, AttributeValue>> once = items("CatalogTable");
         Run second = seed(example, "--table", "CatalogTable");
         assertEquals(0, second.exit(), second.err());
         assertEquals(once, items("CatalogTable"));
-        // units, services, council, calendars, policies and their places, facilities, the synonyms
-        assertEquals(5 + 13 + 1 + 2 + 3 + 3 + 7 + 1, once.size(), once.keySet().toString());
+        // units, services, council, calendars, policies and their places, facilities, the synonyms, and each
+        // article's first version, state and published copy (loaded again unchanged, no new version)
+        assertEquals(5 + 13 + 1 + 2 + 3 + 3 + 7 + 1 + 16 * 3, once.size(), once.keySet().toString());
 
         CatalogFile file = CatalogFile.read(CatalogSchemaTest.EXAMPLE, DECEMBER_2026);
         CatalogStore catalog = new CatalogStore(stack.dynamoDb(), "CatalogTable");
