@@ -119,17 +119,31 @@ public final class ArticleService {
         return details(articleId);
     }
 
+    /** What loading the catalogue file did to one of its articles. */
+    public enum FromFile {
+        /** New, or changed in the file: published as the article's next version. */
+        PUBLISHED,
+        /** The published version already says the same. */
+        UNCHANGED,
+        /** Staff have changed the article since the file last loaded it: their change stays. */
+        KEPT_STAFF_CHANGES,
+        /** Someone changed it while the file was loading: load the file again. */
+        CONFLICT
+    }
+
     /**
-     * The catalogue file's article, published as its next version; nothing is written when the published version
-     * already says the same, so loading the file again keeps the history short. False when someone changed the
-     * article while it was being loaded (load the file again).
+     * The catalogue file's article, published as its next version — unless the published version already says the
+     * same (loading the file again changes nothing), or staff have changed the article since the file loaded it
+     * (the council's own words are not undone by loading the example again).
      */
-    public boolean publishFromFile(Article fromFile, String loadedBy) {
+    public FromFile publishFromFile(Article fromFile, String loadedBy) {
         Optional<ArticleState> existing = store.state(fromFile.articleId());
-        Optional<Article> published = store.published(fromFile.articleId());
-        if (published.isPresent() && published.get().sameContent(fromFile)
-                && existing.map(state -> !state.hasDraft()).orElse(false)) {
-            return true;
+        if (existing.isPresent() && !loadedBy.equals(existing.get().changedBy())) {
+            return FromFile.KEPT_STAFF_CHANGES;
+        }
+        if (existing.isPresent() && !existing.get().hasDraft() && existing.get().status() == ArticleState.Status.PUBLISHED
+                && store.published(fromFile.articleId()).map(published -> published.sameContent(fromFile)).orElse(false)) {
+            return FromFile.UNCHANGED;
         }
         int version = existing.map(state -> state.latestVersion() + 1).orElse(1);
         Article article = new Article(fromFile.articleId(), fromFile.kind(), fromFile.audience(), fromFile.title(),
@@ -141,9 +155,9 @@ public final class ArticleService {
         try {
             transactions.commit(List.of(store.putVersion(article),
                     store.putState(state, existing.map(ArticleState::revision).orElse(null)), store.putPublished(article)));
-            return true;
+            return FromFile.PUBLISHED;
         } catch (Refused refused) {
-            return false;
+            return FromFile.CONFLICT;
         }
     }
 

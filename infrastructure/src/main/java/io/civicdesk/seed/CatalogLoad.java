@@ -1,5 +1,6 @@
 package io.civicdesk.seed;
 
+import io.civicdesk.articles.Article;
 import io.civicdesk.articles.ArticleService;
 import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.bookings.Facility;
@@ -37,7 +38,8 @@ public final class CatalogLoad {
     }
 
     /**
-     * Writes the file, and tells what the table holds that the file does not name, e.g. {@code service pothole}.
+     * Writes the file, and tells what the table holds that the file does not name, e.g. {@code service pothole}, and
+     * the articles staff have changed since the file loaded them, which keep their change.
      * Nothing is written when a policy's place in the order is held by a policy the file does not name.
      */
     public List<String> write(CatalogFile file) throws CatalogFileException {
@@ -55,21 +57,33 @@ public final class CatalogLoad {
         if (!file.synonyms().groups().isEmpty()) {
             new SynonymStore(dynamo, table).load(file.synonyms(), file.readAt());
         }
-        writeArticles(file, catalog);
-        return notInFile(file, catalog.catalogue(), facilities.all());
+        List<String> keptByStaff = writeArticles(file, catalog);
+        List<String> left = new ArrayList<>(notInFile(file, catalog.catalogue(), facilities.all()));
+        left.addAll(keptByStaff);
+        return left;
     }
 
-    /** Each article published as the file has it; one changed by staff meanwhile is reported, not overwritten. */
-    private void writeArticles(CatalogFile file, CatalogStore catalog) throws CatalogFileException {
+    /**
+     * Each article published as the file has it; the ids of those staff have changed since, which keep their
+     * change (told as {@code article unit-waste, changed on the staff pages}).
+     */
+    private List<String> writeArticles(CatalogFile file, CatalogStore catalog) throws CatalogFileException {
         ArticleService articles = new ArticleService(new ArticleStore(dynamo, table), new DynamoTransactions(dynamo),
                 catalog, Clock.fixed(file.readAt(), ZoneOffset.UTC));
         Mistakes mistakes = file.mistakes();
+        List<String> kept = new ArrayList<>();
         for (int i = 0; i < file.articles().size(); i++) {
-            if (!articles.publishFromFile(file.articles().get(i), ArticleFileReader.LOADED_BY)) {
-                mistakes.add("articles[" + i + "]", "was changed on the staff pages while the file was loading; load the file again");
+            Article article = file.articles().get(i);
+            switch (articles.publishFromFile(article, ArticleFileReader.LOADED_BY)) {
+                case KEPT_STAFF_CHANGES -> kept.add("article " + article.articleId() + ", changed on the staff pages");
+                case CONFLICT -> mistakes.add("articles[" + i + "]",
+                        "was changed on the staff pages while the file was loading; load the file again");
+                case PUBLISHED, UNCHANGED -> {
+                }
             }
         }
         mistakes.throwIfAny();
+        return kept;
     }
 
     private static void requireFreePlaces(CatalogFile file, List<ServiceLevelPolicy> stored) throws CatalogFileException {

@@ -1,10 +1,16 @@
 package io.civicdesk.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.articles.Article;
+import io.civicdesk.articles.ArticleDraft;
+import io.civicdesk.articles.ArticleService;
+import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.bookings.FacilityStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.local.LocalStack;
+import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.sla.ServiceLevelPolicy;
 import io.civicdesk.testing.Api;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,6 +161,29 @@ class SeedCatalogTest {
         Run loaded = seed(council(policy("urgent", 20) + policy("high", 30)).toString(), "--table", table);
         assertEquals(0, loaded.exit(), loaded.err());
         assertTrue(loaded.out().contains("The table also holds what this file does not name, left as it was: policy storm."), loaded.out());
+    }
+
+    @Test
+    void anArticleStaffChangedKeepsTheirChangeWhenTheFileIsLoadedAgain() throws Exception {
+        String table = freshTable();
+        String example = CatalogSchemaTest.EXAMPLE.toString();
+        assertEquals(0, seed(example, "--table", table).exit());
+        ArticleStore store = new ArticleStore(stack.dynamoDb(), table);
+        ArticleService articles = new ArticleService(store, new DynamoTransactions(stack.dynamoDb()),
+                new CatalogStore(stack.dynamoDb(), table), DECEMBER_2026);
+        StaffCaller sam = new StaffCaller("demo-officer-waste", "Sam Nguyen", "sam.nguyen@melaleuca.example",
+                Set.of(StaffCaller.Role.OFFICER), "waste");
+        Article loaded = store.published("bin-collection-days").orElseThrow();
+        articles.save(sam, "bin-collection-days", new ArticleDraft(loaded.kind(), loaded.audience(), "Our bin days",
+                loaded.summary(), loaded.body(), loaded.serviceIds(), loaded.unitId(), loaded.reviewBy(), 1));
+        articles.publish(sam, "bin-collection-days", 2);
+
+        Run again = seed(example, "--table", table);
+
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("article bin-collection-days, changed on the staff pages"), again.out());
+        assertEquals("Our bin days", store.published("bin-collection-days").orElseThrow().title());
+        assertEquals(2, store.state("bin-collection-days").orElseThrow().latestVersion());
     }
 
     @Test
