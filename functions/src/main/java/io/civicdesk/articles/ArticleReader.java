@@ -29,8 +29,21 @@ final class ArticleReader {
     private ArticleReader() {
     }
 
-    static String articleId(String text) {
-        String id = Ids.require(text, "articleId", "article");
+    /** A resident's link to an article: anything but an id is simply not an article (the same 404 as any other). */
+    static String residentsId(String text) {
+        if (!Ids.isId(text)) {
+            throw Refusal.notFound(ArticleService.NOT_FOUND);
+        }
+        return text;
+    }
+
+    static String id(String text) {
+        return Ids.require(text, "articleId", "article");
+    }
+
+    /** The id a save is made under, which may be a new article's: never a word the staff routes use. */
+    static String newId(String text) {
+        String id = id(text);
         if (RESERVED_IDS.contains(id)) {
             throw Refusal.invalid("articleId", "\"" + id + "\" is kept for the staff pages: choose another id.");
         }

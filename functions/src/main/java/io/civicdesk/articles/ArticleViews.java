@@ -8,14 +8,23 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** The article routes' answers as the portal reads them (docs/api.md, docs/staff-api.md). */
+/**
+ * The article routes' answers as the portal reads them (docs/api.md, docs/staff-api.md), with the catalogue's names
+ * of units and services, and the council's date that review dates are checked against.
+ */
 final class ArticleViews {
-    private ArticleViews() {
+    private final Catalog catalog;
+    private final Supplier<LocalDate> today;
+
+    ArticleViews(Catalog catalog, Supplier<LocalDate> today) {
+        this.catalog = catalog;
+        this.today = today;
     }
 
     /** A resident's article: rendered, never the Markdown source, with the services it helps with. */
-    static Map<String, Object> resident(Article article, Catalog catalog) {
+    Map<String, Object> resident(Article article) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("articleId", article.articleId());
         view.put("kind", article.kind().code());
@@ -26,7 +35,7 @@ final class ArticleViews {
         view.put("unitId", article.unitId());
         view.put("unitName", catalog.unit(article.unitId()).map(Unit::name).orElse(null));
         view.put("changedAt", article.changedAt().toString());
-        view.put("services", services(article.serviceIds(), catalog));
+        view.put("services", services(article.serviceIds()));
         return view;
     }
 
@@ -56,21 +65,22 @@ final class ArticleViews {
     }
 
     /** Every article, with the council's units and services an author chooses from. */
-    static Map<String, Object> list(List<ArticleState> states, LocalDate today, StaffCaller caller, Catalog catalog) {
+    Map<String, Object> list(List<ArticleState> states, StaffCaller caller) {
+        LocalDate day = today.get();
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("articles", states.stream().map(state -> summary(state, today, caller)).toList());
+        view.put("articles", states.stream().map(state -> summary(state, day, caller)).toList());
         view.put("units", catalog.units().values().stream()
                 .map(unit -> Map.<String, Object>of("unitId", unit.id(), "name", unit.name())).toList());
         view.put("services", catalog.catalogue().services().stream().map(service -> Map.<String, Object>of(
                 "serviceId", service.id(), "name", service.name(), "unitId", service.unitId())).toList());
-        view.put("today", today.toString());
+        view.put("today", day.toString());
         return view;
     }
 
-    static Map<String, Object> details(ArticleService.Details details, LocalDate today, StaffCaller caller, Catalog catalog) {
-        Map<String, Object> view = summary(details.state(), today, caller);
-        view.put("latest", version(details.latest(), catalog));
-        view.put("published", details.published().map(article -> version(article, catalog)).orElse(null));
+    Map<String, Object> details(ArticleService.Details details, StaffCaller caller) {
+        Map<String, Object> view = summary(details.state(), today.get(), caller);
+        view.put("latest", version(details.latest()));
+        view.put("published", details.published().map(this::version).orElse(null));
         view.put("history", newestFirst(details.history()).stream().map(article -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("version", article.version());
@@ -90,7 +100,7 @@ final class ArticleViews {
         return reversed;
     }
 
-    static Map<String, Object> panel(ArticleService.Panel panel) {
+    Map<String, Object> panel(ArticleService.Panel panel) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("serviceId", panel.service().id());
         view.put("articles", panel.articles().stream().map(ArticleViews::link).toList());
@@ -102,7 +112,7 @@ final class ArticleViews {
         return Map.of("html", Markdown.html(markdown));
     }
 
-    private static Map<String, Object> version(Article article, Catalog catalog) {
+    private Map<String, Object> version(Article article) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("version", article.version());
         view.put("kind", article.kind().code());
@@ -112,7 +122,7 @@ final class ArticleViews {
         view.put("body", article.body());
         view.put("html", Markdown.html(article.body()));
         view.put("serviceIds", article.serviceIds());
-        view.put("services", services(article.serviceIds(), catalog));
+        view.put("services", services(article.serviceIds()));
         view.put("unitId", article.unitId());
         view.put("reviewBy", article.reviewBy() == null ? null : article.reviewBy().toString());
         view.put("changedAt", article.changedAt().toString());
@@ -131,7 +141,7 @@ final class ArticleViews {
         return view;
     }
 
-    private static List<Map<String, Object>> services(List<String> serviceIds, Catalog catalog) {
+    private List<Map<String, Object>> services(List<String> serviceIds) {
         return serviceIds.stream().flatMap(id -> catalog.service(id).stream())
                 .map(service -> Map.<String, Object>of("serviceId", service.id(), "name", service.name())).toList();
     }

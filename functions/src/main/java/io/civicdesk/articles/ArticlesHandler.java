@@ -21,59 +21,40 @@ public final class ArticlesHandler extends HttpHandler {
 
     private final ArticleService articles;
     private final Catalog catalog;
+    private final ArticleViews views;
 
     public ArticlesHandler() {
         this(ArticlesWiring.fromConfig());
     }
 
-    private ArticlesHandler(ArticlesWiring wiring) {
-        this(wiring.articles(), wiring.catalog());
-    }
-
-    public ArticlesHandler(ArticleService articles, Catalog catalog) {
-        this.articles = articles;
-        this.catalog = catalog;
+    ArticlesHandler(ArticlesWiring wiring) {
+        this.articles = wiring.articles();
+        this.catalog = wiring.catalog();
+        this.views = new ArticleViews(catalog, articles::today);
     }
 
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String route = String.valueOf(request.routeKey());
         if (route.equals("GET /articles/{articleId}")) {
-            String articleId = request.pathParameter("articleId");
-            if (!Ids.isId(articleId)) {
-                throw Refusal.notFound(ArticleService.NOT_FOUND);
-            }
-            return HttpResponses.json(200, ArticleViews.resident(articles.forResidents(articleId), catalog), RESIDENT_CACHE);
+            Article article = articles.forResidents(ArticleReader.residentsId(request.pathParameter("articleId")));
+            return HttpResponses.json(200, views.resident(article), RESIDENT_CACHE);
         }
         StaffCaller caller = StaffCaller.from(request).requireAny(StaffCaller.Role.values());
-        return switch (route) {
-            case "GET /staff/articles" -> {
-                String serviceId = request.queryParameter("serviceId").orElse(null);
-                yield HttpResponses.json(200, serviceId == null
-                        ? ArticleViews.list(articles.states(), articles.today(), caller, catalog)
-                        : ArticleViews.panel(articles.panel(Ids.require(serviceId, "serviceId", "service"))));
-            }
-            case "POST /staff/articles/preview" ->
-                    HttpResponses.json(200, ArticleViews.preview(ArticleReader.previewBody(request.jsonBody())));
-            case "GET /staff/articles/{articleId}" -> details(articles.details(articleId(request)), caller);
-            case "PUT /staff/articles/{articleId}" -> {
-                String articleId = ArticleReader.articleId(request.pathParameter("articleId"));
-                yield details(articles.save(caller, articleId,
-                        ArticleReader.draft(request.jsonBody(), catalog, articles.today())), caller);
-            }
-            case "POST /staff/articles/{articleId}/publish" -> details(articles.publish(caller, articleId(request),
-                    ArticleReader.revision(request.jsonBody())), caller);
-            case "POST /staff/articles/{articleId}/retire" -> details(articles.retire(caller, articleId(request),
-                    ArticleReader.revision(request.jsonBody())), caller);
+        String articleId = request.pathParameter("articleId");
+        return HttpResponses.json(200, switch (route) {
+            case "GET /staff/articles" -> request.queryParameter("serviceId")
+                    .map(serviceId -> views.panel(articles.panel(Ids.require(serviceId, "serviceId", "service"))))
+                    .orElseGet(() -> views.list(articles.states(), caller));
+            case "POST /staff/articles/preview" -> ArticleViews.preview(ArticleReader.previewBody(request.jsonBody()));
+            case "GET /staff/articles/{articleId}" -> views.details(articles.details(ArticleReader.id(articleId)), caller);
+            case "PUT /staff/articles/{articleId}" -> views.details(articles.save(caller, ArticleReader.newId(articleId),
+                    ArticleReader.draft(request.jsonBody(), catalog, articles.today())), caller);
+            case "POST /staff/articles/{articleId}/publish" -> views.details(articles.publish(caller,
+                    ArticleReader.id(articleId), ArticleReader.revision(request.jsonBody())), caller);
+            case "POST /staff/articles/{articleId}/retire" -> views.details(articles.retire(caller,
+                    ArticleReader.id(articleId), ArticleReader.revision(request.jsonBody())), caller);
             default -> throw Refusal.notFound("No such route.");
-        };
-    }
-
-    private static String articleId(HttpRequest request) {
-        return Ids.require(request.pathParameter("articleId"), "articleId", "article");
-    }
-
-    private APIGatewayV2HTTPResponse details(ArticleService.Details details, StaffCaller caller) {
-        return HttpResponses.json(200, ArticleViews.details(details, articles.today(), caller, catalog));
+        });
     }
 }
