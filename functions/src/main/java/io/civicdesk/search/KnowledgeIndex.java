@@ -195,7 +195,8 @@ public final class KnowledgeIndex {
             for (ScoreDoc scored : top) {
                 hits.add(hit(searcher.storedFields().document(scored.doc), scored.score, highlighter));
             }
-            return new SearchResults(query.text(), hits, hits.size() < 3 ? suggestion(query) : Optional.empty());
+            // Typos are forgiven in the results; "did you mean" still shows the resident the word as it is spelt.
+            return new SearchResults(query.text(), hits, suggestion(query));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
