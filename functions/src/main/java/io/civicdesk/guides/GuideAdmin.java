@@ -57,8 +57,7 @@ public final class GuideAdmin {
         if (!mistakes.isEmpty()) {
             throw Refusal.invalid(mistakes);
         }
-        Guide next = new Guide(written.topicId(), written.title(), written.intro(), written.firstStepId(),
-                written.steps(), change.version() + 1, clock.instant(), admin.name());
+        Guide next = written.asVersion(change.version() + 1, clock.instant(), admin.name());
         if (!book.save(next, change.version())) {
             throw conflict(written.topicId());
         }

@@ -30,6 +30,8 @@ import java.util.Map;
 public final class GuideReader {
     public static final int MOST_STEPS = 40;
     private static final List<String> LEADS = List.of("next", "article", "report", "book", "callBack");
+    private static final List<String> STEP = List.of("stepId", "question", "answers");
+    private static final List<String> ANSWER = List.of("label", "next", "article", "report", "answers", "book", "callBack");
 
     /**
      * An administrator's change: the guide as they wrote it, the version they read (0 for a new topic), and the
@@ -102,6 +104,7 @@ public final class GuideReader {
         }
         String stepId = text(step, "stepId", "steps[" + i + "].stepId", errors);
         String at = Ids.isId(stepId) ? "steps." + stepId : "steps[" + i + "]";
+        unknown(step, STEP, at, errors);
         String question = text(step, "question", at + ".question", errors);
         JsonNode answers = step.path("answers");
         List<GuideAnswer> read = new ArrayList<>();
@@ -121,6 +124,7 @@ public final class GuideReader {
             errors.add(new FieldError(at, "Give each answer as an object with a label and where it leads."));
             return new GuideAnswer(null, null);
         }
+        unknown(answer, ANSWER, at, errors);
         String label = text(answer, "label", at + ".label", errors);
         List<String> leads = LEADS.stream().filter(name -> !answer.path(name).isMissingNode() && !answer.path(name).isNull()).toList();
         if (leads.size() != 1) {
@@ -164,6 +168,14 @@ public final class GuideReader {
             }
         }
         return read;
+    }
+
+    private static void unknown(JsonNode node, List<String> known, String at, List<FieldError> errors) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                errors.add(new FieldError(at, "\"" + name + "\" is not a field here; the fields are " + String.join(", ", known) + "."));
+            }
+        });
     }
 
     private static String text(JsonNode node, String name, String field, List<FieldError> errors) {

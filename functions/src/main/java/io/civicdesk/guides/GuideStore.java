@@ -107,6 +107,23 @@ public final class GuideStore implements GuideBook {
         }
     }
 
+    /**
+     * The catalogue file's conversation ({@code ./civicdesk seed}, the local stack): saved as the topic's next
+     * version over whatever was there, unless it already says the same (the same file twice changes nothing).
+     * A retired topic the file still names is put back.
+     */
+    public void load(Guide guide, Instant at) {
+        Optional<Saved> current = current(guide.topicId());
+        if (current.isPresent() && !current.get().retired() && current.get().guide().sameConversation(guide)) {
+            return;
+        }
+        int version = current.map(saved -> saved.guide().version()).orElse(0);
+        if (!save(guide.asVersion(version + 1, at, "the catalogue file"), version)) {
+            throw new IllegalStateException("An administrator saved the guide " + guide.topicId()
+                    + " during the load; load the file again");
+        }
+    }
+
     private static Map<String, AttributeValue> item(Map<String, AttributeValue> key, Guide guide) {
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("kind", s("guide"));
@@ -129,8 +146,7 @@ public final class GuideStore implements GuideBook {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return new Saved(new Guide(guide.topicId(), guide.title(), guide.intro(), guide.firstStepId(), guide.steps(),
-                version == null ? 0 : version, changedAt == null ? null : Instant.parse(changedAt),
+        return new Saved(guide.asVersion(version == null ? 0 : version, changedAt == null ? null : Instant.parse(changedAt),
                 Items.string(item, "changedBy")), Items.flag(item, "retired"));
     }
 }

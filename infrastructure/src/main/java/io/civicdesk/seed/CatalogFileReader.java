@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 final class CatalogFileReader {
     static final int NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms");
+    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "guides");
     private static final List<String> SYNONYMS = List.of("words");
     private static final List<String> COUNCIL = List.of("name", "calendarId");
     private static final List<String> UNIT = List.of("id", "name", "email");
@@ -113,7 +113,10 @@ final class CatalogFileReader {
         Council council = council(catalogue, calendars);
         List<ServiceLevelPolicy> policies = policies(catalogue);
         List<Facility> facilities = new FacilityReader(mistakes, zone, thisYear).facilities(catalogue);
-        return new CatalogFile(council, units, services, calendars, policies, facilities, synonyms(catalogue), source, places);
+        Set<String> guideArticles = new java.util.LinkedHashSet<>();
+        List<io.civicdesk.guides.Guide> guides = new GuideFileReader(mistakes).guides(catalogue, services, facilities, guideArticles);
+        return new CatalogFile(council, units, services, calendars, policies, facilities, synonyms(catalogue), source, places)
+                .withGuides(guides, guideArticles);
     }
 
     private Synonyms synonyms(Fields catalogue) {

@@ -1,11 +1,14 @@
 package io.civicdesk.seed;
 
+import io.civicdesk.articles.Article;
+import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.bookings.Facility;
 import io.civicdesk.bookings.FacilityStore;
 import io.civicdesk.search.SynonymStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
+import io.civicdesk.guides.GuideStore;
 import io.civicdesk.sla.ServiceLevelPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -50,7 +53,20 @@ public final class CatalogLoad {
         if (!file.synonyms().groups().isEmpty()) {
             new SynonymStore(dynamo, table).load(file.synonyms(), java.time.Instant.now());
         }
+        GuideStore guides = new GuideStore(dynamo, table);
+        file.guides().forEach(guide -> guides.load(guide, java.time.Instant.now()));
         return notInFile(file, catalog.catalogue(), facilities.all());
+    }
+
+    /**
+     * The articles the file's guided conversations lead to that are not published for residents in the table: the
+     * conversations are loaded all the same (the articles may be published later, by staff or by another file),
+     * and the load tells these so the council knows where a resident would find nothing.
+     */
+    public List<String> guideArticlesNotPublished(CatalogFile file) {
+        ArticleStore articles = new ArticleStore(dynamo, table);
+        return file.guideArticles().stream()
+                .filter(articleId -> articles.published(articleId).filter(Article::forResidents).isEmpty()).sorted().toList();
     }
 
     private static void requireFreePlaces(CatalogFile file, List<ServiceLevelPolicy> stored) throws CatalogFileException {

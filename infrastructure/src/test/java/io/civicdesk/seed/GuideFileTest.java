@@ -1,0 +1,106 @@
+package io.civicdesk.seed;
+
+import io.civicdesk.guides.Guide;
+import io.civicdesk.guides.GuideAnswer;
+import io.civicdesk.guides.GuideCheck;
+import io.civicdesk.guides.GuideStep;
+import io.civicdesk.guides.Lead;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The catalogue file's guided conversations: the demo council's pass the check, and a mistake is placed at its step. */
+class GuideFileTest {
+    private static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-12-02T10:00+08:00").toInstant(), ZoneOffset.UTC);
+
+    private static CatalogFile example() throws Exception {
+        return CatalogFile.read(CatalogSchemaTest.EXAMPLE, CLOCK);
+    }
+
+    @Test
+    void theDemoCouncilsConversationsPassTheCheckAgainstItsServicesAndFacilities() throws Exception {
+        CatalogFile file = example();
+        assertEquals(List.of("bin-not-collected", "road-problem", "hire-a-venue"),
+                file.guides().stream().map(Guide::topicId).toList());
+        Set<String> facilities = file.facilities().stream().map(facility -> facility.id()).collect(Collectors.toSet());
+        // Articles are told after the load, not checked here (GuideFileReader): any article id passes.
+        GuideCheck check = new GuideCheck(new GuideFileReader.FileServices(file.services()),
+                new GuideFileReader.AnyArticle(new HashSet<>()), facilities::contains);
+        for (Guide guide : file.guides()) {
+            assertEquals(List.of(), check.mistakes(guide), guide.topicId());
+            assertTrue(guide.steps().size() >= 2, guide.topicId() + " branches");
+        }
+    }
+
+    @Test
+    void theMissedBinConversationFillsInTheBinAndTheTimeItWasOut() throws Exception {
+        Guide bins = example().guides().get(0);
+        GuideAnswer yes = bins.step("out-recycling").orElseThrow().answers().get(0);
+        assertEquals(new Lead.ReportForm("missed-bin", Map.of("bin-type", "Recycling (yellow lid)", "out-by-6am", "Yes")), yes.lead());
+        assertTrue(bins.steps().stream().map(GuideStep::answers).flatMap(List::stream)
+                .anyMatch(answer -> answer.lead() instanceof Lead.CallBack));
+    }
+
+    @Test
+    void theArticlesTheConversationsLeadToAreKeptForTheLoadToTell() throws Exception {
+        assertTrue(example().guideArticles().containsAll(List.of("bin-collection-days", "what-goes-in-which-bin",
+                "potholes-and-road-repairs", "street-lights", "verges-and-nature-strips", "booking-a-community-hall")),
+                example().guideArticles().toString());
+    }
+
+    @Test
+    void aLoopAWrongOptionAndAnUnknownFacilityArePlacedAtTheirStepsInTheFile() {
+        String yaml = """
+                council: {name: Shire of Wandoo, calendarId: office}
+                units:
+                  - {id: works, name: Works}
+                services:
+                  - id: pothole
+                    name: Pothole
+                    theme: Roads
+                    unitId: works
+                    description: A hole in a road.
+                    whatHappensNext: We fill it.
+                    timeframe: Within a week.
+                    responseDays: 1
+                    resolutionDays: 5
+                    questions:
+                      - {id: danger, label: "Is it dangerous?", type: single-choice, required: true, options: [Yes, No]}
+                calendars:
+                  - id: office
+                    timeZone: Australia/Sydney
+                    openingHours: {monday: [09:00-12:00]}
+                guides:
+                  - id: roads
+                    title: A road problem
+                    firstStepId: first
+                    steps:
+                      - stepId: first
+                        question: What is wrong?
+                        answers:
+                          - {label: A hole, next: second}
+                          - {label: A hall, book: no-such-hall}
+                      - stepId: second
+                        question: Is it dangerous?
+                        answers:
+                          - {label: Back, next: first}
+                          - {label: Maybe, report: pothole, answers: {danger: Maybe}}
+                """;
+        List<Mistake> mistakes = assertThrows(CatalogFileException.class, () -> CatalogFile.read("wandoo.yaml", yaml, CLOCK)).mistakes();
+        List<String> fields = mistakes.stream().map(Mistake::field).toList();
+        assertEquals(List.of("guides[0].steps[0].answers[1]", "guides[0].steps[1].answers[0]",
+                "guides[0].steps[1].answers[1].answers.danger"), fields, mistakes.toString());
+        assertTrue(mistakes.get(1).line() > 0 && mistakes.get(1).message().contains("loop"), mistakes.toString());
+    }
+}
