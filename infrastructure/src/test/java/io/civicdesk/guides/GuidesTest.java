@@ -1,0 +1,112 @@
+package io.civicdesk.guides;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.Json;
+import io.civicdesk.testing.Api;
+import io.civicdesk.testing.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Guided help on the local stack, over the demo council's conversations from the catalogue file. */
+class GuidesTest {
+    private static final Map<String, String> ADMIN = Api.signedInAs("demo-admin");
+    private static Api api;
+
+    @BeforeAll
+    static void theDemoCouncilIsLoaded() {
+        api = TestStack.api();
+    }
+
+    private static Map<String, Object> guide(int version, Map<String, Object> lastAnswer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Trees on my street");
+        body.put("firstStepId", "what");
+        body.put("version", version);
+        body.put("steps", List.of(
+                Map.of("stepId", "what", "question", "What is wrong with the tree?", "answers", List.of(
+                        Map.of("label", "A branch has fallen", "next", "blocking"),
+                        Map.of("label", "Talk to someone", "callBack", true))),
+                Map.of("stepId", "blocking", "question", "What is it blocking?", "answers", List.of(
+                        Map.of("label", "The footpath", "report", "fallen-branch", "answers", Map.of("blocking", "Footpath")),
+                        lastAnswer))));
+        return body;
+    }
+
+    private static Api.Reply save(String topicId, Object body, Map<String, String> who) {
+        return api.put("/staff/guides/" + topicId, Json.write(body), who);
+    }
+
+    @Test
+    void residentsSeeTheDemoTopicsAndEachEndIsAPageToOpen() {
+        Api.Reply topics = api.get("/guides");
+        assertEquals(200, topics.status(), topics.body());
+        List<String> ids = new ArrayList<>();
+        topics.json().path("topics").forEach(topic -> ids.add(topic.path("topicId").asText()));
+        assertTrue(ids.containsAll(List.of("bin-not-collected", "road-problem", "hire-a-venue")), ids.toString());
+
+        JsonNode bins = api.get("/guides/bin-not-collected").json();
+        assertEquals("which-bin", bins.path("firstStepId").asText());
+        JsonNode yes = null;
+        for (JsonNode step : bins.path("steps")) {
+            if (step.path("stepId").asText().equals("out-recycling")) {
+                yes = step.path("answers").get(0).path("end");
+            }
+        }
+        assertTrue(yes != null, bins.toString());
+        assertEquals("report.html?service=missed-bin&a.bin-type=Recycling%20%28yellow%20lid%29&a.out-by-6am=Yes",
+                yes.path("url").asText());
+        assertEquals("Report it: Missed bin collection", yes.path("label").asText());
+        JsonNode venue = api.get("/guides/hire-a-venue").json().path("steps").get(0).path("answers").get(1).path("end");
+        assertEquals("facility.html?id=banksia-hall", venue.path("url").asText());
+        assertEquals("Book Banksia Community Hall", venue.path("label").asText());
+    }
+
+    @Test
+    void anUnknownTopicIsNotFoundAndAWrongIdIsNamed() {
+        assertEquals(404, api.get("/guides/no-such-topic").status());
+        api.get("/guides/NOT%20AN%20ID").assertNames("topicId");
+    }
+
+    @Test
+    void anAdministratorSavesANewConversationAndAStaleSaveShowsTheirs() {
+        String topicId = "trees-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> book = Map.of("label", "My driveway", "book", "wattle-hall");
+        Api.Reply first = save(topicId, guide(0, book), ADMIN);
+        assertEquals(200, first.status(), first.body());
+        assertEquals(1, first.json().path("version").asInt());
+        assertEquals("Trees on my street", api.get("/guides/" + topicId).json().path("title").asText());
+
+        assertEquals(200, save(topicId, guide(1, book), ADMIN).status());
+        Api.Reply stale = save(topicId, guide(1, Map.of("label", "Something else", "callBack", true)), ADMIN);
+        assertEquals(409, stale.status(), stale.body());
+        assertEquals(2, stale.json().path("current").path("version").asInt(), stale.body());
+        assertEquals("wattle-hall", stale.json().path("current").path("guide").path("steps").get(1)
+                .path("answers").get(1).path("book").asText());
+    }
+
+    @Test
+    void aMistakeIsRefusedNamingItsStepAndOnlyAdministratorsMaySave() {
+        String topicId = "trees-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply loop = save(topicId, guide(0, Map.of("label", "Back to the start", "next", "what")), ADMIN);
+        assertEquals(400, loop.status(), loop.body());
+        loop.assertNames("steps.blocking.answers[1].lead");
+        save(topicId, guide(0, Map.of("label", "A car", "report", "fallen-branch", "answers", Map.of("blocking", "A car"))), ADMIN)
+                .assertNames("steps.blocking.answers[1].lead.answers.blocking");
+        save(topicId, guide(0, Map.of("label", "Nowhere", "book", "no-such-hall")), ADMIN)
+                .assertNames("steps.blocking.answers[1].lead");
+        Map<String, Object> noVersion = new LinkedHashMap<>(guide(0, Map.of("label", "Talk", "callBack", true)));
+        noVersion.remove("version");
+        save(topicId, noVersion, ADMIN).assertNames("version");
+        assertEquals(403, save(topicId, guide(0, Map.of("label", "Talk", "callBack", true)), Api.signedInAs("demo-officer-waste")).status());
+        assertEquals(404, api.get("/guides/" + topicId).status(), "nothing was saved");
+    }
+}
