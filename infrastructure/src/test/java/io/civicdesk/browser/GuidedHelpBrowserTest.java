@@ -3,15 +3,22 @@ package io.civicdesk.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.civicdesk.platform.Json;
+import io.civicdesk.testing.Api;
 import io.civicdesk.testing.PhoneBrowserTest;
+import io.civicdesk.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Guided help on a phone: a resident answers a conversation, changes an answer, and ends on a filled-in form. */
+/** Guided help on a phone: a resident answers a conversation, changes an answer and ends on a filled-in form; an administrator edits one. */
 class GuidedHelpBrowserTest extends PhoneBrowserTest {
 
     private Locator answer(String label) {
@@ -102,5 +109,39 @@ class GuidedHelpBrowserTest extends PhoneBrowserTest {
         assertThat(page.getByLabel("What you have told us so far (optional)")).hasValue(
                 "What are you planning? A meeting or a class. How many people are coming? I'd rather talk to someone.");
         assertAccessible("the call-back form filled in from guided help");
+    }
+
+    @Test
+    void anAdministratorStartsATopicSeesAMistakeNamedByItsStepAndAStaleSaveShowsTheirs() {
+        String topicId = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        signInAs("Chris Walker");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Guided help")).click();
+        assertThat(page.locator("#topics")).containsText("My bin wasn't collected");
+        assertAccessible("the guided help page");
+
+        page.getByLabel("Topic id").fill(topicId);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the topic")).click();
+        String example = page.getByLabel("The conversation").inputValue();
+        page.getByLabel("The conversation").fill(example.replace("\"banksia-hall\"", "\"no-such-hall\""));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the conversation")).click();
+        assertThat(page.locator("#error-summary")).containsText("Step first, answer 1: There is no facility no-such-hall");
+        assertAccessible("the guided help page with a mistake");
+
+        page.getByLabel("The conversation").fill(example);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the conversation")).click();
+        assertThat(page.locator("#announcer")).hasText("The conversation is saved.");
+        assertThat(page.locator("#editing-status")).containsText("Version 1");
+
+        // Someone else saves meanwhile: this save is refused and theirs is shown.
+        java.util.Map<String, Object> theirs = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(
+                Json.parseBody(example), Map.class));
+        theirs.put("title", "Their title");
+        theirs.put("version", 1);
+        assertEquals(200, TestStack.api().put("/staff/guides/" + topicId,
+                Json.write(theirs), Api.signedInAs("demo-admin")).status());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the conversation")).click();
+        assertThat(page.locator("#error-summary")).containsText("Someone saved this conversation");
+        assertThat(page.getByLabel("The conversation")).hasValue(Pattern.compile("Their title"));
+        assertThat(page.locator("#editing-status")).containsText("Version 2");
     }
 }
