@@ -62,7 +62,7 @@ final class GuideViews {
             view.put("version", topic.guide().version());
             view.put("steps", topic.guide().steps().size());
             view.put("retired", topic.retired());
-            view.put("changedAt", topic.guide().changedAt() == null ? null : topic.guide().changedAt().toString());
+            view.put("changedAt", instant(topic.guide().changedAt()));
             view.put("changedBy", topic.guide().changedBy());
             topics.add(view);
         }
@@ -75,7 +75,7 @@ final class GuideViews {
         view.put("topicId", saved.guide().topicId());
         view.put("version", saved.guide().version());
         view.put("retired", saved.retired());
-        view.put("changedAt", saved.guide().changedAt() == null ? null : saved.guide().changedAt().toString());
+        view.put("changedAt", instant(saved.guide().changedAt()));
         view.put("changedBy", saved.guide().changedBy());
         view.put("guide", edited(saved.guide()));
         return view;
@@ -120,5 +120,9 @@ final class GuideViews {
         }
         view.put("steps", steps);
         return view;
+    }
+
+    private static String instant(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 }

@@ -97,7 +97,7 @@ class CatalogFileTest {
     }
 
     /** A council of one unit, one service and one calendar; {@code more} is added at the end. */
-    private static String small(String more) {
+    static String small(String more) {
         return """
                 council: {name: Shire of Wandoo, calendarId: office}
                 units:

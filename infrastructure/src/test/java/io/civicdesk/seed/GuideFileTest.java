@@ -61,26 +61,7 @@ class GuideFileTest {
 
     @Test
     void aLoopAWrongOptionAndAnUnknownFacilityArePlacedAtTheirStepsInTheFile() {
-        String yaml = """
-                council: {name: Shire of Wandoo, calendarId: office}
-                units:
-                  - {id: works, name: Works}
-                services:
-                  - id: pothole
-                    name: Pothole
-                    theme: Roads
-                    unitId: works
-                    description: A hole in a road.
-                    whatHappensNext: We fill it.
-                    timeframe: Within a week.
-                    responseDays: 1
-                    resolutionDays: 5
-                    questions:
-                      - {id: danger, label: "Is it dangerous?", type: single-choice, required: true, options: [Yes, No]}
-                calendars:
-                  - id: office
-                    timeZone: Australia/Sydney
-                    openingHours: {monday: [09:00-12:00]}
+        String yaml = CatalogFileTest.small("""
                 guides:
                   - id: roads
                     title: A road problem
@@ -96,7 +77,7 @@ class GuideFileTest {
                         answers:
                           - {label: Back, next: first}
                           - {label: Maybe, report: pothole, answers: {danger: Maybe}}
-                """;
+                """);
         List<Mistake> mistakes = assertThrows(CatalogFileException.class, () -> CatalogFile.read("wandoo.yaml", yaml, CLOCK)).mistakes();
         List<String> fields = mistakes.stream().map(Mistake::field).toList();
         assertEquals(List.of("guides[0].steps[0].answers[1]", "guides[0].steps[1].answers[0]",
