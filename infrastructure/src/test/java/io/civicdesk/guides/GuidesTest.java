@@ -109,4 +109,28 @@ class GuidesTest {
         assertEquals(403, save(topicId, guide(0, Map.of("label", "Talk", "callBack", true)), Api.signedInAs("demo-officer-waste")).status());
         assertEquals(404, api.get("/guides/" + topicId).status(), "nothing was saved");
     }
+
+    @Test
+    void wrongJsonTypesAreRefusedNamingTheirFieldAndNothingIsSaved() {
+        String topicId = "typed-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> talk = Map.of("label", "Talk", "callBack", true);
+        for (Object version : List.of("0", 0.5, true, List.of(0), -1)) {
+            Map<String, Object> body = new LinkedHashMap<>(guide(0, talk));
+            body.put("version", version);
+            save(topicId, body, ADMIN).assertNames("version");
+        }
+        Map<String, Object> numberTitle = new LinkedHashMap<>(guide(0, talk));
+        numberTitle.put("title", 7);
+        save(topicId, numberTitle, ADMIN).assertNames("title");
+        Map<String, Object> stepsObject = new LinkedHashMap<>(guide(0, talk));
+        stepsObject.put("steps", Map.of("stepId", "what"));
+        save(topicId, stepsObject, ADMIN).assertNames("steps");
+        save(topicId, guide(0, Map.of("label", "Talk", "callBack", "yes")), ADMIN).assertNames("steps.blocking.answers[1].lead");
+        save(topicId, guide(0, Map.of("label", List.of("Talk"), "callBack", true)), ADMIN).assertNames("steps.blocking.answers[1].label");
+        save(topicId, guide(0, Map.of("label", "Footpath", "report", "fallen-branch", "answers", Map.of("blocking", List.of("Road")))),
+                ADMIN).assertNames("steps.blocking.answers[1].lead.answers.blocking");
+        save(topicId, guide(0, Map.of("label", "Talk", "callBack", true, "colour", "red")), ADMIN).assertNames("steps.blocking.answers[1]");
+        assertEquals(400, api.put("/staff/guides/" + topicId, "not json", ADMIN).status());
+        assertEquals(404, api.get("/guides/" + topicId).status(), "nothing was saved");
+    }
 }
