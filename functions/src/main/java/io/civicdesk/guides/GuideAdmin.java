@@ -37,7 +37,7 @@ public final class GuideAdmin {
     public Map<String, Object> published(String topicId) {
         GuideBook.Saved saved = book.current(topicId(topicId)).filter(topic -> !topic.retired())
                 .orElseThrow(() -> Refusal.notFound("There is no guided help on that topic."));
-        return GuideViews.resident(saved.guide(), ends);
+        return GuideViews.resident(saved.guide(), ends.memoised());
     }
 
     public Map<String, Object> staffTopics() {

@@ -2,6 +2,7 @@ package io.civicdesk.guides;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,6 +31,16 @@ public final class GuideEnds {
         this.serviceNames = serviceNames;
         this.articleTitles = articleTitles;
         this.facilityNames = facilityNames;
+    }
+
+    /** The same, each name looked up once however many ends lead to it: for reading one guide. */
+    public GuideEnds memoised() {
+        return new GuideEnds(memo(serviceNames), memo(articleTitles), memo(facilityNames));
+    }
+
+    private static Function<String, Optional<String>> memo(Function<String, Optional<String>> lookup) {
+        Map<String, Optional<String>> seen = new HashMap<>();
+        return id -> seen.computeIfAbsent(id, lookup);
     }
 
     /** An end of a conversation: what kind, the page it opens and the words of the link. */

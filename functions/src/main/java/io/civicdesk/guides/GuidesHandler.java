@@ -13,6 +13,8 @@ import io.civicdesk.platform.StaffCaller.Role;
  * {@code GET /staff/guides}, {@code GET|PUT|DELETE /staff/guides/{topicId}} (administrators).
  */
 public final class GuidesHandler extends HttpHandler {
+    /** As the catalogue is: a change an administrator saves reaches residents within a minute. */
+    private static final String CACHE_A_MINUTE = "public, max-age=60";
     private final GuideAdmin guides;
 
     public GuidesHandler() {
@@ -27,8 +29,8 @@ public final class GuidesHandler extends HttpHandler {
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String topicId = request.pathParameter("topicId");
         return switch (String.valueOf(request.routeKey())) {
-            case "GET /guides" -> HttpResponses.json(200, guides.topics());
-            case "GET /guides/{topicId}" -> HttpResponses.json(200, guides.published(topicId));
+            case "GET /guides" -> HttpResponses.json(200, guides.topics(), CACHE_A_MINUTE);
+            case "GET /guides/{topicId}" -> HttpResponses.json(200, guides.published(topicId), CACHE_A_MINUTE);
             case "GET /staff/guides" -> {
                 StaffCaller.from(request).requireAny(Role.ADMIN);
                 yield HttpResponses.json(200, guides.staffTopics());
