@@ -53,7 +53,12 @@ class GuidedHelpBrowserTest extends PhoneBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change your answer to “Which bin wasn't emptied?”")).click();
         assertThat(page.locator("#current-heading")).hasText("Which bin wasn't emptied?");
         assertThat(page.locator("#current-heading")).isFocused();
-        answer("Recycling (yellow lid)").click();
+        // With the keyboard: from the question, the answers come next in the tab order.
+        page.keyboard().press("Tab");
+        assertThat(answer("General waste (red lid)")).isFocused();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#current-heading")).isFocused();
         answer("Yes, it was out by 6am").click();
 
         assertThat(page.locator("#current-heading")).hasText("Here is what we suggest");

@@ -133,4 +133,10 @@ class GuidesTest {
         assertEquals(400, api.put("/staff/guides/" + topicId, "not json", ADMIN).status());
         assertEquals(404, api.get("/guides/" + topicId).status(), "nothing was saved");
     }
+
+    @Test
+    void theStaffNavigationOffersGuidedHelpToAdministratorsOnly() {
+        assertTrue(api.get("/staff/me", ADMIN).json().path("can").path("editGuides").asBoolean());
+        assertEquals(false, api.get("/staff/me", Api.signedInAs("demo-supervisor")).json().path("can").path("editGuides").asBoolean());
+    }
 }
