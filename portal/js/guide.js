@@ -2,6 +2,7 @@
 // it, each with a button to change it. The answers are kept in sessionStorage (this tab only) with the words shown,
 // so a reload, or a load that fails, keeps the path; the page says so and offers to try again. Focus moves to each
 // new question (or the suggestion at the end) and the live region reads it, for keyboard and screen reader users.
+// The browser's Back button takes the last answer back.
 import { api, h, NetworkError, setTitle, focusElement, announce } from './core.js';
 
 const topicId = new URLSearchParams(location.search).get('topic') || '';
@@ -121,6 +122,8 @@ function render({ focus = true } = {}) {
 function choose(asked, index) {
   path.push({ stepId: asked.stepId, index, question: asked.question, label: asked.answers[index].label });
   savePath();
+  // Each answer is a history entry: the browser's Back takes the last answer back, as "Change" does.
+  history.pushState({ turns: path.length }, '');
   render();
 }
 
@@ -173,9 +176,14 @@ async function start() {
   intro.textContent = guide.intro || '';
   intro.hidden = !guide.intro;
   const changed = keepValidPath();
+  history.replaceState({ turns: path.length }, '');
   render({ focus: false });
   if (changed) announce('Some questions have changed since you were last here, so we kept your answers up to there.');
 }
 
 startAgain.addEventListener('click', () => changeAnswer(0));
+window.addEventListener('popstate', (event) => {
+  const turns = event.state && Number.isInteger(event.state.turns) ? event.state.turns : 0;
+  if (guide && turns < path.length) changeAnswer(turns);
+});
 start();

@@ -97,6 +97,12 @@ class GuidedHelpBrowserTest extends PhoneBrowserTest {
         fail.set(false);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try again")).click();
         assertThat(page.locator("#current-heading")).hasText("What is wrong with the light?");
+        answer("It is off all night").click();
+        assertThat(page.locator("#current-heading")).hasText("Here is what we suggest");
+        // The browser's Back takes the last answer back too.
+        page.goBack();
+        assertThat(page.locator("#current-heading")).hasText("What is wrong with the light?");
+        assertThat(page.locator("#conversation")).not().containsText("off all night");
         answer("It flickers").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report it: Street light not working")).click();
         assertThat(page.getByLabel("Flickering")).isChecked();
