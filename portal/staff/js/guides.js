@@ -35,7 +35,7 @@ function renderTopics(list) {
     edit.addEventListener('click', () => open(topic.topicId).catch((error) => showProblem(...problemFor(error))));
     return h('li', { class: 'task' }, [
       h('h2', { text: topic.title }),
-      h('p', { class: 'secondary-text', text: `${topic.topicId} · ${topic.steps} steps · ${changed(topic)}${topic.retired ? ' Not on the resident pages.' : ''}` }),
+      h('p', { class: 'secondary-text', text: `${topic.topicId} · ${topic.steps} ${topic.steps === 1 ? 'step' : 'steps'} · ${changed(topic)}${topic.retired ? ' Not on the resident pages.' : ''}` }),
       edit,
     ]);
   })));

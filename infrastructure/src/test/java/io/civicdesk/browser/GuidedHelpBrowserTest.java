@@ -154,5 +154,11 @@ class GuidedHelpBrowserTest extends PhoneBrowserTest {
         assertThat(page.locator("#error-summary")).containsText("Someone saved this conversation");
         assertThat(page.getByLabel("The conversation")).hasValue(Pattern.compile("Their title"));
         assertThat(page.locator("#editing-status")).containsText("Version 2");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take it off the resident pages")).click();
+        assertThat(page.locator("#announcer")).hasText("The conversation is off the resident pages.");
+        assertThat(page.locator("#topics")).containsText(topicId + " · 1 step · Version 2");
+        assertThat(page.locator("#topics")).containsText("Not on the resident pages.");
+        assertEquals(404, TestStack.api().get("/guides/" + topicId).status());
     }
 }
