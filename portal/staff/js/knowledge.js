@@ -12,8 +12,9 @@ const suggestion = document.getElementById('suggestion');
 const KINDS = { service: 'Service', guidance: 'Article', 'unit-page': 'Unit page' };
 
 function url(result) {
-  // The API's urls are the resident portal's; this page is one folder down, beside the staff article page.
-  if (result.type === 'article' && result.audience === 'staff') return result.url.replace(/^staff\//, '');
+  // Every article opens on the staff article page beside this one (its state, its history, and for its unit the
+  // means to change it); a service opens the resident's report form, one folder up.
+  if (result.type === 'article') return `article.html?id=${encodeURIComponent(result.id)}`;
   return `../${result.url}`;
 }
 

@@ -11,6 +11,7 @@ import {
   CALLER, emptyFields, renderProblemFields, renderLocationFields, renderContactFields, readFields, writeFields,
   validateFields, submission, fieldIdFor,
 } from '../../js/request-form.js';
+import { guidancePanel } from './guidance.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
 import { INTAKE_LABELS } from './words.js';
 
@@ -113,6 +114,7 @@ async function loadService(serviceId, { speak }) {
   saveDraft();
   service = null;
   requestFields.hidden = true;
+  document.getElementById('guidance').replaceChildren();
   if (!serviceId) return;
   let response;
   try {
@@ -126,6 +128,7 @@ async function loadService(serviceId, { speak }) {
     return;
   }
   service = response.data;
+  document.getElementById('guidance').replaceChildren(guidancePanel(serviceId));
   document.getElementById('notice').replaceChildren(...(service.notice ? [warningText(service.notice)] : []));
   renderProblemFields(document.getElementById('questions'), service);
   writeFields(form, service, draft.fields);

@@ -6,6 +6,7 @@ import { h, announce, focusElement, formatDate, formatDateTime, timeElement, sum
 import {
   showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, formGroup, choiceGroup, choiceItem, syncReveals,
 } from '../../js/forms.js';
+import { guidancePanel } from './guidance.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
 import { dueLine, priorityTag, warningTag, humanise, unitName, PRIORITY_LABELS, INTAKE_LABELS } from './words.js';
 
@@ -509,6 +510,7 @@ function render() {
       h('span', { class: 'caption', text: request.service?.name || '' }), 'Request ', h('span', { class: 'nowrap', text: request.displayReference }),
     ]),
     dueLine(request.sla ? { ...request.sla, paused: request.paused, finishedAt: request.final ? sla.closedAt || sla.resolvedAt : null } : {}, request.timeZone),
+    guidancePanel(request.service?.id),
     summaryList(facts),
     h('h2', { text: 'Update this request' }),
     canAct ? actionForm() : h('p', { text: request.canAct

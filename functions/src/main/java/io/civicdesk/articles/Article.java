@@ -12,6 +12,10 @@ import java.util.List;
 public record Article(String articleId, ArticleKind kind, Audience audience, String title, String summary,
                       String body, List<String> serviceIds, String unitId, LocalDate reviewBy, int version,
                       Instant changedAt, String changedBy) {
+    public static final int TITLE_MAX = 120;
+    public static final int SUMMARY_MAX = 300;
+    public static final int BODY_MAX = 20_000;
+    public static final int MOST_SERVICES = 20;
 
     public Article {
         serviceIds = List.copyOf(serviceIds);
@@ -22,8 +26,10 @@ public record Article(String articleId, ArticleKind kind, Audience audience, Str
         return audience == Audience.RESIDENTS;
     }
 
-    /** Past the date its unit promised to look at it again. */
-    public boolean dueForReview(LocalDate today) {
-        return reviewBy != null && reviewBy.isBefore(today);
+    /** The same words, services, unit and dates as another version: saving it again would change nothing. */
+    public boolean sameContent(Article other) {
+        return kind == other.kind && audience == other.audience && title.equals(other.title)
+                && summary.equals(other.summary) && body.equals(other.body) && serviceIds.equals(other.serviceIds)
+                && unitId.equals(other.unitId) && java.util.Objects.equals(reviewBy, other.reviewBy);
     }
 }

@@ -138,7 +138,7 @@ public final class ArticleStore implements ArticleLibrary {
         item.put("title", s(article.title()));
         item.put("summary", s(article.summary()));
         item.put("body", s(article.body()));
-        item.put("serviceIds", AttributeValue.fromL(article.serviceIds().stream().map(Items::s).toList()));
+        item.put("serviceIds", Items.strings(article.serviceIds()));
         item.put("unitId", s(article.unitId()));
         if (article.reviewBy() != null) {
             item.put("reviewBy", s(article.reviewBy().toString()));
@@ -154,7 +154,7 @@ public final class ArticleStore implements ArticleLibrary {
         return new Article(Items.string(item, "articleId"), ArticleKind.fromCode(Items.string(item, "articleKind")),
                 Audience.fromCode(Items.string(item, "audience")), Items.string(item, "title"),
                 Items.string(item, "summary"), Items.string(item, "body"),
-                item.containsKey("serviceIds") ? item.get("serviceIds").l().stream().map(AttributeValue::s).toList() : List.of(),
+                Items.stringList(item, "serviceIds"),
                 Items.string(item, "unitId"), reviewBy == null ? null : LocalDate.parse(reviewBy),
                 Items.integer(item, "version"), Instant.parse(Items.string(item, "changedAt")),
                 Items.string(item, "changedBy"));
@@ -167,7 +167,7 @@ public final class ArticleStore implements ArticleLibrary {
         item.put("articleKind", s(state.kind().code()));
         item.put("audience", s(state.audience().code()));
         item.put("unitId", s(state.unitId()));
-        item.put("serviceIds", AttributeValue.fromL(state.serviceIds().stream().map(Items::s).toList()));
+        item.put("serviceIds", Items.strings(state.serviceIds()));
         item.put("status", s(state.status().code()));
         item.put("latestVersion", n(state.latestVersion()));
         if (state.publishedVersion() != null) {
@@ -187,7 +187,7 @@ public final class ArticleStore implements ArticleLibrary {
         return new ArticleState(Items.string(item, "articleId"), Items.string(item, "title"),
                 ArticleKind.fromCode(Items.string(item, "articleKind")), Audience.fromCode(Items.string(item, "audience")),
                 Items.string(item, "unitId"),
-                item.containsKey("serviceIds") ? item.get("serviceIds").l().stream().map(AttributeValue::s).toList() : List.of(),
+                Items.stringList(item, "serviceIds"),
                 ArticleState.Status.fromCode(Items.string(item, "status")), Items.integer(item, "latestVersion"),
                 Items.integer(item, "publishedVersion"), reviewBy == null ? null : LocalDate.parse(reviewBy),
                 Items.integer(item, "revision"), Instant.parse(Items.string(item, "changedAt")),

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code ./civicdesk bench}: the performance figures of infrastructure/BENCHMARKS.md, printed as tables — cold
  * start per function against a floor, DynamoDB calls per API operation, load on one unit's figures from 16
  * callers, the quarterly roll-up as requests grow, search over 2,000 generated articles, and the portal's bytes on
- * first load (the pages that gained search on their own too).
+ * first load (the pages that gained search or the knowledge base on their own too).
  * Runs from the repository's root (or {@code -Dcivicdesk.root}) after {@code mvn package}.
  */
 public final class Benchmarks {
@@ -44,13 +44,14 @@ public final class Benchmarks {
         List<Path> functionClasspath = List.of(jar,
                 Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         long start = System.nanoTime();
-        // `./civicdesk bench search`: the search tables alone (a few minutes, not the roll-ups' half hour).
+        // `./civicdesk bench search`: the calls per operation and the search tables (minutes, not the roll-ups' half hour).
         boolean searchOnly = java.util.Arrays.asList(args).contains("search");
         SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
         // Event sources off: nothing but the benchmarks' own invocations runs a handler or calls DynamoDB.
         try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).seedDemoData(true)
                 .eventSources(false).projectRoot(root))) {
             if (searchOnly) {
+                print(callCounts(functionClasspath));
                 SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
                 PortalBuild portal = new PortalBuild(root.resolve("portal"), root.resolve("infrastructure/target/portal"));
                 portal.build();

@@ -31,17 +31,21 @@ final class PortalBytes {
     private PortalBytes() {
     }
 
-    /** The scripts that bring search to a page: the search box's suggestions, the results, the staff pages'. */
-    private static final Set<String> SEARCH_SCRIPTS = Set.of("js/suggest.js", "js/search.js", "staff/js/knowledge.js",
-            "staff/js/synonyms.js", "staff/js/knowledge-figures.js");
+    /**
+     * The scripts that bring search and the knowledge base to a page: the search box's suggestions, the results,
+     * the article pages, the guidance beside a request, the staff pages'.
+     */
+    private static final Set<String> SEARCH_SCRIPTS = Set.of("js/suggest.js", "js/search.js", "js/article.js",
+            "staff/js/knowledge.js", "staff/js/synonyms.js", "staff/js/knowledge-figures.js", "staff/js/articles.js",
+            "staff/js/article.js", "staff/js/guidance.js");
 
     static Table measure(Path portal) throws IOException {
         return measure(portal, "Portal bytes on first load", page -> true);
     }
 
-    /** The same, for the pages that gained search (issue 10): what search adds to a first load, on its own. */
+    /** The same, for the pages that gained search or the knowledge base (issue 10), on their own. */
     static Table searchPages(Path portal) throws IOException {
-        return measure(portal, "Portal bytes on first load, the pages that gained search", page -> loadedBy(portal, page)
+        return measure(portal, "Portal bytes on first load, the pages that gained search or the knowledge base", page -> loadedBy(portal, page)
                 .stream().anyMatch(file -> SEARCH_SCRIPTS.contains(portal.relativize(file).toString().replace('\\', '/'))));
     }
 

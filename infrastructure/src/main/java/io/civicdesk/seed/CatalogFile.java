@@ -1,6 +1,7 @@
 package io.civicdesk.seed;
 
 import io.civicdesk.bookings.Facility;
+import io.civicdesk.articles.Article;
 import io.civicdesk.search.Synonyms;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Service;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -33,13 +35,15 @@ public final class CatalogFile {
     private final List<ServiceLevelPolicy> policies;
     private final List<Facility> facilities;
     private final Synonyms synonyms;
+    private final List<Article> articles;
+    private final Instant readAt;
     private final String source;
     private final Map<String, YamlTree.Place> places;
     private List<Guide> guides = List.of();
     private Set<String> guideArticles = Set.of();
 
     CatalogFile(Council council, List<Unit> units, List<Service> services, List<BusinessCalendar> calendars,
-                List<ServiceLevelPolicy> policies, List<Facility> facilities, Synonyms synonyms, String source, Map<String, YamlTree.Place> places) {
+                List<ServiceLevelPolicy> policies, List<Facility> facilities, Synonyms synonyms, List<Article> articles, Instant readAt, String source, Map<String, YamlTree.Place> places) {
         this.council = council;
         this.units = List.copyOf(units);
         this.services = List.copyOf(services);
@@ -47,6 +51,8 @@ public final class CatalogFile {
         this.policies = List.copyOf(policies);
         this.facilities = List.copyOf(facilities);
         this.synonyms = synonyms;
+        this.articles = List.copyOf(articles);
+        this.readAt = readAt;
         this.source = source;
         this.places = places;
     }
@@ -92,6 +98,16 @@ public final class CatalogFile {
 
     public List<Facility> facilities() {
         return facilities;
+    }
+
+    /** When the file was read: what its relative dates count from, and when what it loads was changed. */
+    public Instant readAt() {
+        return readAt;
+    }
+
+    /** The knowledge base's articles, each to be published as written; none when the file lists none. */
+    public List<Article> articles() {
+        return articles;
     }
 
     /** The council's synonyms for search; none when the file lists none. */

@@ -2,6 +2,7 @@ package io.civicdesk.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.bookings.Facility;
+import io.civicdesk.articles.Article;
 import io.civicdesk.search.Synonyms;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Question;
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 final class CatalogFileReader {
     static final int NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "guides");
+    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles", "guides");
     private static final List<String> SYNONYMS = List.of("words");
     private static final List<String> COUNCIL = List.of("name", "calendarId");
     private static final List<String> UNIT = List.of("id", "name", "email");
@@ -71,9 +72,14 @@ final class CatalogFileReader {
     private final Set<String> serviceIds = new LinkedHashSet<>();
     private final Set<String> calendarIds = new LinkedHashSet<>();
 
-    private CatalogFileReader(Mistakes mistakes, int thisYear) {
+    private final Clock clock;
+    private final ZoneId zone;
+
+    private CatalogFileReader(Mistakes mistakes, Clock clock, ZoneId zone) {
         this.mistakes = mistakes;
-        this.thisYear = thisYear;
+        this.clock = clock;
+        this.zone = zone;
+        this.thisYear = LocalDate.ofInstant(clock.instant(), zone).getYear();
     }
 
     static CatalogFile read(String source, String text, Clock clock) throws CatalogFileException {
@@ -84,8 +90,8 @@ final class CatalogFileReader {
         }
         mistakes.placesFrom(parsed.places());
         ZoneId zone = councilZone(parsed.root());
-        CatalogFileReader reader = new CatalogFileReader(mistakes, LocalDate.ofInstant(clock.instant(), zone).getYear());
-        CatalogFile file = reader.catalogue(parsed.root(), source, parsed.places(), zone);
+        CatalogFileReader reader = new CatalogFileReader(mistakes, clock, zone);
+        CatalogFile file = reader.catalogue(parsed.root(), source, parsed.places());
         mistakes.throwIfAny();
         return file;
     }
@@ -102,7 +108,7 @@ final class CatalogFileReader {
         return ZoneOffset.UTC;
     }
 
-    private CatalogFile catalogue(JsonNode root, String source, Map<String, YamlTree.Place> places, ZoneId zone) {
+    private CatalogFile catalogue(JsonNode root, String source, Map<String, YamlTree.Place> places) {
         Fields catalogue = Fields.of(root, "", mistakes, "a catalogue", CATALOGUE);
         if (catalogue == null) {
             return null;
@@ -113,10 +119,13 @@ final class CatalogFileReader {
         Council council = council(catalogue, calendars);
         List<ServiceLevelPolicy> policies = policies(catalogue);
         List<Facility> facilities = new FacilityReader(mistakes, zone, thisYear).facilities(catalogue);
+        List<Article> articles = new ArticleFileReader(mistakes, unitIds, serviceIds,
+                LocalDate.ofInstant(clock.instant(), zone), clock.instant()).articles(catalogue);
         Set<String> guideArticles = new java.util.LinkedHashSet<>();
-        List<io.civicdesk.guides.Guide> guides = new GuideFileReader(mistakes).guides(catalogue, services, facilities, guideArticles);
-        return new CatalogFile(council, units, services, calendars, policies, facilities, synonyms(catalogue), source, places)
-                .withGuides(guides, guideArticles);
+        List<io.civicdesk.guides.Guide> guides = new GuideFileReader(mistakes)
+                .guides(catalogue, services, facilities, articles, guideArticles);
+        return new CatalogFile(council, units, services, calendars, policies, facilities, synonyms(catalogue), articles,
+                clock.instant(), source, places).withGuides(guides, guideArticles);
     }
 
     private Synonyms synonyms(Fields catalogue) {

@@ -1,17 +1,21 @@
 package io.civicdesk.seed;
 
 import io.civicdesk.articles.Article;
+import io.civicdesk.articles.ArticleService;
 import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.bookings.Facility;
 import io.civicdesk.bookings.FacilityStore;
-import io.civicdesk.search.SynonymStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.guides.GuideStore;
+import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.search.SynonymStore;
 import io.civicdesk.sla.ServiceLevelPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +39,8 @@ public final class CatalogLoad {
     }
 
     /**
-     * Writes the file, and tells what the table holds that the file does not name, e.g. {@code service pothole}.
+     * Writes the file, and tells what the table holds that the file does not name, e.g. {@code service pothole}, and
+     * the articles staff have changed since the file loaded them, which keep their change.
      * Nothing is written when a policy's place in the order is held by a policy the file does not name.
      */
     public List<String> write(CatalogFile file) throws CatalogFileException {
@@ -51,11 +56,38 @@ public final class CatalogLoad {
         FacilityStore facilities = new FacilityStore(dynamo, table);
         file.facilities().forEach(facilities::put);
         if (!file.synonyms().groups().isEmpty()) {
-            new SynonymStore(dynamo, table).load(file.synonyms(), java.time.Instant.now());
+            new SynonymStore(dynamo, table).load(file.synonyms(), file.readAt());
         }
+        List<String> keptByStaff = writeArticles(file, catalog);
+        // After the articles, which the conversations may lead to.
         GuideStore guides = new GuideStore(dynamo, table);
-        file.guides().forEach(guide -> guides.load(guide, java.time.Instant.now()));
-        return notInFile(file, catalog.catalogue(), facilities.all());
+        file.guides().forEach(guide -> guides.load(guide, file.readAt()));
+        List<String> left = new ArrayList<>(notInFile(file, catalog.catalogue(), facilities.all()));
+        left.addAll(keptByStaff);
+        return left;
+    }
+
+    /**
+     * Each article published as the file has it; the ids of those staff have changed since, which keep their
+     * change (told as {@code article unit-waste, changed on the staff pages}).
+     */
+    private List<String> writeArticles(CatalogFile file, CatalogStore catalog) throws CatalogFileException {
+        ArticleService articles = new ArticleService(new ArticleStore(dynamo, table), new DynamoTransactions(dynamo),
+                catalog, Clock.fixed(file.readAt(), ZoneOffset.UTC));
+        Mistakes mistakes = file.mistakes();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < file.articles().size(); i++) {
+            Article article = file.articles().get(i);
+            switch (articles.publishFromFile(article, ArticleFileReader.LOADED_BY)) {
+                case KEPT_STAFF_CHANGES -> kept.add("article " + article.articleId() + ", changed on the staff pages");
+                case CONFLICT -> mistakes.add("articles[" + i + "]",
+                        "was changed on the staff pages while the file was loading; load the file again");
+                case PUBLISHED, UNCHANGED -> {
+                }
+            }
+        }
+        mistakes.throwIfAny();
+        return kept;
     }
 
     /**

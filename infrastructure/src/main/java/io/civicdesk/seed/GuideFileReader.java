@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
  * an {@code id}) and checks each whole with {@link GuideCheck} against the file's own services, their questions and
  * options, and its facilities, each mistake placed at its step and answer in the file.
  *
- * <p>An answer leading to an article is not checked against the articles here: the articles may be published in
- * the table by staff, or come in the same load. The ids it leads to are kept ({@link CatalogFile#guideArticles()}),
- * and the load tells any that are not published once it is done, so a council sees what a resident would miss.
+ * <p>An answer leading to an article the file has must lead to one for residents. One the file does not have passes
+ * here: it may be published in the table by staff. The ids the answers lead to are kept
+ * ({@link CatalogFile#guideArticles()}), and the load tells any not published for residents once it is done, so a
+ * council sees where a resident would find nothing.
  */
 final class GuideFileReader {
     private static final List<String> GUIDE = List.of("id", "title", "intro", "firstStepId", "steps");
@@ -47,11 +48,12 @@ final class GuideFileReader {
         this.mistakes = mistakes;
     }
 
-    /** The guides, and in {@code articles} each article id an answer leads to. */
-    List<Guide> guides(Fields catalogue, List<Service> services, List<Facility> facilities, Set<String> articles) {
+    /** The guides, and in {@code led} each article id an answer leads to. */
+    List<Guide> guides(Fields catalogue, List<Service> services, List<Facility> facilities, List<Article> articles,
+                       Set<String> led) {
         Set<String> facilityIds = new LinkedHashSet<>();
         facilities.forEach(facility -> facilityIds.add(facility.id()));
-        GuideCheck check = new GuideCheck(new FileServices(services), new AnyArticle(articles), facilityIds::contains);
+        GuideCheck check = new GuideCheck(new FileServices(services), new FileArticles(articles, led), facilityIds::contains);
         List<Guide> guides = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (Fields.Item item : catalogue.list("guides", false, 100, "guided conversations")) {
@@ -88,24 +90,26 @@ final class GuideFileReader {
         return path.replace(".lead", "");
     }
 
-    /** Any article id passes, and is noted to be told after the load if it is not published by then. */
-    static final class AnyArticle implements ArticleLibrary {
+    /** The file's articles; any other id passes as a resident article. Each id asked for is noted in {@code led}. */
+    static final class FileArticles implements ArticleLibrary {
+        private final Map<String, Article> articles = new LinkedHashMap<>();
         private final Set<String> led;
 
-        AnyArticle(Set<String> led) {
+        FileArticles(List<Article> articles, Set<String> led) {
+            articles.forEach(article -> this.articles.put(article.articleId(), article));
             this.led = led;
         }
 
         @Override
         public List<Article> published() {
-            return List.of();
+            return List.copyOf(articles.values());
         }
 
         @Override
         public Optional<Article> published(String articleId) {
             led.add(articleId);
-            return Optional.of(new Article(articleId, ArticleKind.GUIDANCE, Audience.RESIDENTS, articleId, "", "",
-                    List.of(), "", null, 1, null, "the catalogue file"));
+            return Optional.of(articles.getOrDefault(articleId, new Article(articleId, ArticleKind.GUIDANCE,
+                    Audience.RESIDENTS, articleId, "", "", List.of(), "", null, 1, null, "the catalogue file")));
         }
     }
 

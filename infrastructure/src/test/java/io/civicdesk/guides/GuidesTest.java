@@ -65,6 +65,9 @@ class GuidesTest {
         assertEquals("report.html?service=missed-bin&a.bin-type=Recycling%20%28yellow%20lid%29&a.out-by-6am=Yes",
                 yes.path("url").asText());
         assertEquals("Report it: Missed bin collection", yes.path("label").asText());
+        JsonNode daysEnd = bins.path("steps").get(0).path("answers").get(3).path("end");
+        assertEquals("article.html?id=bin-collection-days", daysEnd.path("url").asText());
+        assertEquals("Read: Bin collection days", daysEnd.path("label").asText(), "the published article's title");
         JsonNode venue = api.get("/guides/hire-a-venue").json().path("steps").get(0).path("answers").get(1).path("end");
         assertEquals("facility.html?id=banksia-hall", venue.path("url").asText());
         assertEquals("Book Banksia Community Hall", venue.path("label").asText());
@@ -103,6 +106,9 @@ class GuidesTest {
                 .assertNames("steps.blocking.answers[1].lead.answers.blocking");
         save(topicId, guide(0, Map.of("label", "Nowhere", "book", "no-such-hall")), ADMIN)
                 .assertNames("steps.blocking.answers[1].lead");
+        Api.Reply staffOnly = save(topicId, guide(0, Map.of("label", "The script", "article", "taking-a-missed-bin-call")), ADMIN);
+        staffOnly.assertNames("steps.blocking.answers[1].lead");
+        assertTrue(staffOnly.error("steps.blocking.answers[1].lead").contains("for staff only"), staffOnly.body());
         Map<String, Object> noVersion = new LinkedHashMap<>(guide(0, Map.of("label", "Talk", "callBack", true)));
         noVersion.remove("version");
         save(topicId, noVersion, ADMIN).assertNames("version");

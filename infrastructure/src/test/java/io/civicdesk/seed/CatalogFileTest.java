@@ -134,6 +134,48 @@ class CatalogFileTest {
     }
 
     @Test
+    void articlesArePublishedAsWrittenWithTheirReviewDateCountedFromLoading() throws Exception {
+        CatalogFile file = CatalogFile.read("wandoo.yaml", small("""
+                articles:
+                  - id: potholes
+                    kind: guidance
+                    audience: residents
+                    unitId: works
+                    serviceIds: [pothole]
+                    reviewInMonths: 6
+                    title: Potholes
+                    summary: What we fix, and how fast.
+                    body: |
+                      ## Potholes
+                      We fill them.
+                """), DECEMBER_2026);
+
+        io.civicdesk.articles.Article potholes = file.articles().get(0);
+        assertEquals(LocalDate.of(2027, 6, 2), potholes.reviewBy());
+        assertEquals(List.of("pothole"), potholes.serviceIds());
+        assertEquals(io.civicdesk.articles.Audience.RESIDENTS, potholes.audience());
+        assertEquals("## Potholes\nWe fill them.", potholes.body());
+        assertEquals(16, example(DECEMBER_2026).articles().size());
+    }
+
+    @Test
+    void anArticlesMistakesAreEachNamedAtTheirField() {
+        List<String> found = mistakes(small("""
+                articles:
+                  - {id: a, kind: poem, audience: residents, unitId: roads, serviceIds: [pothole, verge], reviewInMonths: 6, title: A, summary: A., body: A}
+                  - {id: a, kind: guidance, audience: everyone, unitId: works, reviewInMonths: 100, title: B, summary: B., body: B}
+                """)).stream().map(Mistake::toString).toList();
+
+        assertEquals(6, found.size(), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("articles[0].kind") && m.contains("choose guidance or unit-page")), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("articles[0].unitId") && m.contains("no unit \"roads\"")), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("articles[0].serviceIds[1]") && m.contains("no service \"verge\"")), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("articles[1].id")), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("articles[1].audience")), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("articles[1].reviewInMonths")), found.toString());
+    }
+
+    @Test
     void jsonIsACatalogueFileToo() throws Exception {
         String json = """
                 {"council": {"name": "Shire of Wandoo", "calendarId": "office"},
@@ -178,7 +220,7 @@ class CatalogFileTest {
     void anEmptyFileOrAListIsNoCatalogue() {
         assertEquals(List.of("council.yaml:1:1: the file is empty"), mistakes("# nothing yet\n").stream().map(Mistake::toString).toList());
         assertEquals(List.of("council.yaml:1:1: must be a catalogue: a mapping of its fields ($schema, council, units, services, "
-                + "calendars, policies, facilities, synonyms, guides), not a list"), mistakes("- council\n").stream().map(Mistake::toString).toList());
+                + "calendars, policies, facilities, synonyms, articles, guides), not a list"), mistakes("- council\n").stream().map(Mistake::toString).toList());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.civicdesk.seed;
 
+import io.civicdesk.articles.Article;
+import io.civicdesk.articles.ArticleLibrary;
 import io.civicdesk.guides.Guide;
 import io.civicdesk.guides.GuideAnswer;
 import io.civicdesk.guides.GuideCheck;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +36,19 @@ class GuideFileTest {
         assertEquals(List.of("bin-not-collected", "road-problem", "hire-a-venue"),
                 file.guides().stream().map(Guide::topicId).toList());
         Set<String> facilities = file.facilities().stream().map(facility -> facility.id()).collect(Collectors.toSet());
-        // Articles are told after the load, not checked here (GuideFileReader): any article id passes.
-        GuideCheck check = new GuideCheck(new GuideFileReader.FileServices(file.services()),
-                new GuideFileReader.AnyArticle(new HashSet<>()), facilities::contains);
+        // Checked against the file's own articles, as the staff page checks against the published ones.
+        ArticleLibrary articles = new ArticleLibrary() {
+            @Override
+            public List<Article> published() {
+                return file.articles();
+            }
+
+            @Override
+            public Optional<Article> published(String articleId) {
+                return file.articles().stream().filter(article -> article.articleId().equals(articleId)).findFirst();
+            }
+        };
+        GuideCheck check = new GuideCheck(new GuideFileReader.FileServices(file.services()), articles, facilities::contains);
         for (Guide guide : file.guides()) {
             assertEquals(List.of(), check.mistakes(guide), guide.topicId());
             assertTrue(guide.steps().size() >= 2, guide.topicId() + " branches");
@@ -54,9 +66,36 @@ class GuideFileTest {
 
     @Test
     void theArticlesTheConversationsLeadToAreKeptForTheLoadToTell() throws Exception {
-        assertTrue(example().guideArticles().containsAll(List.of("bin-collection-days", "what-goes-in-which-bin",
-                "potholes-and-road-repairs", "street-lights", "verges-and-nature-strips", "booking-a-community-hall")),
-                example().guideArticles().toString());
+        assertEquals(Set.of("bin-collection-days", "what-goes-in-which-bin", "potholes-and-road-repairs", "street-lights",
+                "verges-and-nature-strips", "booking-a-community-hall"), example().guideArticles());
+    }
+
+    @Test
+    void aConversationLeadingToAStaffArticleOfTheFileIsAMistakeAndOneTheFileDoesNotHavePasses() {
+        String yaml = CatalogFileTest.small("""
+                articles:
+                  - id: pothole-script
+                    kind: guidance
+                    audience: staff
+                    unitId: works
+                    reviewInMonths: 12
+                    title: Taking a pothole call
+                    summary: What to ask.
+                    body: Ask where it is.
+                guides:
+                  - id: roads
+                    title: A road problem
+                    firstStepId: first
+                    steps:
+                      - stepId: first
+                        question: What would you like?
+                        answers:
+                          - {label: Read the script, article: pothole-script}
+                          - {label: Read elsewhere, article: published-by-staff}
+                """);
+        List<Mistake> mistakes = assertThrows(CatalogFileException.class, () -> CatalogFile.read("wandoo.yaml", yaml, CLOCK)).mistakes();
+        assertEquals(List.of("guides[0].steps[0].answers[0]"), mistakes.stream().map(Mistake::field).toList(), mistakes.toString());
+        assertTrue(mistakes.get(0).message().contains("for staff only"), mistakes.toString());
     }
 
     @Test

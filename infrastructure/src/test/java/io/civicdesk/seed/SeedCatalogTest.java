@@ -1,12 +1,18 @@
 package io.civicdesk.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.articles.Article;
+import io.civicdesk.articles.ArticleDraft;
+import io.civicdesk.articles.ArticleService;
+import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.bookings.FacilityStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.guides.Guide;
 import io.civicdesk.guides.GuideStore;
 import io.civicdesk.local.LocalStack;
+import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.sla.ServiceLevelPolicy;
 import io.civicdesk.testing.Api;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +34,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,13 +79,15 @@ class SeedCatalogTest {
         Run first = seed(example, "--table", "CatalogTable");
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("City of Melaleuca: 6 units, 14 services, 2 calendars, 3 policies, 7 facilities"), first.out());
+        assertTrue(first.out().contains(", 16 articles, 3 guided conversations."), first.out());
         Map<String, Map<String, AttributeValue>> once = items("CatalogTable");
         Run second = seed(example, "--table", "CatalogTable");
         assertEquals(0, second.exit(), second.err());
         assertEquals(once, items("CatalogTable"));
-        // units, services, council, calendars, policies and their places, facilities, the synonyms, each guided
+        // units, services, council, calendars, policies and their places, facilities, the synonyms, each
+        // article's first version, state and published copy (loaded again unchanged, no new version), and each guided
         // conversation's current item and its first version
-        assertEquals(6 + 14 + 1 + 2 + 3 + 3 + 7 + 1 + 3 * 2, once.size(), once.keySet().toString());
+        assertEquals(6 + 14 + 1 + 2 + 3 + 3 + 7 + 1 + 16 * 3 + 3 * 2, once.size(), once.keySet().toString());
 
         CatalogFile file = CatalogFile.read(CatalogSchemaTest.EXAMPLE, DECEMBER_2026);
         CatalogStore catalog = new CatalogStore(stack.dynamoDb(), "CatalogTable");
@@ -160,6 +169,29 @@ class SeedCatalogTest {
         Run loaded = seed(council(policy("urgent", 20) + policy("high", 30)).toString(), "--table", table);
         assertEquals(0, loaded.exit(), loaded.err());
         assertTrue(loaded.out().contains("The table also holds what this file does not name, left as it was: policy storm."), loaded.out());
+    }
+
+    @Test
+    void anArticleStaffChangedKeepsTheirChangeWhenTheFileIsLoadedAgain() throws Exception {
+        String table = freshTable();
+        String example = CatalogSchemaTest.EXAMPLE.toString();
+        assertEquals(0, seed(example, "--table", table).exit());
+        ArticleStore store = new ArticleStore(stack.dynamoDb(), table);
+        ArticleService articles = new ArticleService(store, new DynamoTransactions(stack.dynamoDb()),
+                new CatalogStore(stack.dynamoDb(), table), DECEMBER_2026);
+        StaffCaller sam = new StaffCaller("demo-officer-waste", "Sam Nguyen", "sam.nguyen@melaleuca.example",
+                Set.of(StaffCaller.Role.OFFICER), "waste");
+        Article loaded = store.published("bin-collection-days").orElseThrow();
+        articles.save(sam, "bin-collection-days", new ArticleDraft(loaded.kind(), loaded.audience(), "Our bin days",
+                loaded.summary(), loaded.body(), loaded.serviceIds(), loaded.unitId(), loaded.reviewBy(), 1));
+        articles.publish(sam, "bin-collection-days", 2);
+
+        Run again = seed(example, "--table", table);
+
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("article bin-collection-days, changed on the staff pages"), again.out());
+        assertEquals("Our bin days", store.published("bin-collection-days").orElseThrow().title());
+        assertEquals(2, store.state("bin-collection-days").orElseThrow().latestVersion());
     }
 
     @Test

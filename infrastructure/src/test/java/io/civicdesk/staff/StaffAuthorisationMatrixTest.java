@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.bookings.BookingFixtures;
 import io.civicdesk.catalog.CatalogStore;
@@ -68,6 +69,7 @@ class StaffAuthorisationMatrixTest {
     private static String calendarWithHoliday;
     private static String policyToDelete;
     private static String memberToChange;
+    private static final String MATRIX_ARTICLE = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     private static String guideToSave;
     private static String guideToRetire;
 
@@ -90,6 +92,20 @@ class StaffAuthorisationMatrixTest {
             SynonymBook.Saved saved = new SynonymStore(TestStack.get().dynamoDb(), "CatalogTable").saved();
             return Map.of("groups", saved.synonyms().groups(), "version", saved.version());
         }, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        // Any member of staff reads the knowledge base; only the owning unit's staff (and administrators) change it.
+        cases.put("GET /staff/articles", new Case("/staff/articles?serviceId=missed-bin", null, ACCOUNT_MANAGER, NO_ROLE, null, 200));
+        cases.put("POST /staff/articles/preview", new Case("/staff/articles/preview", () -> Map.of("body", "**Matrix** check."),
+                ACCOUNT_MANAGER, NO_ROLE, null, 200));
+        cases.put("GET /staff/articles/{articleId}", new Case("/staff/articles/unit-waste", null, PRIYA, NO_ROLE, null, 200));
+        cases.put("PUT /staff/articles/{articleId}", new Case("/staff/articles/" + MATRIX_ARTICLE, () -> {
+            Map<String, Object> draft = matrixArticle();
+            draft.put("revision", matrixRevision());
+            return draft;
+        }, SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("POST /staff/articles/{articleId}/publish", new Case("/staff/articles/" + MATRIX_ARTICLE + "/publish",
+                () -> Map.of("revision", matrixRevision()), SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("POST /staff/articles/{articleId}/retire", new Case("/staff/articles/" + MATRIX_ARTICLE + "/retire",
+                () -> Map.of("revision", matrixRevision()), SAM, ACCOUNT_MANAGER, PRIYA, 200));
         cases.put("GET /staff/officers", new Case("/staff/officers?unit=waste", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
         // Reading another unit's request is allowed on purpose (the counter answers for every unit): no wrong unit.
         cases.put("GET /staff/requests/{reference}", new Case("/staff/requests/" + ref, null, SAM, ACCOUNT_MANAGER, null, 200));
@@ -206,6 +222,8 @@ class StaffAuthorisationMatrixTest {
                 + "@melaleuca.example", "name", "Matrix Check", "roles", List.of("officer"), "unitId", "waste")), Api.signedInAs(ADMIN));
         assertEquals(201, member.status(), member.body());
         memberToChange = member.json().path("id").asText();
+        Api.Reply article = TestStack.api().put("/staff/articles/" + MATRIX_ARTICLE, Json.write(matrixArticle()), Api.signedInAs(SAM));
+        assertEquals(200, article.status(), article.body());
         policyToDelete = "matrix-delete-" + ownService;
         guideToSave = "matrix-" + ownService;
         guideToRetire = "matrix-retire-" + ownService;
@@ -213,6 +231,18 @@ class StaffAuthorisationMatrixTest {
                 Api.signedInAs(ADMIN)).status());
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
+    }
+
+    /** A waste article of the matrix's own: saved, published and taken down in the template's order of routes. */
+    private static Map<String, Object> matrixArticle() {
+        Map<String, Object> draft = new HashMap<>(Map.of("kind", "guidance", "audience", "staff", "title", "Matrix check",
+                "summary", "An article the authorisation matrix changes.", "body", "Matrix check.", "unitId", "waste",
+                "serviceIds", List.of("missed-bin")));
+        return draft;
+    }
+
+    private static int matrixRevision() {
+        return new ArticleStore(TestStack.get().dynamoDb(), "CatalogTable").state(MATRIX_ARTICLE).orElseThrow().revision();
     }
 
     private static String wasteComplaint() {

@@ -1,0 +1,105 @@
+// A help article (article.html?id=…): read once opened, counted as read, and "was this helpful?" asked at the end.
+// Opening it is remembered in this tab (sessionStorage civicdesk.readArticles) so that a report sent afterwards
+// counts the article as read and reported all the same; only the article's id is kept, nothing personal.
+import { api, h, announce, focusElement, setTitle, formatDate, NetworkError } from './core.js';
+import { articleBody } from './article-body.js';
+
+const READ_ARTICLES = 'civicdesk.readArticles';
+const articleId = (new URLSearchParams(location.search).get('id') || '').trim();
+const problem = document.getElementById('problem');
+const problemText = document.getElementById('problem-text');
+const retry = document.getElementById('retry');
+
+function remember(id) {
+  try {
+    const ids = JSON.parse(sessionStorage.getItem(READ_ARTICLES) || '[]');
+    const list = Array.isArray(ids) ? ids.filter((each) => typeof each === 'string') : [];
+    if (!list.includes(id)) sessionStorage.setItem(READ_ARTICLES, JSON.stringify([...list, id].slice(-20)));
+  } catch {
+    // Private browsing may refuse storage: the article still reads, it is just not counted with a later report.
+  }
+}
+
+function outcome(event) {
+  return api('/knowledge/outcomes', { method: 'POST', body: { event, articleId } });
+}
+
+function showProblem(heading, text, canRetry) {
+  document.getElementById('loading').hidden = true;
+  document.getElementById('article').hidden = true;
+  document.getElementById('problem-heading').textContent = heading;
+  problemText.textContent = text;
+  retry.hidden = !canRetry;
+  problem.hidden = false;
+  setTitle([heading], { error: !canRetry });
+  focusElement(document.getElementById('problem-heading'));
+}
+
+function show(article) {
+  setTitle([article.title, 'Help']);
+  document.getElementById('article-title').textContent = article.title;
+  document.getElementById('article-summary').textContent = article.summary;
+  document.getElementById('article-body').replaceChildren(articleBody(article.html));
+  const changed = article.changedAt ? `Last updated ${formatDate(article.changedAt.slice(0, 10))}` : '';
+  document.getElementById('article-changed').textContent = [changed, article.unitName ? `by ${article.unitName}` : '']
+    .filter(Boolean).join(' ');
+  const services = article.services || [];
+  document.getElementById('services-list').replaceChildren(...services.map((service) =>
+    h('li', {}, h('a', { href: `report.html?service=${encodeURIComponent(service.serviceId)}`, text: `Report: ${service.name}` }))));
+  document.getElementById('article-services').hidden = services.length === 0;
+  document.getElementById('loading').hidden = true;
+  problem.hidden = true;
+  document.getElementById('article').hidden = false;
+  focusElement(document.getElementById('article-title'), { scroll: false });
+}
+
+async function load() {
+  if (!/^[a-z0-9-]{1,64}$/.test(articleId)) {
+    showProblem('Article not found', 'The link does not name an article.', false);
+    return;
+  }
+  try {
+    const answer = await api(`/articles/${encodeURIComponent(articleId)}`);
+    if (answer.status === 404) {
+      showProblem('Article not found', 'There is no such article. It may have been taken down.', false);
+      return;
+    }
+    if (!answer.ok) {
+      showProblem('Help is not working just now', 'We could not open the article. Please try again.', true);
+      return;
+    }
+    show(answer.data);
+    remember(articleId);
+    outcome('read').catch(() => {});
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    showProblem('You seem to be offline', 'We could not reach the council. Check your connection and try again.', true);
+  }
+}
+
+document.getElementById('helpful-buttons').addEventListener('click', async (event) => {
+  const button = event.target.closest('button[data-helpful]');
+  if (!button) return;
+  const buttons = document.getElementById('helpful-buttons');
+  const thanks = document.getElementById('helpful-thanks');
+  buttons.hidden = true;
+  const helpful = button.dataset.helpful === 'helpful';
+  thanks.replaceChildren(helpful ? 'Thank you for telling us.'
+    : h('span', {}, ['Thank you. Sorry it did not help: ', h('a', { href: 'search.html', text: 'search again' }),
+      ' or ', h('a', { href: 'services.html', text: 'report the problem' }), '.']));
+  thanks.hidden = false;
+  announce(thanks.textContent);
+  try {
+    await outcome(button.dataset.helpful);
+  } catch {
+    // A lost answer is one fewer in the figures; the resident is not asked again.
+  }
+});
+
+retry.addEventListener('click', () => {
+  problem.hidden = true;
+  document.getElementById('loading').hidden = false;
+  load();
+});
+
+load();
