@@ -48,6 +48,9 @@ function showGuide(data) {
   document.getElementById('editing-status').textContent = `${changed(data)}${data.retired ? ' Not on the resident pages: saving puts it back.' : ''}`;
   field.value = JSON.stringify(data.guide, null, 2);
   retireButton.hidden = data.version === 0 || data.retired;
+  const residentLink = document.getElementById('resident-link');
+  residentLink.hidden = data.version === 0 || data.retired;
+  residentLink.querySelector('a').href = `../guide.html?topic=${encodeURIComponent(data.topicId)}`;
   form.hidden = false;
 }
 

@@ -11,8 +11,8 @@ import java.util.function.Function;
  * Where a conversation's ends take a resident, as the portal's pages are addressed: an article
  * ({@code article.html?id=}), a service's report form with answers filled in
  * ({@code report.html?service=&a.{questionId}=}), a facility's booking page ({@code facility.html?id=}, where its
- * times are chosen), or the call-back service's form ({@link #CALL_BACK_SERVICE}) with the topic filled in; the
- * page adds the answers given so far. The names on the links are looked up when the guide is read, so a renamed
+ * times are chosen), or the call-back service's form ({@link #CALL_BACK_SERVICE}) with the topic filled in and a
+ * phone call chosen as the way to hear back; the page adds the answers given so far. The names on the links are looked up when the guide is read, so a renamed
  * service reads rightly; a name that cannot be found falls back to plain words.
  */
 public final class GuideEnds {
@@ -62,8 +62,8 @@ public final class GuideEnds {
             return new End("book", "facility.html?id=" + encode(book.facilityId()),
                     facilityNames.apply(book.facilityId()).map(name -> "Book " + name).orElse("Book it"));
         }
-        return new End("call-back", "report.html?service=" + CALL_BACK_SERVICE + "&a." + CALL_BACK_TOPIC + "="
-                + encode(guide.title()), "Ask us to call you back");
+        return new End("call-back", "report.html?service=" + CALL_BACK_SERVICE + "&channel=phone&a." + CALL_BACK_TOPIC
+                + "=" + encode(guide.title()), "Ask us to call you back");
     }
 
     static Map<String, Object> view(End end) {

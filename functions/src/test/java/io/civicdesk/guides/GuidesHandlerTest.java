@@ -106,7 +106,7 @@ class GuidesHandlerTest {
         assertEquals("Report it: Missed bin collection", out.get(0).path("end").path("label").asText());
         assertEquals("facility.html?id=banksia-hall", out.get(1).path("end").path("url").asText());
         assertEquals("call-back", out.get(2).path("end").path("kind").asText());
-        assertEquals("report.html?service=call-back&a.topic=My%20bin%20was%20not%20collected",
+        assertEquals("report.html?service=call-back&channel=phone&a.topic=My%20bin%20was%20not%20collected",
                 out.get(2).path("end").path("url").asText());
     }
 

@@ -119,6 +119,8 @@ class GuidedHelpBrowserTest extends PhoneBrowserTest {
         assertThat(page.getByLabel("What is it about?")).hasValue("I want to hire a hall or venue");
         assertThat(page.getByLabel("What you have told us so far (optional)")).hasValue(
                 "What are you planning? A meeting or a class. How many people are coming? I'd rather talk to someone.");
+        // A phone call is already chosen as the way to hear back.
+        assertEquals("phone", page.evaluate("JSON.parse(sessionStorage.getItem('civicdesk.report.call-back')).channel"));
         assertAccessible("the call-back form filled in from guided help");
     }
 
@@ -142,6 +144,8 @@ class GuidedHelpBrowserTest extends PhoneBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the conversation")).click();
         assertThat(page.locator("#announcer")).hasText("The conversation is saved.");
         assertThat(page.locator("#editing-status")).containsText("Version 1");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("See it as a resident sees it")))
+                .hasAttribute("href", "../guide.html?topic=" + topicId);
 
         // Someone else saves meanwhile: this save is refused and theirs is shown.
         java.util.Map<String, Object> theirs = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(
