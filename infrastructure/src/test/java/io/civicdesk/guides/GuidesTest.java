@@ -145,4 +145,23 @@ class GuidesTest {
         assertTrue(api.get("/staff/me", ADMIN).json().path("can").path("editGuides").asBoolean());
         assertEquals(false, api.get("/staff/me", Api.signedInAs("demo-supervisor")).json().path("can").path("editGuides").asBoolean());
     }
+
+    @Test
+    void aCallBackAskedForAtTheEndOfAConversationReachesTheCustomerServiceQueue() {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("serviceId", "call-back");
+        request.put("answers", Map.of("topic", "I want to hire a hall or venue",
+                "conversation", "What are you planning? A meeting or a class. How many people are coming? I'd rather talk to someone.",
+                "best-time", "Any time"));
+        request.put("location", Map.of("address", "14 Banksia Street, Melaleuca WA 6999"));
+        request.put("contact", Map.of("name", "Alex Citizen", "phone", "08 9123 4567"));
+        request.put("preferredChannel", "phone");
+        Api.Reply sent = api.post("/requests", Json.write(request), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(201, sent.status(), sent.body());
+        String reference = sent.json().path("reference").asText();
+
+        Api.Reply queue = api.get("/staff/queue?unit=customer-service", Api.signedInAs("demo-supervisor"));
+        assertEquals(200, queue.status(), queue.body());
+        assertTrue(queue.body().contains(reference), queue.body());
+    }
 }
