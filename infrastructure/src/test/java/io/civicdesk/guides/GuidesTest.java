@@ -160,7 +160,7 @@ class GuidesTest {
         assertEquals(201, sent.status(), sent.body());
         String reference = sent.json().path("reference").asText();
 
-        Api.Reply queue = api.get("/staff/queue?unit=customer-service", Api.signedInAs("demo-supervisor"));
+        Api.Reply queue = api.get("/staff/queue?unit=customer-service", Api.signedInAs("demo-officer-customer-service"));
         assertEquals(200, queue.status(), queue.body());
         assertTrue(queue.body().contains(reference), queue.body());
     }
