@@ -70,7 +70,7 @@ public final class StaffQueries {
 
     public record Can(boolean workQueue, boolean handleRequests, boolean logOnBehalf, boolean manageBookings,
                       boolean reviewComplaints, boolean editWorkflows, boolean viewReports, boolean manageReports,
-                      boolean editServiceLevels, boolean manageStaff, boolean editSynonyms) {
+                      boolean editServiceLevels, boolean manageStaff, boolean editSynonyms, boolean editGuides) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -87,7 +87,8 @@ public final class StaffQueries {
                 units.all().stream().map(unit -> new RequestView.Named(unit.id(), unit.name())).toList(),
                 new Can(handles, handles, handles, handles, caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN),
                         caller.has(Role.ADMIN), caller.has(Role.SUPERVISOR) || caller.has(Role.ACCOUNT_MANAGER) || caller.has(Role.ADMIN),
-                        caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN)));
+                        caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN),
+                        caller.has(Role.ADMIN)));
     }
 
     // ---------------------------------------------------------------- queue

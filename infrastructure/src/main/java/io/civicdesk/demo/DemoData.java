@@ -64,14 +64,17 @@ public final class DemoData {
     }
 
     /**
-     * The demo staff: an officer in each of two units (and a second in Waste, to assign between), a supervisor,
-     * an account manager and an administrator. Locally they sign in from the local sign-in page.
+     * The demo staff: an officer in each of two units (and a second in Waste, to assign between), a customer service
+     * officer who answers the call backs guided help asks for, a supervisor, an account manager and an
+     * administrator. Locally they sign in from the local sign-in page.
      */
     public static List<StaffMember> staff() {
         return List.of(
                 new StaffMember("demo-officer-waste", "Sam Nguyen", "sam.nguyen@melaleuca.example", Set.of(Role.OFFICER), "waste"),
                 new StaffMember("demo-officer-waste-2", "Ella Brown", "ella.brown@melaleuca.example", Set.of(Role.OFFICER), "waste"),
                 new StaffMember("demo-officer-roads", "Priya Sharma", "priya.sharma@melaleuca.example", Set.of(Role.OFFICER), "roads"),
+                new StaffMember("demo-officer-customer-service", "Casey Morgan", "casey.morgan@melaleuca.example", Set.of(Role.OFFICER),
+                        "customer-service"),
                 new StaffMember("demo-supervisor", "Jordan Lee", "jordan.lee@melaleuca.example", Set.of(Role.SUPERVISOR), null),
                 new StaffMember("demo-account-manager", "Morgan Taylor", "morgan.taylor@melaleuca.example", Set.of(Role.ACCOUNT_MANAGER), null),
                 new StaffMember("demo-admin", "Chris Walker", "chris.walker@melaleuca.example", Set.of(Role.ADMIN), null));

@@ -6,6 +6,7 @@ import io.civicdesk.search.Synonyms;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
+import io.civicdesk.guides.Guide;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.ServiceLevelPolicy;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A council's catalogue as its file describes it (docs/catalogue.md; the schema and the demo council's example are
@@ -37,6 +39,8 @@ public final class CatalogFile {
     private final Instant readAt;
     private final String source;
     private final Map<String, YamlTree.Place> places;
+    private List<Guide> guides = List.of();
+    private Set<String> guideArticles = Set.of();
 
     CatalogFile(Council council, List<Unit> units, List<Service> services, List<BusinessCalendar> calendars,
                 List<ServiceLevelPolicy> policies, List<Facility> facilities, Synonyms synonyms, List<Article> articles, Instant readAt, String source, Map<String, YamlTree.Place> places) {
@@ -109,6 +113,23 @@ public final class CatalogFile {
     /** The council's synonyms for search; none when the file lists none. */
     public Synonyms synonyms() {
         return synonyms;
+    }
+
+    /** The guided conversations for residents, each already checked whole; none when the file lists none. */
+    public List<Guide> guides() {
+        return guides;
+    }
+
+    /** The articles the guided conversations lead to, which the load tells of when they are not published. */
+    public Set<String> guideArticles() {
+        return guideArticles;
+    }
+
+    /** Set once by the reader, after the sections the guides lead to are read. */
+    CatalogFile withGuides(List<Guide> guides, Set<String> articles) {
+        this.guides = List.copyOf(guides);
+        this.guideArticles = Set.copyOf(articles);
+        return this;
     }
 
     /** Mistakes found later, against what a table holds, placed in this file as the reading's own are. */

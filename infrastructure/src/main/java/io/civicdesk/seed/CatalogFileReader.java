@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
 final class CatalogFileReader {
     static final int NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles");
+    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles", "guides");
     private static final List<String> SYNONYMS = List.of("words");
     private static final List<String> COUNCIL = List.of("name", "calendarId");
     private static final List<String> UNIT = List.of("id", "name", "email");
@@ -121,8 +121,11 @@ final class CatalogFileReader {
         List<Facility> facilities = new FacilityReader(mistakes, zone, thisYear).facilities(catalogue);
         List<Article> articles = new ArticleFileReader(mistakes, unitIds, serviceIds,
                 LocalDate.ofInstant(clock.instant(), zone), clock.instant()).articles(catalogue);
+        Set<String> guideArticles = new java.util.LinkedHashSet<>();
+        List<io.civicdesk.guides.Guide> guides = new GuideFileReader(mistakes)
+                .guides(catalogue, services, facilities, articles, guideArticles);
         return new CatalogFile(council, units, services, calendars, policies, facilities, synonyms(catalogue), articles,
-                clock.instant(), source, places);
+                clock.instant(), source, places).withGuides(guides, guideArticles);
     }
 
     private Synonyms synonyms(Fields catalogue) {

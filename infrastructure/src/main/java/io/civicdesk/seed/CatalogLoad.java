@@ -8,6 +8,7 @@ import io.civicdesk.bookings.FacilityStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
+import io.civicdesk.guides.GuideStore;
 import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.search.SynonymStore;
 import io.civicdesk.sla.ServiceLevelPolicy;
@@ -58,6 +59,9 @@ public final class CatalogLoad {
             new SynonymStore(dynamo, table).load(file.synonyms(), file.readAt());
         }
         List<String> keptByStaff = writeArticles(file, catalog);
+        // After the articles, which the conversations may lead to.
+        GuideStore guides = new GuideStore(dynamo, table);
+        file.guides().forEach(guide -> guides.load(guide, file.readAt()));
         List<String> left = new ArrayList<>(notInFile(file, catalog.catalogue(), facilities.all()));
         left.addAll(keptByStaff);
         return left;
@@ -84,6 +88,17 @@ public final class CatalogLoad {
         }
         mistakes.throwIfAny();
         return kept;
+    }
+
+    /**
+     * The articles the file's guided conversations lead to that are not published for residents in the table: the
+     * conversations are loaded all the same (the articles may be published later, by staff or by another file),
+     * and the load tells these so the council knows where a resident would find nothing.
+     */
+    public List<String> guideArticlesNotPublished(CatalogFile file) {
+        ArticleStore articles = new ArticleStore(dynamo, table);
+        return file.guideArticles().stream()
+                .filter(articleId -> articles.published(articleId).filter(Article::forResidents).isEmpty()).sorted().toList();
     }
 
     private static void requireFreePlaces(CatalogFile file, List<ServiceLevelPolicy> stored) throws CatalogFileException {

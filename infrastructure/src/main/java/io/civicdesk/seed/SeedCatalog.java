@@ -72,16 +72,22 @@ public final class SeedCatalog {
         String contents = file.council().name() + ": " + file.units().size() + " units, " + file.services().size()
                 + " services, " + file.calendars().size() + " calendars, " + file.policies().size() + " policies, "
                 + file.facilities().size() + " facilities, " + file.synonyms().groups().size() + " groups of synonyms, "
-                + file.articles().size() + " articles";
+                + file.articles().size() + " articles, " + file.guides().size() + " guided conversations";
         if (check) {
             out.println(path + " is a catalogue that can be loaded. " + contents + ". Nothing was written.");
             return 0;
         }
         try {
-            List<String> left = new CatalogLoad(dynamo.get(), table).write(file);
+            CatalogLoad load = new CatalogLoad(dynamo.get(), table);
+            List<String> left = load.write(file);
+            List<String> unpublished = load.guideArticlesNotPublished(file);
             out.println("Loaded " + path + " into " + table + ". " + contents + ".");
             if (!left.isEmpty()) {
                 out.println("The table also holds what this file does not name, left as it was: " + String.join(", ", left) + ".");
+            }
+            if (!unpublished.isEmpty()) {
+                out.println("The guided conversations lead to articles not published for residents yet: "
+                        + String.join(", ", unpublished) + ".");
             }
             return 0;
         } catch (CatalogFileException e) {

@@ -47,8 +47,8 @@ class CatalogFileTest {
         assertEquals("City of Melaleuca", file.council().name());
         assertEquals("Australia/Perth", file.council().timeZone());
         assertEquals("council", file.council().calendarId());
-        assertEquals(List.of("waste", "roads", "parks", "rangers", "building"), file.units().stream().map(unit -> unit.id()).toList());
-        assertEquals(13, file.services().size());
+        assertEquals(List.of("waste", "roads", "parks", "rangers", "building", "customer-service"), file.units().stream().map(unit -> unit.id()).toList());
+        assertEquals(14, file.services().size());
         assertEquals(List.of(1, 2, 3), file.services().get(0).questions().stream().map(Question::order).toList());
         assertEquals(file.services().get(0).questions().get(0).options(), file.services().get(1).questions().get(0).options(),
                 "an alias repeats the options it names");
@@ -97,7 +97,7 @@ class CatalogFileTest {
     }
 
     /** A council of one unit, one service and one calendar; {@code more} is added at the end. */
-    private static String small(String more) {
+    static String small(String more) {
         return """
                 council: {name: Shire of Wandoo, calendarId: office}
                 units:
@@ -220,7 +220,7 @@ class CatalogFileTest {
     void anEmptyFileOrAListIsNoCatalogue() {
         assertEquals(List.of("council.yaml:1:1: the file is empty"), mistakes("# nothing yet\n").stream().map(Mistake::toString).toList());
         assertEquals(List.of("council.yaml:1:1: must be a catalogue: a mapping of its fields ($schema, council, units, services, "
-                + "calendars, policies, facilities, synonyms, articles), not a list"), mistakes("- council\n").stream().map(Mistake::toString).toList());
+                + "calendars, policies, facilities, synonyms, articles, guides), not a list"), mistakes("- council\n").stream().map(Mistake::toString).toList());
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.bookings.FacilityStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
+import io.civicdesk.guides.Guide;
+import io.civicdesk.guides.GuideStore;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.platform.StaffCaller;
@@ -76,15 +78,16 @@ class SeedCatalogTest {
         String example = CatalogSchemaTest.EXAMPLE.toString();
         Run first = seed(example, "--table", "CatalogTable");
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.out().contains("City of Melaleuca: 5 units, 13 services, 2 calendars, 3 policies, 7 facilities"), first.out());
-        assertTrue(first.out().contains(", 16 articles."), first.out());
+        assertTrue(first.out().contains("City of Melaleuca: 6 units, 14 services, 2 calendars, 3 policies, 7 facilities"), first.out());
+        assertTrue(first.out().contains(", 16 articles, 3 guided conversations."), first.out());
         Map<String, Map<String, AttributeValue>> once = items("CatalogTable");
         Run second = seed(example, "--table", "CatalogTable");
         assertEquals(0, second.exit(), second.err());
         assertEquals(once, items("CatalogTable"));
-        // units, services, council, calendars, policies and their places, facilities, the synonyms, and each
-        // article's first version, state and published copy (loaded again unchanged, no new version)
-        assertEquals(5 + 13 + 1 + 2 + 3 + 3 + 7 + 1 + 16 * 3, once.size(), once.keySet().toString());
+        // units, services, council, calendars, policies and their places, facilities, the synonyms, each
+        // article's first version, state and published copy (loaded again unchanged, no new version), and each guided
+        // conversation's current item and its first version
+        assertEquals(6 + 14 + 1 + 2 + 3 + 3 + 7 + 1 + 16 * 3 + 3 * 2, once.size(), once.keySet().toString());
 
         CatalogFile file = CatalogFile.read(CatalogSchemaTest.EXAMPLE, DECEMBER_2026);
         CatalogStore catalog = new CatalogStore(stack.dynamoDb(), "CatalogTable");
@@ -96,6 +99,11 @@ class SeedCatalogTest {
         assertEquals(file.policies(), catalog.policies());
         assertEquals(Map.of("10", "hazard", "20", "urgent", "30", "high"), places("CatalogTable"));
         assertEquals(file.facilities(), new FacilityStore(stack.dynamoDb(), "CatalogTable").all());
+        GuideStore guides = new GuideStore(stack.dynamoDb(), "CatalogTable");
+        assertEquals(file.guides().stream().map(Guide::topicId).sorted().toList(),
+                guides.topics().stream().map(topic -> topic.guide().topicId()).toList());
+        assertTrue(guides.current("bin-not-collected").orElseThrow().guide().sameConversation(file.guides().get(0)));
+        assertEquals(1, guides.current("bin-not-collected").orElseThrow().guide().version(), "the same file twice is one version");
 
         Api.Reply services = new Api(stack.apiUrl()).get("/services");
         assertEquals(200, services.status(), services.body());
@@ -199,7 +207,7 @@ class SeedCatalogTest {
         String table = freshTable();
         Run checked = seed(CatalogSchemaTest.EXAMPLE.toString(), "--check", "--table", table);
         assertEquals(0, checked.exit(), checked.err());
-        assertTrue(checked.out().contains("melaleuca.yaml is a catalogue that can be loaded. City of Melaleuca: 5 units"), checked.out());
+        assertTrue(checked.out().contains("melaleuca.yaml is a catalogue that can be loaded. City of Melaleuca: 6 units"), checked.out());
         assertEquals(Map.of(), items(table));
 
         Path wrong = council(policy("urgent", 10));

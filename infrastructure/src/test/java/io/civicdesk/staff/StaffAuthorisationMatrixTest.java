@@ -11,6 +11,7 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.reports.AccountStore;
 import io.civicdesk.search.SynonymBook;
 import io.civicdesk.search.SynonymStore;
+import io.civicdesk.guides.GuideStore;
 import io.civicdesk.reports.ReportFixtures;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.sla.BusinessCalendar;
@@ -69,6 +70,8 @@ class StaffAuthorisationMatrixTest {
     private static String policyToDelete;
     private static String memberToChange;
     private static final String MATRIX_ARTICLE = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+    private static String guideToSave;
+    private static String guideToRetire;
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
     private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
@@ -178,7 +181,22 @@ class StaffAuthorisationMatrixTest {
                 ADMIN, ACCOUNT_MANAGER, null, 201));
         cases.put("PUT /staff/members/{staffId}", new Case("/staff/members/" + memberToChange, () -> Map.of("name", "Matrix Checked",
                 "roles", List.of("officer"), "unitId", "roads", "version", 1), ADMIN, StaffApi.SUPERVISOR, null, 200));
+        // Guided help: administrators only; the conversations saved and retired are this test's own.
+        cases.put("GET /staff/guides", new Case("/staff/guides", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("GET /staff/guides/{topicId}", new Case("/staff/guides/bin-not-collected", null, ADMIN, SAM, null, 200));
+        cases.put("PUT /staff/guides/{topicId}", new Case("/staff/guides/" + guideToSave, () -> matrixGuide(
+                new GuideStore(TestStack.get().dynamoDb(), "CatalogTable").current(guideToSave)
+                        .map(saved -> saved.guide().version()).orElse(0)), ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("DELETE /staff/guides/{topicId}", new Case("/staff/guides/" + guideToRetire + "?version=1", null,
+                ADMIN, StaffApi.SUPERVISOR, null, 200));
         return cases;
+    }
+
+    /** A conversation of one question, for the matrix's own topics. */
+    private static Map<String, Object> matrixGuide(int version) {
+        return Map.of("title", "Matrix check", "firstStepId", "only", "version", version, "steps", List.of(Map.of(
+                "stepId", "only", "question", "Book or talk?", "answers", List.of(
+                        Map.of("label", "Book", "book", "wattle-hall"), Map.of("label", "Talk", "callBack", true)))));
     }
 
     @BeforeAll
@@ -207,6 +225,10 @@ class StaffAuthorisationMatrixTest {
         Api.Reply article = TestStack.api().put("/staff/articles/" + MATRIX_ARTICLE, Json.write(matrixArticle()), Api.signedInAs(SAM));
         assertEquals(200, article.status(), article.body());
         policyToDelete = "matrix-delete-" + ownService;
+        guideToSave = "matrix-" + ownService;
+        guideToRetire = "matrix-retire-" + ownService;
+        assertEquals(200, TestStack.api().put("/staff/guides/" + guideToRetire, Json.write(matrixGuide(0)),
+                Api.signedInAs(ADMIN)).status());
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
     }
