@@ -26,6 +26,7 @@ class CapabilityPackagesAreLayeredTest {
     /** The ladder, lowest rung first. Packages on one rung are independent of each other. */
     static final List<List<String>> RUNGS_LOWEST_FIRST = List.of(
             List.of("platform"),                        // HTTP edge, JSON, config, transactions, idempotency
+            List.of("languages"),                       // the residents' languages: message catalogues, formats
             List.of("sla"),                             // business calendar, service levels, due dates
             List.of("catalog"),                         // the council's services, units and questions
             List.of("directory", "figures", "notify"),  // staff directory; request/survey/backlog figures; mail outbox
@@ -34,7 +35,8 @@ class CapabilityPackagesAreLayeredTest {
                                                         // search over services and articles
             List.of("bookings"),                        // facilities and bookings
             List.of("staff", "guides"),                 // the staff console: queue, admin, sign-in; guided conversations
-            List.of("tracking", "warnings"));           // a resident tracking a request; service-level warnings
+            List.of("tracking", "warnings",             // a resident tracking a request; service-level warnings;
+                    "open311", "privacy"));             // the GeoReport v2 API; retention, subject access, erasure
 
     private static int rung(String capability) {
         for (int i = 0; i < RUNGS_LOWEST_FIRST.size(); i++) {
