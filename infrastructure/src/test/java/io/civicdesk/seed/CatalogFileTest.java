@@ -155,7 +155,7 @@ class CatalogFileTest {
         assertEquals(List.of("pothole"), potholes.serviceIds());
         assertEquals(io.civicdesk.articles.Audience.RESIDENTS, potholes.audience());
         assertEquals("## Potholes\nWe fill them.", potholes.body());
-        assertEquals(16, example(DECEMBER_2026).articles().size());
+        assertEquals(17, example(DECEMBER_2026).articles().size());
     }
 
     @Test
