@@ -44,6 +44,19 @@ public final class HttpResponses {
                 .build();
     }
 
+    /** A JSON file the browser saves rather than shows (a subject-access export): personal, so no cache keeps it. */
+    public static APIGatewayV2HTTPResponse jsonDownload(String fileName, Object body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(Map.of(
+                        "content-type", "application/json; charset=utf-8",
+                        "content-disposition", "attachment; filename=\"" + fileName + "\"",
+                        "cache-control", "no-store",
+                        "x-content-type-options", "nosniff"))
+                .withBody(Json.write(body))
+                .build();
+    }
+
     public static APIGatewayV2HTTPResponse error(Refusal e) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", e.getMessage());
