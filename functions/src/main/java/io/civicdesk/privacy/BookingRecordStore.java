@@ -83,6 +83,7 @@ public final class BookingRecordStore implements PersonalRecords {
                 return attempt == 1 && item != null && item.containsKey("anonymisedAt") ? Outcome.ANONYMISED : Outcome.NO_LONGER_DUE;
             }
             Booking booking = booking(item);
+            boolean changed = attempt > 1 || booking.version() != record.version();
             Booking anonymised = new Booking(booking.reference(), booking.kind(), booking.facilityId(), booking.facilityName(),
                     booking.status(), booking.occurrences(), ScanItems.REMOVED, booking.attendance(), Contact.NONE,
                     booking.concessionId(), booking.quote(), booking.channel(), booking.secretHash(), booking.createdAt(),
@@ -93,8 +94,8 @@ public final class BookingRecordStore implements PersonalRecords {
                         .conditionExpression("version = :version")
                         .expressionAttributeValues(Map.of(":body", s(Json.write(anonymised)), ":next", n(anonymised.version()),
                                 ":now", s(cutoffs.now().toString()), ":version", n(booking.version()))));
-                return attempt == 1 ? Outcome.ANONYMISED : Outcome.ANONYMISED_AFTER_CHANGE;
-            } catch (ConditionalCheckFailedException changed) {
+                return changed ? Outcome.ANONYMISED_AFTER_CHANGE : Outcome.ANONYMISED;
+            } catch (ConditionalCheckFailedException meanwhile) {
                 // Read again and decide again.
             }
         }
@@ -132,7 +133,8 @@ public final class BookingRecordStore implements PersonalRecords {
         details.put("contact", contact);
         details.put("purpose", booking.purpose());
         details.put("attendance", booking.attendance());
-        return new Held(RecordKind.BOOKINGS, "BOOKING#" + booking.reference().value(), booking.reference().value(), details);
+        return new Held(RecordKind.BOOKINGS, "BOOKING#" + booking.reference().value(), booking.reference().value(),
+                booking.version(), details);
     }
 
     private static Booking booking(Map<String, AttributeValue> item) {

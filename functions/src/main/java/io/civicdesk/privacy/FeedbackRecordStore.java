@@ -109,10 +109,11 @@ public final class FeedbackRecordStore implements PersonalRecords {
             if (item == null || item.isEmpty() || !isDue(item, cutoffs)) {
                 return attempt == 1 && item != null && item.containsKey("anonymisedAt") ? Outcome.ANONYMISED : Outcome.NO_LONGER_DUE;
             }
+            boolean changed = attempt > 1 || version(item) != record.version();
             try {
                 dynamo.updateItem(update(item, cutoffs.now()));
-                return attempt == 1 ? Outcome.ANONYMISED : Outcome.ANONYMISED_AFTER_CHANGE;
-            } catch (ConditionalCheckFailedException changed) {
+                return changed ? Outcome.ANONYMISED_AFTER_CHANGE : Outcome.ANONYMISED;
+            } catch (ConditionalCheckFailedException meanwhile) {
                 // Read again and decide again.
             }
         }
@@ -192,6 +193,12 @@ public final class FeedbackRecordStore implements PersonalRecords {
             }
         }
         return new Held(kind, Items.string(item, "pk") + "|" + Items.string(item, "sk"),
-                reference != null ? reference : Items.string(item, "pk"), details);
+                reference != null ? reference : Items.string(item, "pk"), version(item), details);
+    }
+
+    /** A complaint's version; the other items are never changed once written (but by anonymising). */
+    private static long version(Map<String, AttributeValue> item) {
+        Long version = Items.number(item, "version");
+        return version == null ? 0 : version;
     }
 }

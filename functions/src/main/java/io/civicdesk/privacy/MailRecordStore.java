@@ -88,6 +88,6 @@ public final class MailRecordStore implements PersonalRecords {
         details.put("to", Items.string(item, "to"));
         details.put("subject", Items.string(item, "subject"));
         details.put("text", Items.string(item, "text"));
-        return new Held(RecordKind.MAILS, Items.string(item, "pk"), Items.string(item, "id"), details);
+        return new Held(RecordKind.MAILS, Items.string(item, "pk"), Items.string(item, "id"), 0, details);
     }
 }

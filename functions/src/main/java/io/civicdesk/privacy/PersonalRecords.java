@@ -28,10 +28,11 @@ public interface PersonalRecords {
     List<Held> holding(Subject subject, Set<String> related);
 
     /**
-     * A record holding personal details: its kind, its key in its table, its reference (or id) and, for an
-     * export, what it holds (field → value, the personal fields and what identifies the record).
+     * A record holding personal details: its kind, its key in its table, its reference (or id), the version it
+     * was read at (0 for records without one) and, for an export, what it holds (field → value, the personal
+     * fields and what identifies the record).
      */
-    record Held(RecordKind kind, String key, String reference, Map<String, Object> details) {
+    record Held(RecordKind kind, String key, String reference, long version, Map<String, Object> details) {
     }
 
     /**

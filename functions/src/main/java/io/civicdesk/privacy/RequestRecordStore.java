@@ -95,9 +95,10 @@ public final class RequestRecordStore implements PersonalRecords {
                 return attempt == 1 && request.map(item -> item.containsKey("anonymisedAt")).orElse(false)
                         ? Outcome.ANONYMISED : Outcome.NO_LONGER_DUE;
             }
+            boolean changed = attempt > 1 || Items.number(request.get(), "version") != record.version();
             try {
                 commit(request.get(), partition, cutoffs);
-                return attempt == 1 ? Outcome.ANONYMISED : Outcome.ANONYMISED_AFTER_CHANGE;
+                return changed ? Outcome.ANONYMISED_AFTER_CHANGE : Outcome.ANONYMISED;
             } catch (Refused refused) {
                 if (!(refused.failed("request") || refused.conflict()) || attempt >= ATTEMPTS) {
                     throw refused;
@@ -210,6 +211,7 @@ public final class RequestRecordStore implements PersonalRecords {
         details.put("answers", Items.mapList(item, "answers").stream().map(answer -> Map.of(
                 "question", String.valueOf(Items.string(answer, "question")),
                 "answer", String.join(", ", Items.stringList(answer, "values")))).toList());
-        return new Held(RecordKind.REQUESTS, Items.string(item, "pk"), Items.string(item, "reference"), details);
+        return new Held(RecordKind.REQUESTS, Items.string(item, "pk"), Items.string(item, "reference"),
+                Items.number(item, "version"), details);
     }
 }

@@ -35,9 +35,12 @@ final class ScanItems {
     static ScanPage page(DynamoDbClient dynamo, String table, String filter, Map<String, String> names,
                          Map<String, AttributeValue> values, String startAfter, int pageSize) {
         ScanRequest.Builder scan = ScanRequest.builder().tableName(table).limit(pageSize).consistentRead(true)
-                .filterExpression(filter).expressionAttributeValues(values).exclusiveStartKey(key(startAfter));
+                .filterExpression(filter).exclusiveStartKey(key(startAfter));
         if (!names.isEmpty()) {
             scan.expressionAttributeNames(names);
+        }
+        if (!values.isEmpty()) {
+            scan.expressionAttributeValues(values);
         }
         ScanResponse page = dynamo.scan(scan.build());
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
@@ -79,9 +82,16 @@ final class ScanItems {
         return value == null ? null : Instant.parse(value);
     }
 
-    /** An item's key as the cursor's text, and back. */
+    /**
+     * An item's key as the cursor's text, and back. A request's search-term key (FIND#email#…) is made of personal
+     * fields, so the cursor keeps only its prefix: the next page starts again at that request's first search term
+     * (a few items read twice, which the filter drops), and the cursor, which outlives the record, holds nothing personal.
+     */
     static String text(Map<String, AttributeValue> key) {
         String sk = key.containsKey("sk") ? key.get("sk").s() : null;
+        if (sk != null && sk.startsWith("FIND#")) {
+            sk = "FIND#";
+        }
         return sk == null ? key.get("pk").s() : key.get("pk").s() + SEPARATOR + sk;
     }
 
