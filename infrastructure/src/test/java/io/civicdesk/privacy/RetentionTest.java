@@ -200,6 +200,47 @@ class RetentionTest {
         assertTrue(noteView.path("history").toString().contains("note"), "the officer's change was kept, read again first");
     }
 
+    @Test
+    @Order(6)
+    void anExportFindsTheResidentsRecordsOfEveryKindAndEachSearchExportAndReadIsAudited() {
+        Reference request = stack.report(3, "Xena Exportable", "Xena.Export@example.com", "0413 222 333",
+                "8 Export Road, Melaleuca WA 6999", "my own words");
+        stack.resolveAndClose(request, 2);
+        stack.survey(request, 1, "my survey comment");
+        stack.complaint(4, null, "Xena Exportable", "xena.export@example.com", "my complaint");
+        stack.compliment(4, "Xena Exportable", "xena.export@example.com", "my compliment");
+        String booking = stack.booking(-3, "booking", "Xena Exportable", "xena.export@example.com", "my party");
+        stack.sendWaitingMail();
+        Subject xena = Subject.of(" xena.export@EXAMPLE.com ", null);
+
+        SubjectAccess.Found found = stack.privacy().subjectAccess().export(PrivacyStack.ADMIN, xena);
+        Map<RecordKind, Integer> counts = found.counts();
+        assertEquals(1, counts.get(RecordKind.REQUESTS), counts.toString());
+        assertEquals(1, counts.get(RecordKind.SURVEY_COMMENTS), counts.toString());
+        assertEquals(1, counts.get(RecordKind.COMPLAINTS), counts.toString());
+        assertEquals(1, counts.get(RecordKind.FEEDBACK), counts.toString());
+        assertEquals(1, counts.get(RecordKind.BOOKINGS), counts.toString());
+        assertTrue(counts.get(RecordKind.MAILS) >= 1, "the request's confirmation: " + counts);
+        String export = Json.write(PrivacyViews.export(found));
+        for (String typed : List.of("my own words", "8 Export Road", "my survey comment", "my complaint", "my compliment",
+                "my party", booking, request.value())) {
+            assertTrue(export.contains(typed), typed + " is in the export: " + export);
+        }
+        assertTrue(stack.privacy().subjectAccess().search(PrivacyStack.ADMIN, Subject.of(null, "+61 413 222 333")).records()
+                .stream().anyMatch(r -> r.reference().equals(request.value())), "the phone, written another way, finds the request too");
+
+        stack.staffView(request);
+        AuditTrail audit = stack.privacy().audit();
+        List<AuditEntry> entries = audit.entries(PrivacyStack.ADMIN, null, null, request.value());
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("export") && e.subjectHash().equals(xena.hash())
+                && e.count() == found.records().size()), entries.toString());
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("read") && e.kind().equals("request")
+                && e.staffId().equals(PrivacyStack.ADMIN.id())), entries.toString());
+        assertTrue(audit.entries(PrivacyStack.ADMIN, null, "someone-else", null).isEmpty(), "filtered by staff member");
+        assertTrue(stack.everything().stream().filter(item -> item.contains("PRIVACY#AUDIT"))
+                .noneMatch(item -> item.toLowerCase(Locale.ROOT).contains("xena")), "the audit never holds the resident's email");
+    }
+
     private static List<String> figures() {
         return stack.dynamo.scanPaginator(scan -> scan.tableName("FiguresTable")).items().stream()
                 .map(item -> new java.util.TreeMap<>(item).toString()).sorted().toList();
