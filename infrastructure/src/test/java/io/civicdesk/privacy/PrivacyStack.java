@@ -1,6 +1,7 @@
 package io.civicdesk.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.bench.CallCounter;
 import io.civicdesk.bookings.Booking;
 import io.civicdesk.bookings.BookingStatus;
 import io.civicdesk.bookings.BookingStore;
@@ -35,11 +36,16 @@ import io.civicdesk.requests.RequestWiring;
 import io.civicdesk.requests.StaffActionReader;
 import io.civicdesk.requests.SubmissionReader;
 import io.civicdesk.requests.SubmitRequestService;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 
 import java.io.IOException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,6 +92,20 @@ final class PrivacyStack implements AutoCloseable {
     }
 
     PrivacyWiring privacy(Clock at) {
+        return privacy(dynamo, at);
+    }
+
+    /** Privacy on a client that counts its calls ({@link CallCounter#takeAll()}). */
+    PrivacyWiring counted() {
+        DynamoDbClient counting = DynamoDbClient.builder().endpointOverride(URI.create(stack.dynamoDbEndpoint()))
+                .region(Region.AP_SOUTHEAST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new CallCounter())).build();
+        return privacy(counting, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static PrivacyWiring privacy(DynamoDbClient dynamo, Clock at) {
         return new PrivacyWiring(dynamo, "CatalogTable", "RequestsTable", "FeedbackTable", "BookingsTable", "OutboxTable", at);
     }
 

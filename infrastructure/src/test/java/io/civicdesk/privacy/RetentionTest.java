@@ -2,6 +2,7 @@ package io.civicdesk.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.civicdesk.bench.CallCounter;
 import io.civicdesk.platform.Json;
 import io.civicdesk.requests.Reference;
 import org.junit.jupiter.api.AfterAll;
@@ -239,6 +240,30 @@ class RetentionTest {
         assertTrue(audit.entries(PrivacyStack.ADMIN, null, "someone-else", null).isEmpty(), "filtered by staff member");
         assertTrue(stack.everything().stream().filter(item -> item.contains("PRIVACY#AUDIT"))
                 .noneMatch(item -> item.toLowerCase(Locale.ROOT).contains("xena")), "the audit never holds the resident's email");
+    }
+
+    @Test
+    @Order(7)
+    void aRunCostsOneScanPerPageOneQueryAndOneTransactionPerRequestAndOneWritePerOtherRecord() {
+        for (int i = 0; i < 3; i++) {
+            Reference old = stack.report(70, "Mo Measured", "mo.measured" + i + "@example.com", null, "1 Count Street, Melaleuca WA 6999",
+                    "measured");
+            stack.resolveAndClose(old, 65);
+        }
+        stack.complaint(90, 60, "Mo Measured", "mo.measured@example.com", "measured");
+        stack.sendWaitingMail();
+        CallCounter.takeAll();
+        RetentionRun run = stack.counted().retention().run(new Retention.Batch(100, 10_000, Duration.ofMinutes(1)), "test");
+        Map<String, CallCounter.Tally> calls = CallCounter.takeAll();
+        System.out.println("Retention run " + run + "\nDynamoDB calls: " + calls);
+        assertEquals(3, run.anonymised().get(RecordKind.REQUESTS), run.toString());
+        assertEquals(1, run.anonymised().get(RecordKind.COMPLAINTS), run.toString());
+        assertEquals(run.pages(), calls.get("DynamoDb Scan").calls(), "one Scan call per page");
+        assertEquals(3, calls.get("DynamoDb Query").calls(), "one Query per request");
+        assertEquals(3 + 1, calls.get("DynamoDb TransactWriteItems").calls(), "one transaction per request, one for the run");
+        int others = run.total() - 3;
+        assertEquals(others, calls.get("DynamoDb UpdateItem").calls(), "one UpdateItem per other record");
+        assertEquals(3, calls.get("DynamoDb GetItem").calls(), "the schedule, the cursor, and one per complaint");
     }
 
     private static List<String> figures() {
