@@ -52,16 +52,8 @@ public final class BookingRecordStore implements PersonalRecords {
         ScanItems.ScanPage page = ScanItems.page(dynamo, table,
                 "(sk = :booking AND attribute_not_exists(anonymisedAt)) OR begins_with(pk, :answer)", Map.of(),
                 Map.of(":booking", s("BOOKING"), ":answer", s("IDEMPOTENCY#")), startAfter, pageSize);
-        List<Held> due = new ArrayList<>();
-        int answers = 0;
-        for (Map<String, AttributeValue> item : page.items()) {
-            if (ScanItems.isExpiredAnswer(item, cutoffs.now())) {
-                answers += ScanItems.deleteAnswer(dynamo, table, item) ? 1 : 0;
-            } else if ("BOOKING".equals(Items.string(item, "sk")) && isDue(item, booking(item), cutoffs)) {
-                due.add(held(booking(item)));
-            }
-        }
-        return new Page(due, page.next(), answers);
+        return ScanItems.due(dynamo, table, page, cutoffs.now(),
+                item -> "BOOKING".equals(Items.string(item, "sk")) && isDue(item, booking(item), cutoffs), item -> held(booking(item)));
     }
 
     private static boolean isDue(Map<String, AttributeValue> item, Booking booking, Cutoffs cutoffs) {

@@ -55,16 +55,7 @@ public final class FeedbackRecordStore implements PersonalRecords {
         ScanItems.ScanPage page = ScanItems.page(dynamo, table,
                 "attribute_not_exists(anonymisedAt) AND (attribute_exists(contact) OR attribute_exists(#comment) OR begins_with(pk, :answer))",
                 Map.of("#comment", "comment"), Map.of(":answer", s("IDEMPOTENCY#")), startAfter, pageSize);
-        List<Held> due = new ArrayList<>();
-        int answers = 0;
-        for (Map<String, AttributeValue> item : page.items()) {
-            if (ScanItems.isExpiredAnswer(item, cutoffs.now())) {
-                answers += ScanItems.deleteAnswer(dynamo, table, item) ? 1 : 0;
-            } else if (kind(item) != null && isDue(item, cutoffs)) {
-                due.add(held(item));
-            }
-        }
-        return new Page(due, page.next(), answers);
+        return ScanItems.due(dynamo, table, page, cutoffs.now(), item -> isDue(item, cutoffs), FeedbackRecordStore::held);
     }
 
     private static RecordKind kind(Map<String, AttributeValue> item) {

@@ -44,9 +44,8 @@ public final class MailRecordStore implements PersonalRecords {
     public Page due(Cutoffs cutoffs, String startAfter, int pageSize) {
         ScanItems.ScanPage page = ScanItems.page(dynamo, table, "attribute_not_exists(anonymisedAt) AND attribute_not_exists(queue)",
                 Map.of(), Map.of(), startAfter, pageSize);
-        List<Held> due = page.items().stream().filter(item -> cutoffs.due(RecordKind.MAILS, ScanItems.instant(item, "createdAt")))
-                .map(MailRecordStore::held).toList();
-        return new Page(due, page.next(), 0);
+        return ScanItems.due(dynamo, table, page, cutoffs.now(),
+                item -> cutoffs.due(RecordKind.MAILS, ScanItems.instant(item, "createdAt")), MailRecordStore::held);
     }
 
     @Override

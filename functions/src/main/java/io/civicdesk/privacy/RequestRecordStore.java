@@ -47,6 +47,8 @@ import static io.civicdesk.platform.Items.s;
 public final class RequestRecordStore implements PersonalRecords {
     private static final int MAX_TRANSACTION = 100;
     private static final int ATTEMPTS = 3;
+    /** The key of a request the resident follows (found by a subject-access search), rather than their own. */
+    private static final String FOLLOWER = "FOLLOWER#";
 
     private final DynamoDbClient dynamo;
     private final DynamoTransactions transactions;
@@ -68,16 +70,7 @@ public final class RequestRecordStore implements PersonalRecords {
     public Page due(Cutoffs cutoffs, String startAfter, int pageSize) {
         ScanItems.ScanPage page = ScanItems.page(dynamo, table, "sk = :request OR begins_with(pk, :answer)", Map.of(),
                 Map.of(":request", s("REQUEST"), ":answer", s("IDEMPOTENCY#")), startAfter, pageSize);
-        List<Held> due = new ArrayList<>();
-        int answers = 0;
-        for (Map<String, AttributeValue> item : page.items()) {
-            if (ScanItems.isExpiredAnswer(item, cutoffs.now())) {
-                answers += ScanItems.deleteAnswer(dynamo, table, item) ? 1 : 0;
-            } else if (isDue(item, cutoffs)) {
-                due.add(held(item));
-            }
-        }
-        return new Page(due, page.next(), answers);
+        return ScanItems.due(dynamo, table, page, cutoffs.now(), item -> isDue(item, cutoffs), RequestRecordStore::held);
     }
 
     private static boolean isDue(Map<String, AttributeValue> item, Cutoffs cutoffs) {
@@ -87,6 +80,9 @@ public final class RequestRecordStore implements PersonalRecords {
 
     @Override
     public Outcome anonymise(Held record, Cutoffs cutoffs) {
+        if (record.key().startsWith(FOLLOWER)) {
+            return unfollow(record, cutoffs);
+        }
         for (int attempt = 1; ; attempt++) {
             List<Map<String, AttributeValue>> partition = partition(record.reference());
             Optional<Map<String, AttributeValue>> request = partition.stream()
@@ -107,17 +103,56 @@ public final class RequestRecordStore implements PersonalRecords {
         }
     }
 
+    /**
+     * An erasure of a resident who follows another request (theirs was closed as its duplicate): their entry goes
+     * from its followers, on the request's version, with a history entry; the request keeps everything else.
+     */
+    private Outcome unfollow(Held record, Cutoffs cutoffs) {
+        String email = String.valueOf(record.details().get("follower"));
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> request = dynamo.getItem(get -> get.tableName(table)
+                    .key(Items.key("REQUEST#" + record.reference(), "REQUEST")).consistentRead(true)).item();
+            List<AttributeValue> kept = Items.mapList(request, "followers").stream()
+                    .filter(follower -> !email.equalsIgnoreCase(Items.string(follower, "email"))).map(AttributeValue::fromM).toList();
+            if (kept.size() == Items.mapList(request, "followers").size()) {
+                return Outcome.NO_LONGER_DUE;
+            }
+            long version = Items.number(request, "version");
+            Map<String, AttributeValue> values = new LinkedHashMap<>(Map.of(":version", n(version), ":next", n(version + 1)));
+            if (!kept.isEmpty()) {
+                values.put(":kept", AttributeValue.fromL(kept));
+            }
+            Update update = Update.builder().tableName(table).key(Items.key("REQUEST#" + record.reference(), "REQUEST"))
+                    .updateExpression(kept.isEmpty() ? "SET version = :next REMOVE followers" : "SET version = :next, followers = :kept")
+                    .conditionExpression("version = :version").expressionAttributeValues(values).build();
+            try {
+                transactions.commit(List.of(Write.update("request", update), history("REQUEST#" + record.reference(), version,
+                        cutoffs, "follower-erased")));
+                return attempt == 1 && version == record.version() ? Outcome.ANONYMISED : Outcome.ANONYMISED_AFTER_CHANGE;
+            } catch (Refused refused) {
+                if (!(refused.failed("request") || refused.conflict()) || attempt >= ATTEMPTS) {
+                    throw refused;
+                }
+            }
+        }
+    }
+
+    /** The history entry that says what privacy did, as the version it makes. */
+    private Write history(String pk, long version, Cutoffs cutoffs, String action) {
+        return Write.put("history", Put.builder().tableName(table).item(Map.of(
+                        "pk", s(pk), "sk", s(String.format("HISTORY#%06d#0", version + 1)), "version", n(version + 1),
+                        "sequence", n(0), "at", s(cutoffs.now().toString()), "byId", s("privacy"),
+                        "byName", s(cutoffs.everything() ? "Erased on the resident's request" : "Retention schedule"),
+                        "action", s(action), "visibility", s("internal")))
+                .conditionExpression("attribute_not_exists(pk)").build());
+    }
+
     private void commit(Map<String, AttributeValue> request, List<Map<String, AttributeValue>> partition, Cutoffs cutoffs) {
         String pk = Items.string(request, "pk");
         long version = Items.number(request, "version");
         List<Write> writes = new ArrayList<>();
         writes.add(Write.update("request", anonymisedRequest(request, version, cutoffs.now())));
-        writes.add(Write.put("history", Put.builder().tableName(table).item(Map.of(
-                        "pk", s(pk), "sk", s(String.format("HISTORY#%06d#0", version + 1)), "version", n(version + 1),
-                        "sequence", n(0), "at", s(cutoffs.now().toString()), "byId", s("privacy"),
-                        "byName", s(cutoffs.everything() ? "Erased on the resident's request" : "Retention schedule"),
-                        "action", s("anonymised"), "visibility", s("internal")))
-                .conditionExpression("attribute_not_exists(pk)").build()));
+        writes.add(history(pk, version, cutoffs, "anonymised"));
         List<Write> rest = new ArrayList<>();
         for (Map<String, AttributeValue> item : partition) {
             String sk = Items.string(item, "sk");
@@ -164,7 +199,8 @@ public final class RequestRecordStore implements PersonalRecords {
 
     /**
      * The resident's requests: one Query of the Lookup index per term (their email, their phone), then each
-     * request's item; and the requests they follow (closed as a duplicate of), from a Scan of those with followers.
+     * request's item; and the requests they follow (theirs was closed as a duplicate of), from a Scan of the
+     * requests with followers.
      */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
@@ -181,6 +217,16 @@ public final class RequestRecordStore implements PersonalRecords {
                     .key(Items.key("REQUEST#" + reference, "REQUEST")).consistentRead(true)).item();
             if (item != null && !item.isEmpty()) {
                 held.add(held(item));
+            }
+        }
+        if (subject.email() != null) {
+            for (Map<String, AttributeValue> item : ScanItems.all(dynamo, table, "sk = :request AND attribute_exists(followers)",
+                    Map.of(), Map.of(":request", s("REQUEST")))) {
+                Items.mapList(item, "followers").stream().map(follower -> Items.string(follower, "email"))
+                        .filter(email -> subject.matches(email, null)).findFirst()
+                        .ifPresent(email -> held.add(new Held(RecordKind.REQUESTS, FOLLOWER + Items.string(item, "pk"),
+                                Items.string(item, "reference"), Items.number(item, "version"),
+                                Map.of("reference", Items.string(item, "reference"), "follower", email))));
             }
         }
         return held;

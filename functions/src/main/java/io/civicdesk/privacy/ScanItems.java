@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static io.civicdesk.platform.Items.n;
 import static io.civicdesk.platform.Items.s;
@@ -60,13 +62,32 @@ final class ScanItems {
         return found;
     }
 
-    static boolean isExpiredAnswer(Map<String, AttributeValue> item, Instant now) {
+    /**
+     * A page's records that {@code due} finds due, as {@code held} describes them; the idempotency answers past
+     * their expiry met on the way are deleted.
+     */
+    static PersonalRecords.Page due(DynamoDbClient dynamo, String table, ScanPage page, Instant now,
+                                    Predicate<Map<String, AttributeValue>> due,
+                                    Function<Map<String, AttributeValue>, PersonalRecords.Held> held) {
+        List<PersonalRecords.Held> found = new ArrayList<>();
+        int answers = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
+            if (isExpiredAnswer(item, now)) {
+                answers += deleteAnswer(dynamo, table, item) ? 1 : 0;
+            } else if (due.test(item)) {
+                found.add(held.apply(item));
+            }
+        }
+        return new PersonalRecords.Page(found, page.next(), answers);
+    }
+
+    private static boolean isExpiredAnswer(Map<String, AttributeValue> item, Instant now) {
         Long expiresAt = Items.number(item, "expiresAt");
         return Items.string(item, "pk").startsWith("IDEMPOTENCY#") && expiresAt != null && expiresAt < now.getEpochSecond();
     }
 
     /** Deletes an idempotency answer (it keeps the answer's body) if it is still the one read; true when deleted. */
-    static boolean deleteAnswer(DynamoDbClient dynamo, String table, Map<String, AttributeValue> item) {
+    private static boolean deleteAnswer(DynamoDbClient dynamo, String table, Map<String, AttributeValue> item) {
         try {
             dynamo.deleteItem(delete -> delete.tableName(table).key(Items.key(Items.string(item, "pk"), Items.string(item, "sk")))
                     .conditionExpression("expiresAt = :expires")

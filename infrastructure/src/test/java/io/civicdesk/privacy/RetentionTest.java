@@ -103,11 +103,8 @@ class RetentionTest {
         first.anonymised().forEach((kind, n) -> both.merge(kind, n, Integer::sum));
         rest.anonymised().forEach((kind, n) -> both.merge(kind, n, Integer::sum));
         assertEquals(2, both.get(RecordKind.REQUESTS), "the expired request and its duplicate: " + both);
-        assertEquals(1, both.get(RecordKind.COMPLAINTS), both.toString());
-        assertEquals(1, both.get(RecordKind.FEEDBACK), both.toString());
-        assertEquals(1, both.get(RecordKind.SURVEY_COMMENTS), both.toString());
-        assertEquals(1, both.get(RecordKind.COUNTER_ANSWERS), both.toString());
-        assertEquals(1, both.get(RecordKind.BOOKINGS), both.toString());
+        assertOneEach(both, RecordKind.COMPLAINTS, RecordKind.FEEDBACK, RecordKind.SURVEY_COMMENTS, RecordKind.COUNTER_ANSWERS,
+                RecordKind.BOOKINGS);
         assertTrue(both.get(RecordKind.MAILS) >= 3, "the complaint's mail and both confirmations: " + both);
         assertTrue(first.answersDeleted() + rest.answersDeleted() >= 3, "the expired idempotency answers went too: "
                 + first.answersDeleted() + " + " + rest.answersDeleted());
@@ -216,11 +213,8 @@ class RetentionTest {
 
         SubjectAccess.Found found = stack.privacy().subjectAccess().export(PrivacyStack.ADMIN, xena);
         Map<RecordKind, Integer> counts = found.counts();
-        assertEquals(1, counts.get(RecordKind.REQUESTS), counts.toString());
-        assertEquals(1, counts.get(RecordKind.SURVEY_COMMENTS), counts.toString());
-        assertEquals(1, counts.get(RecordKind.COMPLAINTS), counts.toString());
-        assertEquals(1, counts.get(RecordKind.FEEDBACK), counts.toString());
-        assertEquals(1, counts.get(RecordKind.BOOKINGS), counts.toString());
+        assertOneEach(counts, RecordKind.REQUESTS, RecordKind.SURVEY_COMMENTS, RecordKind.COMPLAINTS, RecordKind.FEEDBACK,
+                RecordKind.BOOKINGS);
         assertTrue(counts.get(RecordKind.MAILS) >= 1, "the request's confirmation: " + counts);
         String export = Json.write(PrivacyViews.export(found));
         for (String typed : List.of("my own words", "8 Export Road", "my survey comment", "my complaint", "my compliment",
@@ -264,6 +258,30 @@ class RetentionTest {
         int others = run.total() - 3;
         assertEquals(others, calls.get("DynamoDb UpdateItem").calls(), "one UpdateItem per other record");
         assertEquals(3, calls.get("DynamoDb GetItem").calls(), "the schedule, the cursor, and one per complaint");
+    }
+
+    @Test
+    @Order(8)
+    void anErasureTakesTheResidentOffTheRequestTheyFollowAndLeavesItsOwnResident() {
+        Reference original = stack.report(2, "Gail Original", "gail.original@example.com", null, "6 Same Street, Melaleuca WA 6999",
+                "the first report");
+        Reference duplicate = stack.report(1, "Fiona Follower", "fiona.follower@example.com", null,
+                "6 Same Street, Melaleuca WA 6999", "the same hole");
+        stack.act(duplicate, 0, Map.of("action", "duplicate", "originalReference", original.value()));
+        stack.sendWaitingMail();
+        assertTrue(stack.everything().stream().anyMatch(item -> item.contains("REQUEST#" + original.value())
+                && item.contains("fiona.follower@example.com")), "she follows the original");
+
+        SubjectAccess.Erasure erasure = stack.privacy().subjectAccess().erase(PrivacyStack.ADMIN, Subject.of("fiona.follower@example.com", null));
+        assertEquals(2, erasure.erased().get(RecordKind.REQUESTS), "her own request, and her place among the followers: " + erasure);
+        assertTrue(stack.everything().stream().noneMatch(item -> item.toLowerCase(Locale.ROOT).contains("fiona")), "nothing of hers is left");
+        assertEquals("gail.original@example.com", stack.staffView(original).path("resident").path("email").asText());
+    }
+
+    private static void assertOneEach(Map<RecordKind, Integer> counts, RecordKind... kinds) {
+        for (RecordKind kind : kinds) {
+            assertEquals(1, counts.get(kind), kind + " in " + counts);
+        }
     }
 
     private static List<String> figures() {
