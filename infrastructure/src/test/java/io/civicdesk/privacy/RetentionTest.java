@@ -278,6 +278,33 @@ class RetentionTest {
         assertEquals("gail.original@example.com", stack.staffView(original).path("resident").path("email").asText());
     }
 
+    @Test
+    @Order(9)
+    void aRunStopsWhenItsTimeIsSpentAndSaysMoreRemains() {
+        java.time.Clock ticking = new java.time.Clock() {
+            private java.time.Instant now = PrivacyStack.NOW;
+
+            @Override
+            public synchronized java.time.Instant instant() {
+                now = now.plusSeconds(40);
+                return now;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        RetentionRun run = stack.privacy(ticking).retention().run(new Retention.Batch(5, 10_000, Duration.ofMinutes(1)), "test");
+        assertEquals(1, run.pages(), "a minute's budget, 40 seconds a page on this clock: one page");
+        assertTrue(run.moreRemain());
+    }
+
     private static void assertOneEach(Map<RecordKind, Integer> counts, RecordKind... kinds) {
         for (RecordKind kind : kinds) {
             assertEquals(1, counts.get(kind), kind + " in " + counts);
