@@ -30,7 +30,7 @@ import static io.civicdesk.platform.Items.s;
  * Each entry is one PutItem (a staff read costs exactly that). Administrators read a month newest first with one
  * Query per page, filtered by a staff id or a reference within the month's partition.
  */
-public final class AuditStore {
+public final class AuditStore implements AuditLog {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -39,6 +39,8 @@ public final class AuditStore {
         this.table = table;
     }
 
+    /** One PutItem. */
+    @Override
     public void add(AuditEntry entry) {
         Map<String, AttributeValue> item = new LinkedHashMap<>(Items.key(partition(YearMonth.from(entry.at().atZone(ZoneOffset.UTC))),
                 entry.at() + "#" + UUID.randomUUID()));
@@ -53,7 +55,8 @@ public final class AuditStore {
         dynamo.putItem(put -> put.tableName(table).item(Items.compact(item)));
     }
 
-    /** A month's entries, newest first, at most {@code limit}, only a staff member's or a record's when given. */
+    /** One Query per page of the month's partition, filtered. */
+    @Override
     public List<AuditEntry> month(YearMonth month, String staffId, String reference, int limit) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();

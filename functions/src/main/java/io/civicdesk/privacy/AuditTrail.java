@@ -17,10 +17,10 @@ import java.util.List;
 public final class AuditTrail implements StaffReadAudit {
     static final int PAGE = 200;
 
-    private final AuditStore store;
+    private final AuditLog store;
     private final Clock clock;
 
-    public AuditTrail(AuditStore store, Clock clock) {
+    public AuditTrail(AuditLog store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

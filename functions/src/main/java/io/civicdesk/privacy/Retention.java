@@ -27,12 +27,12 @@ public final class Retention {
     public record Overview(RetentionSchedule schedule, List<RetentionRun> runs) {
     }
 
-    private final ScheduleStore schedules;
-    private final RunStore runs;
+    private final Schedules schedules;
+    private final Runs runs;
     private final List<PersonalRecords> tables;
     private final Clock clock;
 
-    public Retention(ScheduleStore schedules, RunStore runs, List<PersonalRecords> tables, Clock clock) {
+    public Retention(Schedules schedules, Runs runs, List<PersonalRecords> tables, Clock clock) {
         this.schedules = schedules;
         this.runs = runs;
         this.tables = List.copyOf(tables);
@@ -58,9 +58,9 @@ public final class Retention {
         Instant started = clock.instant();
         Instant deadline = started.plus(batch.timeBudget());
         Cutoffs cutoffs = schedules.current().cutoffs(started);
-        RunStore.Cursor cursor = runs.cursor();
+        Runs.Cursor cursor = runs.cursor();
         if (cursor.tableIndex() >= tables.size()) {
-            cursor = RunStore.Cursor.START;
+            cursor = Runs.Cursor.START;
         }
         Map<RecordKind, Integer> anonymised = new EnumMap<>(RecordKind.class);
         int afterChange = 0;
@@ -81,13 +81,13 @@ public final class Retention {
                     afterChange += outcome == PersonalRecords.Outcome.ANONYMISED_AFTER_CHANGE ? 1 : 0;
                 }
             }
-            cursor = page.next() == null ? new RunStore.Cursor(cursor.tableIndex() + 1, null)
-                    : new RunStore.Cursor(cursor.tableIndex(), page.next());
+            cursor = page.next() == null ? new Runs.Cursor(cursor.tableIndex() + 1, null)
+                    : new Runs.Cursor(cursor.tableIndex(), page.next());
         }
         boolean more = cursor.tableIndex() < tables.size();
         RetentionRun run = new RetentionRun(started, clock.instant(), by, anonymised, afterChange, leftAsChanged, answers,
                 pages, more);
-        runs.record(run, more ? cursor : RunStore.Cursor.START);
+        runs.record(run, more ? cursor : Runs.Cursor.START);
         return run;
     }
 }

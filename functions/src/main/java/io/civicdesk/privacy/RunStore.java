@@ -29,7 +29,7 @@ import static io.civicdesk.platform.Items.s;
  *
  * A run is recorded with its cursor in one TransactWriteItems; the runs are read newest first with one Query.
  */
-public final class RunStore {
+public final class RunStore implements Runs {
     private static final String RUNS = "PRIVACY#RUN";
 
     private final DynamoDbClient dynamo;
@@ -40,12 +40,8 @@ public final class RunStore {
         this.table = table;
     }
 
-    /** Where a run stands: the index of the table it is in (of the run's list) and the last key read there. */
-    public record Cursor(int tableIndex, String after) {
-        public static final Cursor START = new Cursor(0, null);
-    }
-
     /** One GetItem. */
+    @Override
     public Cursor cursor() {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table)
                 .key(Items.key("PRIVACY#RETENTION", "CURSOR")).consistentRead(true)).item();
@@ -53,7 +49,8 @@ public final class RunStore {
                 : new Cursor(Items.integer(item, "tableIndex"), Items.string(item, "after"));
     }
 
-    /** The run and the cursor the next one starts from, together. */
+    /** One TransactWriteItems of the run and the cursor. */
+    @Override
     public void record(RetentionRun run, Cursor next) {
         Map<String, AttributeValue> counts = new LinkedHashMap<>();
         run.anonymised().forEach((kind, count) -> counts.put(kind.wireName(), n(count)));
@@ -76,7 +73,8 @@ public final class RunStore {
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(cursor).build()).build()));
     }
 
-    /** The latest runs, newest first: one Query. */
+    /** One Query. */
+    @Override
     public List<RetentionRun> latest(int limit) {
         List<RetentionRun> runs = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.query(query -> query.tableName(table)

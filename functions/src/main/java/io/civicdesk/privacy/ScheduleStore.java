@@ -28,7 +28,7 @@ import static io.civicdesk.platform.Items.s;
  * The catalogue file's {@code retention:} section is loaded only where no schedule is stored yet, so seeding
  * again never undoes an administrator's change.
  */
-public final class ScheduleStore {
+public final class ScheduleStore implements Schedules {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -38,6 +38,7 @@ public final class ScheduleStore {
     }
 
     /** One GetItem. */
+    @Override
     public RetentionSchedule current() {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(key()).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
@@ -50,7 +51,8 @@ public final class ScheduleStore {
                 Items.string(item, "changedBy"));
     }
 
-    /** Saves {@code days} over version {@code expected}; empty when someone saved since. */
+    /** One conditional PutItem. */
+    @Override
     public Optional<RetentionSchedule> save(Map<RecordKind, Integer> days, long expected, String by, Instant now) {
         RetentionSchedule saved = new RetentionSchedule(days, expected + 1, now, by);
         try {
