@@ -1,5 +1,6 @@
 package io.civicdesk.bookings;
 
+import io.civicdesk.platform.StaffReadAudit;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.feedback.FeedbackWiring;
 import io.civicdesk.feedback.SurveyInvitations;
@@ -40,14 +41,14 @@ final class BookingWiring {
 
     BookingWiring(Facilities facilities, Bookings bookings, Transactions transactions, IdempotentCommand.Answers answers,
                   OutboxStore outbox, BookingSweeps.OnTakenPlace onTakenPlace, Council council, Clock clock,
-                  SecureRandom random, Metrics metrics) {
+                  SecureRandom random, Metrics metrics, StaffReadAudit audit) {
         BookingChanges changes = new BookingChanges(bookings, facilities, transactions, outbox, clock, council.portalUrl(),
                 council.name(), council.mailFrom());
         SlotClashes clashes = new SlotClashes(bookings, metrics);
         this.browsing = new FacilityBrowsing(facilities, bookings, clock);
         this.newBookings = new NewBookings(changes, new IdempotentCommand(answers, transactions, clock), clashes, random);
         this.residents = new ResidentBookings(changes, clashes);
-        this.staff = new StaffBookings(changes, random);
+        this.staff = new StaffBookings(changes, random, audit);
         this.feed = new BookingFeed(changes);
         this.sweeps = new BookingSweeps(changes, onTakenPlace);
     }
@@ -70,7 +71,7 @@ final class BookingWiring {
         return new BookingWiring(new FacilityStore(dynamo, catalogTable),
                 new BookingStore(dynamo, bookingsTable, Config.require("SLOT_LOCKS_TABLE")), new DynamoTransactions(dynamo),
                 new IdempotencyStore(dynamo, bookingsTable), outbox, onTakenPlace, new Council(portalUrl, councilName::get, mailFrom),
-                clock, random, PowertoolsMetrics.fromConfig());
+                clock, random, PowertoolsMetrics.fromConfig(), StaffReadAudit.installed(catalogTable, clock));
     }
 
     /** The facilities function: reads only (the catalogue and the slot locks), so it needs no outbox. */

@@ -1,5 +1,6 @@
 package io.civicdesk.bookings;
 
+import io.civicdesk.platform.StaffReadAudit;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
@@ -25,9 +26,11 @@ import java.util.Map;
 public final class StaffBookings {
     private final BookingChanges changes;
     private final SecureRandom random;
+    private final StaffReadAudit audit;
 
-    StaffBookings(BookingChanges changes, SecureRandom random) {
+    StaffBookings(BookingChanges changes, SecureRandom random, StaffReadAudit audit) {
         this.changes = changes;
+        this.audit = audit;
         this.random = random;
     }
 
@@ -95,6 +98,8 @@ public final class StaffBookings {
         view.put("days", days);
         view.put("entries", entries);
         view.put("availability", Availability.of(facility, from, days, Availability.keys(locks), now));
+        audit.shown(staff, "booking", found.values().stream().filter(b -> !Booking.BLOCK.equals(b.kind()))
+                .map(b -> b.reference().value()).toList());
         return view;
     }
 
@@ -106,6 +111,7 @@ public final class StaffBookings {
         for (Booking booking : changes.bookings.due("hold", now.plus(Duration.ofDays(3650)), 100)) {
             views.add(changes.view(booking, changes.facilities.require(booking.facilityId()), true, now));
         }
+        audit.shown(staff, "booking", views.stream().map(view -> String.valueOf(view.get("reference"))).toList());
         return views;
     }
 

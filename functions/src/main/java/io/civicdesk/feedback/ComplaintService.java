@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.platform.StaffReadAudit;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
@@ -34,10 +35,12 @@ public final class ComplaintService {
     private final Clock clock;
     private final SecureRandom random;
     private final String portalUrl;
+    private final StaffReadAudit audit;
 
     public ComplaintService(Complaints complaints, OutboxStore outbox, Transactions transactions, ComplaintTargets targets,
-                            CouncilCalendar council, Clock clock, SecureRandom random, String portalUrl) {
+                            CouncilCalendar council, Clock clock, SecureRandom random, String portalUrl, StaffReadAudit audit) {
         this.complaints = complaints;
+        this.audit = audit;
         this.outbox = outbox;
         this.transactions = transactions;
         this.targets = targets;
@@ -90,8 +93,14 @@ public final class ComplaintService {
     public record Queues(List<ComplaintView> complaints, List<ComplaintView> reviews) {
     }
 
+    /** The queues show each complainant's name and email: the read is audited, one entry naming every case shown. */
     public Queues queues(StaffCaller caller) {
-        return new Queues(open(caller, "complaints"), open(caller, "reviews"));
+        Queues queues = new Queues(open(caller, "complaints"), open(caller, "reviews"));
+        List<String> shown = new ArrayList<>();
+        queues.complaints().forEach(c -> shown.add(c.reference()));
+        queues.reviews().forEach(c -> shown.add(c.reference()));
+        audit.shown(caller, "complaint", shown);
+        return queues;
     }
 
     /** Open complaints ("complaints") or reviews ("reviews") the caller may handle, the soonest due first. */

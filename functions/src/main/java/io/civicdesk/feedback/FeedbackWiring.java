@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.platform.StaffReadAudit;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.figures.SatisfactionFiguresStore;
@@ -49,7 +50,7 @@ public final class FeedbackWiring {
 
     ComplaintService complaints() {
         return new ComplaintService(complaintStore(), outbox(), new DynamoTransactions(dynamo), ComplaintTargets.fromConfig(),
-                council, clock, random, portalUrl());
+                council, clock, random, portalUrl(), StaffReadAudit.installed(Config.require("CATALOG_TABLE"), clock));
     }
 
     ReviewPanelService panel() {

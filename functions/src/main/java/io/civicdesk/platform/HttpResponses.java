@@ -33,14 +33,23 @@ public final class HttpResponses {
 
     /** A CSV file the browser saves rather than shows; it may hold personal information, so no cache keeps it. */
     public static APIGatewayV2HTTPResponse csv(String fileName, String csv) {
+        return download(fileName, "text/csv; charset=utf-8", csv);
+    }
+
+    /** A JSON file the browser saves rather than shows (a subject-access export): personal, so no cache keeps it. */
+    public static APIGatewayV2HTTPResponse jsonDownload(String fileName, Object body) {
+        return download(fileName, "application/json; charset=utf-8", Json.write(body));
+    }
+
+    private static APIGatewayV2HTTPResponse download(String fileName, String contentType, String body) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)
                 .withHeaders(Map.of(
-                        "content-type", "text/csv; charset=utf-8",
+                        "content-type", contentType,
                         "content-disposition", "attachment; filename=\"" + fileName + "\"",
                         "cache-control", "no-store",
                         "x-content-type-options", "nosniff"))
-                .withBody(csv)
+                .withBody(body)
                 .build();
     }
 

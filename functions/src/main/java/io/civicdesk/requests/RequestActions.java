@@ -7,6 +7,7 @@ import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Refused;
 import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.platform.StaffReadAudit;
 import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.platform.Transactions;
 import io.civicdesk.platform.Write;
@@ -38,6 +39,7 @@ public final class RequestActions {
     private final Assignment assignment;
     private final Messages messages;
     private final Duplicates duplicates;
+    private final StaffReadAudit audit;
 
     /**
      * What other capabilities write when a request becomes resolved, in the same transaction as the change (the
@@ -52,12 +54,14 @@ public final class RequestActions {
 
     /**
      * Each change is committed through {@code transactions} with its mail (in the {@code outbox}), what it adds to
-     * the {@code figures}, and what other capabilities write when it resolves the request ({@code onResolved}).
+     * the {@code figures}, and what other capabilities write when it resolves the request ({@code onResolved});
+     * each staff read of a request, which shows the resident's details, is written down by the {@code audit}.
      */
     public RequestActions(Requests requests, Workflows workflows, Directory directory, Units units,
                           Transactions transactions, OutboxStore outbox, RequestFigures figures, OnResolved onResolved,
-                          Clock clock, String portalUrl) {
+                          Clock clock, String portalUrl, StaffReadAudit audit) {
         this.requests = requests;
+        this.audit = audit;
         this.workflows = workflows;
         this.units = units;
         this.transactions = transactions;
@@ -79,7 +83,9 @@ public final class RequestActions {
     public RequestView view(StaffCaller caller, Reference reference) {
         requireHandler(caller);
         RequestRecord record = load(reference);
-        return view(caller, record, workflows.forService(record.request().serviceId()));
+        RequestView view = view(caller, record, workflows.forService(record.request().serviceId()));
+        audit.shown(caller, "request", List.of(reference.value()));
+        return view;
     }
 
     private RequestView view(StaffCaller caller, RequestRecord record, Workflow workflow) {

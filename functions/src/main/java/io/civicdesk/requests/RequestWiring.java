@@ -13,6 +13,7 @@ import io.civicdesk.platform.IdempotencyStore;
 import io.civicdesk.platform.IdempotentCommand;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.platform.PowertoolsMetrics;
+import io.civicdesk.platform.StaffReadAudit;
 import io.civicdesk.platform.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -97,7 +98,8 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     /** Request handling, with what other capabilities write when a request is resolved. */
     public RequestActions actions(RequestActions.OnResolved onResolved) {
         return new RequestActions(requests(), new WorkflowStore(dynamo, configured(catalogTable, "CATALOG_TABLE")), directory(),
-                new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, configured(portalUrl, "PORTAL_URL"));
+                new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, configured(portalUrl, "PORTAL_URL"),
+                StaffReadAudit.installed(configured(catalogTable, "CATALOG_TABLE"), clock));
     }
 
     /** A setting this function was not given fails when a part that needs it is built, naming it, not deep in a call. */

@@ -33,6 +33,8 @@ final class BookingTestbed {
     final InMemoryBookings store = new InMemoryBookings();
     final MovableClock clock = new MovableClock(LocalDate.of(2026, 11, 2).atTime(9, 0).atZone(PERTH).toInstant());
     final BookingWiring wiring;
+    /** The staff reads audited: "kind [references]". */
+    final List<String> audited = new java.util.ArrayList<>();
 
     BookingTestbed() {
         Map<String, Facility> facilities = Map.of("hall", facility("hall", "Test Hall", false),
@@ -50,7 +52,8 @@ final class BookingTestbed {
         };
         wiring = new BookingWiring(catalogue, store, store, store, new OutboxStore(null, "OutboxTable"),
                 BookingSweeps.OnTakenPlace.NOTHING, new BookingWiring.Council("https://portal.example", () -> "City of Testing",
-                "no-reply@example.com"), clock, new SecureRandom(), Metrics.NONE);
+                "no-reply@example.com"), clock, new SecureRandom(), Metrics.NONE,
+                (staff, kind, references) -> audited.add(kind + " " + references));
     }
 
     static Facility facility(String id, String name, boolean approvalRequired) {

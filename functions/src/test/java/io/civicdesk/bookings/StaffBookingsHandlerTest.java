@@ -41,6 +41,15 @@ class StaffBookingsHandlerTest {
     }
 
     @Test
+    void theHeldBookingsListShowsTheBookersDetailsAndIsAuditedOnce() {
+        String reference = heldReference();
+        APIGatewayV2HTTPResponse holds = staff.handleRequest(staffEvent("GET /staff/bookings/holds", Map.of(), Map.of(),
+                "[supervisor]"), null);
+        assertEquals(200, holds.getStatusCode(), holds.getBody());
+        assertEquals(java.util.List.of("booking [" + reference + "]"), bed.audited);
+    }
+
+    @Test
     void declineWithoutAReasonAnswers400NamingIt() {
         APIGatewayV2HTTPResponse response = staff.handleRequest(staffEvent("POST /staff/bookings/{reference}/decline",
                 Map.of("reference", heldReference()), Map.of(), "[supervisor]"), null);

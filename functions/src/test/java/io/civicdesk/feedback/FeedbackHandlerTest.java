@@ -57,7 +57,7 @@ class FeedbackHandlerTest {
         return new FeedbackHandler(new FeedbackService(subjects, complaints, new FeedbackStore("FeedbackTable"), outbox,
                 FeedbackFixtures.command(transactions), ComplaintTargets.DEFAULTS, COUNCIL, random, "https://portal.example/"),
                 new ComplaintService(complaints, outbox, transactions, ComplaintTargets.DEFAULTS, COUNCIL, FeedbackFixtures.CLOCK,
-                        random, "https://portal.example"));
+                        random, "https://portal.example", (staff, kind, references) -> { }));
     }
 
     private APIGatewayV2HTTPResponse post(Map<String, Object> body, Map<String, String> headers) {

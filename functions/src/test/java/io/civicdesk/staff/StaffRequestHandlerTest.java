@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -47,9 +48,11 @@ class StaffRequestHandlerTest {
     private final InMemoryRequests requests = new InMemoryRequests(writes);
     private final InMemoryCatalog catalog = catalog();
     private final OutboxStore outbox = new OutboxStore(null, "OutboxTable"); // only drafts its writes here
+    private final List<String> audited = new ArrayList<>();
     private final StaffRequestHandler handler = new StaffRequestHandler(
             new RequestActions(requests, serviceId -> Workflow.DEFAULT, new InMemoryDirectory(), new Units(catalog, clock),
-                    writes, outbox, RequestFigures.NONE, RequestActions.OnResolved.NOTHING, clock, "https://portal.test"),
+                    writes, outbox, RequestFigures.NONE, RequestActions.OnResolved.NOTHING, clock, "https://portal.test",
+                    (staff, kind, references) -> audited.add(staff.id() + " read " + kind + " " + references)),
             new SubmitRequestService(Catalogue.of(catalog), requests, outbox, RequestFigures.NONE,
                     new IdempotentCommand(writes, writes, clock), clock, new SecureRandom(), "https://portal.test",
                     Metrics.NONE));
@@ -105,6 +108,13 @@ class StaffRequestHandlerTest {
         List<String> actions = texts(json(view).path("allowedActions"));
         assertEquals(List.of("acknowledge", "assign", "status", "message", "note", "priority", "duplicate", "resolve",
                 "close"), actions);
+    }
+
+    @Test
+    void openingARequestWritesOneAuditEntryNamingTheOfficerAndTheRequest() {
+        String reference = logged();
+        asOfficerOf("waste", "GET /staff/requests/{reference}", Map.of("reference", reference), null, Map.of());
+        assertEquals(List.of("officer-waste read request [" + reference + "]"), audited);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.guides.Guide;
+import io.civicdesk.privacy.RecordKind;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.ServiceLevelPolicy;
 
@@ -40,6 +41,7 @@ public final class CatalogFile {
     private final String source;
     private final Map<String, YamlTree.Place> places;
     private List<Guide> guides = List.of();
+    private Map<RecordKind, Integer> retention = Map.of();
     private Set<String> guideArticles = Set.of();
 
     CatalogFile(Council council, List<Unit> units, List<Service> services, List<BusinessCalendar> calendars,
@@ -123,6 +125,17 @@ public final class CatalogFile {
     /** The articles the guided conversations lead to, which the load tells of when they are not published. */
     public Set<String> guideArticles() {
         return guideArticles;
+    }
+
+    /** How long each kind of record keeps residents' details, in days; empty when the file has no {@code retention:}. */
+    public Map<RecordKind, Integer> retention() {
+        return retention;
+    }
+
+    /** Set once by the reader. */
+    CatalogFile withRetention(Map<RecordKind, Integer> days) {
+        this.retention = Map.copyOf(days);
+        return this;
     }
 
     /** Set once by the reader, after the sections the guides lead to are read. */

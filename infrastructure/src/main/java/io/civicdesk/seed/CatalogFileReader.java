@@ -1,6 +1,7 @@
 package io.civicdesk.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.privacy.RecordKind;
 import io.civicdesk.bookings.Facility;
 import io.civicdesk.articles.Article;
 import io.civicdesk.search.Synonyms;
@@ -43,7 +44,7 @@ import java.util.stream.Collectors;
 final class CatalogFileReader {
     static final int NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles", "guides");
+    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles", "guides", "retention");
     private static final List<String> SYNONYMS = List.of("words");
     private static final List<String> COUNCIL = List.of("name", "calendarId");
     private static final List<String> UNIT = List.of("id", "name", "email");
@@ -125,7 +126,23 @@ final class CatalogFileReader {
         List<io.civicdesk.guides.Guide> guides = new GuideFileReader(mistakes)
                 .guides(catalogue, services, facilities, articles, guideArticles);
         return new CatalogFile(council, units, services, calendars, policies, facilities, synonyms(catalogue), articles,
-                clock.instant(), source, places).withGuides(guides, guideArticles);
+                clock.instant(), source, places).withGuides(guides, guideArticles).withRetention(retention(catalogue));
+    }
+
+    /** The retention schedule's periods in days by kind of record; the kinds left out keep the product's defaults. */
+    private Map<RecordKind, Integer> retention(Fields catalogue) {
+        Map<RecordKind, Integer> days = new java.util.EnumMap<>(RecordKind.class);
+        Fields retention = catalogue.object("retention", false, "the retention periods, in days, by kind of record",
+                java.util.Arrays.stream(RecordKind.values()).map(RecordKind::wireName).toList());
+        if (retention != null) {
+            for (RecordKind kind : RecordKind.values()) {
+                Long value = retention.whole(kind.wireName(), RecordKind.MIN_DAYS, RecordKind.MAX_DAYS, false);
+                if (value != null) {
+                    days.put(kind, value.intValue());
+                }
+            }
+        }
+        return days;
     }
 
     private Synonyms synonyms(Fields catalogue) {

@@ -72,7 +72,8 @@ public final class SeedCatalog {
         String contents = file.council().name() + ": " + file.units().size() + " units, " + file.services().size()
                 + " services, " + file.calendars().size() + " calendars, " + file.policies().size() + " policies, "
                 + file.facilities().size() + " facilities, " + file.synonyms().groups().size() + " groups of synonyms, "
-                + file.articles().size() + " articles, " + file.guides().size() + " guided conversations";
+                + file.articles().size() + " articles, " + file.guides().size() + " guided conversations, "
+                + file.retention().size() + " retention periods";
         if (check) {
             out.println(path + " is a catalogue that can be loaded. " + contents + ". Nothing was written.");
             return 0;

@@ -2,6 +2,7 @@ package io.civicdesk.bookings;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.platform.StaffReadAudit;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.demo.DemoData;
 import io.civicdesk.figures.SatisfactionFiguresStore;
@@ -138,7 +139,7 @@ public final class BookingFixtures {
         return new BookingWiring(new FacilityStore(dynamo, "CatalogTable"), store(), new DynamoTransactions(dynamo),
                 new IdempotencyStore(dynamo, "BookingsTable"), new OutboxStore(dynamo, "OutboxTable"), BookingWiring.surveys(surveys),
                 new BookingWiring.Council(TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example"),
-                clock, new SecureRandom(), Metrics.NONE);
+                clock, new SecureRandom(), Metrics.NONE, StaffReadAudit.installed("CatalogTable", clock));
     }
 
     /** Every lock of a facility on a day. */

@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.platform.StaffReadAudit;
 import io.civicdesk.figures.SatisfactionFiguresStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -82,7 +83,8 @@ final class FeedbackStack {
     static ComplaintService complaints() {
         DynamoDbClient dynamo = dynamo();
         return new ComplaintService(new ComplaintStore(dynamo, FEEDBACK), outbox(), new DynamoTransactions(dynamo),
-                ComplaintTargets.DEFAULTS, council(TestStack.clock()), TestStack.clock(), new SecureRandom(), TestStack.get().baseUrl());
+                ComplaintTargets.DEFAULTS, council(TestStack.clock()), TestStack.clock(), new SecureRandom(), TestStack.get().baseUrl(),
+                StaffReadAudit.installed("CatalogTable", TestStack.clock()));
     }
 
     /** The staff function as the gateway invokes it; its review panel sees the council's calendar as of {@code clock}. */

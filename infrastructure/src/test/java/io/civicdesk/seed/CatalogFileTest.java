@@ -176,6 +176,26 @@ class CatalogFileTest {
     }
 
     @Test
+    void retentionPeriodsAreReadInDaysAndAKindLeftOutKeepsItsDefault() throws Exception {
+        assertEquals(2557, example(DECEMBER_2026).retention().get(io.civicdesk.privacy.RecordKind.REQUESTS));
+        CatalogFile file = CatalogFile.read("wandoo.yaml", small("""
+                retention: {requests: 1825}
+                """), DECEMBER_2026);
+        assertEquals(Map.of(io.civicdesk.privacy.RecordKind.REQUESTS, 1825), file.retention());
+        assertTrue(CatalogFile.read("wandoo.yaml", small(""), DECEMBER_2026).retention().isEmpty(), "no section: the defaults");
+    }
+
+    @Test
+    void aRetentionPeriodOutOfRangeOrOfAnUnknownKindIsNamedAtItsField() {
+        List<String> found = mistakes(small("""
+                retention: {requests: 3, letters: 90}
+                """)).stream().map(Mistake::toString).toList();
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("retention.requests") && m.contains("from 7 to 36525")), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("retention.letters")), found.toString());
+    }
+
+    @Test
     void jsonIsACatalogueFileToo() throws Exception {
         String json = """
                 {"council": {"name": "Shire of Wandoo", "calendarId": "office"},
@@ -220,7 +240,7 @@ class CatalogFileTest {
     void anEmptyFileOrAListIsNoCatalogue() {
         assertEquals(List.of("council.yaml:1:1: the file is empty"), mistakes("# nothing yet\n").stream().map(Mistake::toString).toList());
         assertEquals(List.of("council.yaml:1:1: must be a catalogue: a mapping of its fields ($schema, council, units, services, "
-                + "calendars, policies, facilities, synonyms, articles, guides), not a list"), mistakes("- council\n").stream().map(Mistake::toString).toList());
+                + "calendars, policies, facilities, synonyms, articles, guides, retention), not a list"), mistakes("- council\n").stream().map(Mistake::toString).toList());
     }
 
     @Test

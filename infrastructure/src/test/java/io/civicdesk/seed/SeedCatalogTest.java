@@ -79,15 +79,15 @@ class SeedCatalogTest {
         Run first = seed(example, "--table", "CatalogTable");
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("City of Melaleuca: 6 units, 14 services, 2 calendars, 3 policies, 7 facilities"), first.out());
-        assertTrue(first.out().contains(", 17 articles, 3 guided conversations."), first.out());
+        assertTrue(first.out().contains(", 17 articles, 3 guided conversations, 8 retention periods."), first.out());
         Map<String, Map<String, AttributeValue>> once = items("CatalogTable");
         Run second = seed(example, "--table", "CatalogTable");
         assertEquals(0, second.exit(), second.err());
         assertEquals(once, items("CatalogTable"));
         // units, services, council, calendars, policies and their places, facilities, the synonyms, each
         // article's first version, state and published copy (loaded again unchanged, no new version), and each guided
-        // conversation's current item and its first version
-        assertEquals(6 + 14 + 1 + 2 + 3 + 3 + 7 + 1 + 17 * 3 + 3 * 2, once.size(), once.keySet().toString());
+        // conversation's current item and its first version, and the retention schedule
+        assertEquals(6 + 14 + 1 + 2 + 3 + 3 + 7 + 1 + 17 * 3 + 3 * 2 + 1, once.size(), once.keySet().toString());
 
         CatalogFile file = CatalogFile.read(CatalogSchemaTest.EXAMPLE, DECEMBER_2026);
         CatalogStore catalog = new CatalogStore(stack.dynamoDb(), "CatalogTable");

@@ -1,0 +1,92 @@
+package io.civicdesk.privacy;
+
+import io.civicdesk.platform.Items;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static io.civicdesk.platform.Items.s;
+
+/**
+ * The outbox as privacy sees it; the key design is {@link io.civicdesk.notify.OutboxStore}'s:
+ *
+ * <pre>
+ * pk          personal attributes
+ * MAIL#{id}   to, subject, text, html, attachments (a report's CSV, a booking's calendar file)
+ * </pre>
+ *
+ * A mail is due once written longer ago than the mails' period and no longer waiting to be sent (no
+ * {@code queue}). Anonymising is one conditional UpdateItem removing the address, subject, bodies and
+ * attachments; purpose, reference, status, attempts and dates stay (what was sent about what, and when).
+ */
+public final class MailRecordStore implements PersonalRecords {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public MailRecordStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public String name() {
+        return "mails";
+    }
+
+    @Override
+    public Page due(Cutoffs cutoffs, String startAfter, int pageSize) {
+        ScanItems.ScanPage page = ScanItems.page(dynamo, table, "attribute_not_exists(anonymisedAt) AND attribute_not_exists(queue)",
+                Map.of(), Map.of(), startAfter, pageSize);
+        return ScanItems.due(dynamo, table, page, cutoffs.now(),
+                item -> cutoffs.due(RecordKind.MAILS, ScanItems.instant(item, "createdAt")), MailRecordStore::held);
+    }
+
+    @Override
+    public Outcome anonymise(Held record, Cutoffs cutoffs) {
+        try {
+            dynamo.updateItem(update -> update.tableName(table).key(Map.of("pk", s(record.key())))
+                    .updateExpression("SET anonymisedAt = :now REMOVE #to, subject, #text, html, attachments")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(queue)")
+                    .expressionAttributeNames(Map.of("#to", "to", "#text", "text"))
+                    .expressionAttributeValues(Map.of(":now", s(cutoffs.now().toString()))));
+            return Outcome.ANONYMISED;
+        } catch (ConditionalCheckFailedException stillWaiting) {
+            return Outcome.NO_LONGER_DUE;
+        }
+    }
+
+    /** The mails to the resident's address: one filtered Scan of the outbox. */
+    @Override
+    public List<Held> holding(Subject subject, Set<String> related) {
+        if (subject.email() == null) {
+            return List.of();
+        }
+        List<Held> held = new ArrayList<>();
+        for (Map<String, AttributeValue> item : ScanItems.all(dynamo, table, "attribute_exists(#to)", Map.of("#to", "to"), Map.of())) {
+            if (subject.email().equals(Items.string(item, "to").strip().toLowerCase(Locale.ROOT))) {
+                held.add(held(item));
+            }
+        }
+        return held;
+    }
+
+    private static Held held(Map<String, AttributeValue> item) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("id", Items.string(item, "id"));
+        details.put("purpose", Items.string(item, "purpose"));
+        details.put("reference", Items.string(item, "reference"));
+        details.put("createdAt", Items.string(item, "createdAt"));
+        details.put("status", Items.string(item, "status"));
+        details.put("to", Items.string(item, "to"));
+        details.put("subject", Items.string(item, "subject"));
+        details.put("text", Items.string(item, "text"));
+        return new Held(RecordKind.MAILS, Items.string(item, "pk"), Items.string(item, "id"), 0, details);
+    }
+}

@@ -1,0 +1,20 @@
+package io.civicdesk.privacy;
+
+import java.util.List;
+
+/** The retention runs and where the next one starts, as the services see them ({@link RunStore} in DynamoDB). */
+public interface Runs {
+
+    /** Where a run stands: the index of the table it is in (of the run's list) and the last key read there. */
+    record Cursor(int tableIndex, String after) {
+        public static final Cursor START = new Cursor(0, null);
+    }
+
+    Cursor cursor();
+
+    /** The run and the cursor the next one starts from, together. */
+    void record(RetentionRun run, Cursor next);
+
+    /** The latest runs, newest first. */
+    List<RetentionRun> latest(int limit);
+}
