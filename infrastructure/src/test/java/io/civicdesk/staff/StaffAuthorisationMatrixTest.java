@@ -72,6 +72,7 @@ class StaffAuthorisationMatrixTest {
     private static final String MATRIX_ARTICLE = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     private static String guideToSave;
     private static String guideToRetire;
+    private static String keyToRevoke;
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
     private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
@@ -189,6 +190,11 @@ class StaffAuthorisationMatrixTest {
                         .map(saved -> saved.guide().version()).orElse(0)), ADMIN, StaffApi.SUPERVISOR, null, 200));
         cases.put("DELETE /staff/guides/{topicId}", new Case("/staff/guides/" + guideToRetire + "?version=1", null,
                 ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("GET /staff/open311/keys", new Case("/staff/open311/keys", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("POST /staff/open311/keys", new Case("/staff/open311/keys", () -> Map.of("name", "Matrix check app"),
+                ADMIN, SAM, null, 201));
+        cases.put("POST /staff/open311/keys/{keyId}/revoke", new Case("/staff/open311/keys/" + keyToRevoke + "/revoke", Map::of,
+                ADMIN, ACCOUNT_MANAGER, null, 200));
         return cases;
     }
 
@@ -229,6 +235,9 @@ class StaffAuthorisationMatrixTest {
         guideToRetire = "matrix-retire-" + ownService;
         assertEquals(200, TestStack.api().put("/staff/guides/" + guideToRetire, Json.write(matrixGuide(0)),
                 Api.signedInAs(ADMIN)).status());
+        Api.Reply key = TestStack.api().post("/staff/open311/keys", Json.write(Map.of("name", "Matrix revoke")), Api.signedInAs(ADMIN));
+        assertEquals(201, key.status(), key.body());
+        keyToRevoke = key.json().path("apiKey").path("keyId").asText();
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
     }
