@@ -80,10 +80,12 @@ public final class GeoReport {
 
     /**
      * Takes a report of the service {@code serviceCode}: {@code report} is the form read as the portal's own report,
-     * checked as the portal checks one; {@code reference} reads the new request's reference from the answer.
+     * checked as the portal checks one, once per idempotency {@code key}; {@code reference} reads the new request's
+     * reference from the answer.
      */
-    public Submitted submit(String serviceCode, Report report, Function<Idempotency.Answer, String> reference) {
-        String serviceRequestId = reference.apply(submissions.submit(report, Optional.empty()));
+    public Submitted submit(String serviceCode, Report report, Optional<Idempotency.Key> key,
+                            Function<Idempotency.Answer, String> reference) {
+        String serviceRequestId = reference.apply(submissions.submit(report, key));
         return new Submitted(serviceRequestId, notice(serviceCode).orElse(null));
     }
 

@@ -3,6 +3,7 @@ package io.civicdesk.open311;
 import io.civicdesk.open311.Open311Call.Resource;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.HttpRequest;
+import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.requests.SubmittedStore;
@@ -63,9 +64,15 @@ public final class Open311CallReader {
         if (resource == null) {
             throw Refusal.notFound("There is no GeoReport v2 document " + file + " here: see discovery.json.");
         }
-        Map<String, List<String>> form = resource == Resource.SUBMIT ? form(request.body()) : Map.of();
-        String apiKey = resource == Resource.SUBMIT ? first(form, "api_key") : request.queryParameter("api_key").orElse(null);
-        return new Open311Call(resource, route.endsWith("{document}") ? null : name, format, apiKey, form);
+        String id = route.endsWith("{document}") ? null : name;
+        if (resource != Resource.SUBMIT) {
+            return new Open311Call(resource, id, format, request.queryParameter("api_key").orElse(null), Map.of(), Optional.empty());
+        }
+        String body = request.body();
+        Map<String, List<String>> form = form(body);
+        String apiKey = first(form, "api_key");
+        // Scoped by the app's key, so two apps' idempotency keys never meet.
+        return new Open311Call(resource, id, format, apiKey, form, Idempotency.fromHeader(request, body, "open311:" + apiKey));
     }
 
     /** Where this API is, as the caller reached it: the endpoint the discovery document gives. */

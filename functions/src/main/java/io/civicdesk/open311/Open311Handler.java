@@ -47,7 +47,7 @@ public final class Open311Handler extends HttpHandler {
                 case REQUEST -> Open311Views.requests(List.of(geoReport.request(call.id())));
                 case TOKEN -> throw geoReport.unknownToken(call.id());
                 case SUBMIT -> Open311Views.submitted(geoReport.submit(Open311FormReader.serviceCode(call.form()),
-                        Open311FormReader.report(call.form()), Open311FormReader::reference));
+                        Open311FormReader.report(call.form()), call.idempotencyKey(), Open311FormReader::reference));
             };
             return HttpResponses.of(call.resource() == Resource.SUBMIT ? 201 : 200, format.contentType(),
                     Open311Views.write(answer, format), "no-store");

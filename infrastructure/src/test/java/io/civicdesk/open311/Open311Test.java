@@ -70,13 +70,18 @@ class Open311Test {
     }
 
     private static Api.Reply post(String document, Map<String, List<String>> form) {
+        return post(document, form, Map.of());
+    }
+
+    private static Api.Reply post(String document, Map<String, List<String>> form, Map<String, String> headers) {
         String body = form.entrySet().stream().flatMap(field -> field.getValue().stream().map(value ->
                         URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(TestStack.get().apiUrl() + "/open311/v2/" + document))
-                    .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestStack.get().apiUrl() + "/open311/v2/" + document))
+                    .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Api.Reply(response.statusCode(), response.body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -357,6 +362,17 @@ class Open311Test {
         Map<String, List<String>> nowhere = bulkVerge(key, Map.of());
         List.of("lat", "long", "address_string").forEach(nowhere::remove);
         assertNamed(post("requests.json", nowhere), 400, "json", "address_string");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyIsAnsweredWithTheFirstRequest() {
+        Map<String, String> retry = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Api.Reply first = post("requests.json", bulkVerge(key, Map.of()), retry);
+        assertEquals(201, first.status(), first.body());
+        Api.Reply again = post("requests.json", bulkVerge(key, Map.of()), retry);
+        assertEquals(first.json().get(0).path("service_request_id").asText(), again.json().get(0).path("service_request_id").asText());
+        assertNamed(post("requests.json", bulkVerge(key, Map.of()), Map.of("Idempotency-Key", "short")), 400, "json",
+                "Idempotency-Key");
     }
 
     @Test
