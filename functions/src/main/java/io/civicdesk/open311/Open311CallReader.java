@@ -6,16 +6,14 @@ import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Refusal;
+import io.civicdesk.platform.UrlEncoded;
 import io.civicdesk.requests.SubmittedStore;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +73,14 @@ public final class Open311CallReader {
         return new Open311Call(resource, id, format, apiKey, form, Idempotency.fromHeader(request, body, "open311:" + apiKey));
     }
 
-    /** Where this API is, as the caller reached it: the endpoint the discovery document gives. */
+    /**
+     * Where this API is, as the caller reached it: the endpoint the discovery document gives. A proxy that serves the
+     * API under a path of its own says so in {@code X-Forwarded-Prefix} (the local gateway serves it under /api).
+     */
     public static String endpoint(HttpRequest request) {
         String host = request.header("host").orElse("localhost");
-        return request.header("x-forwarded-proto").orElse("https") + "://" + host + "/open311/v2";
+        String prefix = request.header("x-forwarded-prefix").filter(path -> path.matches("(/[A-Za-z0-9._-]+)+")).orElse("");
+        return request.header("x-forwarded-proto").orElse("https") + "://" + host + prefix + "/open311/v2";
     }
 
     /** The filters of {@code GET requests}; every one that cannot be used is named. */
@@ -129,24 +131,11 @@ public final class Open311CallReader {
 
     /** A form-urlencoded body: each name's values in the order sent. */
     static Map<String, List<String>> form(String body) {
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        if (body == null) {
-            return form;
-        }
         try {
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                form.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-            }
+            return UrlEncoded.parse(body);
         } catch (IllegalArgumentException e) {
             throw Refusal.unreadable("Send the request's fields form-urlencoded (application/x-www-form-urlencoded).");
         }
-        return form;
     }
 
     static String first(Map<String, List<String>> form, String name) {
