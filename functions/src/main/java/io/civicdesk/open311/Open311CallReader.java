@@ -17,8 +17,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads a GeoReport v2 call: the gateway's routes are {@code /open311/v2/{document}} and
@@ -64,13 +66,15 @@ public final class Open311CallReader {
         }
         String id = route.endsWith("{document}") ? null : name;
         if (resource != Resource.SUBMIT) {
-            return new Open311Call(resource, id, format, request.queryParameter("api_key").orElse(null), Map.of(), Optional.empty());
+            String apiKey = request.queryParameter("api_key").orElse(null);
+            return new Open311Call(resource, id, format, apiKey, Map.of(), Optional.empty());
         }
         String body = request.body();
         Map<String, List<String>> form = form(body);
         String apiKey = first(form, "api_key");
         // Scoped by the app's key, so two apps' idempotency keys never meet.
-        return new Open311Call(resource, id, format, apiKey, form, Idempotency.fromHeader(request, body, "open311:" + apiKey));
+        return new Open311Call(resource, id, format, apiKey, form,
+                Idempotency.fromHeader(request, body, "open311:" + apiKey));
     }
 
     /**
@@ -108,10 +112,10 @@ public final class Open311CallReader {
         return new RequestQuery(ids, codes, start, end, state);
     }
 
+    /** The last segment of the path: the route's one path parameter. */
     private static String file(HttpRequest request) {
-        return Optional.ofNullable(request.pathParameter("document")).or(() -> Optional.ofNullable(request.pathParameter("serviceFile")))
-                .or(() -> Optional.ofNullable(request.pathParameter("requestFile")))
-                .or(() -> Optional.ofNullable(request.pathParameter("tokenFile"))).orElse(null);
+        return Stream.of("document", "serviceFile", "requestFile", "tokenFile").map(request::pathParameter)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static List<String> list(HttpRequest request, String name) {
