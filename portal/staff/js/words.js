@@ -3,7 +3,7 @@
 import { h, formatDate, formatDateTime } from '../../js/core.js';
 
 export const PRIORITY_LABELS = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' };
-export const INTAKE_LABELS = { online: 'Online', phone: 'Phone', counter: 'At the counter', email: 'Email', field: 'In the field' };
+export const INTAKE_LABELS = { online: 'Online', phone: 'Phone', counter: 'At the counter', email: 'Email', field: 'In the field', open311: 'Open311 app' };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /** JSON responses, and CSV downloads. Nothing here is cacheable by a shared cache unless a handler says so. */
 public final class HttpResponses {
@@ -21,14 +22,7 @@ public final class HttpResponses {
 
     /** A body already written as JSON, such as a stored answer replayed to a retry. */
     public static APIGatewayV2HTTPResponse rawJson(int status, String json, String cacheControl) {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(Map.of(
-                        "content-type", "application/json; charset=utf-8",
-                        "cache-control", cacheControl,
-                        "x-content-type-options", "nosniff"))
-                .withBody(json)
-                .build();
+        return of(status, "application/json; charset=utf-8", json, cacheControl);
     }
 
     /** A CSV file the browser saves rather than shows; it may hold personal information, so no cache keeps it. */
@@ -51,6 +45,23 @@ public final class HttpResponses {
                         "x-content-type-options", "nosniff"))
                 .withBody(body)
                 .build();
+    }
+
+    /** A body already written in another format, such as an Open311 document in XML. */
+    public static APIGatewayV2HTTPResponse of(int status, String contentType, String body, String cacheControl) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of(
+                        "content-type", contentType,
+                        "cache-control", cacheControl,
+                        "x-content-type-options", "nosniff"))
+                .withBody(body)
+                .build();
+    }
+
+    /** A refusal at its status, its body written (given the status) by an API with an error format of its own (Open311's). */
+    public static APIGatewayV2HTTPResponse error(Refusal e, String contentType, IntFunction<String> body) {
+        return of(e.status(), contentType, body.apply(e.status()), "no-store");
     }
 
     public static APIGatewayV2HTTPResponse error(Refusal e) {

@@ -25,6 +25,8 @@ public class Refusal extends RuntimeException {
         TOO_LARGE(413),
         /** An idempotency key used again with other details. */
         KEY_REUSED(422),
+        /** More calls than the caller's allowance in this period (an API key's rate limit); try again later. */
+        TOO_MANY(429),
         /** A service we depend on (the sign-in service) did not finish its part. */
         UPSTREAM_FAILED(502),
         UNAVAILABLE(503);

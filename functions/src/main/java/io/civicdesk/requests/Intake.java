@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a request reached the council: a resident's own report online, or one an officer logged for a caller or
- * walk-in, with the channel it came by and whether the officer resolved it there and then.
+ * How a request reached the council: a resident's own report online, one another app sent through Open311, or one
+ * an officer logged for a caller or walk-in, with the channel it came by and whether the officer resolved it there
+ * and then.
  */
 public record Intake(String channel, Actor loggedBy, boolean resolvedAtFirstContact, String resolution) {
     public static final Intake ONLINE = new Intake("online", null, false, null);
+    /** A report another app sent on a resident's behalf through the Open311 GeoReport v2 API. */
+    public static final Intake OPEN311 = new Intake("open311", null, false, null);
     /** The channels an officer logs a request from. */
     public static final List<String> STAFF_CHANNELS = List.of("phone", "counter", "email", "field");
     static final int MAX_RESOLUTION = 2000;
@@ -27,5 +30,5 @@ public record Intake(String channel, Actor loggedBy, boolean resolvedAtFirstCont
         };
     }
 
-    static final Set<String> CHANNELS = Set.of("online", "phone", "counter", "email", "field");
+    static final Set<String> CHANNELS = Set.of("online", "phone", "counter", "email", "field", "open311");
 }

@@ -27,6 +27,8 @@ import static io.civicdesk.platform.Items.s;
 final class RequestItems {
     /** The one partition of the Alerts index: only requests with an alert to come are in it. */
     static final String ALERTS = "ALERTS";
+    /** The one partition of the Submitted index: every request, by when it was submitted. */
+    static final String SUBMITTED = "SUBMITTED";
     static final String OPEN = "OPEN#";
     static final String DONE = "DONE#";
     /** Fixed-width milliseconds, so an index's string order is time order (ISO_INSTANT drops trailing zeros). */
@@ -39,7 +41,7 @@ final class RequestItems {
             "preferredChannel", "channel", "secretHash", "version", "priority", "assigneeId", "assigneeName",
             "acknowledgedAt", "finishedAt", "paused", "resolvedAt", "closedAt", "resolution", "duplicateOf",
             "followers", "resolvedAtFirstContact", "loggedById", "loggedByName", "queueUnit", "queueKey", "dueKind",
-            "dueDate", "dueAt", "serviceLevel", "alertShard", "nextAlertAt", "slaFlag");
+            "dueDate", "dueAt", "serviceLevel", "alertShard", "nextAlertAt", "slaFlag", "submittedShard", "submittedKey");
 
     private RequestItems() {
     }
@@ -64,6 +66,11 @@ final class RequestItems {
 
     static String keyTime(Instant at) {
         return KEY_TIME.format(at);
+    }
+
+    /** Where requests submitted at {@code at} begin in the Submitted index (their keys add {@code #{ref}}). */
+    static String submittedKey(Instant at) {
+        return keyTime(at);
     }
 
     static String openKey(Instant dueAt) {
@@ -123,6 +130,8 @@ final class RequestItems {
         item.put("alertShard", level.nextAlertAt() == null ? null : s(ALERTS));
         item.put("nextAlertAt", level.nextAlertAt() == null ? null : s(keyTime(level.nextAlertAt())));
         item.put("slaFlag", s(level.flag()));
+        item.put("submittedShard", s(SUBMITTED));
+        item.put("submittedKey", s(submittedKey(request.submittedAt()) + "#" + request.reference().value()));
         return Items.compact(item);
     }
 

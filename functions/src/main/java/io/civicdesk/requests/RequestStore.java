@@ -46,6 +46,8 @@ import static io.civicdesk.platform.Items.s;
  * Lookup         findTerm      {submittedAt}#{ref}                the FIND# items: one per search term, newest last
  * Alerts         alertShard    nextAlertAt                        requests with a service-level alert to come (sparse):
  *                ("ALERTS")                                       the warnings run reads those already due
+ * Submitted      submittedShard {submittedAt}#{ref}               every request item, by when it was submitted: the
+ *                ("SUBMITTED")                                    Open311 list ({@link SubmittedStore}) is a key range
  * </pre>
  * The queues project what a queue row shows (INCLUDE), so a page is one Query with no reads of the table; due
  * soon and overdue are key ranges of the OPEN# part; status, priority, service and "unassigned" are filters

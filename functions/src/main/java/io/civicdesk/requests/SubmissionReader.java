@@ -46,7 +46,15 @@ public final class SubmissionReader {
 
     /** A resident's own report, online. */
     public static Report report(JsonNode body) {
-        return services -> checked(body, services, null);
+        return reportThrough(body, Intake.ONLINE);
+    }
+
+    /**
+     * A resident's report that reached the council another way without an officer, e.g. {@link Intake#OPEN311}: the
+     * same body and the same checks as {@link #report}, recorded with that intake's channel.
+     */
+    public static Report reportThrough(JsonNode body, Intake intake) {
+        return services -> checked(body, services, null, intake);
     }
 
     /**
@@ -54,10 +62,12 @@ public final class SubmissionReader {
      * ({@code channel}) and whether the officer resolved it at first contact. Every problem is reported together.
      */
     public static Report reportOnBehalf(JsonNode body, Actor officer) {
-        return services -> checked(body, services, officer);
+        return services -> checked(body, services, officer, null);
     }
 
-    private static Report.Checked checked(JsonNode body, Function<String, Optional<Service>> services, Actor officer) {
+    /** {@code direct}: the intake of a report no officer logged (null when {@code officer} logged it). */
+    private static Report.Checked checked(JsonNode body, Function<String, Optional<Service>> services, Actor officer,
+                                          Intake direct) {
         String serviceId = serviceId(body);
         Service service = serviceId == null ? null : services.apply(serviceId).orElse(null);
         List<FieldError> errors = new ArrayList<>();
@@ -70,7 +80,7 @@ public final class SubmissionReader {
             }
             errors.addAll(invalid.errors());
         }
-        Intake intake = officer == null ? Intake.ONLINE : intake(body, officer, errors);
+        Intake intake = officer == null ? direct : intake(body, officer, errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.civicdesk.platform.UrlEncoded;
 import io.civicdesk.portal.PortalBuild;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -191,6 +191,8 @@ final class LocalGateway implements AutoCloseable {
         headers.put("x-forwarded-for", sourceIp);
         headers.put("x-forwarded-proto", "http");
         headers.put("x-forwarded-port", Integer.toString(port()));
+        // The API is served under /api here (the portal beside it); deployed it is at the root of its own host.
+        headers.put("x-forwarded-prefix", API_PREFIX);
         String rawQuery = exchange.getRequestURI().getRawQuery();
         boolean binary = body.length > 0 && !isText(headers.get("content-type"));
         String routeKey = match.route().routeKey();
@@ -249,15 +251,7 @@ final class LocalGateway implements AutoCloseable {
             return null;
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            parameters.merge(name, value, (first, next) -> first + "," + next);
-        }
+        UrlEncoded.parse(rawQuery).forEach((name, values) -> parameters.put(name, String.join(",", values)));
         return parameters;
     }
 

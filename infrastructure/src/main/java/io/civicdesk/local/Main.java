@@ -1,6 +1,8 @@
 package io.civicdesk.local;
 
+import io.civicdesk.demo.DemoData;
 import io.civicdesk.feedback.CounterDeviceStore;
+import io.civicdesk.open311.Open311Wiring;
 import java.net.BindException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -41,6 +43,11 @@ public final class Main {
         // A demo front-counter tablet for Waste Services, as an administrator would issue one (POST /staff/counter-devices).
         String counterKey = new CounterDeviceStore(stack.dynamoDb(), "FeedbackTable")
                 .register("waste", "Front counter (demo)", "demo-admin", stack.clock().instant(), new SecureRandom());
+        // A demo Open311 API key, issued as an administrator issues one (POST /staff/open311/keys).
+        String administrator = DemoData.staff().stream().filter(member -> member.id().equals("demo-admin")).findFirst()
+                .orElseThrow().name();
+        String open311Key = Open311Wiring.keys(stack.dynamoDb(), "CatalogTable", stack.clock())
+                .issue("Demo integrator", "CivicDesk demo", administrator).key();
         System.out.printf("""
 
                 CivicDesk is running on this machine (no AWS account involved).
@@ -49,13 +56,14 @@ public final class Main {
                   Staff pages       %1$s/staff/     sign in as any of the staff
                   Counter tablet    %1$s/counter.html#device=%6$s
                   API               %2$s/services
+                  Open311 API       %2$s/open311/v2/discovery.json   key %8$s
                   Mailbox (SES)     %3$s/        every mail the product sends
                   DynamoDB (moto)   %4$s    region %5$s, any credentials
                   Staff user pool   %7$s    (moto, same endpoint)
 
                 Press Ctrl-C to stop.
                 %n""", stack.baseUrl(), stack.apiUrl(), stack.mailbox().url(), stack.dynamoDbEndpoint(), LocalStack.REGION,
-                counterKey, stack.userPoolId("StaffUserPool"));
+                counterKey, stack.userPoolId("StaffUserPool"), open311Key);
         // The stack's shutdown hook stops everything, the node process included, when Ctrl-C ends the JVM.
         new CountDownLatch(1).await();
     }

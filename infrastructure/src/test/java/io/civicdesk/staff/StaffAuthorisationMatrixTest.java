@@ -8,6 +8,7 @@ import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.StaffTokens;
 import io.civicdesk.local.template.SamTemplate;
 import io.civicdesk.platform.Json;
+import io.civicdesk.privacy.RecordKind;
 import io.civicdesk.reports.AccountStore;
 import io.civicdesk.search.SynonymBook;
 import io.civicdesk.search.SynonymStore;
@@ -72,6 +73,8 @@ class StaffAuthorisationMatrixTest {
     private static final String MATRIX_ARTICLE = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     private static String guideToSave;
     private static String guideToRetire;
+    private static String keyToRevoke;
+    private static final String NO_ONE = "no.one+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
     private record Case(String path, Supplier<Object> body, StaffMember right, StaffMember wrongRole,
@@ -189,7 +192,38 @@ class StaffAuthorisationMatrixTest {
                         .map(saved -> saved.guide().version()).orElse(0)), ADMIN, StaffApi.SUPERVISOR, null, 200));
         cases.put("DELETE /staff/guides/{topicId}", new Case("/staff/guides/" + guideToRetire + "?version=1", null,
                 ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("GET /staff/open311/keys", new Case("/staff/open311/keys", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("POST /staff/open311/keys", new Case("/staff/open311/keys", () -> Map.of("name", "Matrix check app"),
+                ADMIN, SAM, null, 201));
+        cases.put("POST /staff/open311/keys/{keyId}/revoke", new Case("/staff/open311/keys/" + keyToRevoke + "/revoke", Map::of,
+                ADMIN, ACCOUNT_MANAGER, null, 200));
+        // Privacy: administrators only. The schedule saved keeps every record for the longest period, so the run
+        // anonymises nothing of the other tests sharing this stack; the resident searched for and erased is no one.
+        cases.put("GET /staff/privacy/retention", new Case("/staff/privacy/retention", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("PUT /staff/privacy/retention", new Case("/staff/privacy/retention",
+                StaffAuthorisationMatrixTest::longestRetention, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("POST /staff/privacy/retention/run", new Case("/staff/privacy/retention/run", Map::of,
+                ADMIN, ACCOUNT_MANAGER, null, 200));
+        cases.put("POST /staff/privacy/subjects/search", new Case("/staff/privacy/subjects/search",
+                () -> Map.of("email", NO_ONE), ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("POST /staff/privacy/subjects/export", new Case("/staff/privacy/subjects/export",
+                () -> Map.of("email", NO_ONE), ADMIN, SAM, null, 200));
+        cases.put("POST /staff/privacy/subjects/erase", new Case("/staff/privacy/subjects/erase",
+                () -> Map.of("email", NO_ONE, "confirm", true), ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("GET /staff/privacy/audit", new Case("/staff/privacy/audit?staffId=demo-admin", null,
+                ADMIN, ACCOUNT_MANAGER, null, 200));
         return cases;
+    }
+
+    /** Every kind of record kept for the longest period there is, over the schedule's version now. */
+    private static Map<String, Object> longestRetention() {
+        Api.Reply current = TestStack.api().get("/staff/privacy/retention", Api.signedInAs(ADMIN));
+        assertEquals(200, current.status(), current.body());
+        Map<String, Object> days = new LinkedHashMap<>();
+        for (RecordKind kind : RecordKind.values()) {
+            days.put(kind.wireName(), RecordKind.MAX_DAYS);
+        }
+        return Map.of("expectedVersion", current.json().path("schedule").path("version").asLong(), "days", days);
     }
 
     /** A conversation of one question, for the matrix's own topics. */
@@ -229,6 +263,11 @@ class StaffAuthorisationMatrixTest {
         guideToRetire = "matrix-retire-" + ownService;
         assertEquals(200, TestStack.api().put("/staff/guides/" + guideToRetire, Json.write(matrixGuide(0)),
                 Api.signedInAs(ADMIN)).status());
+        assertEquals(200, TestStack.api().put("/staff/privacy/retention", Json.write(longestRetention()),
+                Api.signedInAs(ADMIN)).status(), "the run anonymises nothing of the tests sharing the stack");
+        Api.Reply key = TestStack.api().post("/staff/open311/keys", Json.write(Map.of("name", "Matrix revoke")), Api.signedInAs(ADMIN));
+        assertEquals(201, key.status(), key.body());
+        keyToRevoke = key.json().path("apiKey").path("keyId").asText();
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
     }
