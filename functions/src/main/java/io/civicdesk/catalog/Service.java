@@ -33,6 +33,12 @@ public record Service(String id, String name, String theme, String unitId, Strin
                 keywords, order, questions, Translations.NONE);
     }
 
+    /** The same service with {@code translated} as its translations. */
+    public Service withTranslations(Translations translated) {
+        return new Service(id, name, theme, unitId, description, whatHappensNext, timeframe, notice, responseDays,
+                resolutionDays, keywords, order, questions, translated);
+    }
+
     public java.util.Optional<Question> question(String questionId) {
         return questions.stream().filter(question -> question.id().equals(questionId)).findFirst();
     }
