@@ -155,7 +155,8 @@ export function summaryList(rows) {
   return h('dl', { class: 'summary-list' }, rows.map(([key, value, action]) =>
     h('div', { class: 'summary-list__row' }, [
       h('dt', { class: 'summary-list__key', text: key }),
-      h('dd', { class: 'summary-list__value' }, value instanceof Node ? value : h('span', { class: 'pre-wrap', text: value })),
+      // dir=auto: what a resident typed (an English address in an Arabic page) reads in its own direction.
+      h('dd', { class: 'summary-list__value' }, value instanceof Node ? value : h('span', { class: 'pre-wrap', dir: 'auto', text: value })),
       action ? h('dd', { class: 'summary-list__actions' }, action) : null,
     ])));
 }

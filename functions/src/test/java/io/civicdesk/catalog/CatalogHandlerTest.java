@@ -56,7 +56,7 @@ class CatalogHandlerTest {
         assertTrue(names(odd, "serviceId"), odd.getBody());
     }
 
-    private static APIGatewayV2HTTPResponse get(String routeKey, Map<String, String> path, String lang, String acceptLanguage) {
+    private APIGatewayV2HTTPResponse get(String routeKey, Map<String, String> path, String lang, String acceptLanguage) {
         var event = event(routeKey, path, null, null);
         if (lang != null) {
             event.setQueryStringParameters(Map.of("lang", lang));
