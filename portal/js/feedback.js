@@ -245,7 +245,7 @@ function payload() {
   for (const [name, id] of [['name', 'contact-name'], ['email', 'contact-email'], ['phone', 'contact-phone']]) {
     if (field(id)) contact[name] = field(id);
   }
-  return { kind: draft.kind, about, message: field('message'), contact };
+  return { kind: draft.kind, about, message: field('message'), contact, language };
 }
 
 function setSending(on) {

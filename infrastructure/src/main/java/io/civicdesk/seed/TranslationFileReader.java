@@ -185,19 +185,7 @@ final class TranslationFileReader {
 
     /** Text of up to {@code longest} characters; null when left out, and then a mistake when written but not text. */
     private String text(JsonNode value, String at, int longest) {
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            mistakes.add(at, "must be text of up to " + longest + " characters, not " + Fields.shown(value));
-            return null;
-        }
-        String text = value.asText().strip();
-        if (text.length() > longest) {
-            mistakes.add(at, "is " + text.length() + " characters long; keep it to " + longest);
-            return null;
-        }
-        return text;
+        return value.isMissingNode() || value.isNull() ? null : Fields.text(value, at, longest, mistakes);
     }
 
     private static String tags() {
