@@ -136,6 +136,20 @@ export function statusTag(item) {
   return h('strong', { class: `tag tag--${String(item.status || '').replace(/[^a-z-]/g, '')}`, text: statusLabel(item) });
 }
 
+/**
+ * A service ({ id, name } as a request or survey keeps it, in English) named in the resident's language, from the
+ * catalogue's translations; its kept name when the catalogue has none or cannot be reached.
+ */
+export async function serviceName(service) {
+  if (language === 'en' || !service?.id) return service?.name || '';
+  try {
+    const response = await api(`/services/${encodeURIComponent(service.id)}?lang=${language}`);
+    return (response.ok && response.data.name) || service.name || '';
+  } catch {
+    return service.name || '';
+  }
+}
+
 /** An answer to a service's question, as the API gives it: a date is shown the way every other date is. */
 export function answerText(answer) {
   const text = [].concat(answer ?? []).join(', ');

@@ -1,6 +1,6 @@
 // The survey after service, opened from the invitation mail (survey.html?ref=…#key=…, with &for=booking after a
 // booking) or from the tracking page with the request's private key. The key rides in the fragment, never sent to a server except in a header.
-import { api, h, NetworkError, setTitle, focusElement, announce } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, serviceName } from './core.js';
 import { sendOnce } from './send-once.js';
 import { t, formatNumber } from './i18n.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from './forms.js';
@@ -54,7 +54,9 @@ async function load() {
     return show(t('survey.broken'), [t('survey.openFromMail')]);
   }
   const survey = response.data;
-  about.textContent = t(forBooking ? 'survey.aboutBooking' : 'survey.aboutRequest', { reference: survey.displayReference, service: survey.service?.name || '' });
+  // A booking's survey names its facility, which the catalogue of services does not translate.
+  const service = forBooking ? survey.service?.name || '' : await serviceName(survey.service);
+  about.textContent = t(forBooking ? 'survey.aboutBooking' : 'survey.aboutRequest', { reference: survey.displayReference, service });
   if (!survey.open) return show(t('survey.answered'), [t(forBooking ? 'survey.oneBooking' : 'survey.oneRequest')]);
   if (forBooking) form.querySelector('legend').textContent = t('survey.satisfactionBooking');
   form.hidden = false;

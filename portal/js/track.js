@@ -1,7 +1,7 @@
 // Track a request by its reference. The private link's secret rides in the URL fragment (#key=…), which
 // browsers never send to a server; it goes to the API only in the X-Private-Key header.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, formatDateTime, timeElement, CHANNEL_LABELS, summaryList, statusTag, statusLabel, answerText } from './core.js';
-import { t, language } from './i18n.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, formatDateTime, timeElement, CHANNEL_LABELS, summaryList, statusTag, statusLabel, answerText, serviceName } from './core.js';
+import { t } from './i18n.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 
 const form = document.getElementById('track-form');
@@ -84,17 +84,6 @@ function surveyInvitation(request) {
     h('p', { text: t('track.surveyLead') }),
     h('p', {}, h('a', { href: link, class: 'button', text: t('track.survey') })),
   ];
-}
-
-/** The request's service named in the resident's language (the request keeps the English name it was made with). */
-async function serviceName(service) {
-  if (language === 'en' || !service?.id) return service?.name || '';
-  try {
-    const response = await api(`/services/${encodeURIComponent(service.id)}?lang=${language}`);
-    return (response.ok && response.data.name) || service.name || '';
-  } catch {
-    return service.name || '';
-  }
 }
 
 async function render(request) {

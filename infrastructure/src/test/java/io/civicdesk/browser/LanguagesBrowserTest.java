@@ -97,10 +97,14 @@ class LanguagesBrowserTest extends PhoneBrowserTest {
         assertFalse(mail.text().contains("We expect"), "nothing of the mail is left in English: " + mail.text());
         assertTrue(mail.html().contains("dir=\"rtl\""), mail.html());
 
-        // Kept for the next page, and for the next visit.
-        page.navigate(stack.baseUrl() + "/track.html");
+        // Kept for the next page: tracking it shows its status and its service in Arabic, its dates Arabic's way.
+        page.navigate(stack.baseUrl() + "/track.html?ref=" + reference.replace("-", ""));
         assertThat(page.locator("html")).hasAttribute("dir", "rtl");
         assertThat(page.locator("h1")).hasText("متابعة طلب");
+        assertThat(page.locator("#result")).containsText("تم الاستلام");
+        assertThat(page.locator("#result")).containsText("صندوق نفايات لم يُفرَّغ");
+        assertTrue(ARABIC.matcher(page.locator("#result time").first().textContent()).find(), "the date is written in Arabic");
+        assertAccessible("the tracking page in Arabic");
     }
 
     @Test
