@@ -3,7 +3,7 @@
 import { api, h, NetworkError, setTitle, focusElement, announce, summaryList, formatDate } from './core.js';
 import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
-import { t } from './i18n.js';
+import { t, language } from './i18n.js';
 
 const params = new URLSearchParams(location.search);
 const facilityId = params.get('id') || '';
@@ -99,6 +99,7 @@ function body() {
     contact: { name: value('name'), email: value('email'), phone: value('phone') || undefined },
     concession: value('concession') || undefined,
     termsAccepted: document.getElementById('termsAccepted').checked,
+    language,
   };
 }
 

@@ -63,9 +63,9 @@ public final class SurveyInvitations {
 
     /** The same for a booking whose last occurrence has ended: the facility stands as the service. */
     public Invitation onBookingEnded(Reference booking, String facilityId, String facilityName, String bookingSecretHash,
-                                     Contact contact, Instant now) {
+                                     Contact contact, Language language, Instant now) {
         return invite(new Survey(Survey.Subject.BOOKING, booking.value(), facilityId, facilityName, FACILITY_BOOKINGS_UNIT, now,
-                null, bookingSecretHash, null, null), contact, Language.SOURCE, now);
+                null, bookingSecretHash, null, null), contact, language, now);
     }
 
     /** {@code opened} has everything but the survey link's secret, drawn here; the mail is in {@code language}. */

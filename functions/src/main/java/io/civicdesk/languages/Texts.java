@@ -4,6 +4,7 @@ import io.civicdesk.platform.Dates;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -90,6 +91,11 @@ public final class Texts {
     /** A time and its day, in the time's own zone. */
     public String dateTime(ZonedDateTime at) {
         return language == Language.SOURCE ? Dates.spokenTime(at) : time.format(at) + " " + date.format(at);
+    }
+
+    /** A time of day as the language writes it ("14:30"; English keeps its own words, this is for the others). */
+    public String time(LocalTime at) {
+        return time.format(at);
     }
 
     public String number(Number number) {
