@@ -52,7 +52,7 @@ public final class BookingMails {
         Texts texts = Texts.of(booking.language());
         ZoneId zone = facility.zone();
         String reference = booking.reference().display();
-        String greeting = booking.contact().name() == null ? texts.get("mail.hello") : texts.get("mail.helloNamed", "name", booking.contact().name());
+        String greeting = texts.hello(booking.contact().name());
         List<String> occurrences = booking.occurrences().stream().map(o -> spoken(texts, o, zone)).toList();
         String when = String.join("\n", occurrences.stream().map(o -> "  " + o).toList());
         String reason = booking.statusReason() == null ? "" : texts.get("mail.booking.reason", "reason", booking.statusReason());

@@ -116,7 +116,7 @@ final class FeedbackMails {
     /** A mail to the complainant, in the language they complained in. */
     private static Mail compose(Complaint c, Texts texts, String council, String subject, String purpose, List<String> lines,
                                 String linkText, String link) {
-        String greeting = c.contact().name() == null ? texts.get("mail.hello") : texts.get("mail.helloNamed", "name", c.contact().name());
+        String greeting = texts.hello(c.contact().name());
         return build(UUID.randomUUID().toString(), c.contact().email(), texts, council, subject, purpose,
                 c.reference(), greeting, lines, linkText, link);
     }

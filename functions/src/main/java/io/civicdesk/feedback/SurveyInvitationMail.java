@@ -19,7 +19,7 @@ final class SurveyInvitationMail {
         Texts texts = Texts.of(language);
         String reference = new Reference(survey.reference()).display();
         boolean booking = survey.subject() == Survey.Subject.BOOKING;
-        String greeting = contact.name() == null ? texts.get("mail.hello") : texts.get("mail.helloNamed", "name", contact.name());
+        String greeting = texts.hello(contact.name());
         String subject = texts.get("mail.survey.subject", "service", survey.serviceName(), "reference", reference);
         String happened = texts.get(booking ? "mail.survey.tookPlace" : "mail.survey.resolved",
                 "reference", reference, "service", survey.serviceName());

@@ -74,6 +74,11 @@ public final class Texts {
         return matcher.appendTail(out).toString();
     }
 
+    /** "Hello Sam," or, for someone who gave no name, "Hello,", in this language. */
+    public String hello(String name) {
+        return name == null ? get("mail.hello") : get("mail.helloNamed", "name", name);
+    }
+
     /**
      * The translation of something English already words its own way (a status a workflow labels): {@code key}
      * in this language's own catalogue, else {@code english} as it is.

@@ -24,8 +24,7 @@ final class ConfirmationMail {
         String serviceName = service.name(language);
         String response = texts.date(request.expected().response());
         String resolution = texts.date(request.expected().resolution());
-        String greeting = request.contact().name() == null ? texts.get("mail.hello")
-                : texts.get("mail.helloNamed", "name", request.contact().name());
+        String greeting = texts.hello(request.contact().name());
         String subject = texts.get("mail.confirmation.subject", "service", serviceName, "reference", reference);
         String resolved = request.handling().resolvedAtFirstContact() ? request.handling().resolution() : null;
         String resolvedLine = resolved == null ? null : texts.get("mail.confirmation.resolvedWithYou", "resolution", resolved);

@@ -29,7 +29,7 @@ final class UpdateMail {
                 ? texts.get("mail.update.intro", "reference", reference)
                 : texts.get("mail.update.introFollowing", "reference", reference, "following", following);
         String status = texts.get("mail.update.status", "status", texts.orElse("status." + about.status(), statusLabel));
-        String hello = texts.get("mail.hello");
+        String hello = texts.hello(null);
         String progress = texts.get("mail.update.progress");
         String text = hello + "\n\n" + intro + "\n\n"
                 + status + "\n\n"
