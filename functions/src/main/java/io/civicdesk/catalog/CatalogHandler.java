@@ -15,6 +15,8 @@ import io.civicdesk.platform.HttpResponses;
 public final class CatalogHandler extends HttpHandler {
     /** Browsers and CloudFront may keep the catalogue a minute: it changes rarely and is every visit's first call. */
     private static final String CACHE_A_MINUTE = "public, max-age=60";
+    /** Without ?lang= the answer is in the browser's language: a cache keeps one copy per Accept-Language. */
+    private static final String VARY = "Accept-Language";
 
     private final Catalog catalog;
 
@@ -31,11 +33,11 @@ public final class CatalogHandler extends HttpHandler {
         String serviceId = request.pathParameter("serviceId");
         Language language = LanguageReader.query(request);
         if (serviceId == null) {
-            return HttpResponses.json(200, CatalogView.of(catalog.catalogue(), language), CACHE_A_MINUTE);
+            return HttpResponses.json(200, CatalogView.of(catalog.catalogue(), language), CACHE_A_MINUTE, VARY);
         }
         Service service = catalog.service(Ids.require(serviceId, "serviceId", "service")).orElseThrow(() -> Refusal.notFound(
                 "We could not find that service. Choose one from the list of services."));
         Unit unit = catalog.unit(service.unitId()).orElse(null);
-        return HttpResponses.json(200, CatalogView.detail(service, unit, language), CACHE_A_MINUTE);
+        return HttpResponses.json(200, CatalogView.detail(service, unit, language), CACHE_A_MINUTE, VARY);
     }
 }

@@ -87,6 +87,7 @@ class CatalogHandlerTest {
     void theListingGroupsByTheTranslatedThemeAndTheBrowsersLanguageCountsWhenNoneIsAsked() {
         APIGatewayV2HTTPResponse listing = get("GET /services", null, null, "ar-IQ,en;q=0.5");
         assertEquals("ar", json(listing).path("language").asText());
+        assertEquals("Accept-Language", listing.getHeaders().get("vary"), "a cache keeps a copy per language");
         assertEquals("حفرة", json(listing).path("themes").get(1).path("services").get(0).path("name").asText());
         APIGatewayV2HTTPResponse vietnamese = get("GET /services", null, "vi", "ar");
         assertEquals("Đường sá", json(vietnamese).path("themes").get(1).path("name").asText());
