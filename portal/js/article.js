@@ -3,6 +3,7 @@
 // counts the article as read and reported all the same; only the article's id is kept, nothing personal.
 import { api, h, announce, focusElement, setTitle, formatDate, NetworkError } from './core.js';
 import { articleBody } from './article-body.js';
+import { t, tParts } from './i18n.js';
 
 const READ_ARTICLES = 'civicdesk.readArticles';
 const articleId = (new URLSearchParams(location.search).get('id') || '').trim();
@@ -36,16 +37,16 @@ function showProblem(heading, text, canRetry) {
 }
 
 function show(article) {
-  setTitle([article.title, 'Help']);
+  setTitle([article.title, t('article.help')]);
   document.getElementById('article-title').textContent = article.title;
   document.getElementById('article-summary').textContent = article.summary;
   document.getElementById('article-body').replaceChildren(articleBody(article.html));
-  const changed = article.changedAt ? `Last updated ${formatDate(article.changedAt.slice(0, 10))}` : '';
+  const changed = article.changedAt ? t('article.updated', { date: formatDate(article.changedAt.slice(0, 10)) }) : '';
   document.getElementById('article-changed').textContent = [changed, article.unitName ? `by ${article.unitName}` : '']
     .filter(Boolean).join(' ');
   const services = article.services || [];
   document.getElementById('services-list').replaceChildren(...services.map((service) =>
-    h('li', {}, h('a', { href: `report.html?service=${encodeURIComponent(service.serviceId)}`, text: `Report: ${service.name}` }))));
+    h('li', {}, h('a', { href: `report.html?service=${encodeURIComponent(service.serviceId)}`, text: t('article.report', { service: service.name }) }))));
   document.getElementById('article-services').hidden = services.length === 0;
   document.getElementById('loading').hidden = true;
   problem.hidden = true;
@@ -55,17 +56,17 @@ function show(article) {
 
 async function load() {
   if (!/^[a-z0-9-]{1,64}$/.test(articleId)) {
-    showProblem('Article not found', 'The link does not name an article.', false);
+    showProblem(t('article.notFound'), t('article.noName'), false);
     return;
   }
   try {
     const answer = await api(`/articles/${encodeURIComponent(articleId)}`);
     if (answer.status === 404) {
-      showProblem('Article not found', 'There is no such article. It may have been taken down.', false);
+      showProblem(t('article.notFound'), t('article.gone'), false);
       return;
     }
     if (!answer.ok) {
-      showProblem('Help is not working just now', 'We could not open the article. Please try again.', true);
+      showProblem(t('article.broken'), t('article.couldNotOpen'), true);
       return;
     }
     show(answer.data);
@@ -73,7 +74,7 @@ async function load() {
     outcome('read').catch(() => {});
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    showProblem('You seem to be offline', 'We could not reach the council. Check your connection and try again.', true);
+    showProblem(t('article.offline'), t('article.offlineText'), true);
   }
 }
 
@@ -84,9 +85,9 @@ document.getElementById('helpful-buttons').addEventListener('click', async (even
   const thanks = document.getElementById('helpful-thanks');
   buttons.hidden = true;
   const helpful = button.dataset.helpful === 'helpful';
-  thanks.replaceChildren(helpful ? 'Thank you for telling us.'
-    : h('span', {}, ['Thank you. Sorry it did not help: ', h('a', { href: 'search.html', text: 'search again' }),
-      ' or ', h('a', { href: 'services.html', text: 'report the problem' }), '.']));
+  thanks.replaceChildren(helpful ? t('article.thanks')
+    : h('span', {}, tParts('article.sorry', {}, h('a', { href: 'search.html', text: t('article.searchAgain') }),
+      h('a', { href: 'services.html', text: t('article.reportProblem') }))));
   thanks.hidden = false;
   announce(thanks.textContent);
   try {

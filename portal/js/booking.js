@@ -2,6 +2,7 @@
 // (#key=…) and goes to the API only in the X-Private-Key header.
 import { api, h, setTitle, focusElement, summaryList } from './core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
+import { t } from './i18n.js';
 
 const reference = new URLSearchParams(location.search).get('ref') || '';
 const key = new URLSearchParams(location.hash.slice(1)).get('key');
@@ -14,8 +15,8 @@ async function load(focus = false) {
   const { ok, status, data } = await api(`/bookings/${encodeURIComponent(reference)}`, { headers }).catch(() => ({ ok: false }));
   result.removeAttribute('aria-busy');
   if (!ok) {
-    heading.textContent = status === 404 ? 'Booking not found' : 'Sorry, there is a problem';
-    result.replaceChildren(h('p', { text: status === 404 ? 'Check the link in your confirmation email.' : 'Please try again later.' }));
+    heading.textContent = status === 404 ? t('booking.notFound') : t('booking.problem');
+    result.replaceChildren(h('p', { text: status === 404 ? t('booking.checkLink') : t('booking.later') }));
     return;
   }
   show(data);
@@ -23,30 +24,30 @@ async function load(focus = false) {
 }
 
 function show(booking) {
-  heading.textContent = `Booking ${booking.displayReference}`;
-  setTitle([`Booking ${booking.displayReference}`]);
+  heading.textContent = t('booking.reference', { reference: booking.displayReference });
+  setTitle([heading.textContent]);
   const rows = [
-    ['Status', h('strong', { class: `tag tag--${booking.status}`, text: booking.statusLabel })],
-    ['Facility', `${booking.facility.name}, ${booking.facility.address}`],
-    ['When', booking.occurrences.map((o) => o.label).join('\n')],
+    [t('track.status'), h('strong', { class: `tag tag--${booking.status}`, text: booking.statusLabel })],
+    [t('booking.facility'), `${booking.facility.name}, ${booking.facility.address}`],
+    [t('booking.when'), booking.occurrences.map((o) => o.label).join('\n')],
   ];
   if (booking.private) {
-    rows.push(['What it is for', booking.purpose || ''], ['People', String(booking.attendance)]);
-    if (booking.contact) rows.push(['Contact', `${booking.contact.name || ''}\n${booking.contact.email || ''}`]);
-    if (booking.quote) rows.push(['Fee', `${booking.quote.total} (bond ${booking.quote.bond})`]);
-    if (booking.statusReason) rows.push(['Reason', booking.statusReason]);
+    rows.push([t('booking.purpose'), booking.purpose || ''], [t('booking.people'), String(booking.attendance)]);
+    if (booking.contact) rows.push([t('booking.contact'), `${booking.contact.name || ''}\n${booking.contact.email || ''}`]);
+    if (booking.quote) rows.push([t('booking.fee'), t('booking.feeBond', { total: booking.quote.total, bond: booking.quote.bond })]);
+    if (booking.statusReason) rows.push([t('booking.reason'), booking.statusReason]);
   }
   const parts = [summaryList(rows)];
   if (!booking.private) {
-    parts.push(h('p', { text: 'To change or cancel this booking, open the private link in your confirmation email.' }));
+    parts.push(h('p', { text: t('booking.privateLink') }));
   }
   if (booking.canChange) parts.push(changeForm(booking));
   if (booking.canCancel) {
-    const cancel = h('button', { class: 'button button--secondary', type: 'button', text: 'Cancel booking' });
+    const cancel = h('button', { class: 'button button--secondary', type: 'button', text: t('booking.cancel') });
     cancel.addEventListener('click', () => confirmCancel(booking));
-    parts.push(h('h2', { text: 'Cancel' }), cancel);
+    parts.push(h('h2', { text: t('booking.cancelHeading') }), cancel);
   } else if (booking.private && (booking.status === 'confirmed' || booking.status === 'held')) {
-    parts.push(h('p', { text: 'It is too close to the start to change or cancel online. Call us on (08) 9999 0000.' }));
+    parts.push(h('p', { text: t('booking.tooClose') }));
   }
   result.replaceChildren(...parts);
 }
@@ -58,18 +59,18 @@ function changeForm(booking) {
     h('input', { class: `input ${type === 'date' ? 'input--width-10' : 'input--width-5'}`, id, name: id, type, value }),
   ]);
   const formEl = h('form', { id: 'change-form', novalidate: true }, [
-    h('h2', { text: 'Change the time' }),
-    field('change-date', 'Date', 'date', o.date),
-    field('change-start', 'Start time', 'time', o.start),
-    field('change-end', 'End time', 'time', o.end),
-    h('button', { class: 'button', type: 'submit', text: 'Change booking' }),
+    h('h2', { text: t('booking.changeTime') }),
+    field('change-date', t('booking.date'), 'date', o.date),
+    field('change-start', t('booking.start'), 'time', o.start),
+    field('change-end', t('booking.end'), 'time', o.end),
+    h('button', { class: 'button', type: 'submit', text: t('booking.change') }),
   ]);
   formEl.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { date: document.getElementById('change-date').value, start: document.getElementById('change-start').value,
       end: document.getElementById('change-end').value };
     const { ok, data } = await api(`/bookings/${encodeURIComponent(reference)}/change`, { method: 'POST', headers, body })
-      .catch(() => ({ ok: false, data: { message: 'We could not reach the booking system. Try again.' } }));
+      .catch(() => ({ ok: false, data: { message: t('booking.offline') } }));
     if (ok) { hideErrorSummary(summary); show(data); focusElement(heading); return; }
     clearFieldErrors(formEl);
     const ids = { date: 'change-date', start: 'change-start', end: 'change-end' };
@@ -82,19 +83,19 @@ function changeForm(booking) {
 }
 
 function confirmCancel(booking) {
-  const yes = h('button', { class: 'button', type: 'button', text: 'Yes, cancel booking' });
-  const no = h('button', { class: 'link-button', type: 'button', text: 'No, keep it' });
-  result.replaceChildren(h('h2', { id: 'confirm-heading', text: 'Are you sure you want to cancel?' }),
+  const yes = h('button', { class: 'button', type: 'button', text: t('booking.yesCancel') });
+  const no = h('button', { class: 'link-button', type: 'button', text: t('booking.keep') });
+  result.replaceChildren(h('h2', { id: 'confirm-heading', text: t('booking.sure') }),
     h('p', { text: `${booking.facility.name}: ${booking.occurrences.map((o) => o.label).join('; ')}` }), yes, h('p', {}, no));
   focusElement(document.getElementById('confirm-heading'));
   no.addEventListener('click', () => load(true));
   yes.addEventListener('click', async () => {
     const { ok, data } = await api(`/bookings/${encodeURIComponent(reference)}/cancel`, { method: 'POST', headers, body: {} })
-      .catch(() => ({ ok: false, data: { message: 'We could not reach the booking system. Try again.' } }));
+      .catch(() => ({ ok: false, data: { message: t('booking.offline') } }));
     if (!ok) { showErrorSummary(summary, [{ message: data.message }]); return; }
     show(data);
-    heading.textContent = 'Booking cancelled';
-    setTitle(['Booking cancelled']);
+    heading.textContent = t('booking.cancelled');
+    setTitle([t('booking.cancelled')]);
     focusElement(heading);
   });
 }

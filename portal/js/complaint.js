@@ -3,12 +3,16 @@
 // The key rides in the fragment, which browsers never send; it reaches the API only in X-Private-Key.
 import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, formatDateTime, timeElement, summaryList } from './core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from './forms.js';
+import { t, tn, tParts, formatNumber } from './i18n.js';
 
 const REASON_MAX = 4000;
 const STATUS_LABELS = {
-  received: 'Received', acknowledged: 'Acknowledged', answered: 'Answered', 'under-review': 'Under review', reviewed: 'Reviewed',
+  received: t('status.received'), acknowledged: t('status.acknowledged'), answered: t('complaint.status.answered'),
+  'under-review': t('complaint.status.under-review'), reviewed: t('complaint.status.reviewed'),
 };
-const OUTCOME_LABELS = { upheld: 'Upheld', 'partly-upheld': 'Partly upheld', 'not-upheld': 'Not upheld' };
+const OUTCOME_LABELS = {
+  upheld: t('complaint.outcome.upheld'), 'partly-upheld': t('complaint.outcome.partly-upheld'), 'not-upheld': t('complaint.outcome.not-upheld'),
+};
 
 const container = document.getElementById('complaint');
 const form = document.getElementById('review-form');
@@ -31,22 +35,22 @@ function tag(status) {
 
 /** "Monday 2 March 2026 at 10:15am, 1 business day after we received it: within our target". */
 function stepText(step, target) {
-  if (!step) return ['Not yet. Our target is ', timeElement(target, formatDate(target)), '.'];
-  const days = `${step.businessDays} business day${step.businessDays === 1 ? '' : 's'}`;
-  return [timeElement(step.at, formatDateTime(step.at)), `, ${days} after we received it: `,
-    h('strong', { text: step.withinTarget ? 'within our target' : 'later than our target' }), '.'];
+  if (!step) return tParts('complaint.notYet', {}, timeElement(target, formatDate(target)));
+  return tParts('complaint.step', { days: tn('complaint.days', step.businessDays) },
+    timeElement(step.at, formatDateTime(step.at)),
+    h('strong', { text: t(step.withinTarget ? 'complaint.within' : 'complaint.later') }));
 }
 
 // The rows a complaint and its review share: when received, each step against its target, and the answer.
 function caseRows(item) {
   const rows = [
-    ['Status', tag(item.status)],
-    ['Received', timeElement(item.receivedAt, formatDateTime(item.receivedAt))],
-    ['Acknowledged', h('span', {}, stepText(item.acknowledged, item.targets.acknowledgeBy))],
-    ['Answered', h('span', {}, stepText(item.answered, item.targets.answerBy))],
+    [t('track.status'), tag(item.status)],
+    [t('status.received'), timeElement(item.receivedAt, formatDateTime(item.receivedAt))],
+    [t('status.acknowledged'), h('span', {}, stepText(item.acknowledged, item.targets.acknowledgeBy))],
+    [t('complaint.status.answered'), h('span', {}, stepText(item.answered, item.targets.answerBy))],
   ];
   if (item.outcome) {
-    rows.push(['Outcome', OUTCOME_LABELS[item.outcome] || item.outcome], ['Reasons', item.reasons || '']);
+    rows.push([t('complaint.outcome'), OUTCOME_LABELS[item.outcome] || item.outcome], [t('complaint.reasons'), item.reasons || '']);
   }
   return rows;
 }
@@ -55,36 +59,33 @@ function render(complaint) {
   const review = complaint.review;
   const request = complaint.reviewRequest;
   container.replaceChildren(
-    h('h1', { id: 'heading' }, [h('span', { class: 'caption', text: 'Your complaint' }), `Complaint ${complaint.displayReference}`]),
+    h('h1', { id: 'heading' }, [h('span', { class: 'caption', text: t('complaint.yours') }), t('complaint.reference', { reference: complaint.displayReference })]),
     summaryList(caseRows(complaint)),
-    h('h2', { text: 'What you told us' }),
+    h('h2', { text: t('complaint.told') }),
     h('p', { class: 'pre-wrap', text: complaint.message }),
     ...(review ? [
-      h('h2', { id: 'review-progress', text: 'Your internal review' }),
-      h('p', { text: 'A supervisor from outside the team concerned is looking at your complaint again. We email you their answer.' }),
+      h('h2', { id: 'review-progress', text: t('complaint.yourReview') }),
+      h('p', { text: t('complaint.reviewing') }),
       summaryList(caseRows(review)),
     ] : []),
     request && !request.possible && !review
-      ? h('p', {}, ['The time to ask for an internal review ended on ', timeElement(request.by, formatDate(request.by)), '.'])
+      ? h('p', {}, tParts('complaint.reviewEnded', {}, timeElement(request.by, formatDate(request.by))))
       : null,
   );
   form.hidden = !(request && request.possible && !review);
   if (!form.hidden) {
-    document.getElementById('review-intro').replaceChildren(
-      'If you are not satisfied with our answer, you can ask for an internal review until ',
-      timeElement(request.by, formatDate(request.by)),
-      '. A supervisor from outside the team concerned looks at your complaint again and sends you their answer.');
+    document.getElementById('review-intro').replaceChildren(...tParts('complaint.reviewIntro', {}, timeElement(request.by, formatDate(request.by))));
   }
-  setTitle([`Complaint ${complaint.displayReference}`]);
+  setTitle([t('complaint.reference', { reference: complaint.displayReference })]);
 }
 
 async function load() {
   const key = new URLSearchParams(location.hash.slice(1)).get('key');
   headers = { 'X-Private-Key': key || '' };
   if (!reference || !key) {
-    return showMessage('Open your complaint from the link in your first email', [
-      'For your privacy, your complaint can only be seen from the link in the first email we sent you when you made it.',
-      'If you cannot find that email, phone the City of Melaleuca with your complaint reference.',
+    return showMessage(t('complaint.openFromMail'), [
+      t('complaint.privacy'),
+      t('complaint.phone'),
     ]);
   }
   let response;
@@ -92,10 +93,10 @@ async function load() {
     response = await api(`/complaints/${encodeURIComponent(reference)}`, { headers });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    return showMessage('Sorry, we could not show your complaint', ['Check you are online and reload the page.']);
+    return showMessage(t('complaint.offline'), [t('complaint.reload')]);
   }
   if (!response.ok) {
-    return showMessage('This link does not work', [response.data.message || 'Open your complaint from the link in the first email we sent you.']);
+    return showMessage(t('complaint.broken'), [t('complaint.openFromFirst')]);
   }
   render(response.data);
   focusElement(document.getElementById('heading'), { scroll: false });
@@ -104,22 +105,22 @@ async function load() {
 function showErrors(errors) {
   clearFieldErrors(form);
   for (const { fieldId, message } of errors) if (fieldId) setFieldError(fieldId, message);
-  setTitle(['Ask for an internal review'], { error: true });
+  setTitle([t('complaint.askReview')], { error: true });
   showErrorSummary(summary, errors);
 }
 
 async function askForReview() {
   const reason = document.getElementById('reason').value.trim();
-  if (!reason) return showErrors([{ fieldId: 'reason', message: 'Tell us why you are not satisfied with our answer' }]);
-  if ([...reason].length > REASON_MAX) return showErrors([{ fieldId: 'reason', message: 'Your reason must be 4,000 characters or fewer' }]);
+  if (!reason) return showErrors([{ fieldId: 'reason', message: t('complaint.reasonMissing') }]);
+  if ([...reason].length > REASON_MAX) return showErrors([{ fieldId: 'reason', message: t('complaint.reasonTooLong', { max: formatNumber(REASON_MAX) }) }]);
   button.setAttribute('aria-disabled', 'true');
-  announce('Sending your request for a review…');
+  announce(t('complaint.sending'));
   let response;
   try {
     response = await api(`/complaints/${encodeURIComponent(reference)}/review`, { method: 'POST', headers, body: { reason } });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    return showErrors([{ message: 'We could not send your request. Check you are online and select Ask for a review again.' }]);
+    return showErrors([{ message: t('complaint.connectionFailed') }]);
   } finally {
     button.removeAttribute('aria-disabled');
   }
@@ -127,7 +128,7 @@ async function askForReview() {
     clearFieldErrors(form);
     hideErrorSummary(summary);
     render(response.data);
-    announce('We have received your request for an internal review.');
+    announce(t('complaint.received'));
     return focusElement(document.getElementById('review-progress'));
   }
   // Already asked for (a retry after a lost answer), or the window closed meanwhile: show it as it now is.
@@ -138,7 +139,7 @@ async function askForReview() {
     return announce(response.data.message || '');
   }
   const errors = (response.data.errors || []).filter(({ field }) => field === 'reason').map(({ message }) => ({ fieldId: 'reason', message }));
-  return showErrors(errors.length ? errors : [{ message: response.data.message || 'Try again in a few minutes.' }]);
+  return showErrors(errors.length ? errors : [{ message: response.data.message || t('error.tryLater') }]);
 }
 
 characterCount(document.getElementById('reason'), REASON_MAX);

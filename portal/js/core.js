@@ -1,5 +1,6 @@
 // What every page shares: the API, dates in the council's time zone, and small DOM helpers.
 // Nothing here writes to the console: requests carry personal information.
+import { t, has, language, locale } from './i18n.js';
 
 export const API_BASE = ((window.CIVICDESK && window.CIVICDESK.api) || '/api').replace(/\/+$/, '');
 const SITE_NAME = document.title.split(' – ').pop();
@@ -7,10 +8,10 @@ const SITE_NAME = document.title.split(' – ').pop();
 const COUNCIL_TIME_ZONE = 'Australia/Perth';
 
 export const CHANNEL_LABELS = {
-  email: 'Email',
-  sms: 'Text message (SMS)',
-  phone: 'Phone call',
-  none: 'No updates',
+  email: t('channel.email'),
+  sms: t('channel.sms'),
+  phone: t('channel.phone'),
+  none: t('channel.none'),
 };
 
 /** No answer came back: offline, dropped, or too slow. The caller may retry safely. */
@@ -70,7 +71,7 @@ export function h(tag, props = {}, children = []) {
 
 /** Sets the page title, GOV.UK style: "Error: " first when the page shows errors, the site name last. */
 export function setTitle(parts, { error = false } = {}) {
-  document.title = (error ? 'Error: ' : '') + [...[].concat(parts), SITE_NAME].join(' – ');
+  document.title = (error ? t('title.error') : '') + [...[].concat(parts), SITE_NAME].join(' – ');
 }
 
 /** Moves focus to an element that is not normally focusable (a heading, a message) without scrolling past it. */
@@ -91,6 +92,8 @@ export function announce(message, delayMs = 100) {
 }
 
 function dateParts(date, timeZone) {
+  // English as Australians write it; other languages as their own locale writes a full date.
+  if (language !== 'en') return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(date);
   const parts = {};
   const format = new Intl.DateTimeFormat('en-AU', {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone,
@@ -110,6 +113,7 @@ export function formatDate(isoDate) {
 export function formatDateTime(instant, timeZone = COUNCIL_TIME_ZONE) {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant || '';
+  if (language !== 'en') return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date);
   const parts = {};
   const format = new Intl.DateTimeFormat('en-AU', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone });
   for (const part of format.formatToParts(date)) parts[part.type] = part.value;
@@ -121,22 +125,42 @@ export function timeElement(value, text) {
   return h('time', { datetime: value, text });
 }
 
+/** A status's name in the resident's language; a status a council named itself keeps the name the API gives. */
+export function statusLabel(item) {
+  const key = `status.${item.status}`;
+  return language !== 'en' && has(key) ? t(key) : item.statusLabel || item.status;
+}
+
 /** A request's status as a tag; its modifier is the status id, and the label is always there as text. */
 export function statusTag(item) {
-  return h('strong', { class: `tag tag--${String(item.status || '').replace(/[^a-z-]/g, '')}`, text: item.statusLabel || item.status });
+  return h('strong', { class: `tag tag--${String(item.status || '').replace(/[^a-z-]/g, '')}`, text: statusLabel(item) });
+}
+
+/**
+ * A service ({ id, name } as a request or survey keeps it, in English) named in the resident's language, from the
+ * catalogue's translations; its kept name when the catalogue has none or cannot be reached.
+ */
+export async function serviceName(service) {
+  if (language === 'en' || !service?.id) return service?.name || '';
+  try {
+    const response = await api(`/services/${encodeURIComponent(service.id)}?lang=${language}`);
+    return (response.ok && response.data.name) || service.name || '';
+  } catch {
+    return service.name || '';
+  }
 }
 
 /** An answer to a service's question, as the API gives it: a date is shown the way every other date is. */
 export function answerText(answer) {
   const text = [].concat(answer ?? []).join(', ');
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text) : text || 'Not answered';
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text) : text || t('answer.none');
 }
 
 /** The GOV.UK warning text: an icon for the eye, the word "Warning" for a screen reader. */
 export function warningText(text) {
   return h('div', { class: 'warning-text' }, [
     h('span', { class: 'warning-text__icon', 'aria-hidden': 'true', text: '!' }),
-    h('strong', {}, [h('span', { class: 'visually-hidden', text: 'Warning: ' }), text]),
+    h('strong', {}, [h('span', { class: 'visually-hidden', text: t('warning.hidden') }), text]),
   ]);
 }
 
@@ -145,7 +169,8 @@ export function summaryList(rows) {
   return h('dl', { class: 'summary-list' }, rows.map(([key, value, action]) =>
     h('div', { class: 'summary-list__row' }, [
       h('dt', { class: 'summary-list__key', text: key }),
-      h('dd', { class: 'summary-list__value' }, value instanceof Node ? value : h('span', { class: 'pre-wrap', text: value })),
+      // dir=auto: what a resident typed (an English address in an Arabic page) reads in its own direction.
+      h('dd', { class: 'summary-list__value' }, value instanceof Node ? value : h('span', { class: 'pre-wrap', dir: 'auto', text: value })),
       action ? h('dd', { class: 'summary-list__actions' }, action) : null,
     ])));
 }

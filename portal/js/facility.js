@@ -3,6 +3,7 @@
 import { api, h, NetworkError, setTitle, focusElement, announce, summaryList, formatDate } from './core.js';
 import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
+import { t, language } from './i18n.js';
 
 const params = new URLSearchParams(location.search);
 const facilityId = params.get('id') || '';
@@ -33,25 +34,26 @@ async function load() {
   holder.removeAttribute('aria-busy');
   if (!ok) {
     // 400: the link names something that is not a facility id at all.
-    holder.replaceChildren(h('h1', { text: status === 404 || status === 400 ? 'Facility not found' : 'Sorry, there is a problem' }),
-      h('p', {}, [h('a', { href: 'book.html', text: 'Choose a facility' })]));
+    holder.replaceChildren(h('h1', { text: status === 404 || status === 400 ? t('facility.notFound') : t('booking.problem') }),
+      h('p', {}, [h('a', { href: 'book.html', text: t('facility.choose') })]));
     return;
   }
   facility = data;
-  setTitle([`Book ${facility.name}`]);
+  setTitle([t('facility.book', { facility: facility.name })]);
   holder.replaceChildren(
     h('h1', { text: facility.name }),
     h('p', { class: 'lead', text: facility.description }),
-    facility.photos && facility.photos.length ? h('p', {}, h('a', { href: facility.photos[0].url, text: `Photo: ${facility.photos[0].alt}` })) : null,
+    facility.photos && facility.photos.length ? h('p', {}, h('a', { href: facility.photos[0].url, text: t('facility.photo', { alt: facility.photos[0].alt }) })) : null,
     summaryList([
-      ['Address', facility.address],
-      ['Capacity', `Up to ${facility.capacity} people`],
-      ['Fees', `${facility.fee.hourlyRate} an hour, bond ${facility.fee.bond}`],
-      ['Opening hours', facility.openingHours.map((d) => (d.closed ? `${d.day}: closed` : `${d.day}: ${d.opens} to ${d.closes}`)).join('\n')],
+      [t('facility.address'), facility.address],
+      [t('facility.capacity'), t('facility.upTo', { capacity: facility.capacity })],
+      [t('facility.fees'), t('facility.feesText', { rate: facility.fee.hourlyRate, bond: facility.fee.bond })],
+      [t('facility.hours'), facility.openingHours.map((d) => (d.closed ? t('facility.dayClosed', { day: d.day })
+        : t('facility.dayOpen', { day: d.day, opens: d.opens, closes: d.closes }))).join('\n')],
     ]),
-    h('h2', { text: 'Features' }), list(facility.features),
-    h('h2', { text: 'Accessibility' }), list(facility.accessibility),
-    h('h2', { text: 'Booking rules' }), list(facility.rules.rulesText),
+    h('h2', { text: t('facility.features') }), list(facility.features),
+    h('h2', { text: t('facility.accessibility') }), list(facility.accessibility),
+    h('h2', { text: t('facility.rules') }), list(facility.rules.rulesText),
   );
   const concessions = facility.fee.concessions || [];
   if (concessions.length) {
@@ -72,15 +74,16 @@ async function showWeek(from) {
     .catch(() => ({ ok: false }));
   holder.removeAttribute('aria-busy');
   if (!ok) {
-    holder.replaceChildren(h('p', { text: 'We could not load the availability. Choose a date and try again.' }));
+    holder.replaceChildren(h('p', { text: t('facility.availabilityFailed') }));
     return;
   }
   holder.replaceChildren(...data.days.map((day) => h('div', { class: 'availability-day' }, [
     h('h3', { text: day.label }),
-    h('p', { text: day.closed ? 'Closed.'
-      : day.free.length ? `Free: ${day.free.map((f) => `${f.from} to ${f.to}`).join(', ')}` : 'No free times.' }),
+    h('p', { text: day.closed ? t('facility.closed')
+      : day.free.length ? t('facility.freeTimes', { times: day.free.map((f) => t('facility.span', { from: f.from, to: f.to })).join(t('list.separator')) })
+        : t('facility.noFree') }),
   ])));
-  announce('Availability updated.');
+  announce(t('facility.updated'));
 }
 
 function body() {
@@ -96,20 +99,21 @@ function body() {
     contact: { name: value('name'), email: value('email'), phone: value('phone') || undefined },
     concession: value('concession') || undefined,
     termsAccepted: document.getElementById('termsAccepted').checked,
+    language,
   };
 }
 
 function localErrors(b) {
   const errors = [];
-  if (!b.date) errors.push({ field: 'date', message: 'Enter the date of your booking.' });
-  if (!b.start) errors.push({ field: 'start', message: 'Enter a start time.' });
-  if (!b.end) errors.push({ field: 'end', message: 'Enter an end time.' });
-  if (b.start && b.end && b.end <= b.start) errors.push({ field: 'end', message: 'The end time must be after the start time.' });
-  if (!b.purpose) errors.push({ field: 'purpose', message: 'Tell us what the booking is for.' });
-  if (!b.attendance || b.attendance < 1) errors.push({ field: 'attendance', message: 'Enter how many people you expect.' });
-  if (!b.contact.name) errors.push({ field: 'contact.name', message: 'Enter your full name.' });
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s.]+$/.test(b.contact.email)) errors.push({ field: 'contact.email', message: 'Enter an email address, like name@example.com.' });
-  if (!b.termsAccepted) errors.push({ field: 'termsAccepted', message: 'Confirm that you accept the conditions of hire.' });
+  if (!b.date) errors.push({ field: 'date', message: t('facility.dateMissing') });
+  if (!b.start) errors.push({ field: 'start', message: t('facility.startMissing') });
+  if (!b.end) errors.push({ field: 'end', message: t('facility.endMissing') });
+  if (b.start && b.end && b.end <= b.start) errors.push({ field: 'end', message: t('facility.endBeforeStart') });
+  if (!b.purpose) errors.push({ field: 'purpose', message: t('facility.purposeMissing') });
+  if (!b.attendance || b.attendance < 1) errors.push({ field: 'attendance', message: t('facility.attendanceMissing') });
+  if (!b.contact.name) errors.push({ field: 'contact.name', message: t('facility.nameMissing') });
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s.]+$/.test(b.contact.email)) errors.push({ field: 'contact.email', message: t('facility.emailMissing') });
+  if (!b.termsAccepted) errors.push({ field: 'termsAccepted', message: t('facility.termsMissing') });
   return errors;
 }
 
@@ -117,7 +121,7 @@ function showErrors(errors) {
   clearFieldErrors(form);
   const shown = errors.map((e) => ({ fieldId: FIELD_IDS[e.field] || null, message: e.message }));
   shown.forEach((e) => e.fieldId && setFieldError(e.fieldId, e.message));
-  setTitle([`Book ${facility.name}`], { error: true });
+  setTitle([t('facility.book', { facility: facility.name })], { error: true });
   showStep(details, false);
   showErrorSummary(summary, shown);
 }
@@ -138,18 +142,18 @@ form.addEventListener('submit', (event) => {
   hideErrorSummary(summary);
   const hours = (toMinutes(b.end) - toMinutes(b.start)) / 60;
   document.getElementById('answers').replaceChildren(summaryList([
-    ['Facility', facility.name],
-    ['Date', b.occurrences > 1 ? `${formatDate(b.date)}, then weekly for ${b.occurrences} weeks` : formatDate(b.date)],
-    ['Time', `${b.start} to ${b.end}`],
-    ['What it is for', b.purpose],
-    ['People', String(b.attendance)],
-    ['Contact', `${b.contact.name}\nEmail: ${b.contact.email}${b.contact.phone ? `\nPhone: ${b.contact.phone}` : ''}`],
+    [t('booking.facility'), facility.name],
+    [t('booking.date'), b.occurrences > 1 ? t('facility.weekly', { date: formatDate(b.date), weeks: b.occurrences }) : formatDate(b.date)],
+    [t('facility.time'), t('facility.span', { from: b.start, to: b.end })],
+    [t('booking.purpose'), b.purpose],
+    [t('booking.people'), String(b.attendance)],
+    [t('booking.contact'), `${b.contact.name}\n${t('details.email')}: ${b.contact.email}${b.contact.phone ? `\n${t('details.phone')}: ${b.contact.phone}` : ''}`],
   ]));
   const rate = facility.fee.hourlyRateCents / 100;
   document.getElementById('estimate').textContent = rate > 0
-    ? `Estimated hire fee: $${(rate * hours * b.occurrences).toFixed(2)} before any concession, plus a ${facility.fee.bond} bond. We confirm the exact fee with your booking.`
-    : 'There is no fee for this facility.';
-  setTitle(['Check your booking', facility.name]);
+    ? t('facility.estimate', { fee: `$${(rate * hours * b.occurrences).toFixed(2)}`, bond: facility.fee.bond })
+    : t('facility.noFee');
+  setTitle([t('facility.check'), facility.name]);
   showStep(check);
 });
 
@@ -159,7 +163,7 @@ function toMinutes(time) {
 }
 
 document.getElementById('back-to-details').addEventListener('click', () => {
-  setTitle([`Book ${facility.name}`]);
+  setTitle([t('facility.book', { facility: facility.name })]);
   showStep(details);
   document.getElementById('date').focus();
 });
@@ -176,10 +180,10 @@ document.getElementById('confirm').addEventListener('click', async () => {
       showErrors(data.errors && data.errors.length ? data.errors : [{ field: 'date', message: data.message }]);
       if (status === 409) showWeek(document.getElementById('date').value || todayInPerth());
     } else {
-      showErrors([{ field: null, message: data.message || 'Something went wrong. Please try again.' }]);
+      showErrors([{ field: null, message: data.message || t('facility.wrong') }]);
     }
   } catch (error) {
-    showErrors([{ field: null, message: 'We could not reach the booking system. Check your connection and press Confirm booking again.' }]);
+    showErrors([{ field: null, message: t('facility.connectionFailed') }]);
   } finally {
     button.removeAttribute('aria-disabled');
   }
@@ -190,23 +194,23 @@ function showDone(booking) {
   document.getElementById('availability-section').hidden = true;
   document.getElementById('facility').hidden = true;
   const held = booking.status === 'held';
-  const title = held ? 'Booking request received' : 'Booking confirmed';
+  const title = held ? t('facility.held') : t('facility.confirmed');
   setTitle([title, facility.name]);
   done.replaceChildren(
     h('div', { class: 'panel' }, [
       h('h1', { class: 'panel__title', text: title }),
-      h('div', { class: 'panel__body' }, ['Your reference', h('br'), h('strong', { class: 'reference', id: 'reference', text: booking.displayReference })]),
+      h('div', { class: 'panel__body' }, [t('track.reference'), h('br'), h('strong', { class: 'reference', id: 'reference', text: booking.displayReference })]),
     ]),
     h('p', { text: held
-      ? `The time is held for you while a supervisor looks at your request. We will email ${booking.contact.email} with the answer.`
-      : `We have emailed the confirmation and a calendar file to ${booking.contact.email}.` }),
+      ? t('facility.heldText', { email: booking.contact.email })
+      : t('facility.confirmedText', { email: booking.contact.email }) }),
     summaryList([
-      ['Facility', booking.facility.name],
-      ['When', booking.occurrences.map((o) => o.label).join('\n')],
-      ['Fee', booking.quote ? `${booking.quote.total} (hire ${booking.quote.hireFee}${booking.quote.discount ? `, less ${booking.quote.discount}` : ''}, bond ${booking.quote.bond})` : ''],
+      [t('booking.facility'), booking.facility.name],
+      [t('booking.when'), booking.occurrences.map((o) => o.label).join('\n')],
+      [t('booking.fee'), booking.quote ? t(booking.quote.discount ? 'facility.quoteDiscount' : 'facility.quote', booking.quote) : ''],
     ]),
-    h('p', {}, h('a', { href: booking.privateLink, text: 'View, change or cancel your booking' })),
-    h('p', { class: 'secondary-text', text: 'Keep that link private: anyone with it can change or cancel the booking.' }),
+    h('p', {}, h('a', { href: booking.privateLink, text: t('facility.privateLink') })),
+    h('p', { class: 'secondary-text', text: t('facility.keepPrivate') }),
   );
   focusElement(done.querySelector('h1'));
 }

@@ -4,6 +4,7 @@
 import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, warningText } from './core.js';
 import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField } from './forms.js';
+import { t, tParts, language, formatNumber } from './i18n.js';
 
 // Limits mirror the server's (FeedbackService); the server stays the authority.
 const MESSAGE_MAX = 4000;
@@ -12,7 +13,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const REFERENCE = /^[A-Z0-9]{8}$/;
 const STEPS = ['kind', 'about', 'message', 'contact', 'check', 'done'];
 const STORAGE_KEY = 'civicdesk.feedback';
-const KIND_WORDS = { compliment: 'compliment', suggestion: 'suggestion', complaint: 'complaint' };
+const KINDS = ['compliment', 'suggestion', 'complaint'];
 const ABOUT_FIELD = { unit: 'about-unit', service: 'about-service', request: 'about-request', booking: 'about-booking' };
 // The server's field names (docs/api.md) → the ids of the fields that hold them.
 const FIELD_IDS = {
@@ -58,7 +59,8 @@ function loadDraft() {
 
 const field = (id) => (draft.fields[id] || '').trim();
 const length = (text) => [...text].length;
-const word = () => KIND_WORDS[draft.kind] || 'feedback';
+// The words that name the kind ("your compliment"): one key per kind, each language's grammar its own.
+const byKind = (key, params) => t(`feedback.${key}.${KINDS.includes(draft.kind) ? draft.kind : 'feedback'}`, params);
 
 // ---- The page and the draft ----
 
@@ -87,18 +89,12 @@ function syncAbout() {
 // The wording that depends on the kind: a complaint explains why its email address is needed.
 function renderKind() {
   const complaint = draft.kind === 'complaint';
-  document.getElementById('message-label').textContent = `Your ${word()}`;
-  document.getElementById('message-hint').textContent = complaint
-    ? 'What happened, when, and what you would like us to do to put it right'
-    : { compliment: 'What went well, and who helped you', suggestion: 'What we could do better, and how' }[draft.kind] || '';
-  document.getElementById('contact-email-label').textContent = complaint ? 'Email address' : 'Email address (optional)';
-  document.getElementById('contact-why').textContent = complaint
-    ? 'We need your email address for a complaint: we send our acknowledgement, our answer and the reasons for it to you by email.'
-    : 'You do not have to give your details. If you do, we only use them to reply about this.';
-  document.getElementById('send-text').textContent = complaint
-    ? 'When you send it, we will give you a reference and the dates by which we will acknowledge and answer your complaint.'
-    : `When you send it, we will pass your ${word()} to the team concerned.`;
-  sendButton.textContent = `Send ${word()}`;
+  document.getElementById('message-label').textContent = byKind('your');
+  document.getElementById('message-hint').textContent = byKind('hint');
+  document.getElementById('contact-email-label').textContent = complaint ? t('form.email') : t('form.optional', { label: t('form.email') });
+  document.getElementById('contact-why').textContent = complaint ? t('feedback.whyComplaint') : t('feedback.whyOther');
+  document.getElementById('send-text').textContent = byKind('sendText');
+  sendButton.textContent = byKind('send');
 }
 
 // ---- Validation, worded as the server words it ----
@@ -107,33 +103,33 @@ function validate(step) {
   const found = [];
   const add = (fieldId, message) => found.push({ fieldId, message });
   const tooLong = (id, label) => {
-    if (length(field(id)) > LIMITS[id]) add(id, `${label} must be ${LIMITS[id]} characters or fewer`);
+    if (length(field(id)) > LIMITS[id]) add(id, t(label, { max: formatNumber(LIMITS[id]) }));
   };
-  if (step === 'kind' && !draft.kind) add('kind', 'Choose a compliment, a suggestion or a complaint');
+  if (step === 'kind' && !draft.kind) add('kind', t('feedback.chooseKind'));
   if (step === 'about') {
-    if (!draft.about) add('about', 'Tell us which team, service, request or booking this is about');
-    else if (draft.about === 'unit' && !field('about-unit')) add('about-unit', 'Choose a team from the list');
-    else if (draft.about === 'service' && !field('about-service')) add('about-service', 'Choose a service from the list');
+    if (!draft.about) add('about', t('feedback.chooseAbout'));
+    else if (draft.about === 'unit' && !field('about-unit')) add('about-unit', t('feedback.teamMissing'));
+    else if (draft.about === 'service' && !field('about-service')) add('about-service', t('feedback.serviceMissing'));
     else if (draft.about === 'request' && !REFERENCE.test(normalise(field('about-request')))) {
-      add('about-request', 'Enter your request reference, like K7MP-3QXR');
+      add('about-request', t('feedback.requestMissing'));
     } else if (draft.about === 'booking') {
-      if (!field('about-booking')) add('about-booking', 'Enter your booking reference or details');
-      else tooLong('about-booking', 'The booking reference');
+      if (!field('about-booking')) add('about-booking', t('feedback.bookingMissing'));
+      else tooLong('about-booking', 'feedback.bookingTooLong');
     }
-    tooLong('officer-name', 'The name');
+    tooLong('officer-name', 'feedback.officerTooLong');
   }
   if (step === 'message') {
-    if (!field('message')) add('message', `Enter your ${word()}`);
-    else if (length(field('message')) > MESSAGE_MAX) add('message', `Your ${word()} must be 4,000 characters or fewer`);
+    if (!field('message')) add('message', byKind('enter'));
+    else if (length(field('message')) > MESSAGE_MAX) add('message', byKind('tooLong', { max: formatNumber(MESSAGE_MAX) }));
   }
   if (step === 'contact') {
-    tooLong('contact-name', 'Your name');
+    tooLong('contact-name', 'form.nameTooLong');
     if (!field('contact-email') && draft.kind === 'complaint') {
-      add('contact-email', 'Enter your email address: we send our answer to your complaint to it');
+      add('contact-email', t('feedback.emailMissing'));
     } else if (field('contact-email') && !EMAIL.test(field('contact-email'))) {
-      add('contact-email', 'Enter an email address in the correct format, like name@example.com');
+      add('contact-email', t('form.emailFormat'));
     }
-    tooLong('contact-phone', 'Your phone number');
+    tooLong('contact-phone', 'feedback.phoneTooLong');
   }
   return found;
 }
@@ -185,7 +181,7 @@ function show(step, { push = true, focusId, initial = false } = {}) {
   }
   errors = [];
   hideErrorSummary(summary);
-  setTitle([headingText(step), 'Compliments, suggestions and complaints']);
+  setTitle([headingText(step), t('home.feedback')]);
   if (focusId) focusField(document.getElementById(focusId));
   else if (!initial) {
     window.scrollTo(0, 0);
@@ -206,7 +202,7 @@ function onContinue(step, event) {
 // ---- Check your answers ----
 
 function changeLink(fieldId, what) {
-  const link = h('a', { href: `#${fieldId}` }, ['Change', h('span', { class: 'visually-hidden', text: ` ${what}` })]);
+  const link = h('a', { href: `#${fieldId}` }, [t('action.change'), h('span', { class: 'visually-hidden', text: ` ${what}` })]);
   link.addEventListener('click', (event) => {
     event.preventDefault();
     returnToCheck = true;
@@ -218,20 +214,20 @@ function changeLink(fieldId, what) {
 function aboutText() {
   if (draft.about === 'unit') return catalogue.units.get(field('about-unit')) || field('about-unit');
   if (draft.about === 'service') return catalogue.services.get(field('about-service'))?.name || field('about-service');
-  if (draft.about === 'request') return `Request ${field('about-request').toUpperCase()}`;
-  return `Booking: ${field('about-booking')}`;
+  if (draft.about === 'request') return t('track.request', { reference: field('about-request').toUpperCase() });
+  return t('feedback.booking', { booking: field('about-booking') });
 }
 
 function renderCheck() {
   const aboutId = draft.about === 'unit' ? 'about' : `about-kind-${draft.about}`;
   document.getElementById('answers').replaceChildren(summaryList([
-    ['Sending', `A ${word()}`, changeLink(draft.kind === 'compliment' ? 'kind' : `kind-${draft.kind}`, 'what you are sending')],
-    ['About', aboutText(), changeLink(aboutId, 'what it is about')],
-    ['Member of staff', field('officer-name') || 'Not given', changeLink('officer-name', 'member of staff')],
-    [`Your ${word()}`, field('message'), changeLink('message', `your ${word()}`)],
-    ['Full name', field('contact-name') || 'Not given', changeLink('contact-name', 'full name')],
-    ['Email address', field('contact-email') || 'Not given', changeLink('contact-email', 'email address')],
-    ['Phone number', field('contact-phone') || 'Not given', changeLink('contact-phone', 'phone number')],
+    [t('feedback.sending'), byKind('a'), changeLink(draft.kind === 'compliment' ? 'kind' : `kind-${draft.kind}`, t('feedback.changeSending'))],
+    [t('feedback.about'), aboutText(), changeLink(aboutId, t('feedback.changeAbout'))],
+    [t('feedback.staff'), field('officer-name') || t('details.notGiven'), changeLink('officer-name', t('feedback.changeStaff'))],
+    [byKind('your'), field('message'), changeLink('message', byKind('your').toLocaleLowerCase(language))],
+    [t('details.name'), field('contact-name') || t('details.notGiven'), changeLink('contact-name', t('report.changeName'))],
+    [t('form.email'), field('contact-email') || t('details.notGiven'), changeLink('contact-email', t('feedback.changeEmail'))],
+    [t('form.phone'), field('contact-phone') || t('details.notGiven'), changeLink('contact-phone', t('feedback.changePhone'))],
   ]));
 }
 
@@ -249,7 +245,7 @@ function payload() {
   for (const [name, id] of [['name', 'contact-name'], ['email', 'contact-email'], ['phone', 'contact-phone']]) {
     if (field(id)) contact[name] = field(id);
   }
-  return { kind: draft.kind, about, message: field('message'), contact };
+  return { kind: draft.kind, about, message: field('message'), contact, language };
 }
 
 function setSending(on) {
@@ -257,8 +253,8 @@ function setSending(on) {
   // aria-disabled rather than disabled: the button keeps focus, so a screen reader user is not lost.
   if (on) sendButton.setAttribute('aria-disabled', 'true');
   else sendButton.removeAttribute('aria-disabled');
-  sendButton.textContent = on ? 'Sending…' : `Send ${word()}`;
-  if (on) announce(`Sending your ${word()}…`);
+  sendButton.textContent = on ? t('report.sending') : byKind('send');
+  if (on) announce(byKind('sendingAnnounce'));
 }
 
 async function send() {
@@ -272,7 +268,7 @@ async function send() {
   } catch (error) {
     setSending(false);
     if (!(error instanceof NetworkError)) throw error;
-    errors = [{ message: `We could not send your ${word()} because the connection failed. Check you are online and send it again. You will not send it twice.` }];
+    errors = [{ message: byKind('connectionFailed') }];
     return showErrors();
   }
   setSending(false);
@@ -282,7 +278,7 @@ async function send() {
     return show('done');
   }
   errors = (response.status === 400 && response.data.errors || []).map(({ field: name, message }) => ({ fieldId: FIELD_IDS[name], message }));
-  if (!errors.length) errors = [{ message: response.data.message || 'Sorry, there is a problem with the service. Try again in a few minutes. You will not send it twice.' }];
+  if (!errors.length) errors = [{ message: response.data.message || t('report.serviceProblem') }];
   showErrors();
 }
 
@@ -292,26 +288,27 @@ function renderDone() {
   const result = draft.result;
   if (result.kind !== 'complaint') {
     sections.done.replaceChildren(
-      h('div', { class: 'panel' }, [h('h1', { class: 'panel__title', text: 'Thank you' }), h('div', { class: 'panel__body', text: result.message })]),
-      field('contact-email') ? h('p', { text: 'If the team needs to ask you anything, they will email you.' }) : null,
-      h('p', {}, h('a', { href: 'index.html', text: 'Back to the home page' })),
+      // The API words its thanks in English; another language has its own.
+      h('div', { class: 'panel' }, [h('h1', { class: 'panel__title', text: t('survey.thanks') }),
+        h('div', { class: 'panel__body', text: language === 'en' ? result.message : byKind('passed') })]),
+      field('contact-email') ? h('p', { text: t('feedback.willEmail') }) : null,
+      h('p', {}, h('a', { href: 'index.html', text: t('feedback.home') })),
     );
     return;
   }
   const targets = result.targets || {};
   sections.done.replaceChildren(
     h('div', { class: 'panel' }, [
-      h('h1', { class: 'panel__title', text: 'Complaint received' }),
-      h('div', { class: 'panel__body' }, ['Your reference is', h('strong', { class: 'reference', id: 'reference', text: result.displayReference })]),
+      h('h1', { class: 'panel__title', text: t('feedback.complaintReceived') }),
+      h('div', { class: 'panel__body' }, [t('done.referenceIs'), h('strong', { class: 'reference', id: 'reference', text: result.displayReference })]),
     ]),
-    h('p', { text: `We have sent a confirmation email to ${field('contact-email')}.` }),
-    h('h2', { text: 'What happens next' }),
-    h('p', {}, ['We will acknowledge your complaint by ', h('strong', { text: formatDate(targets.acknowledgeBy) }),
-      ' and send you our answer and the reasons for it by ', h('strong', { text: formatDate(targets.answerBy) }), '.']),
-    h('p', { text: 'If you are not satisfied with our answer, you can ask for an internal review by someone outside the team concerned.' }),
-    h('h2', { text: 'Follow your complaint' }),
-    h('p', {}, h('a', { href: result.privateLink, text: 'See your complaint and our answer' })),
-    warningText('This link shows your complaint. Keep it private: do not share it or post it online.'),
+    h('p', { text: t('feedback.confirmationSent', { email: field('contact-email') }) }),
+    h('h2', { text: t('done.next') }),
+    h('p', {}, tParts('feedback.dates', {}, h('strong', { text: formatDate(targets.acknowledgeBy) }), h('strong', { text: formatDate(targets.answerBy) }))),
+    h('p', { text: t('feedback.reviewPossible') }),
+    h('h2', { text: t('feedback.follow') }),
+    h('p', {}, h('a', { href: result.privateLink, text: t('feedback.seeComplaint') })),
+    warningText(t('feedback.privateWarning')),
   );
 }
 
@@ -320,7 +317,7 @@ function renderDone() {
 async function loadCatalogue() {
   let response;
   try {
-    response = await api('/services');
+    response = await api(`/services?lang=${language}`);
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     return false;
@@ -344,9 +341,9 @@ async function loadCatalogue() {
 
 async function start() {
   if (!(await loadCatalogue())) {
-    const retry = h('button', { class: 'button button--secondary', type: 'button', text: 'Try again' });
+    const retry = h('button', { class: 'button button--secondary', type: 'button', text: t('action.tryAgain') });
     retry.addEventListener('click', start);
-    status.replaceChildren(h('h1', { text: 'Sorry, we could not load this page' }), h('p', { text: 'Check you are online and try again.' }), retry);
+    status.replaceChildren(h('h1', { text: t('error.pageOffline') }), h('p', { text: t('error.checkOnline') }), retry);
     return focusElement(status.querySelector('h1'));
   }
   status.replaceChildren();

@@ -2,6 +2,7 @@
 // summary at the top linking to each field, and the message beside the field, tied to it with aria-describedby;
 // and the character count.
 import { h, focusElement } from './core.js';
+import { t, tn, formatNumber } from './i18n.js';
 
 /** A form group: the label, the hint (tied to the control) and the control, in the GOV.UK order; gives the control its id. */
 export function formGroup({ id, label, labelClass = '', hint, control, groupClass = '' }) {
@@ -63,7 +64,7 @@ export function showErrorSummary(summary, errors, { focus = true, reveal } = {})
     return h('li', {}, link);
   }));
   summary.replaceChildren(h('div', { role: 'alert' }, [
-    h('h2', { class: 'error-summary__title', text: 'There is a problem' }),
+    h('h2', { class: 'error-summary__title', text: t('form.problem') }),
     list,
   ]));
   summary.hidden = false;
@@ -102,7 +103,7 @@ export function setFieldError(fieldId, message) {
   const group = field.closest('.form-group');
   const errorId = `${fieldId}-error`;
   document.getElementById(errorId)?.remove();
-  const error = h('p', { class: 'error-message', id: errorId }, [h('span', { class: 'visually-hidden', text: 'Error: ' }), message]);
+  const error = h('p', { class: 'error-message', id: errorId }, [h('span', { class: 'visually-hidden', text: t('form.errorHidden') }), message]);
   // GOV.UK order: label or legend, hint, error, then the field.
   const holder = target.tagName === 'FIELDSET' ? target : group;
   const before = holder.querySelector(':scope > .hint') || holder.querySelector(':scope > label, :scope > legend');
@@ -134,7 +135,7 @@ export function clearFieldErrors(container) {
 export function characterCount(field, max) {
   const message = h('div', { class: 'char-count', id: `${field.id}-count`, 'aria-hidden': 'true' });
   const status = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const hint = h('div', { class: 'visually-hidden', id: `${field.id}-count-hint`, text: `You can enter up to ${max.toLocaleString('en-AU')} characters` });
+  const hint = h('div', { class: 'visually-hidden', id: `${field.id}-count-hint`, text: t('form.countHint', { max: formatNumber(max) }) });
   field.after(message, status, hint);
   describedBy(field, hint.id, hint.id);
   let timer;
@@ -142,9 +143,7 @@ export function characterCount(field, max) {
   const used = () => [...field.value.trim()].length;
   const text = () => {
     const left = max - used();
-    return left >= 0
-      ? `You have ${left.toLocaleString('en-AU')} character${left === 1 ? '' : 's'} remaining`
-      : `You have ${(-left).toLocaleString('en-AU')} character${left === -1 ? '' : 's'} too many`;
+    return left >= 0 ? tn('form.remaining', left) : tn('form.tooMany', -left);
   };
   const update = () => {
     message.textContent = text();

@@ -4,6 +4,7 @@
 // new question (or the suggestion at the end) and the live region reads it, for keyboard and screen reader users.
 // The browser's Back button takes the last answer back.
 import { api, h, NetworkError, setTitle, focusElement, announce } from './core.js';
+import { t, tParts } from './i18n.js';
 
 const topicId = new URLSearchParams(location.search).get('topic') || '';
 const storageKey = `civicdesk.guide.${topicId}`;
@@ -74,12 +75,12 @@ function renderPath() {
   pathHeading.hidden = path.length === 0;
   conversation.replaceChildren(...path.map((turn, at) => {
     const change = h('button', { class: 'link-button conversation__change', type: 'button' }, [
-      'Change', h('span', { class: 'visually-hidden', text: ` your answer to “${turn.question}”` }),
+      t('action.change'), h('span', { class: 'visually-hidden', text: ` ${t('guide.changeWhat', { question: turn.question })}` }),
     ]);
     change.addEventListener('click', () => changeAnswer(at));
     return h('li', { class: 'conversation__turn' }, [
       h('p', { class: 'conversation__question', text: turn.question }),
-      h('p', { class: 'conversation__answer' }, [h('span', { class: 'visually-hidden', text: 'You answered: ' }), turn.label]),
+      h('p', { class: 'conversation__answer' }, [h('span', { class: 'visually-hidden', text: t('guide.youAnswered') }), turn.label]),
       change,
     ]);
   }));
@@ -92,11 +93,11 @@ function renderCurrent({ focus }) {
   const lastAnswer = last ? step(last.stepId).answers[last.index] : null;
   let heading;
   if (lastAnswer && lastAnswer.end) {
-    heading = h('h2', { id: 'current-heading', text: 'Here is what we suggest' });
+    heading = h('h2', { id: 'current-heading', text: t('guide.suggest') });
     current.replaceChildren(h('div', { class: 'conversation__end' }, [
       heading,
       h('p', {}, h('a', { class: 'button', href: endUrl(lastAnswer.end), text: lastAnswer.end.label })),
-      lastAnswer.end.kind === 'report' ? h('p', { class: 'secondary-text', text: 'Your answers are filled in on the form. You can change them there.' }) : null,
+      lastAnswer.end.kind === 'report' ? h('p', { class: 'secondary-text', text: t('guide.filledIn') }) : null,
     ]));
   } else {
     const asked = step(lastAnswer ? lastAnswer.next : guide.firstStepId);
@@ -134,11 +135,11 @@ function changeAnswer(at) {
 }
 
 function showProblem(message) {
-  const retry = h('button', { class: 'button button--secondary', type: 'button', text: 'Try again' });
+  const retry = h('button', { class: 'button button--secondary', type: 'button', text: t('action.tryAgain') });
   retry.addEventListener('click', () => { start(); });
   problem.replaceChildren(h('div', { class: 'inset-text', role: 'alert' }, [
     h('p', { text: message }),
-    path.length ? h('p', { text: 'Your answers so far are kept.' }) : null,
+    path.length ? h('p', { text: t('guide.kept') }) : null,
     retry,
   ]));
   problem.hidden = false;
@@ -156,29 +157,29 @@ async function start() {
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     renderPath();
-    showProblem('We could not load the next question. Check you are online, then try again.');
+    showProblem(t('guide.offline'));
     return;
   }
   if (response.status === 404 || response.status === 400) {
-    problem.replaceChildren(h('p', {}, ['We cannot find that help topic. ', h('a', { href: 'help.html', text: 'See all help topics' })]));
+    problem.replaceChildren(h('p', {}, tParts('guide.notFound', {}, h('a', { href: 'help.html', text: t('guide.seeAll') }))));
     problem.hidden = false;
     return;
   }
   if (!response.ok) {
     renderPath();
-    showProblem('Sorry, there is a problem loading this help. Try again in a few minutes.');
+    showProblem(t('guide.failed'));
     return;
   }
   guide = response.data;
   problem.hidden = true;
   title.textContent = guide.title;
-  setTitle([guide.title, 'Get help']);
+  setTitle([guide.title, t('home.help')]);
   intro.textContent = guide.intro || '';
   intro.hidden = !guide.intro;
   const changed = keepValidPath();
   history.replaceState({ turns: path.length }, '');
   render({ focus: false });
-  if (changed) announce('Some questions have changed since you were last here, so we kept your answers up to there.');
+  if (changed) announce(t('guide.changed'));
 }
 
 startAgain.addEventListener('click', () => changeAnswer(0));

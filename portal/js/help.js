@@ -1,5 +1,6 @@
 // Guided help's topics (GET /guides): each opens guide.html?topic=, a conversation one question at a time.
 import { api, h, NetworkError, announce } from './core.js';
+import { t } from './i18n.js';
 
 const holder = document.getElementById('topics');
 
@@ -14,17 +15,17 @@ async function load() {
         h('h2', {}, h('a', { href: `guide.html?topic=${encodeURIComponent(topic.topicId)}`, text: topic.title })),
         topic.intro ? h('p', { text: topic.intro }) : null,
       ])))
-      : h('p', { text: 'There is no guided help yet.' }));
+      : h('p', { text: t('help.none') }));
   } catch (error) {
-    const retry = h('button', { class: 'button button--secondary', type: 'button', text: 'Try again' });
+    const retry = h('button', { class: 'button button--secondary', type: 'button', text: t('action.tryAgain') });
     retry.addEventListener('click', () => { load(); });
     holder.replaceChildren(h('div', { class: 'inset-text', role: 'alert' }, [
       h('p', { text: error instanceof NetworkError
-        ? 'We could not load the topics. Check you are online, then try again.'
-        : 'Something went wrong loading the topics. Try again in a few minutes.' }),
+        ? t('help.offline')
+        : t('help.failed') }),
       retry,
     ]));
-    announce('The topics could not be loaded.');
+    announce(t('help.failedShort'));
   } finally {
     holder.removeAttribute('aria-busy');
   }

@@ -5,6 +5,7 @@
 // a background tab, and a resident checking the bin's colour should not lose what they typed.
 import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, CHANNEL_LABELS, summaryList, warningText } from './core.js';
 import { sendOnce } from './send-once.js';
+import { t, tParts, language } from './i18n.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, focusField } from './forms.js';
 import {
   RESIDENT, emptyFields, questionFieldId, renderProblemFields, renderLocationFields, renderContactFields,
@@ -143,13 +144,20 @@ function onContinue(step, event) {
 // ---- Check your answers ----
 
 function answerText(question, answer) {
-  if (Array.isArray(answer)) return answer.length ? answer.join(', ') : 'Not answered';
-  if (!String(answer || '').trim()) return 'Not answered';
+  if (Array.isArray(answer)) return answer.length ? answer.map((value) => optionLabel(question, value)).join(t('list.separator')) : t('answer.none');
+  if (!String(answer || '').trim()) return t('answer.none');
+  if (question.type === 'single-choice') return optionLabel(question, answer);
   return question.type === 'date' ? formatDate(answer) : String(answer).trim();
 }
 
+/** A chosen option as the resident read it (the API answers with the English option, and labels it in their language). */
+function optionLabel(question, value) {
+  const index = (question.options || []).indexOf(value);
+  return (question.optionLabels || [])[index] || value;
+}
+
 function changeLink(fieldId, what) {
-  const link = h('a', { href: `#${fieldId}` }, ['Change', h('span', { class: 'visually-hidden', text: ` ${what}` })]);
+  const link = h('a', { href: `#${fieldId}` }, [t('action.change'), h('span', { class: 'visually-hidden', text: ` ${what}` })]);
   link.addEventListener('click', (event) => {
     event.preventDefault();
     returnToCheck = true;
@@ -161,7 +169,7 @@ function changeLink(fieldId, what) {
 function locationText() {
   const parts = [];
   if (draft.address.trim()) parts.push(draft.address.trim());
-  if (draft.latitude != null) parts.push(`Your current location (latitude ${draft.latitude.toFixed(5)}, longitude ${draft.longitude.toFixed(5)})`);
+  if (draft.latitude != null) parts.push(t('report.currentLocation', { latitude: draft.latitude.toFixed(5), longitude: draft.longitude.toFixed(5) }));
   return parts.join('\n');
 }
 
@@ -178,17 +186,17 @@ function channelText() {
 function renderCheck() {
   const questions = (service.questions || []).map((question) => [
     question.label, answerText(question, draft.answers[question.id]),
-    changeLink(questionFieldId(question.id), question.label.toLowerCase()),
+    changeLink(questionFieldId(question.id), question.label.toLocaleLowerCase(language)),
   ]);
   document.getElementById('answers').replaceChildren(
-    h('h2', { text: 'About the problem' }),
-    summaryList([...questions, ['Description', draft.description.trim() || 'Not given', changeLink('description', 'description')]]),
-    h('h2', { text: 'Where' }),
-    summaryList([['Location', locationText(), changeLink('address', 'location')]]),
-    h('h2', { text: 'Your contact details' }),
+    h('h2', { text: t('report.aboutProblem') }),
+    summaryList([...questions, [t('details.description'), draft.description.trim() || t('details.notGiven'), changeLink('description', t('report.changeDescription'))]]),
+    h('h2', { text: t('report.whereHeading') }),
+    summaryList([[t('details.location'), locationText(), changeLink('address', t('report.changeLocation'))]]),
+    h('h2', { text: t('report.yourContact') }),
     summaryList([
-      ['Full name', draft.name.trim() || 'Not given', changeLink('contact-name', 'full name')],
-      ['Updates by', channelText(), changeLink(channelFieldId(), 'how we contact you')],
+      [t('details.name'), draft.name.trim() || t('details.notGiven'), changeLink('contact-name', t('report.changeName'))],
+      [t('details.updatesBy'), channelText(), changeLink(channelFieldId(), t('report.changeChannel'))],
     ]),
   );
   document.getElementById('send-area').hidden = Boolean(draft.result);
@@ -203,13 +211,13 @@ function setSending(on) {
   // aria-disabled rather than disabled: the button keeps focus, so a screen reader user is not lost.
   if (on) sendButton.setAttribute('aria-disabled', 'true');
   else sendButton.removeAttribute('aria-disabled');
-  sendButton.textContent = on ? 'Sending…' : 'Send report';
-  if (on) announce('Sending your report…');
+  sendButton.textContent = on ? t('report.sending') : t('report.send');
+  if (on) announce(t('report.sendingAnnounce'));
 }
 
 async function send() {
   if (sending || draft.result) return; // a double tap sends once
-  const body = submission(service, draft);
+  const body = { ...submission(service, draft), language };
   setSending(true);
   let response;
   try {
@@ -218,7 +226,7 @@ async function send() {
   } catch (error) {
     setSending(false);
     if (!(error instanceof NetworkError)) throw error;
-    generalErrors = ['We could not send your report because the connection failed. Check you are online and select Send report again. You will not send it twice.'];
+    generalErrors = [t('report.connectionFailed')];
     showErrors('check');
     return;
   }
@@ -239,9 +247,7 @@ async function send() {
     else generalErrors.push(message);
   }
   if (!errors.length) {
-    generalErrors.push(response.data.message || (response.status === 413
-      ? 'Your report is too long. Shorten what you wrote and send it again.'
-      : 'Sorry, there is a problem with the service. Try again in a few minutes. You will not send it twice.'));
+    generalErrors.push(response.status === 413 ? t('report.tooLong') : response.data.message || t('report.serviceProblem'));
   }
   renderFieldErrors();
   renderCheck();
@@ -253,43 +259,42 @@ async function send() {
 function renderDone() {
   const result = draft.result;
   const reference = h('strong', { class: 'reference', id: 'reference', text: result.displayReference });
-  const copyButton = h('button', { class: 'button button--secondary', type: 'button', text: 'Copy reference' });
+  const copyButton = h('button', { class: 'button button--secondary', type: 'button', text: t('report.copy') });
   const copyStatus = h('p', { class: 'secondary-text' });
   copyButton.addEventListener('click', () => copyReference(result.displayReference, reference, copyStatus));
 
   const contactLine = {
-    email: `We have sent a confirmation email to ${draft.email.trim()}. We will email you when there is progress.`,
-    sms: `We will send updates by text message to ${draft.mobile.trim()}.`,
-    phone: `We will phone you on ${draft.phone.trim()} if we need to.`,
-    none: 'You asked for no updates. Use your reference to check progress at any time.',
+    email: t('done.email', { email: draft.email.trim() }),
+    sms: t('done.sms', { mobile: draft.mobile.trim() }),
+    phone: t('done.phone', { phone: draft.phone.trim() }),
+    none: t('done.none'),
   }[draft.channel];
   const expected = result.expected || {};
-  const timeline = [];
-  if (expected.response) timeline.push('We aim to respond by ', h('strong', { text: formatDate(expected.response) }));
-  if (expected.resolution) timeline.push(expected.response ? ' and to resolve it by ' : 'We aim to resolve it by ', h('strong', { text: formatDate(expected.resolution) }));
+  const response = expected.response && h('strong', { text: formatDate(expected.response) });
+  const resolution = expected.resolution && h('strong', { text: formatDate(expected.resolution) });
+  const dates = [];
+  if (response && resolution) dates.push(...tParts('done.dates', {}, response, resolution));
+  else if (response || resolution) dates.push(...tParts(response ? 'done.respondBy' : 'done.resolveBy', {}, response || resolution));
 
   // replaceChildren would print a null as "null": the optional parts are filtered out.
   sections.done.replaceChildren(...[
     h('div', { class: 'panel' }, [
-      h('h1', { class: 'panel__title', text: 'Request received' }),
-      h('div', { class: 'panel__body' }, ['Your reference is', reference]),
+      h('h1', { class: 'panel__title', text: t('done.heading') }),
+      h('div', { class: 'panel__body' }, [t('done.referenceIs'), reference]),
     ]),
     copyButton,
     copyStatus,
-    h('p', { text: 'Keep your reference: you need it to track your request, or if you call us about it.' }),
+    h('p', { text: t('done.keep') }),
     contactLine ? h('p', { text: contactLine }) : null,
-    h('h2', { text: 'What happens next' }),
-    timeline.length ? h('p', {}, [...timeline, '.']) : null,
+    h('h2', { text: t('done.next') }),
+    dates.length ? h('p', {}, dates) : null,
     service.whatHappensNext ? h('p', { text: service.whatHappensNext }) : null,
-    h('h2', { text: 'Track your request' }),
-    h('p', {}, h('a', { href: result.privateLink, text: 'See your request with your details' })),
-    warningText('This link shows your name, contact details and what you told us. Keep it private: do not share it or post it online.'),
-    h('p', {}, [
-      'To check progress or share it without your details, use ',
-      h('a', { href: result.trackingLink, text: `the tracking page for ${result.displayReference}` }),
-      '. Anyone with the reference can see its progress, but not your details.',
-    ]),
-    h('p', {}, h('a', { href: 'services.html', text: 'Report another problem' })),
+    h('h2', { text: t('done.track') }),
+    h('p', {}, h('a', { href: result.privateLink, text: t('done.privateLink') })),
+    warningText(t('done.privateWarning')),
+    h('p', {}, tParts('done.tracking', {},
+      h('a', { href: result.trackingLink, text: t('done.trackingLink', { reference: result.displayReference }) }))),
+    h('p', {}, h('a', { href: 'services.html', text: t('done.another') })),
   ].filter(Boolean));
 }
 
@@ -310,9 +315,7 @@ async function copyReference(text, element, statusLine) {
       copied = false;
     }
   }
-  statusLine.textContent = copied
-    ? `Reference ${text} copied.`
-    : 'Your reference is selected. Use your device’s copy command to copy it.';
+  statusLine.textContent = copied ? t('done.copied', { reference: text }) : t('done.selected');
   announce(statusLine.textContent);
 }
 
@@ -321,7 +324,7 @@ async function copyReference(text, element, statusLine) {
 function showStatus(heading, message, retry) {
   const children = [h('h1', { text: heading }), ...[].concat(message).map((text) => (text instanceof Node ? text : h('p', { text })))];
   if (retry) {
-    const button = h('button', { class: 'button button--secondary', type: 'button', text: 'Try again' });
+    const button = h('button', { class: 'button button--secondary', type: 'button', text: t('action.tryAgain') });
     button.addEventListener('click', start);
     children.push(button);
   }
@@ -331,18 +334,18 @@ function showStatus(heading, message, retry) {
 }
 
 async function start() {
-  const servicesLink = h('p', {}, h('a', { href: 'services.html', text: 'Choose what you want to report' }));
-  if (!serviceId) return showStatus('Choose what you want to report', servicesLink);
+  const servicesLink = h('p', {}, h('a', { href: 'services.html', text: t('report.choose') }));
+  if (!serviceId) return showStatus(t('report.choose'), servicesLink);
   let response;
   try {
-    response = await api(`/services/${encodeURIComponent(serviceId)}`);
+    response = await api(`/services/${encodeURIComponent(serviceId)}?lang=${language}`);
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    return showStatus('Sorry, we could not load this page', 'Check you are online and try again.', true);
+    return showStatus(t('error.pageOffline'), t('error.checkOnline'), true);
   }
   // 400: the link names something that is not a service id at all.
-  if (response.status === 404 || response.status === 400) return showStatus('We cannot find that service', servicesLink);
-  if (!response.ok) return showStatus('Sorry, there is a problem with the service', 'Try again in a few minutes.', true);
+  if (response.status === 404 || response.status === 400) return showStatus(t('report.noService'), servicesLink);
+  if (!response.ok) return showStatus(t('error.service'), t('error.tryLater'), true);
 
   service = response.data;
   renderService();

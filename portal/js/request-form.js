@@ -3,6 +3,7 @@
 // details and the preferred channel; reading them, checking them as the server does, and the body to send.
 // `who` words the fields for whoever fills them in: the resident themselves, or an officer for a caller.
 import { h, announce } from './core.js';
+import { t, formatNumber } from './i18n.js';
 import { characterCount, formGroup, choiceGroup, choiceItem, syncReveals } from './forms.js';
 
 // Limits and formats mirror the server's (SubmissionReader); the server stays the authority.
@@ -15,8 +16,21 @@ const PHONE = /^(0[2-478]\d{8}|\+61[2-478]\d{8}|1[38]00\d{6}|13\d{4}|\+[1-9]\d{7
 const MOBILE = /^(04\d{8}|\+614\d{8})$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/; // after removing thousands commas
 
-export const RESIDENT = { subject: 'you', object: 'you', possessive: 'your', noUpdates: 'I do not need updates', otherWay: 'or choose another way to hear from us' };
-export const CALLER = { subject: 'they', object: 'them', possessive: 'their', noUpdates: 'They do not need updates', otherWay: 'or choose another way for them to hear from us' };
+// The words that depend on who fills the form in: the resident's are in their language's catalogue; the caller's are
+// for the staff page, which stays in English.
+const CALLER_WORDS = {
+  'form.noUpdates': 'They do not need updates',
+  'form.nameHint': 'So we know who to ask for if we call them',
+  'form.channelLegend': 'How would they like to hear from us?',
+  'form.channelHint': 'We will tell them when there is progress and when it is done',
+  'form.nameTooLong': 'Their name must be {max} characters or fewer',
+  'form.channelMissing': 'Choose how they would like to hear from us',
+  'form.emailMissing': 'Enter their email address, or choose another way for them to hear from us',
+  'form.mobileMissing': 'Enter their mobile number, or choose another way for them to hear from us',
+  'form.phoneMissing': 'Enter their phone number, or choose another way for them to hear from us',
+};
+export const RESIDENT = { say: (key, params) => t(key, params) };
+export const CALLER = { say: (key, params = {}) => CALLER_WORDS[key].replace(/\{(\w+)\}/g, (whole, name) => params[name] ?? whole) };
 
 /** Length as the server counts it: characters, not UTF-16 units. */
 function length(text) {
@@ -25,10 +39,6 @@ function length(text) {
 
 function phoneDigits(text) {
   return text.trim().replace(/[\s().-]/g, '');
-}
-
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function emptyFields() {
@@ -48,21 +58,23 @@ export function questionFieldId(questionId) {
 function hintFor(question) {
   const parts = [];
   if (question.help) parts.push(question.help);
-  if (question.type === 'multiple-choice' && !question.help) parts.push('Choose all that apply.');
-  if (question.type === 'number' && question.min != null && question.max != null) parts.push(`Enter a number from ${question.min} to ${question.max}.`);
-  else if (question.type === 'number' && question.min != null) parts.push(`Enter a number of at least ${question.min}.`);
-  else if (question.type === 'number' && question.max != null) parts.push(`Enter a number up to ${question.max}.`);
+  const range = { min: question.min, max: question.max };
+  if (question.type === 'multiple-choice' && !question.help) parts.push(t('form.chooseAll'));
+  if (question.type === 'number' && question.min != null && question.max != null) parts.push(t('form.numberFromTo', range));
+  else if (question.type === 'number' && question.min != null) parts.push(t('form.numberAtLeast', range));
+  else if (question.type === 'number' && question.max != null) parts.push(t('form.numberUpTo', range));
   return parts.join(' ');
 }
 
 function questionField(question) {
   const id = questionFieldId(question.id);
-  const label = question.label + (question.required ? '' : ' (optional)');
+  const label = question.required ? question.label : t('form.optional', { label: question.label });
   const hint = hintFor(question);
   if (question.type === 'single-choice' || question.type === 'multiple-choice') {
     return choiceGroup({
       id, legend: label, hint, type: question.type === 'single-choice' ? 'radio' : 'checkbox',
-      options: (question.options || []).map((option) => [option, option]),
+      // The value sent is the option as the service names it; the label is the resident's language's.
+      options: (question.options || []).map((option, index) => [option, (question.optionLabels || [])[index] || option]),
     });
   }
   const control = {
@@ -82,7 +94,7 @@ export function renderProblemFields(container, service) {
   container.replaceChildren(
     ...(service.questions || []).map(questionField),
     formGroup({
-      id: 'description', label: 'Describe the problem (optional)', hint: 'For example, how long it has been like this, or how to find it',
+      id: 'description', label: t('form.description'), hint: t('form.descriptionHint'),
       control: h('textarea', { class: 'textarea', rows: 5 }),
     }),
   );
@@ -97,16 +109,16 @@ export function renderProblemFields(container, service) {
  * and restored like any other field; finding or removing it fires an input event, as typing does.
  */
 export function renderLocationFields(container) {
-  const useButton = h('button', { class: 'button button--secondary', type: 'button', id: 'use-location', text: 'Use my current location' });
-  const removeButton = h('button', { class: 'link-button', type: 'button', id: 'remove-location', text: 'Remove my location' });
+  const useButton = h('button', { class: 'button button--secondary', type: 'button', id: 'use-location', text: t('form.useLocation') });
+  const removeButton = h('button', { class: 'link-button', type: 'button', id: 'remove-location', text: t('form.removeLocation') });
   const geolocation = h('div', { id: 'geolocation', class: 'form-group', hidden: !('geolocation' in navigator) }, [
-    h('p', { text: 'Or, if you are there now:' }),
+    h('p', { text: t('form.thereNow') }),
     useButton,
     h('div', { id: 'location-status', class: 'inset-text', hidden: true }, [h('p', { id: 'location-text' }), removeButton]),
   ]);
   container.replaceChildren(
     formGroup({
-      id: 'address', label: 'Address or place', hint: 'For example, 12 Banksia Street, Melaleuca, or outside the library on Main Road',
+      id: 'address', label: t('form.address'), hint: t('form.addressHint'),
       control: h('input', { class: 'input', type: 'text', autocomplete: 'off' }),
     }),
     geolocation,
@@ -121,7 +133,7 @@ export function renderLocationFields(container) {
   useButton.addEventListener('click', () => {
     if (useButton.getAttribute('aria-disabled') === 'true') return;
     useButton.setAttribute('aria-disabled', 'true');
-    announce('Finding your location…');
+    announce(t('form.finding'));
     const done = () => useButton.removeAttribute('aria-disabled');
     navigator.geolocation.getCurrentPosition((position) => {
       done();
@@ -130,14 +142,12 @@ export function renderLocationFields(container) {
       announce(document.getElementById('location-text').textContent);
     }, (error) => {
       done();
-      announce(error.code === error.PERMISSION_DENIED
-        ? 'We could not use your location because access was not allowed. Enter an address or place instead.'
-        : 'We could not find your location. Enter an address or place instead.');
+      announce(error.code === error.PERMISSION_DENIED ? t('form.locationDenied') : t('form.locationNotFound'));
     }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
   });
   removeButton.addEventListener('click', () => {
     setPosition(null, null, null);
-    announce('Your current location has been removed.');
+    announce(t('form.locationRemoved'));
     useButton.focus();
   });
 }
@@ -148,7 +158,9 @@ function renderLocation() {
   const accuracy = document.getElementById('accuracy').value;
   document.getElementById('location-status').hidden = !latitude;
   document.getElementById('location-text').textContent = latitude
-    ? `We will use your current location: latitude ${Number(latitude).toFixed(5)}, longitude ${Number(longitude).toFixed(5)}${accuracy ? ` (accurate to about ${accuracy} metres)` : ''}.`
+    ? t(accuracy ? 'form.usingLocationAccurate' : 'form.usingLocation', {
+      latitude: Number(latitude).toFixed(5), longitude: Number(longitude).toFixed(5), accuracy,
+    })
     : '';
 }
 
@@ -160,21 +172,21 @@ export function renderContactFields(container, who) {
   ];
   const tel = (name) => h('input', { class: 'input input--width-10', name, type: 'tel', autocomplete: 'tel' });
   const channels = h('div', { class: 'radios' }, [
-    ...channel('email', 'channel', 'Email', {
-      id: 'contact-email', label: 'Email address', control: h('input', { class: 'input', name: 'email', type: 'email', autocomplete: 'email', spellcheck: 'false' }),
+    ...channel('email', 'channel', t('channel.email'), {
+      id: 'contact-email', label: t('form.email'), control: h('input', { class: 'input', name: 'email', type: 'email', autocomplete: 'email', spellcheck: 'false' }),
     }),
-    ...channel('sms', 'channel-sms', 'Text message (SMS)', { id: 'contact-mobile', label: 'Mobile phone number', control: tel('mobile') }),
-    ...channel('phone', 'channel-phone', 'Phone call', { id: 'contact-phone', label: 'Phone number', control: tel('phone') }),
-    choiceItem({ id: 'channel-none', name: 'channel', value: 'none', label: who.noUpdates }),
+    ...channel('sms', 'channel-sms', t('channel.sms'), { id: 'contact-mobile', label: t('form.mobile'), control: tel('mobile') }),
+    ...channel('phone', 'channel-phone', t('channel.phone'), { id: 'contact-phone', label: t('form.phone'), control: tel('phone') }),
+    choiceItem({ id: 'channel-none', name: 'channel', value: 'none', label: who.say('form.noUpdates') }),
   ]);
   container.replaceChildren(
     formGroup({
-      id: 'contact-name', label: 'Full name (optional)', hint: `So we know who to ask for if we call ${who.object}`,
+      id: 'contact-name', label: t('form.optional', { label: t('details.name') }), hint: who.say('form.nameHint'),
       control: h('input', { class: 'input', name: 'name', type: 'text', autocomplete: 'name', spellcheck: 'false' }),
     }),
     h('div', { class: 'form-group' }, h('fieldset', { class: 'fieldset', 'aria-describedby': 'channel-hint' }, [
-      h('legend', { class: 'legend', text: `How would ${who.subject} like to hear from us?` }),
-      h('div', { class: 'hint', id: 'channel-hint', text: `We will tell ${who.object} when there is progress and when it is done` }),
+      h('legend', { class: 'legend', text: who.say('form.channelLegend') }),
+      h('div', { class: 'hint', id: 'channel-hint', text: who.say('form.channelHint') }),
       channels,
     ])),
   );
@@ -235,25 +247,25 @@ export function writeFields(root, service, fields) {
 // ---- Checking, worded as the server words it, so a person reads the same message whichever side finds it ----
 
 function questionError(question, answer, field) {
-  const label = `‘${question.label}’`;
+  const label = t('form.quoted', { label: question.label });
   const empty = Array.isArray(answer) ? answer.length === 0 : !String(answer || '').trim();
-  if (question.type === 'date' && field?.validity.badInput) return `${label} must be a real date`;
+  if (question.type === 'date' && field?.validity.badInput) return t('form.realDate', { label });
   if (empty) {
     if (!question.required) return null;
-    return question.type.endsWith('-choice') ? `Choose an answer to ${label}` : `Answer ${label}`;
+    return t(question.type.endsWith('-choice') ? 'form.choose' : 'form.answer', { label });
   }
   if (question.type === 'number') {
     const text = String(answer).trim().replace(/,/g, '');
-    if (!NUMBER.test(text)) return `${label} must be a number, like 3`;
+    if (!NUMBER.test(text)) return t('form.notNumber', { label });
     const number = Number(text);
     const { min, max } = question;
     if ((min != null && number < min) || (max != null && number > max)) {
-      if (min != null && max != null) return `${label} must be between ${min} and ${max}`;
-      return min != null ? `${label} must be ${min} or more` : `${label} must be ${max} or less`;
+      if (min != null && max != null) return t('form.between', { label, min, max });
+      return min != null ? t('form.atLeast', { label, min }) : t('form.atMost', { label, max });
     }
   }
   if (TEXT_MAX[question.type] && length(answer) > maxLength(question)) {
-    return `${label} must be ${maxLength(question).toLocaleString('en-AU')} characters or fewer`;
+    return t('form.tooLong', { label, max: formatNumber(maxLength(question)) });
   }
   return null;
 }
@@ -268,24 +280,24 @@ export function validateFields(part, service, fields, who) {
       const message = questionError(question, fields.answers[question.id], document.getElementById(fieldId));
       if (message) add(fieldId, message);
     }
-    if (length(fields.description) > DESCRIPTION_MAX) add('description', 'The description must be 2,000 characters or fewer');
+    if (length(fields.description) > DESCRIPTION_MAX) add('description', t('form.descriptionTooLong', { max: formatNumber(DESCRIPTION_MAX) }));
   } else if (part === 'location') {
-    if (!fields.address.trim() && fields.latitude == null) add('address', 'Tell us where the problem is: enter an address or use your current location');
-    else if (length(fields.address) > ADDRESS_MAX) add('address', `The address must be ${ADDRESS_MAX} characters or fewer`);
+    if (!fields.address.trim() && fields.latitude == null) add('address', t('form.whereMissing'));
+    else if (length(fields.address) > ADDRESS_MAX) add('address', t('form.addressTooLong', { max: formatNumber(ADDRESS_MAX) }));
   } else if (part === 'contact') {
-    if (length(fields.name) > NAME_MAX) add('contact-name', `${capitalise(who.possessive)} name must be ${NAME_MAX} characters or fewer`);
-    if (!fields.channel) add('channel', `Choose how ${who.subject} would like to hear from us`);
+    if (length(fields.name) > NAME_MAX) add('contact-name', who.say('form.nameTooLong', { max: NAME_MAX }));
+    if (!fields.channel) add('channel', who.say('form.channelMissing'));
     if (fields.channel === 'email') {
-      if (!fields.email.trim()) add('contact-email', `Enter ${who.possessive} email address, ${who.otherWay}`);
-      else if (!EMAIL.test(fields.email.trim())) add('contact-email', 'Enter an email address in the correct format, like name@example.com');
+      if (!fields.email.trim()) add('contact-email', who.say('form.emailMissing'));
+      else if (!EMAIL.test(fields.email.trim())) add('contact-email', t('form.emailFormat'));
     }
     if (fields.channel === 'sms') {
-      if (!fields.mobile.trim()) add('contact-mobile', `Enter ${who.possessive} mobile number, ${who.otherWay}`);
-      else if (!MOBILE.test(phoneDigits(fields.mobile))) add('contact-mobile', 'Enter a mobile number for text messages, like 0412 345 678');
+      if (!fields.mobile.trim()) add('contact-mobile', who.say('form.mobileMissing'));
+      else if (!MOBILE.test(phoneDigits(fields.mobile))) add('contact-mobile', t('form.mobileFormat'));
     }
     if (fields.channel === 'phone') {
-      if (!fields.phone.trim()) add('contact-phone', `Enter ${who.possessive} phone number, ${who.otherWay}`);
-      else if (!PHONE.test(phoneDigits(fields.phone))) add('contact-phone', 'Enter a phone number, like 08 9123 4567 or 0412 345 678');
+      if (!fields.phone.trim()) add('contact-phone', who.say('form.phoneMissing'));
+      else if (!PHONE.test(phoneDigits(fields.phone))) add('contact-phone', t('form.phoneFormat'));
     }
   }
   return errors;

@@ -1,6 +1,7 @@
 // Search the services and the help articles together (search.html?q=…): best first, with the words found marked.
 import { api, h, announce, focusElement, setTitle, NetworkError } from './core.js';
 import { snippet } from './snippets.js';
+import { t, tn, tParts } from './i18n.js';
 
 const input = document.getElementById('q');
 const results = document.getElementById('results');
@@ -8,7 +9,7 @@ const count = document.getElementById('results-count');
 const suggestion = document.getElementById('suggestion');
 
 function resultItem(result) {
-  const what = result.type === 'service' ? 'Report a problem' : 'Help article';
+  const what = result.type === 'service' ? t('home.report') : t('search.article');
   return h('li', { class: 'search-result' }, [
     h('h2', { class: 'search-result__title' }, h('a', { href: result.url, text: result.title })),
     h('p', { class: 'search-result__kind', text: what }),
@@ -21,19 +22,19 @@ function showSuggestion(words) {
     suggestion.hidden = true;
     return;
   }
-  suggestion.replaceChildren('Did you mean ', h('a', { href: `search.html?q=${encodeURIComponent(words)}`, text: words }), '?');
+  suggestion.replaceChildren(...tParts('search.didYouMean', {}, h('a', { href: `search.html?q=${encodeURIComponent(words)}`, text: words })));
   suggestion.hidden = false;
 }
 
 async function search(q) {
   input.value = q;
-  setTitle([`Search: ${q}`]);
-  count.textContent = 'Searching…';
+  setTitle([t('search.titleFor', { query: q })]);
+  count.textContent = t('search.searching');
   try {
     const answer = await api(`/search?q=${encodeURIComponent(q)}`);
     if (!answer.ok) {
       const message = (answer.data.errors && answer.data.errors[0] && answer.data.errors[0].message)
-        || 'Search is not working just now. Please try again, or choose from the list of services.';
+        || t('search.broken');
       count.textContent = message;
       results.replaceChildren();
       return;
@@ -41,13 +42,12 @@ async function search(q) {
     const found = answer.data.results || [];
     results.replaceChildren(...found.map(resultItem));
     showSuggestion(answer.data.suggestion);
-    count.textContent = found.length === 0 ? `Nothing matched “${q}”.`
-      : `${found.length} ${found.length === 1 ? 'result' : 'results'} for “${q}”`;
+    count.textContent = found.length === 0 ? t('search.nothing', { query: q }) : tn('search.results', found.length, { query: q });
     announce(count.textContent);
     focusElement(count, { scroll: false });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    count.textContent = 'We could not reach the council just now. Check your connection and search again.';
+    count.textContent = t('search.offline');
   }
 }
 

@@ -1,5 +1,6 @@
 // Find a service: the catalogue grouped by theme, narrowed live as the resident types.
 import { api, h, announce, NetworkError, warningText } from './core.js';
+import { t, tn, language } from './i18n.js';
 
 const input = document.getElementById('q');
 const list = document.getElementById('service-list');
@@ -41,10 +42,9 @@ function filter({ speak = true } = {}) {
     if (!entry.item.hidden) shown += 1;
   }
   for (const theme of list.querySelectorAll('.theme')) theme.hidden = !theme.querySelector('.service:not([hidden])');
-  const services = `${shown} service${shown === 1 ? '' : 's'}`;
   count.textContent = query
-    ? (shown ? `${services} ${shown === 1 ? 'matches' : 'match'} “${query}”` : `No services match “${query}”. Try another word, like bin or tree.`)
-    : services;
+    ? (shown ? tn('services.matching', shown, { query }) : t('services.noMatch', { query }))
+    : tn('services.count', shown);
   // Keep the filter in the address so Back from a service returns to the same list.
   const url = new URL(location.href);
   if (query) url.searchParams.set('q', query); else url.searchParams.delete('q');
@@ -55,20 +55,20 @@ function filter({ speak = true } = {}) {
 }
 
 function showFailure() {
-  const retry = h('button', { class: 'button button--secondary', type: 'button', text: 'Try again' });
+  const retry = h('button', { class: 'button button--secondary', type: 'button', text: t('action.tryAgain') });
   retry.addEventListener('click', load);
   list.replaceChildren(
-    h('p', { text: 'Sorry, we could not load our services. Check you are online and try again.' }),
+    h('p', { text: t('services.failed') }),
     retry,
   );
-  announce('Sorry, we could not load our services.');
+  announce(t('services.failedShort'));
 }
 
 async function load() {
-  list.replaceChildren(h('p', { text: 'Loading services…' }));
+  list.replaceChildren(h('p', { text: t('services.loading') }));
   let response;
   try {
-    response = await api('/services');
+    response = await api(`/services?lang=${language}`);
   } catch (error) {
     if (error instanceof NetworkError) return showFailure();
     throw error;

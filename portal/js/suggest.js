@@ -4,6 +4,7 @@
 // article the resident opened in this tab (sessionStorage civicdesk.readArticles, written by the article page) is
 // counted as read and reported all the same (POST /knowledge/outcomes): the help did not settle it.
 import { api, h, NetworkError } from './core.js';
+import { t } from './i18n.js';
 
 const WAIT_MS = 400; // after the last key, so a phone's typing sends a few searches, not one per letter
 const FEWEST_LETTERS = 4;
@@ -28,7 +29,7 @@ function render(region, results) {
     return;
   }
   region.replaceChildren(
-    h('h2', { class: 'suggestions__title', text: 'This may answer your question' }),
+    h('h2', { class: 'suggestions__title', text: t('suggest.title') }),
     h('ul', { class: 'suggestions__list' }, results.map((result) => h('li', {}, [
       h('a', { href: result.url, text: result.title }),
       result.summary ? h('span', { class: 'suggestions__summary', text: ` – ${result.summary}` }) : null,

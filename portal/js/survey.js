@@ -1,7 +1,8 @@
 // The survey after service, opened from the invitation mail (survey.html?ref=…#key=…, with &for=booking after a
 // booking) or from the tracking page with the request's private key. The key rides in the fragment, never sent to a server except in a header.
-import { api, h, NetworkError, setTitle, focusElement, announce } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, serviceName } from './core.js';
 import { sendOnce } from './send-once.js';
+import { t, formatNumber } from './i18n.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from './forms.js';
 
 const MAX_COMMENT = 1000;
@@ -23,7 +24,7 @@ const headers = fragment.get('key') ? { 'X-Survey-Key': fragment.get('key') } : 
 function show(heading, paragraphs) {
   form.hidden = true;
   message.replaceChildren(h('h2', { text: heading }), ...paragraphs.map((text) => h('p', { text })));
-  setTitle([heading, 'Tell us how we did']);
+  setTitle([heading, t('survey.heading')]);
   focusElement(message.querySelector('h2'));
 }
 
@@ -31,31 +32,33 @@ function thanks() {
   form.hidden = true;
   about.hidden = true;
   message.replaceChildren(h('div', { class: 'panel' }, [
-    h('h2', { class: 'panel__title', text: 'Thank you' }),
-    h('p', { class: 'panel__body', text: 'Your answer has been recorded. It helps us improve our services.' }),
+    h('h2', { class: 'panel__title', text: t('survey.thanks') }),
+    h('p', { class: 'panel__body', text: t('survey.recorded') }),
   ]), h('p', {}, forBooking
-    ? h('a', { href: `booking.html?ref=${encodeURIComponent(reference)}`, text: 'View your booking' })
-    : h('a', { href: `track.html?ref=${encodeURIComponent(reference)}`, text: 'Track your request' })));
-  setTitle(['Thank you', 'Tell us how we did']);
+    ? h('a', { href: `booking.html?ref=${encodeURIComponent(reference)}`, text: t('survey.viewBooking') })
+    : h('a', { href: `track.html?ref=${encodeURIComponent(reference)}`, text: t('done.track') })));
+  setTitle([t('survey.thanks'), t('survey.heading')]);
   focusElement(message.querySelector('h2'));
 }
 
 async function load() {
-  if (!reference) return show('This survey link is not complete', ['Open the survey from the link in your email.']);
+  if (!reference) return show(t('survey.incomplete'), [t('survey.openFromMail')]);
   let response;
   try {
     response = await api(`/surveys/${encodeURIComponent(reference)}${subjectQuery}`, { headers });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    return show('Sorry, we could not open the survey', ['Check you are online and try again.']);
+    return show(t('survey.offline'), [t('error.checkOnline')]);
   }
   if (!response.ok) {
-    return show('This survey link does not work', [response.data.message || 'Open the survey from the link in your email.']);
+    return show(t('survey.broken'), [t('survey.openFromMail')]);
   }
   const survey = response.data;
-  about.textContent = `About your ${what} ${survey.displayReference}: ${survey.service?.name || ''}`;
-  if (!survey.open) return show('You have already answered this survey', [`Thank you. We keep one answer for each ${what}.`]);
-  if (forBooking) form.querySelector('legend').textContent = 'How satisfied are you with your booking?';
+  // A booking's survey names its facility, which the catalogue of services does not translate.
+  const service = forBooking ? survey.service?.name || '' : await serviceName(survey.service);
+  about.textContent = t(forBooking ? 'survey.aboutBooking' : 'survey.aboutRequest', { reference: survey.displayReference, service });
+  if (!survey.open) return show(t('survey.answered'), [t(forBooking ? 'survey.oneBooking' : 'survey.oneRequest')]);
+  if (forBooking) form.querySelector('legend').textContent = t('survey.satisfactionBooking');
   form.hidden = false;
 }
 
@@ -66,7 +69,7 @@ function value(name) {
 function showErrors(errors) {
   clearFieldErrors(form);
   for (const { fieldId, message: text } of errors) setFieldError(fieldId, text);
-  setTitle(['Tell us how we did'], { error: true });
+  setTitle([t('survey.heading')], { error: true });
   showErrorSummary(summary, errors);
 }
 
@@ -75,13 +78,13 @@ async function send() {
   const recommend = value('recommend');
   const comment = document.getElementById('comment').value.trim();
   const errors = [];
-  if (!satisfaction) errors.push({ fieldId: 'satisfaction', message: 'Choose how satisfied you are' });
-  if ([...comment].length > MAX_COMMENT) errors.push({ fieldId: 'comment', message: `Your comment must be ${MAX_COMMENT} characters or fewer` });
+  if (!satisfaction) errors.push({ fieldId: 'satisfaction', message: t('survey.chooseSatisfaction') });
+  if ([...comment].length > MAX_COMMENT) errors.push({ fieldId: 'comment', message: t('survey.commentTooLong', { max: formatNumber(MAX_COMMENT) }) });
   if (errors.length) return showErrors(errors);
   clearFieldErrors(form);
   hideErrorSummary(summary);
   button.setAttribute('aria-disabled', 'true');
-  announce('Sending your answer…');
+  announce(t('survey.sending'));
   const answer = { satisfaction: Number(satisfaction), recommend: recommend === undefined ? null : Number(recommend), comment: comment || null };
   let response;
   try {
@@ -91,14 +94,14 @@ async function send() {
     }));
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    return showErrors([{ message: 'We could not send your answer. Check you are online and press Send answer again.' }]);
+    return showErrors([{ message: t('survey.connectionFailed') }]);
   } finally {
     button.removeAttribute('aria-disabled');
   }
   if (response.ok) return thanks();
-  if (response.status === 409) return show('You have already answered this survey', [`Thank you. We keep one answer for each ${what}.`]);
+  if (response.status === 409) return show(t('survey.answered'), [t(forBooking ? 'survey.oneBooking' : 'survey.oneRequest')]);
   const fieldErrors = (response.data.errors || []).map(({ field, message: text }) => ({ fieldId: FIELD_IDS[field], message: text }));
-  return showErrors(fieldErrors.length ? fieldErrors : [{ message: response.data.message || 'Try again in a few minutes.' }]);
+  return showErrors(fieldErrors.length ? fieldErrors : [{ message: response.data.message || t('error.tryLater') }]);
 }
 
 characterCount(document.getElementById('comment'), MAX_COMMENT);

@@ -1,6 +1,7 @@
 // Track a request by its reference. The private link's secret rides in the URL fragment (#key=…), which
 // browsers never send to a server; it goes to the API only in the X-Private-Key header.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, formatDateTime, timeElement, CHANNEL_LABELS, summaryList, statusTag, answerText } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, formatDateTime, timeElement, CHANNEL_LABELS, summaryList, statusTag, statusLabel, answerText, serviceName } from './core.js';
+import { t } from './i18n.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 
 const form = document.getElementById('track-form');
@@ -28,7 +29,7 @@ function normalise(reference) {
 function showFieldError(message) {
   clearFieldErrors(form);
   setFieldError('reference', message);
-  setTitle(['Track a request'], { error: true });
+  setTitle([t('track.heading')], { error: true });
   showErrorSummary(summary, [{ fieldId: 'reference', message }]);
 }
 
@@ -40,16 +41,16 @@ function clearErrors() {
 function showMessage(heading, paragraphs) {
   clearErrors();
   result.replaceChildren(h('h2', { text: heading }), ...paragraphs.map((text) => h('p', { text })));
-  setTitle([heading, 'Track a request']);
+  setTitle([heading, t('track.heading')]);
   focusElement(result.querySelector('h2'));
 }
 
 function updatesTimeline(updates, timeZone) {
   // Newest first, whatever order they came in.
   const sorted = [...(updates || [])].sort((a, b) => String(b.at).localeCompare(String(a.at)));
-  if (!sorted.length) return h('p', { text: 'There are no updates yet.' });
+  if (!sorted.length) return h('p', { text: t('track.noUpdates') });
   return h('ol', { class: 'timeline' }, sorted.map((update) => h('li', { class: 'timeline__item' }, [
-    h('h3', { class: 'timeline__title', text: update.statusLabel || update.status }),
+    h('h3', { class: 'timeline__title', text: statusLabel(update) }),
     h('p', { class: 'timeline__date' }, timeElement(update.at, formatDateTime(update.at, timeZone))),
     update.message ? h('p', { class: 'pre-wrap', text: update.message }) : null,
   ])));
@@ -58,19 +59,19 @@ function updatesTimeline(updates, timeZone) {
 function detailsSection(details) {
   const contact = details.contact || {};
   const where = details.location || {};
-  const place = [where.address, where.latitude != null ? `Latitude ${where.latitude}, longitude ${where.longitude}` : null].filter(Boolean).join('\n');
+  const place = [where.address, where.latitude != null ? t('track.position', { latitude: where.latitude, longitude: where.longitude }) : null].filter(Boolean).join('\n');
   const rows = [
-    ['Full name', contact.name || 'Not given'],
-    ['Email', contact.email || 'Not given'],
-    ['Phone', contact.phone || 'Not given'],
-    ['Updates by', CHANNEL_LABELS[details.preferredChannel] || details.preferredChannel || 'Not given'],
-    ['Location', place || 'Not given'],
-    ['Description', details.description || 'Not given'],
+    [t('details.name'), contact.name || t('details.notGiven')],
+    [t('details.email'), contact.email || t('details.notGiven')],
+    [t('details.phone'), contact.phone || t('details.notGiven')],
+    [t('details.updatesBy'), CHANNEL_LABELS[details.preferredChannel] || details.preferredChannel || t('details.notGiven')],
+    [t('details.location'), place || t('details.notGiven')],
+    [t('details.description'), details.description || t('details.notGiven')],
     ...(details.answers || []).map(({ question, answer }) => [question, answerText(answer)]),
   ];
   return [
-    h('h2', { text: 'Your details' }),
-    h('p', { text: 'Only people with your private link can see these details. Keep the link private.' }),
+    h('h2', { text: t('track.yourDetails') }),
+    h('p', { text: t('track.privateOnly') }),
     summaryList(rows),
   ];
 }
@@ -79,47 +80,48 @@ function detailsSection(details) {
 function surveyInvitation(request) {
   const link = `survey.html?ref=${encodeURIComponent(request.reference)}#private=${encodeURIComponent(privateKey)}`;
   return [
-    h('h2', { text: 'Tell us how we did' }),
-    h('p', { text: 'Your request has been resolved. It takes a minute to tell us how it went.' }),
-    h('p', {}, h('a', { href: link, class: 'button', text: 'Tell us how we did' })),
+    h('h2', { text: t('track.survey') }),
+    h('p', { text: t('track.surveyLead') }),
+    h('p', {}, h('a', { href: link, class: 'button', text: t('track.survey') })),
   ];
 }
 
-function render(request) {
+async function render(request) {
   const expected = request.expected || {};
+  const name = await serviceName(request.service);
   const rows = [
-    ['Status', statusTag(request)],
-    ['Service', request.service?.name || ''],
-    ['Submitted', timeElement(request.submittedAt, formatDateTime(request.submittedAt, request.timeZone))],
+    [t('track.status'), statusTag(request)],
+    [t('track.service'), name],
+    [t('track.submitted'), timeElement(request.submittedAt, formatDateTime(request.submittedAt, request.timeZone))],
   ];
-  if (expected.response) rows.push(['Expected response by', timeElement(expected.response, formatDate(expected.response))]);
-  if (expected.resolution) rows.push(['Expected to be resolved by', timeElement(expected.resolution, formatDate(expected.resolution))]);
-  if (request.onHold) rows.push(['On hold', 'We are waiting to hear from you. Our time stops until we do, so these dates move on by the time we waited.']);
+  if (expected.response) rows.push([t('track.responseBy'), timeElement(expected.response, formatDate(expected.response))]);
+  if (expected.resolution) rows.push([t('track.resolutionBy'), timeElement(expected.resolution, formatDate(expected.resolution))]);
+  if (request.onHold) rows.push([t('track.onHold'), t('track.onHoldText')]);
   result.replaceChildren(
-    h('h2', { id: 'result-heading' }, [h('span', { class: 'caption', text: request.service?.name || '' }), `Request ${request.displayReference}`]),
+    h('h2', { id: 'result-heading' }, [h('span', { class: 'caption', text: name }), t('track.request', { reference: request.displayReference })]),
     summaryList(rows),
-    h('h2', { text: 'Updates' }),
+    h('h2', { text: t('track.updates') }),
     updatesTimeline(request.updates, request.timeZone),
     ...(request.private && request.survey?.open ? surveyInvitation(request) : []),
     ...(request.private && request.details ? detailsSection(request.details) : []),
   );
-  setTitle([`Request ${request.displayReference}`, 'Track a request']);
+  setTitle([t('track.request', { reference: request.displayReference }), t('track.heading')]);
   focusElement(document.getElementById('result-heading'));
 }
 
 async function lookUp(typed) {
   const reference = normalise(typed);
-  if (!reference) return showFieldError('Enter your reference');
+  if (!reference) return showFieldError(t('track.enterReference'));
   clearErrors();
   const withKey = privateKey && reference === keyReference;
   button.setAttribute('aria-disabled', 'true');
-  announce('Looking up your request…');
+  announce(t('track.lookingUp'));
   let response;
   try {
     response = await api(`/requests/${encodeURIComponent(reference)}`, { headers: withKey ? { 'X-Private-Key': privateKey } : {} });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    return showMessage('Sorry, we could not look up your request', ['Check you are online and try again.']);
+    return showMessage(t('track.offline'), [t('error.checkOnline')]);
   } finally {
     button.removeAttribute('aria-disabled');
   }
@@ -127,14 +129,11 @@ async function lookUp(typed) {
   history.replaceState(null, '', `?ref=${encodeURIComponent(reference)}${withKey ? location.hash : ''}`);
   if (response.ok) return render(response.data);
   result.replaceChildren();
-  if (response.status === 400) return showFieldError(response.data.message || 'Enter your reference as it appears on your confirmation, like K7MP-3QXR');
+  if (response.status === 400) return showFieldError(t('track.badReference'));
   if (response.status === 404) {
-    return showMessage(`We cannot find a request with reference ${typed.trim()}`, [
-      'Check the reference in your confirmation email or on the page you saw when you reported it. It looks like K7MP-3QXR.',
-      'If it still does not work, contact the City of Melaleuca with the details of your request.',
-    ]);
+    return showMessage(t('track.notFound', { reference: typed.trim() }), [t('track.notFoundCheck'), t('track.notFoundContact')]);
   }
-  return showMessage('Sorry, there is a problem with the service', [response.data.message || 'Try again in a few minutes.']);
+  return showMessage(t('error.service'), [t('error.tryLater')]);
 }
 
 form.addEventListener('submit', (event) => {

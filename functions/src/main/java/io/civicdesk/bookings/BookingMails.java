@@ -1,10 +1,13 @@
 package io.civicdesk.bookings;
 
+import io.civicdesk.languages.Language;
+import io.civicdesk.languages.Texts;
 import io.civicdesk.notify.Mail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,23 +18,24 @@ import static io.civicdesk.platform.Html.escape;
  * changed, cancelled (a calendar file that removes the event), expired, and the reminder before the day.
  */
 public final class BookingMails {
+    /** Each kind's words are the message catalogue's {@code mail.booking.<key>.subject} and {@code .message}. */
     public enum Kind {
-        CONFIRMED("booking-confirmation", "Your booking is confirmed", "REQUEST"),
-        HELD("booking-request", "We have your booking request", null),
-        APPROVED("booking-approved", "Your booking is approved", "REQUEST"),
-        DECLINED("booking-declined", "Your booking request was declined", null),
-        CHANGED("booking-changed", "Your booking has changed", "REQUEST"),
-        CANCELLED("booking-cancelled", "Your booking is cancelled", "CANCEL"),
-        EXPIRED("booking-expired", "Your booking request has lapsed", null),
-        REMINDER("booking-reminder", "Reminder: your booking is coming up", null);
+        CONFIRMED("booking-confirmation", "confirmed", "REQUEST"),
+        HELD("booking-request", "held", null),
+        APPROVED("booking-approved", "approved", "REQUEST"),
+        DECLINED("booking-declined", "declined", null),
+        CHANGED("booking-changed", "changed", "REQUEST"),
+        CANCELLED("booking-cancelled", "cancelled", "CANCEL"),
+        EXPIRED("booking-expired", "expired", null),
+        REMINDER("booking-reminder", "reminder", null);
 
         final String purpose;
-        final String headline;
+        final String key;
         final String method;
 
-        Kind(String purpose, String headline, String method) {
+        Kind(String purpose, String key, String method) {
             this.purpose = purpose;
-            this.headline = headline;
+            this.key = key;
             this.method = method;
         }
     }
@@ -39,49 +43,41 @@ public final class BookingMails {
     private BookingMails() {
     }
 
+    /** In the language the resident booked in; the calendar file's event stays as the facility names itself. */
     public static Mail compose(Kind kind, Booking booking, Facility facility, String councilName, String privateLink,
                                String organizer, Instant now) {
         if (booking.contact() == null || booking.contact().email() == null) {
             return null;
         }
+        Texts texts = Texts.of(booking.language());
         ZoneId zone = facility.zone();
         String reference = booking.reference().display();
-        String greeting = booking.contact().name() == null ? "Hello," : "Hello " + booking.contact().name() + ",";
-        String when = String.join("\n", booking.occurrences().stream().map(o -> "  " + BookingViews.spoken(o, zone)).toList());
-        String message = switch (kind) {
-            case CONFIRMED -> "Your booking of the " + facility.name() + " is confirmed. The calendar file attached adds it to your calendar.";
-            case HELD -> "We have your request to book the " + facility.name() + ". The time is held for you while a"
-                    + " supervisor looks at it; we will email you with the answer.";
-            case APPROVED -> "Your request to book the " + facility.name() + " is approved. The calendar file attached adds it to your calendar.";
-            case DECLINED -> "We are sorry: your request to book the " + facility.name() + " was declined. The reason: "
-                    + booking.statusReason() + ". The time has been released.";
-            case CHANGED -> "Your booking of the " + facility.name() + " has changed. The calendar file attached updates your calendar.";
-            case CANCELLED -> "Your booking of the " + facility.name() + " is cancelled"
-                    + (booking.statusReason() == null ? "." : ". The reason: " + booking.statusReason() + ".")
-                    + " The calendar file attached removes it from your calendar.";
-            case EXPIRED -> "Your request to book the " + facility.name() + " lapsed before we could answer it, and the time"
-                    + " has been released. We are sorry. Please book again or call us on (08) 9999 0000.";
-            case REMINDER -> "This is a reminder of your booking of the " + facility.name() + ".";
-        };
-        String subject = kind.headline + ": " + facility.name() + " (" + reference + ")";
-        String fee = booking.quote() == null ? "" : "Fee: " + Quote.dollars(booking.quote().totalCents())
-                + " (hire " + Quote.dollars(booking.quote().hireFeeCents() - booking.quote().discountCents())
-                + ", bond " + Quote.dollars(booking.quote().bondCents()) + ")\n";
+        String greeting = texts.hello(booking.contact().name());
+        List<String> occurrences = booking.occurrences().stream().map(o -> spoken(texts, o, zone)).toList();
+        String when = String.join("\n", occurrences.stream().map(o -> "  " + o).toList());
+        String reason = booking.statusReason() == null ? "" : texts.get("mail.booking.reason", "reason", booking.statusReason());
+        String message = texts.get("mail.booking." + kind.key + ".message", "facility", facility.name(), "reason", reason).strip();
+        String subject = texts.get("mail.booking." + kind.key + ".subject") + ": " + facility.name() + " (" + reference + ")";
+        String fee = booking.quote() == null ? "" : texts.get("mail.booking.fee", "total", Quote.dollars(booking.quote().totalCents()),
+                "hire", Quote.dollars(booking.quote().hireFeeCents() - booking.quote().discountCents()),
+                "bond", Quote.dollars(booking.quote().bondCents())) + "\n";
+        String privately = texts.get("mail.booking.privateLink");
+        String keepPrivate = texts.get("mail.confirmation.keepPrivate");
         String text = greeting + "\n\n" + message + "\n\n"
-                + "Reference: " + reference + "\n"
-                + "Facility: " + facility.name() + ", " + facility.address() + "\n"
-                + "When:\n" + when + "\n"
+                + texts.get("mail.booking.reference") + ": " + reference + "\n"
+                + texts.get("mail.booking.facility") + ": " + facility.name() + ", " + facility.address() + "\n"
+                + texts.get("mail.booking.when") + ":\n" + when + "\n"
                 + fee + "\n"
-                + "See, change or cancel your booking (keep this link private):\n" + privateLink + "\n\n"
+                + privately + " (" + keepPrivate + "):\n" + privateLink + "\n\n"
                 + councilName + "\n";
-        String html = "<!doctype html><html lang=\"en-AU\"><body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c\">"
+        String html = "<!doctype html><html " + texts.htmlAttributes() + "><body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c\">"
                 + "<p>" + escape(greeting) + "</p><p>" + escape(message) + "</p>"
-                + "<div style=\"border:3px solid #00703c;padding:16px;margin:16px 0\"><p style=\"margin:0\">Your booking reference</p>"
-                + "<p style=\"margin:0;font-size:28px;font-weight:bold;letter-spacing:2px\">" + escape(reference) + "</p></div>"
+                + "<div style=\"border:3px solid #00703c;padding:16px;margin:16px 0\"><p style=\"margin:0\">" + escape(texts.get("mail.booking.yourReference")) + "</p>"
+                + "<p style=\"margin:0;font-size:28px;font-weight:bold;letter-spacing:2px\" dir=\"ltr\">" + escape(reference) + "</p></div>"
                 + "<p><strong>" + escape(facility.name()) + "</strong>, " + escape(facility.address()) + "</p><ul>"
-                + String.join("", booking.occurrences().stream().map(o -> "<li>" + escape(BookingViews.spoken(o, zone)) + "</li>").toList())
+                + String.join("", occurrences.stream().map(o -> "<li>" + escape(o) + "</li>").toList())
                 + "</ul>" + (fee.isEmpty() ? "" : "<p>" + escape(fee.strip()) + "</p>")
-                + "<p><a href=\"" + escape(privateLink) + "\">See, change or cancel your booking</a> (keep this link private)</p>"
+                + "<p><a href=\"" + escape(privateLink) + "\">" + escape(privately) + "</a> (" + escape(keepPrivate) + ")</p>"
                 + "<p>" + escape(councilName) + "</p></body></html>";
         List<Mail.Attachment> attachments = kind.method == null ? List.of()
                 : List.of(new Mail.Attachment(kind.method.equals("CANCEL") ? "cancellation.ics" : "booking.ics",
@@ -90,6 +86,16 @@ public final class BookingMails {
                         organizer), now).getBytes(StandardCharsets.UTF_8)));
         return new Mail(UUID.randomUUID().toString(), booking.contact().email(), subject, text, html, kind.purpose,
                 booking.reference().value(), attachments);
+    }
+
+    /** An occurrence's day and times, English as the portal writes it, another language as it writes a day and a time. */
+    private static String spoken(Texts texts, Occurrence occurrence, ZoneId zone) {
+        if (texts.language() == Language.SOURCE) {
+            return BookingViews.spoken(occurrence, zone);
+        }
+        ZonedDateTime start = occurrence.localStart(zone);
+        return texts.get("mail.booking.occurrence", "date", texts.date(start.toLocalDate()), "from", texts.time(start.toLocalTime()),
+                "to", texts.time(occurrence.localEnd(zone).toLocalTime()));
     }
 
     /** One event per occurrence, each with its own stable UID. */

@@ -1,5 +1,6 @@
 package io.civicdesk.bookings;
 
+import io.civicdesk.languages.Language;
 import io.civicdesk.requests.Contact;
 
 import java.time.LocalDate;
@@ -10,5 +11,15 @@ import java.time.LocalTime;
  * local time, and how many weeks in a row ({@code occurrences}, 1 for a single booking).
  */
 public record BookingRequest(String facilityId, LocalDate date, LocalTime start, LocalTime end, int occurrences,
-                             String purpose, int attendance, Contact contact, String concession, boolean termsAccepted) {
+                             String purpose, int attendance, Contact contact, String concession, boolean termsAccepted,
+                             Language language) {
+    public BookingRequest {
+        language = language == null ? Language.SOURCE : language;
+    }
+
+    /** A request in English: a change of an existing booking, which keeps the booking's own language. */
+    public BookingRequest(String facilityId, LocalDate date, LocalTime start, LocalTime end, int occurrences, String purpose,
+                          int attendance, Contact contact, String concession, boolean termsAccepted) {
+        this(facilityId, date, start, end, occurrences, purpose, attendance, contact, concession, termsAccepted, null);
+    }
 }

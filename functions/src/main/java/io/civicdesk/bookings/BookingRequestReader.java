@@ -3,6 +3,8 @@ package io.civicdesk.bookings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
+import io.civicdesk.languages.Language;
+import io.civicdesk.languages.LanguageReader;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.NumberInput;
@@ -73,11 +75,12 @@ public final class BookingRequestReader {
         if (resident && !terms) {
             errors.add(new FieldError("termsAccepted", "Confirm that you accept the conditions of hire."));
         }
+        Language language = LanguageReader.field(body, errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
         return new BookingRequest(facility, date, start, end, occurrences == null ? 1 : occurrences.intValue(), purpose,
-                attendance.intValue(), new Contact(name, email, phone), concession, terms);
+                attendance.intValue(), new Contact(name, email, phone), concession, terms, language);
     }
 
     /** A resident's change of day and time; how many people are expected only if it is sent. */

@@ -1,5 +1,6 @@
 package io.civicdesk.catalog;
 
+import io.civicdesk.languages.Translations;
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -55,7 +56,34 @@ final class CatalogItems {
         item.put("order", n(service.order()));
         item.put("questions", AttributeValue.fromL(service.questions().stream()
                 .map(question -> AttributeValue.fromM(questionItem(question))).toList()));
+        item.put("translations", translationsItem(service.translations()));
         return Items.compact(item);
+    }
+
+    /** {@code translations}: a map of language tag to a map of field to text; left out when there are none. */
+    static AttributeValue translationsItem(Translations translations) {
+        if (translations.byLanguage().isEmpty()) {
+            return null;
+        }
+        Map<String, AttributeValue> languages = new HashMap<>();
+        translations.byLanguage().forEach((tag, fields) -> {
+            Map<String, AttributeValue> texts = new HashMap<>();
+            fields.forEach((field, text) -> texts.put(field, s(text)));
+            languages.put(tag, AttributeValue.fromM(texts));
+        });
+        return AttributeValue.fromM(languages);
+    }
+
+    static Translations translations(Map<String, AttributeValue> item) {
+        Map<String, Map<String, String>> languages = new HashMap<>();
+        Items.map(item, "translations").forEach((tag, fields) -> {
+            Map<String, String> texts = new HashMap<>();
+            if (fields.hasM()) {
+                fields.m().forEach((field, text) -> texts.put(field, text.s()));
+            }
+            languages.put(tag, texts);
+        });
+        return new Translations(languages);
     }
 
     static Service service(Map<String, AttributeValue> item) {
@@ -65,7 +93,7 @@ final class CatalogItems {
                 Items.string(item, "notice"), Items.integer(item, "responseDays"),
                 Items.integer(item, "resolutionDays"), Items.stringList(item, "keywords"),
                 Items.integer(item, "order"),
-                Items.mapList(item, "questions").stream().map(CatalogItems::question).toList());
+                Items.mapList(item, "questions").stream().map(CatalogItems::question).toList(), translations(item));
     }
 
     private static Map<String, AttributeValue> questionItem(Question question) {

@@ -53,8 +53,12 @@ public final class Units {
 
     /** A service as the kept catalogue has it, or as stored when it is newer than that. */
     public Service service(String serviceId) {
+        return find(serviceId).orElseThrow(() -> new IllegalStateException("There is no service " + serviceId));
+    }
+
+    /** The same, or empty when the service is gone from the catalogue. */
+    public Optional<Service> find(String serviceId) {
         return catalogue.get().services().stream().filter(service -> service.id().equals(serviceId)).findFirst()
-                .or(() -> catalog.service(serviceId))
-                .orElseThrow(() -> new IllegalStateException("There is no service " + serviceId));
+                .or(() -> catalog.service(serviceId));
     }
 }

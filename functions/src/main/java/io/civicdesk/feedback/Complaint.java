@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.languages.Language;
 import io.civicdesk.requests.Contact;
 
 import java.time.Instant;
@@ -11,10 +12,14 @@ import java.time.LocalDate;
  * private link's secret is kept.
  */
 public record Complaint(String reference, String parentReference, String unitId, String serviceId, String theme,
-                        About about, String message, Contact contact, Instant receivedAt, String status,
+                        About about, String message, Contact contact, Language language, Instant receivedAt, String status,
                         LocalDate acknowledgeBy, LocalDate answerBy, Instant acknowledgedAt, Instant answeredAt,
                         String outcome, String reasons, String handledBy, String handlerUnitId,
                         LocalDate reviewRequestBy, String reviewReference, String secretHash, long version) {
+
+    public Complaint {
+        language = language == null ? Language.SOURCE : language;
+    }
 
     public static final String RECEIVED = "received";
     public static final String ACKNOWLEDGED = "acknowledged";
@@ -36,7 +41,7 @@ public record Complaint(String reference, String parentReference, String unitId,
 
     public Complaint with(String status, Instant acknowledgedAt, Instant answeredAt, String outcome, String reasons,
                           String handledBy, String handlerUnitId, LocalDate reviewRequestBy, String reviewReference) {
-        return new Complaint(reference, parentReference, unitId, serviceId, theme, about, message, contact, receivedAt,
+        return new Complaint(reference, parentReference, unitId, serviceId, theme, about, message, contact, language, receivedAt,
                 status, acknowledgeBy, answerBy, acknowledgedAt, answeredAt, outcome, reasons, handledBy, handlerUnitId,
                 reviewRequestBy, reviewReference, secretHash, version + 1);
     }

@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.languages.Language;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.requests.Contact;
 
@@ -9,10 +10,12 @@ import java.util.List;
  * Feedback as the resident sent it, not yet looked up: the unit, service and request reference as typed
  * ({@code requestReference} may be unknown), the message, and how to reply. A field that could not be read is
  * null here and named in {@code misread}, so the service answers those mistakes together with the unit, service
- * or request it cannot find: the resident hears of every problem at once.
+ * or request it cannot find: the resident hears of every problem at once. {@code language} is the one a
+ * complainant's mails are written in.
  */
 public record FeedbackForm(String kind, String unitId, String serviceId, String requestReference, String bookingReference,
-                           String officerName, String message, Contact contact, List<FieldError> misread) {
+                           String officerName, String message, Contact contact, Language language,
+                           List<FieldError> misread) {
     public static final String COMPLAINT = "complaint";
 
     public FeedbackForm {

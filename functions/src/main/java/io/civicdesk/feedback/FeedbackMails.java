@@ -1,7 +1,8 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.languages.Language;
+import io.civicdesk.languages.Texts;
 import io.civicdesk.notify.Mail;
-import io.civicdesk.platform.Dates;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.directory.StaffMember;
 
@@ -11,7 +12,10 @@ import java.util.UUID;
 
 import static io.civicdesk.platform.Html.escape;
 
-/** The mail of feedback and complaints: to the complainant at each step, and compliments to the unit. */
+/**
+ * The mail of feedback and complaints: to the complainant at each step, in the language they complained in, and
+ * compliments to the unit and the officer they name (staff mail, in English).
+ */
 final class FeedbackMails {
     private FeedbackMails() {
     }
@@ -21,50 +25,50 @@ final class FeedbackMails {
     }
 
     static Mail complaintReceived(String council, Complaint c, String privateLink) {
-        return compose(c, council, "We have received your complaint (" + display(c.reference()) + ")", "complaint-received",
-                List.of("Thank you for telling us. We take complaints seriously and will look into it.",
-                        "Your complaint reference is " + display(c.reference()) + ".",
-                        "We will acknowledge it by " + Dates.spoken(c.acknowledgeBy()) + " and give you our answer by "
-                                + Dates.spoken(c.answerBy()) + "."),
-                "See your complaint (keep this link private)", privateLink);
+        Texts texts = Texts.of(c.language());
+        String reference = display(c.reference());
+        return compose(c, texts, council, texts.get("mail.complaint.receivedSubject", "reference", reference), "complaint-received",
+                List.of(texts.get("mail.complaint.thanks"), texts.get("mail.complaint.referenceIs", "reference", reference),
+                        texts.get("mail.complaint.dates", "acknowledge", texts.date(c.acknowledgeBy()), "answer", texts.date(c.answerBy()))),
+                texts.get("mail.complaint.see"), privateLink);
     }
 
     static Mail acknowledged(String council, Complaint c, String note, String privateLink) {
-        List<String> lines = new ArrayList<>(List.of((c.isReview() ? "Your request for a review " : "Your complaint ")
-                + display(c.reference()) + " has been acknowledged and is being looked into."));
+        Texts texts = Texts.of(c.language());
+        String reference = display(c.reference());
+        String kind = c.isReview() ? "review" : "complaint";
+        List<String> lines = new ArrayList<>(List.of(texts.get("mail." + kind + ".acknowledged", "reference", reference)));
         if (note != null) {
             lines.add(note);
         }
-        lines.add("We will give you our answer by " + Dates.spoken(c.answerBy()) + ".");
-        return compose(c, council, (c.isReview() ? "Your review " : "Your complaint ") + display(c.reference()) + " has been acknowledged",
-                c.isReview() ? "review-acknowledged" : "complaint-acknowledged", lines, "See its progress", privateLink);
+        lines.add(texts.get("mail.complaint.answerBy", "date", texts.date(c.answerBy())));
+        return compose(c, texts, council, texts.get("mail." + kind + ".acknowledgedSubject", "reference", reference),
+                kind + "-acknowledged", lines, texts.get("mail.update.progress"), privateLink);
     }
 
     static Mail answered(String council, Complaint c, String privateLink) {
+        Texts texts = Texts.of(c.language());
+        String outcome = texts.orElse("outcome." + c.outcome(), Outcomes.label(c.outcome()));
         List<String> lines = new ArrayList<>();
-        lines.add((c.isReview() ? "We have reviewed how your complaint " + display(c.parentReference()) + " was handled. "
-                : "We have looked into your complaint " + display(c.reference()) + ". ") + "Our finding: " + Outcomes.label(c.outcome()) + ".");
-        lines.add("Our reasons: " + c.reasons());
-        if (c.isReview()) {
-            lines.add("This review was carried out by a supervisor outside the unit you complained about. If you are still not"
-                    + " satisfied, you can contact the Ombudsman.");
-        } else {
-            lines.add("If you are not satisfied with this answer, you can ask for an internal review by "
-                    + Dates.spoken(c.reviewRequestBy()) + ", from your complaint's private link.");
-        }
-        return compose(c, council, (c.isReview() ? "The outcome of your review " : "Our answer to your complaint ") + display(c.reference()),
-                c.isReview() ? "review-answered" : "complaint-answered", lines,
-                c.isReview() ? "See your complaint" : "See your complaint or ask for a review", privateLink);
+        lines.add(c.isReview()
+                ? texts.get("mail.review.looked", "parent", display(c.parentReference()), "outcome", outcome)
+                : texts.get("mail.complaint.looked", "reference", display(c.reference()), "outcome", outcome));
+        lines.add(texts.get("mail.complaint.reasons", "reasons", c.reasons()));
+        lines.add(c.isReview() ? texts.get("mail.review.ombudsman")
+                : texts.get("mail.complaint.canReview", "date", texts.date(c.reviewRequestBy())));
+        String kind = c.isReview() ? "review" : "complaint";
+        return compose(c, texts, council, texts.get("mail." + kind + ".answeredSubject", "reference", display(c.reference())),
+                kind + "-answered", lines, texts.get(c.isReview() ? "mail.review.see" : "mail.complaint.seeOrReview"), privateLink);
     }
 
     static Mail reviewRequested(String council, Complaint review, String privateLink) {
-        return compose(review, council, "We have received your request for a review (" + display(review.reference()) + ")",
-                "review-received", List.of("A supervisor outside the unit you complained about will review how your complaint "
-                                + display(review.parentReference()) + " was handled.",
-                        "Your review reference is " + display(review.reference()) + ". We will acknowledge it by "
-                                + Dates.spoken(review.acknowledgeBy()) + " and give you the outcome by "
-                                + Dates.spoken(review.answerBy()) + "."),
-                "See your complaint and its review", privateLink);
+        Texts texts = Texts.of(review.language());
+        String reference = display(review.reference());
+        return compose(review, texts, council, texts.get("mail.review.receivedSubject", "reference", reference), "review-received",
+                List.of(texts.get("mail.review.who", "parent", display(review.parentReference())),
+                        texts.get("mail.review.referenceDates", "reference", reference,
+                                "acknowledge", texts.date(review.acknowledgeBy()), "answer", texts.date(review.answerBy()))),
+                texts.get("mail.review.seeBoth"), privateLink);
     }
 
     /** A compliment or suggestion, to the unit's shared inbox. */
@@ -87,7 +91,7 @@ final class FeedbackMails {
         }
         String subject = ("compliment".equals(kind) ? "A compliment for " : "A suggestion for ") + unitName
                 + (about.officerName() == null ? "" : " (" + about.officerName() + ")");
-        return build(UUID.randomUUID().toString(), to, council, subject, kind, null, "Hello,", lines, null, null);
+        return build(UUID.randomUUID().toString(), to, Texts.of(Language.SOURCE), council, subject, kind, null, "Hello,", lines, null, null);
     }
 
     /** The compliment, to the officer it names; the unit's inbox gets its own copy. */
@@ -105,21 +109,22 @@ final class FeedbackMails {
             lines.add("From: " + fromName);
         }
         String greeting = officer.name() == null ? "Hello," : "Hello " + officer.name() + ",";
-        return build(UUID.randomUUID().toString(), officer.email(), council, "A compliment for you", "compliment", null,
+        return build(UUID.randomUUID().toString(), officer.email(), Texts.of(Language.SOURCE), council, "A compliment for you", "compliment", null,
                 greeting, lines, null, null);
     }
 
-    private static Mail compose(Complaint c, String council, String subject, String purpose, List<String> lines,
+    /** A mail to the complainant, in the language they complained in. */
+    private static Mail compose(Complaint c, Texts texts, String council, String subject, String purpose, List<String> lines,
                                 String linkText, String link) {
-        String greeting = c.contact().name() == null ? "Hello," : "Hello " + c.contact().name() + ",";
-        return build(UUID.randomUUID().toString(), c.contact().email(), council, subject, purpose,
+        String greeting = texts.hello(c.contact().name());
+        return build(UUID.randomUUID().toString(), c.contact().email(), texts, council, subject, purpose,
                 c.reference(), greeting, lines, linkText, link);
     }
 
-    private static Mail build(String id, String to, String council, String subject, String purpose, String reference,
+    private static Mail build(String id, String to, Texts texts, String council, String subject, String purpose, String reference,
                               String greeting, List<String> lines, String linkText, String link) {
         StringBuilder text = new StringBuilder(greeting).append("\n\n");
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en-AU\"><body style=\"font-family:Arial,sans-serif;"
+        StringBuilder html = new StringBuilder("<!doctype html><html " + texts.htmlAttributes() + "><body style=\"font-family:Arial,sans-serif;"
                 + "font-size:16px;line-height:1.5;color:#0b0c0c\"><p>").append(escape(greeting)).append("</p>");
         for (String line : lines) {
             text.append(line).append("\n\n");

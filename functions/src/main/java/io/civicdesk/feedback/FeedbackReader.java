@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Refusal;
+import io.civicdesk.languages.Language;
+import io.civicdesk.languages.LanguageReader;
 import io.civicdesk.requests.Contact;
 
 import java.util.ArrayList;
@@ -61,7 +63,8 @@ public final class FeedbackReader {
                 && errors.stream().noneMatch(e -> e.field().startsWith("about."))) {
             errors.add(new FieldError("about", "Tell us which team, service, request or booking this is about."));
         }
+        Language language = LanguageReader.field(body, errors);
         return new FeedbackForm(kind, unitId, serviceId, request, booking, officer, message, new Contact(name, email, phone),
-                errors);
+                language, errors);
     }
 }

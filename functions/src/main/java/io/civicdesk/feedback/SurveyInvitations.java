@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import io.civicdesk.figures.SatisfactionFiguresStore;
+import io.civicdesk.languages.Language;
 import io.civicdesk.platform.Write;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
@@ -57,18 +58,18 @@ public final class SurveyInvitations {
      */
     public Invitation onResolved(ServiceRequest request, Instant now) {
         return invite(new Survey(Survey.Subject.REQUEST, request.reference().value(), request.serviceId(), request.serviceName(),
-                request.unitId(), now, null, request.secretHash(), null, null), request.contact(), now);
+                request.unitId(), now, null, request.secretHash(), null, null), request.contact(), request.language(), now);
     }
 
     /** The same for a booking whose last occurrence has ended: the facility stands as the service. */
     public Invitation onBookingEnded(Reference booking, String facilityId, String facilityName, String bookingSecretHash,
-                                     Contact contact, Instant now) {
+                                     Contact contact, Language language, Instant now) {
         return invite(new Survey(Survey.Subject.BOOKING, booking.value(), facilityId, facilityName, FACILITY_BOOKINGS_UNIT, now,
-                null, bookingSecretHash, null, null), contact, now);
+                null, bookingSecretHash, null, null), contact, language, now);
     }
 
-    /** {@code opened} has everything but the survey link's secret, drawn here. */
-    private Invitation invite(Survey opened, Contact contact, Instant now) {
+    /** {@code opened} has everything but the survey link's secret, drawn here; the mail is in {@code language}. */
+    private Invitation invite(Survey opened, Contact contact, Language language, Instant now) {
         if (surveys.find(opened.subject(), opened.reference()).isPresent()) {
             return new Invitation(List.of(), null, null);
         }
@@ -81,7 +82,7 @@ public final class SurveyInvitations {
         writes.add(surveys.invitation(survey));
         writes.add(figures.invitation(survey.unitId(), survey.serviceId(), council.calendar().localDate(now)));
         Mail mail = contact == null || contact.email() == null ? null : SurveyInvitationMail.compose(UUID.randomUUID().toString(),
-                council.council().name(), survey, contact, link);
+                council.council().name(), survey, contact, language, link);
         if (mail != null) {
             writes.add(outbox.pending("surveyMail", mail, now));
         }

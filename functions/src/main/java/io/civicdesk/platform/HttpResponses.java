@@ -20,6 +20,18 @@ public final class HttpResponses {
         return rawJson(status, Json.write(body), cacheControl);
     }
 
+    /**
+     * An answer that depends on request headers named in {@code vary} (e.g. Accept-Language), so a cache keeps one
+     * copy per value of them.
+     */
+    public static APIGatewayV2HTTPResponse json(int status, Object body, String cacheControl, String vary) {
+        APIGatewayV2HTTPResponse response = json(status, body, cacheControl);
+        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+        headers.put("vary", vary);
+        response.setHeaders(headers);
+        return response;
+    }
+
     /** A body already written as JSON, such as a stored answer replayed to a retry. */
     public static APIGatewayV2HTTPResponse rawJson(int status, String json, String cacheControl) {
         return of(status, "application/json; charset=utf-8", json, cacheControl);

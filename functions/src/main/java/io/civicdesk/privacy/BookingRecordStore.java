@@ -76,10 +76,7 @@ public final class BookingRecordStore implements PersonalRecords {
             }
             Booking booking = booking(item);
             boolean changed = attempt > 1 || booking.version() != record.version();
-            Booking anonymised = new Booking(booking.reference(), booking.kind(), booking.facilityId(), booking.facilityName(),
-                    booking.status(), booking.occurrences(), ScanItems.REMOVED, booking.attendance(), Contact.NONE,
-                    booking.concessionId(), booking.quote(), booking.channel(), booking.secretHash(), booking.createdAt(),
-                    booking.holdExpiresAt(), booking.statusReason(), booking.createdBy(), booking.sequence(), booking.version() + 1);
+            Booking anonymised = booking.withoutPersonalDetails(ScanItems.REMOVED);
             try {
                 dynamo.updateItem(update -> update.tableName(table).key(Items.key("BOOKING#" + record.reference(), "BOOKING"))
                         .updateExpression("SET body = :body, version = :next, anonymisedAt = :now")

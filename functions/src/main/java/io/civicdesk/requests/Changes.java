@@ -1,6 +1,7 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.catalog.Units;
+import io.civicdesk.languages.Language;
 import io.civicdesk.notify.Mail;
 
 import java.util.ArrayList;
@@ -44,11 +45,11 @@ final class Changes {
         if (publicMessage != null) {
             updates.add(new PublicUpdate(acting.now(), after.status(), publicMessage));
             if (after.preferredChannel() == PreferredChannel.EMAIL && after.contact().email() != null) {
-                mails.add(mail(after.contact().email(), after, label, publicMessage, after.reference(), null));
+                mails.add(mail(after.contact().email(), after.language(), after, label, publicMessage, after.reference(), null));
             }
             for (Follower follower : followers) {
                 if (follower.preferredChannel() == PreferredChannel.EMAIL && follower.email() != null) {
-                    mails.add(mail(follower.email(), after, label, publicMessage, after.reference(),
+                    mails.add(mail(follower.email(), follower.language(), after, label, publicMessage, after.reference(),
                             follower.reference().display()));
                 }
             }
@@ -57,9 +58,12 @@ final class Changes {
                 mails, acting.now());
     }
 
-    /** An update mail about {@code request}, linking to {@code tracked}'s tracking page. */
-    Mail mail(String to, ServiceRequest request, String label, String message, Reference tracked, String followerReference) {
-        return UpdateMail.compose(mailIds.get(), to, units.council().name(), request, label, message,
+    /** An update mail about {@code request} in {@code language}, linking to {@code tracked}'s tracking page. */
+    Mail mail(String to, Language language, ServiceRequest request, String label, String message, Reference tracked,
+              String followerReference) {
+        String serviceName = units.find(request.serviceId()).map(service -> service.name(language))
+                .orElse(request.serviceName());
+        return UpdateMail.compose(mailIds.get(), to, language, units.council().name(), request, serviceName, label, message,
                 trackingLink(tracked), followerReference);
     }
 

@@ -46,7 +46,7 @@ final class Duplicates {
                 Intake.delivery(request.preferredChannel()));
         List<Mail> mails = new ArrayList<>();
         if (request.preferredChannel() == PreferredChannel.EMAIL && request.contact().email() != null) {
-            mails.add(changes.mail(request.contact().email(), after, acting.workflow().label(Workflow.CLOSED), message,
+            mails.add(changes.mail(request.contact().email(), request.language(), after, acting.workflow().label(Workflow.CLOSED), message,
                     request.reference(), null));
         }
         return new Change(List.of(
@@ -82,7 +82,8 @@ final class Duplicates {
     private static RequestChange followed(Acting acting, ServiceRequest original) {
         ServiceRequest request = acting.request();
         List<Follower> followers = new ArrayList<>(original.handling().followers());
-        followers.add(new Follower(request.reference(), request.contact().email(), request.preferredChannel()));
+        followers.add(new Follower(request.reference(), request.contact().email(), request.preferredChannel(),
+                request.language()));
         followers.addAll(request.handling().followers());
         ServiceRequest after = original.changed(original.status(), original.unitId(),
                 original.handling().withFollowers(followers));

@@ -1,6 +1,7 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.languages.Language;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import io.civicdesk.sla.ServiceClock;
@@ -37,7 +38,7 @@ final class RequestItems {
 
     /** The request item's attributes its store writes; a change sets those present and removes the rest. */
     static final Set<String> OWNED = Set.of("reference", "serviceId", "serviceName", "unitId", "status",
-            "submittedAt", "timeZone", "answers", "location", "description", "contact",
+            "submittedAt", "timeZone", "answers", "location", "description", "contact", "language",
             "preferredChannel", "channel", "secretHash", "version", "priority", "assigneeId", "assigneeName",
             "acknowledgedAt", "finishedAt", "paused", "resolvedAt", "closedAt", "resolution", "duplicateOf",
             "followers", "resolvedAtFirstContact", "loggedById", "loggedByName", "queueUnit", "queueKey", "dueKind",
@@ -101,6 +102,7 @@ final class RequestItems {
         item.put("location", AttributeValue.fromM(Items.compact(locationItem(request.location()))));
         item.put("description", s(request.description()));
         item.put("contact", AttributeValue.fromM(Items.compact(contactItem(request.contact()))));
+        item.put("language", s(request.language().tag()));
         item.put("preferredChannel", s(request.preferredChannel().wireName()));
         item.put("channel", s(request.channel()));
         item.put("secretHash", s(request.secretHash()));
@@ -185,6 +187,7 @@ final class RequestItems {
         item.put("reference", s(follower.reference().value()));
         item.put("email", s(follower.email()));
         item.put("preferredChannel", s(follower.preferredChannel().wireName()));
+        item.put("language", s(follower.language().tag()));
         return item;
     }
 
@@ -264,7 +267,8 @@ final class RequestItems {
                 duplicateOf == null ? null : new Reference(duplicateOf),
                 Items.mapList(item, "followers").stream().map(follower -> new Follower(
                         new Reference(Items.string(follower, "reference")), Items.string(follower, "email"),
-                        PreferredChannel.fromWireName(Items.string(follower, "preferredChannel")).orElse(PreferredChannel.NONE)))
+                        PreferredChannel.fromWireName(Items.string(follower, "preferredChannel")).orElse(PreferredChannel.NONE),
+                        Language.stored(Items.string(follower, "language"))))
                         .toList(),
                 Items.flag(item, "resolvedAtFirstContact"),
                 loggedById == null ? null : new Actor(loggedById, Items.string(item, "loggedByName")));
@@ -277,6 +281,7 @@ final class RequestItems {
                         Items.decimal(location, "longitude")),
                 Items.string(item, "description"),
                 new Contact(Items.string(contact, "name"), Items.string(contact, "email"), Items.string(contact, "phone")),
+                Language.stored(Items.string(item, "language")),
                 PreferredChannel.fromWireName(Items.string(item, "preferredChannel")).orElse(PreferredChannel.NONE),
                 Items.string(item, "channel"), Items.string(item, "secretHash"), Items.number(item, "version"),
                 handling, serviceLevel(item));

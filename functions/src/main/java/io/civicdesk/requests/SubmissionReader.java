@@ -3,6 +3,8 @@ package io.civicdesk.requests;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.Service;
+import io.civicdesk.languages.Language;
+import io.civicdesk.languages.LanguageReader;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
@@ -114,10 +116,11 @@ public final class SubmissionReader {
         String description = reader.text(body.path("description"), "description", "The description", MAX_DESCRIPTION);
         Contact contact = reader.contact();
         PreferredChannel channel = reader.preferredChannel(contact);
+        Language language = LanguageReader.field(body, reader.errors);
         if (!reader.errors.isEmpty()) {
             throw Refusal.invalid(reader.errors);
         }
-        return new Submission(service, answers, location, description, contact, channel);
+        return new Submission(service, answers, location, description, contact, language, channel);
     }
 
     private List<Answer> answers(Service service) {

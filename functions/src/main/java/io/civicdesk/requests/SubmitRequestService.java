@@ -86,7 +86,7 @@ public final class SubmitRequestService {
         }
         ServiceRequest request = new ServiceRequest(Reference.random(random), service.id(), service.name(),
                 service.unitId(), status, now, timing.levels().councilCalendar().zone().getId(),
-                submission.answers(), submission.location(), submission.description(), submission.contact(),
+                submission.answers(), submission.location(), submission.description(), submission.contact(), submission.language(),
                 submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling, null)
                 .timed(level);
         if (intake.resolvedAtFirstContact()) {

@@ -43,6 +43,18 @@ class BookingHandlerTest {
     }
 
     @Test
+    void aBookingKeepsItsResidentsLanguageAndALanguageWeDoNotSpeakAnswers400NamingIt() {
+        Map<String, Object> body = booking("hall", SATURDAY, "13:00", "15:00");
+        body.put("language", "vi");
+        assertEquals(201, book(body, null).getStatusCode());
+        assertEquals(io.civicdesk.languages.Language.VIETNAMESE, bed.store.bookings.values().iterator().next().language());
+        body.put("language", "xx-YY");
+        APIGatewayV2HTTPResponse refused = book(body, null);
+        assertEquals(400, refused.getStatusCode());
+        assertTrue(refused.getBody().contains("\"language\""), refused.getBody());
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyAnswersTheSameReference() {
         Map<String, Object> body = booking("hall", SATURDAY, "13:00", "15:00");
         APIGatewayV2HTTPResponse first = book(body, "retried-key-0001");

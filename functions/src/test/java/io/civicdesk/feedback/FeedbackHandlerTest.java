@@ -87,6 +87,18 @@ class FeedbackHandlerTest {
     }
 
     @Test
+    void aComplaintKeepsItsLanguageAndALanguageWeDoNotSpeakIs400NamingIt() {
+        Map<String, Object> arabic = new java.util.HashMap<>(complaint("alex@example.com"));
+        arabic.put("language", "ar");
+        assertEquals(201, post(arabic, Map.of()).getStatusCode());
+        assertEquals(io.civicdesk.languages.Language.ARABIC, complaints.cases.values().iterator().next().language());
+        arabic.put("language", "tlh");
+        APIGatewayV2HTTPResponse refused = post(arabic, Map.of());
+        assertEquals(400, refused.getStatusCode());
+        assertEquals(List.of("language"), fields(refused));
+    }
+
+    @Test
     void feedbackAboutAnUnknownTeamIs400NamingIt() {
         APIGatewayV2HTTPResponse refused = post(Map.of("kind", "suggestion", "about", Map.of("unitId", "parks"),
                 "message", "More bins."), Map.of());

@@ -39,7 +39,7 @@ public final class RequestFixtures {
 
     static ServiceRequest received(String channel) {
         return new ServiceRequest(new Reference("K7MP3QXR"), "missed-bin", "Missed bin", "waste", "received", SUBMITTED,
-                "Australia/Perth", List.of(), new Location("1 A St", null, null), null, Contact.NONE,
+                "Australia/Perth", List.of(), new Location("1 A St", null, null), null, Contact.NONE, null,
                 PreferredChannel.NONE, channel, "hash", 1, Handling.received(null), null)
                 .timed(TIMING.start(MISSED_BIN, SUBMITTED));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.QuestionType;
 import io.civicdesk.catalog.Service;
+import io.civicdesk.languages.Language;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Json;
@@ -187,5 +188,25 @@ class SubmissionReaderTest {
     void aBodyThatIsNotAnObjectIsRefused() {
         Refusal e = assertThrows(Refusal.class, () -> SubmissionReader.read(Json.MAPPER.valueToTree(List.of(1)), SERVICE));
         assertEquals(400, e.status());
+    }
+
+    @Test
+    void aReportWithoutALanguageIsInEnglish() {
+        assertEquals(Language.ENGLISH, SubmissionReader.read(valid(), SERVICE).language());
+    }
+
+    @Test
+    void theResidentsLanguageIsKeptAsItsTag() {
+        assertEquals(Language.ARABIC, SubmissionReader.read(with(body -> body.put("language", "ar")), SERVICE).language());
+        assertEquals(Language.VIETNAMESE, SubmissionReader.read(with(body -> body.put("language", "vi-VN")), SERVICE).language());
+    }
+
+    @Test
+    void aLanguageWeDoNotSpeakIsRefusedNamingTheFieldAndTheLanguagesWeDo() {
+        for (ObjectNode body : List.of(with(b -> b.put("language", "fr")), with(b -> b.put("language", 7)),
+                with(b -> b.put("language", "ar_AU")))) {
+            String message = errors(body).get("language");
+            assertTrue(message != null && message.contains("ar (العربية)") && message.contains("vi (Tiếng Việt)"), String.valueOf(message));
+        }
     }
 }

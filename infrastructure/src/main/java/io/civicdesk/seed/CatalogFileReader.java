@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
 final class CatalogFileReader {
     static final int NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles", "guides", "retention");
+    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles", "guides", "retention", "translations");
     private static final List<String> SYNONYMS = List.of("words");
     private static final List<String> COUNCIL = List.of("name", "calendarId");
     private static final List<String> UNIT = List.of("id", "name", "email");
@@ -116,7 +116,7 @@ final class CatalogFileReader {
         }
         List<Unit> units = units(catalogue);
         List<BusinessCalendar> calendars = calendars(catalogue);
-        List<Service> services = services(catalogue);
+        List<Service> services = new TranslationFileReader(mistakes).translate(catalogue, services(catalogue));
         Council council = council(catalogue, calendars);
         List<ServiceLevelPolicy> policies = policies(catalogue);
         List<Facility> facilities = new FacilityReader(mistakes, zone, thisYear).facilities(catalogue);

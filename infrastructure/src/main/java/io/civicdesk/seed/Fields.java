@@ -114,6 +114,11 @@ final class Fields {
 
     /** Text standing alone, e.g. a list's item. */
     private String text(JsonNode value, String at, int maxLength) {
+        return text(value, at, maxLength, mistakes);
+    }
+
+    /** Text of up to {@code maxLength} characters at {@code at}, stripped; null, with the mistake noted, when it is not. */
+    static String text(JsonNode value, String at, int maxLength, Mistakes mistakes) {
         if (!value.isTextual() || value.asText().isBlank()) {
             mistakes.add(at, "must be text of up to " + maxLength + " characters, not " + shown(value));
             return null;

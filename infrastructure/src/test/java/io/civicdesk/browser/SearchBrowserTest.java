@@ -32,6 +32,8 @@ class SearchBrowserTest extends PhoneBrowserTest {
     @Test
     void onceAReportIsSentEachArticleReadInTheTabIsCountedAsReadAndReportedAllTheSame() {
         page.navigate(stack.baseUrl() + "/report.html?service=missed-bin");
+        // The page's scripts are listening once the form is up (they start when the page's words have arrived).
+        assertThat(page.locator("#problem-form")).isVisible();
         page.evaluate("sessionStorage.setItem('civicdesk.readArticles', JSON.stringify(['bin-collection-days', 'x<y']))");
 
         com.microsoft.playwright.Request sent = page.waitForRequest(

@@ -31,7 +31,7 @@ class SatisfactionFiguresTest {
     private static ServiceRequest request(String unitId, String serviceId) {
         return new ServiceRequest(Reference.random(RANDOM), serviceId, "Test service", unitId, "resolved", TestStack.clock().instant(),
                 "Australia/Perth", List.of(),
-                new Location("1 Test Street", null, null), null, new Contact(null, null, null), PreferredChannel.NONE,
+                new Location("1 Test Street", null, null), null, new Contact(null, null, null), null, PreferredChannel.NONE,
                 "online", null, 1, null, null);
     }
 

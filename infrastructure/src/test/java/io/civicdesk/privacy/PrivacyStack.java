@@ -20,6 +20,7 @@ import io.civicdesk.feedback.Survey;
 import io.civicdesk.feedback.SurveyAnswer;
 import io.civicdesk.feedback.SurveyStore;
 import io.civicdesk.figures.FiguresStore;
+import io.civicdesk.languages.Language;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
@@ -153,7 +154,7 @@ final class PrivacyStack implements AutoCloseable {
         Instant answered = answeredDaysAgo == null ? null : NOW.minus(Duration.ofDays(answeredDaysAgo));
         LocalDate day = LocalDate.ofInstant(received, DemoData.PERTH);
         Complaint complaint = new Complaint(Reference.random(new SecureRandom()).value(), null, "roads", "pothole", "Roads, footpaths and drains",
-                new Complaint.About("roads", "pothole", null, null, null), message, new Contact(name, email, null), received,
+                new Complaint.About("roads", "pothole", null, null, null), message, new Contact(name, email, null), Language.SOURCE, received,
                 answered == null ? Complaint.RECEIVED : Complaint.ANSWERED, day.plusDays(5), day.plusDays(20),
                 answered, answered, answered == null ? null : "not-upheld", answered == null ? null : "The road was repaired.",
                 answered == null ? null : "Priya Raman", "roads",
@@ -186,7 +187,7 @@ final class PrivacyStack implements AutoCloseable {
         Reference reference = Reference.random(new SecureRandom());
         Booking booking = new Booking(reference, kind, "wattle-hall", "Wattle Hall", BookingStatus.CONFIRMED,
                 List.of(new Occurrence(start, start.plus(Duration.ofHours(2)))), purpose, 20,
-                new Contact(name, email, null), null, null, "online", "hash", start.minus(Duration.ofDays(14)), null, null,
+                new Contact(name, email, null), Language.SOURCE, null, null, "online", "hash", start.minus(Duration.ofDays(14)), null, null,
                 null, 0, 1);
         Bookings.Creation creation = new BookingStore(dynamo, "BookingsTable", "SlotLocksTable")
                 .create(booking, List.of(), Bookings.Work.NONE, 0, NOW);
