@@ -46,6 +46,8 @@ public final class Benchmarks {
         long start = System.nanoTime();
         // `./civicdesk bench search`: the calls per operation and the search tables (minutes, not the roll-ups' half hour).
         boolean searchOnly = java.util.Arrays.asList(args).contains("search");
+        // `./civicdesk bench staff`: the calls per operation, the staff workspace's and the portal's bytes (minutes too).
+        boolean staffOnly = java.util.Arrays.asList(args).contains("staff");
         SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
         // Event sources off: nothing but the benchmarks' own invocations runs a handler or calls DynamoDB.
         try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).seedDemoData(true)
@@ -53,9 +55,13 @@ public final class Benchmarks {
             if (searchOnly) {
                 print(callCounts(functionClasspath));
                 SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
-                PortalBuild portal = new PortalBuild(root.resolve("portal"), root.resolve("infrastructure/target/portal"));
-                portal.build();
-                print(PortalBytes.searchPages(portal.output()));
+                print(PortalBytes.searchPages(builtPortal(root)));
+                return;
+            }
+            if (staffOnly) {
+                print(callCounts(functionClasspath));
+                print(StaffBenchmarks.measure(functionClasspath));
+                print(PortalBytes.measure(builtPortal(root)));
                 return;
             }
             print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS));
@@ -66,12 +72,17 @@ public final class Benchmarks {
             SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
             print(RollUpScaling.measure(stack.dynamoDb(), ROLL_UP_SIZES));
         }
-        // What a deployment uploads: the portal built, each page with its header and footer put in.
+        Path portal = builtPortal(root);
+        print(PortalBytes.measure(portal));
+        print(PortalBytes.searchPages(portal));
+        System.out.printf("All benchmarks: %d s.%n", Math.round((System.nanoTime() - start) / 1e9));
+    }
+
+    /** What a deployment uploads: the portal built, each page with its header and footer put in. */
+    private static Path builtPortal(Path root) throws java.io.IOException {
         PortalBuild portal = new PortalBuild(root.resolve("portal"), root.resolve("infrastructure/target/portal"));
         portal.build();
-        print(PortalBytes.measure(portal.output()));
-        print(PortalBytes.searchPages(portal.output()));
-        System.out.printf("All benchmarks: %d s.%n", Math.round((System.nanoTime() - start) / 1e9));
+        return portal.output();
     }
 
     private static Table callCounts(List<Path> functionClasspath) throws Exception {
