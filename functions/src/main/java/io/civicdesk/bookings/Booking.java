@@ -59,6 +59,12 @@ public record Booking(Reference reference, String kind, String facilityId, Strin
                 statusReason, createdBy, sequence, version + 1);
     }
 
+    /** Paid: on to {@code to} (confirmed, or held for approval until {@code holdUntil}). */
+    public Booking paid(BookingStatus to, Instant holdUntil) {
+        return new Booking(reference, kind, facilityId, facilityName, to, occurrences, purpose, attendance, contact, language,
+                concessionId, quote, channel, secretHash, createdAt, holdUntil, statusReason, createdBy, sequence, version + 1);
+    }
+
     public Booking rescheduled(List<Occurrence> newOccurrences, Quote newQuote) {
         return new Booking(reference, kind, facilityId, facilityName, status, newOccurrences, purpose, attendance, contact, language,
                 concessionId, newQuote, channel, secretHash, createdAt, holdExpiresAt, statusReason, createdBy,

@@ -2,6 +2,8 @@ package io.civicdesk.bookings;
 
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.payments.Payment;
+import io.civicdesk.payments.Payments;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Refusal;
@@ -29,6 +31,7 @@ final class BookingChanges {
     final Bookings bookings;
     final Facilities facilities;
     final Clock clock;
+    final Payments payments;
     private final Transactions transactions;
     private final OutboxStore outbox;
     private final String portalUrl;
@@ -36,7 +39,8 @@ final class BookingChanges {
     private final String organizer;
 
     BookingChanges(Bookings bookings, Facilities facilities, Transactions transactions, OutboxStore outbox, Clock clock,
-                   String portalUrl, Supplier<String> councilName, String organizer) {
+                   String portalUrl, Supplier<String> councilName, String organizer, Payments payments) {
+        this.payments = payments;
         this.bookings = bookings;
         this.facilities = facilities;
         this.transactions = transactions;
@@ -63,7 +67,8 @@ final class BookingChanges {
     }
 
     static void requireActive(Booking booking) {
-        if (booking.status() != BookingStatus.HELD && booking.status() != BookingStatus.CONFIRMED) {
+        if (booking.status() != BookingStatus.HELD && booking.status() != BookingStatus.CONFIRMED
+                && booking.status() != BookingStatus.PAYING) {
             throw new Refusal(Refusal.Kind.CONFLICT, "This booking is already " + booking.status().label().toLowerCase() + ".");
         }
     }
@@ -79,7 +84,12 @@ final class BookingChanges {
 
     /** A later mail, by reference only: after booking, the secret is not known any more (only its hash). */
     Mail mail(BookingMails.Kind kind, Booking booking, Facility facility, Instant now) {
-        return mail(kind, booking, facility, portalUrl + "/booking.html?ref=" + booking.reference().value(), now);
+        return mail(kind, booking, facility, portalLink(booking), now);
+    }
+
+    /** The booking's page by reference (the resident's browser keeps the private key). */
+    String portalLink(Booking booking) {
+        return portalUrl + "/booking.html?ref=" + booking.reference().value();
     }
 
     String privateLink(Booking booking, String secret) {
@@ -105,14 +115,32 @@ final class BookingChanges {
 
     /** Cancelled, declined or expired: the locks freed, and the resident told (a cancelled hold was never confirmed). */
     Map<String, Object> end(Booking booking, Facility facility, BookingStatus to, String reason, BookingMails.Kind kind) {
+        return end(booking, facility, to, reason, kind, null);
+    }
+
+    /**
+     * Ended, and whatever was paid for it refunded in full ({@code by} the officer who ended it, or null): the
+     * provider's refund first (idempotent, so a retry refunds once), then its record in the same transaction as the end.
+     */
+    Map<String, Object> end(Booking booking, Facility facility, BookingStatus to, String reason, BookingMails.Kind kind, String by) {
         Instant now = clock.instant();
+        List<Write> refunds = new ArrayList<>();
+        if (facility.rules().fee().payOnline() && booking.quote() != null && booking.quote().totalCents() > 0) {
+            for (Payment payment : payments.of(BookingPayments.KIND, booking.reference().value())) {
+                if (payment.heldCents() > 0) {
+                    refunds.addAll(payments.refund(payment, payment.heldCents(), Payment.CANCELLED, by, now));
+                }
+            }
+        }
         Booking ended = booking.ended(to, reason);
         boolean wasConfirmed = booking.status() == BookingStatus.CONFIRMED;
         BookingMails.Kind mailKind = kind == BookingMails.Kind.CANCELLED && !wasConfirmed ? null : kind;
         Mail mail = mailKind == null || Booking.BLOCK.equals(booking.kind()) ? null : mail(mailKind, ended, facility, now);
         try {
+            List<Write> alongside = new ArrayList<>(sending(mail, now));
+            alongside.addAll(refunds);
             move(booking, ended, Bookings.Work.NONE, Occurrence.lockKeys(booking.occurrences(), facility.rules()), List.of(),
-                    sending(mail, now), now);
+                    alongside, now);
         } catch (Refused changed) {
             throw Refusal.conflict("Someone else has just acted on this booking. Look at it again.");
         }
@@ -134,6 +162,9 @@ final class BookingChanges {
     static Bookings.Work work(Booking booking, Instant now) {
         if (booking.status() == BookingStatus.HELD) {
             return new Bookings.Work("hold", booking.holdExpiresAt());
+        }
+        if (booking.status() == BookingStatus.PAYING) {
+            return new Bookings.Work(BookingPayments.QUEUE, booking.holdExpiresAt());
         }
         if (booking.status() == BookingStatus.CONFIRMED && booking.contact() != null && booking.contact().email() != null) {
             for (Occurrence o : booking.occurrences()) {

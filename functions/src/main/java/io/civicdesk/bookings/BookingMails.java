@@ -27,7 +27,8 @@ public final class BookingMails {
         CHANGED("booking-changed", "changed", "REQUEST"),
         CANCELLED("booking-cancelled", "cancelled", "CANCEL"),
         EXPIRED("booking-expired", "expired", null),
-        REMINDER("booking-reminder", "reminder", null);
+        REMINDER("booking-reminder", "reminder", null),
+        PAYMENT("booking-payment", "payment", null);
 
         final String purpose;
         final String key;
@@ -56,7 +57,9 @@ public final class BookingMails {
         List<String> occurrences = booking.occurrences().stream().map(o -> spoken(texts, o, zone)).toList();
         String when = String.join("\n", occurrences.stream().map(o -> "  " + o).toList());
         String reason = booking.statusReason() == null ? "" : texts.get("mail.booking.reason", "reason", booking.statusReason());
-        String message = texts.get("mail.booking." + kind.key + ".message", "facility", facility.name(), "reason", reason).strip();
+        String payBy = booking.holdExpiresAt() == null ? "" : texts.dateTime(booking.holdExpiresAt().atZone(zone));
+        String message = texts.get("mail.booking." + kind.key + ".message", "facility", facility.name(), "reason", reason,
+                "payBy", payBy).strip();
         String subject = texts.get("mail.booking." + kind.key + ".subject") + ": " + facility.name() + " (" + reference + ")";
         String fee = booking.quote() == null ? "" : texts.get("mail.booking.fee", "total", Quote.dollars(booking.quote().totalCents()),
                 "hire", Quote.dollars(booking.quote().hireFeeCents() - booking.quote().discountCents()),

@@ -43,10 +43,18 @@ public record BookingRules(int slotMinutes, int minMinutes, int maxMinutes, int 
         }
     }
 
-    /** Fees in cents (GST inclusive). A concession takes a share off the hire fee, never off the bond. */
-    public record Fee(long hourlyRateCents, long bondCents, List<Concession> concessions) {
+    /**
+     * Fees in cents (GST inclusive). A concession takes a share off the hire fee, never off the bond. With
+     * {@code payOnline} a resident pays the total at the end of booking, the slots held meanwhile (payments).
+     */
+    public record Fee(long hourlyRateCents, long bondCents, List<Concession> concessions, boolean payOnline) {
         public Fee {
             concessions = concessions == null ? List.of() : List.copyOf(concessions);
+        }
+
+        /** A fee paid as before: at the counter or by invoice. */
+        public Fee(long hourlyRateCents, long bondCents, List<Concession> concessions) {
+            this(hourlyRateCents, bondCents, concessions, false);
         }
 
         public Optional<Concession> concession(String id) {

@@ -10,7 +10,12 @@ package io.civicdesk.bookings;
  *     │          ├──expire───► EXPIRED           │
  *     │          └──cancel──────────────────────►┘
  *     └── a long series whose claim failed part-way ──► FAILED (locks rolled back)
+ *
+ *  PAYING ──paid (webhook, or at the counter)──► CONFIRMED, or HELD where approval is required
+ *     └──not paid in time──► EXPIRED
  * </pre>
+ * A booking of a facility paid online ({@code fee.payOnline}) starts {@code PAYING}: its slots are held while the
+ * resident pays on the provider's page.
  */
 public enum BookingStatus {
     CLAIMING("claiming", "Being booked"),
@@ -19,7 +24,8 @@ public enum BookingStatus {
     CANCELLED("cancelled", "Cancelled"),
     DECLINED("declined", "Declined"),
     EXPIRED("expired", "Expired"),
-    FAILED("failed", "Not booked");
+    FAILED("failed", "Not booked"),
+    PAYING("paying", "Waiting for payment");
 
     private final String wireName;
     private final String label;
@@ -38,7 +44,7 @@ public enum BookingStatus {
     }
 
     public boolean holdsSlots() {
-        return this == CLAIMING || this == HELD || this == CONFIRMED;
+        return this == CLAIMING || this == HELD || this == CONFIRMED || this == PAYING;
     }
 
     public static BookingStatus fromWireName(String name) {

@@ -40,7 +40,7 @@ public final class BookingSweeps {
         this.onTakenPlace = onTakenPlace;
     }
 
-    /** Holds nobody acted on in time expire; series whose claim never finished are rolled back; releases finish. */
+    /** Holds nobody acted on (or paid for) in time expire; series whose claim never finished are rolled back; releases finish. */
     public Outcome expireHolds() {
         Instant now = changes.clock.instant();
         int expired = 0;
@@ -51,6 +51,16 @@ public final class BookingSweeps {
                 expired++;
             } catch (Refusal changed) {
                 // approved or declined a moment ago: nothing to expire
+            }
+        }
+        for (Booking booking : changes.bookings.due(BookingPayments.QUEUE, now, BATCH)) {
+            try {
+                // Not paid in time: its slots freed. The resident was told when to pay by; nothing was taken.
+                changes.end(booking, changes.facilities.require(booking.facilityId()), BookingStatus.EXPIRED,
+                        "Not paid in time", null);
+                expired++;
+            } catch (Refusal changed) {
+                // paid a moment ago: nothing to expire
             }
         }
         int rolledBack = 0;

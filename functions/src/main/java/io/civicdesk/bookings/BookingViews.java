@@ -164,8 +164,9 @@ public final class BookingViews {
             view.put("quote", booking.quote() == null ? null : quote(booking.quote()));
             boolean active = booking.status() == BookingStatus.HELD || booking.status() == BookingStatus.CONFIRMED;
             Instant cutoff = booking.firstStart().minusSeconds(facility.rules().changeCutoffHours() * 3600L);
-            view.put("canCancel", active && !now.isAfter(cutoff));
+            view.put("canCancel", (active || booking.status() == BookingStatus.PAYING) && !now.isAfter(cutoff));
             view.put("canChange", active && !now.isAfter(cutoff) && booking.occurrences().size() == 1);
+            view.put("canPay", booking.status() == BookingStatus.PAYING && now.isBefore(booking.holdExpiresAt()));
             view.put("changeUntil", cutoff.toString());
         }
         return view;

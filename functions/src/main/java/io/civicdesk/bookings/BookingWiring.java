@@ -5,6 +5,9 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.feedback.FeedbackWiring;
 import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.payments.PaymentStore;
+import io.civicdesk.payments.Payments;
+import io.civicdesk.payments.StripePayments;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Clocks;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +38,8 @@ final class BookingWiring {
     final StaffBookings staff;
     final BookingFeed feed;
     final BookingSweeps sweeps;
+    final BookingPayments payments;
+    final PaymentReconciliation reconciliation;
 
     /** What a booking service needs to say in its mail and links. */
     record Council(String portalUrl, Supplier<String> name, String mailFrom) {
@@ -41,9 +47,9 @@ final class BookingWiring {
 
     BookingWiring(Facilities facilities, Bookings bookings, Transactions transactions, IdempotentCommand.Answers answers,
                   OutboxStore outbox, BookingSweeps.OnTakenPlace onTakenPlace, Council council, Clock clock,
-                  SecureRandom random, Metrics metrics, StaffReadAudit audit) {
+                  SecureRandom random, Metrics metrics, StaffReadAudit audit, Payments payments) {
         BookingChanges changes = new BookingChanges(bookings, facilities, transactions, outbox, clock, council.portalUrl(),
-                council.name(), council.mailFrom());
+                council.name(), council.mailFrom(), payments);
         SlotClashes clashes = new SlotClashes(bookings, metrics);
         this.browsing = new FacilityBrowsing(facilities, bookings, clock);
         this.newBookings = new NewBookings(changes, new IdempotentCommand(answers, transactions, clock), clashes, random);
@@ -51,6 +57,8 @@ final class BookingWiring {
         this.staff = new StaffBookings(changes, random, audit);
         this.feed = new BookingFeed(changes);
         this.sweeps = new BookingSweeps(changes, onTakenPlace);
+        this.payments = new BookingPayments(changes, transactions);
+        this.reconciliation = new PaymentReconciliation(changes);
     }
 
     /** The resident, staff and schedules functions. Only the schedules function, which invites residents to the survey, is given the feedback table. */
@@ -67,11 +75,19 @@ final class BookingWiring {
         BookingSweeps.OnTakenPlace onTakenPlace = feedbackTable == null ? BookingSweeps.OnTakenPlace.NOTHING
                 : surveys(new FeedbackWiring(dynamo, clock).invitations());
         Cached<String> councilName = new Cached<>(() -> catalog.council().name(), Duration.ofMinutes(5), clock);
+        Cached<ZoneId> councilZone = new Cached<>(() -> ZoneId.of(catalog.council().timeZone()), Duration.ofMinutes(5), clock);
         String mailFrom = Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM");
         return new BookingWiring(new FacilityStore(dynamo, catalogTable),
                 new BookingStore(dynamo, bookingsTable, Config.require("SLOT_LOCKS_TABLE")), new DynamoTransactions(dynamo),
                 new IdempotencyStore(dynamo, bookingsTable), outbox, onTakenPlace, new Council(portalUrl, councilName::get, mailFrom),
-                clock, random, PowertoolsMetrics.fromConfig(), StaffReadAudit.installed(catalogTable, clock));
+                clock, random, PowertoolsMetrics.fromConfig(), StaffReadAudit.installed(catalogTable, clock),
+                payments(dynamo, bookingsTable, random, councilZone::get));
+    }
+
+    /** Stripe, its keys from the function's configuration (template parameters); its payments kept with the bookings. */
+    static Payments payments(DynamoDbClient dynamo, String bookingsTable, SecureRandom random, Supplier<ZoneId> council) {
+        return new Payments(new StripePayments(Config.require("STRIPE_SECRET_KEY"), Config.require("STRIPE_WEBHOOK_SECRET"),
+                Config.require("STRIPE_API_BASE")), new PaymentStore(dynamo, bookingsTable), random, council);
     }
 
     /** The facilities function: reads only (the catalogue and the slot locks), so it needs no outbox. */

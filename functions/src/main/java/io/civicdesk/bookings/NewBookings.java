@@ -55,11 +55,13 @@ public final class NewBookings {
             Facility facility = changes.facilities.require(request.facilityId());
             List<Occurrence> occurrences = RuleCheck.check(facility, request, now,
                     staff.isEmpty() ? RuleCheck.Asker.RESIDENT : RuleCheck.Asker.STAFF);
-            BookingStatus status = staff.isEmpty() && facility.rules().approvalRequired() ? BookingStatus.HELD : BookingStatus.CONFIRMED;
             BookingRules.Concession concession = request.concession() == null ? null
                     : facility.rules().fee().concession(request.concession()).orElse(null);
             Quote quote = Quote.of(facility.rules().fee(), occurrences, concession);
-            Instant holdExpires = status != BookingStatus.HELD ? null
+            BookingStatus status = staff.isEmpty() && BookingPayments.paidOnline(facility, quote) ? BookingStatus.PAYING
+                    : staff.isEmpty() && facility.rules().approvalRequired() ? BookingStatus.HELD : BookingStatus.CONFIRMED;
+            Instant holdExpires = status == BookingStatus.PAYING ? min(now.plus(BookingPayments.PAY_WITHIN), occurrences.get(0).start())
+                    : status != BookingStatus.HELD ? null
                     : min(now.plus(Duration.ofHours(facility.rules().holdHours())), occurrences.get(0).start());
             String secret = Hashes.newSecret(random);
             Booking booking = Booking.drawn(Reference.random(random), Booking.BOOKING, facility, status, occurrences,
@@ -69,8 +71,8 @@ public final class NewBookings {
             String link = changes.privateLink(booking, secret);
             Map<String, Object> receipt = changes.view(booking, facility, true, now);
             receipt.put("privateLink", link);
-            Mail mail = changes.mail(status == BookingStatus.HELD ? BookingMails.Kind.HELD : BookingMails.Kind.CONFIRMED,
-                    booking, facility, link, now);
+            Mail mail = changes.mail(status == BookingStatus.HELD ? BookingMails.Kind.HELD
+                    : status == BookingStatus.PAYING ? BookingMails.Kind.PAYMENT : BookingMails.Kind.CONFIRMED, booking, facility, link, now);
             return new Draft(facility, booking, BookingChanges.locks(booking, facility, "booked"), BookingChanges.work(booking, now),
                     changes.sending(mail, now), BookingViews.answer(201, receipt),
                     () -> Log.info("booking.created", Map.of("reference", booking.reference().value(), "facilityId", facility.id(),

@@ -46,6 +46,9 @@ public final class ResidentBookings {
         BookingChanges.requireActive(booking);
         Instant now = changes.clock.instant();
         RuleCheck.requireBeforeCutoff(facility, booking, now, "changed");
+        if (booking.status() == BookingStatus.PAYING) {
+            throw Refusal.conflict("Pay for this booking first, or cancel it and book again.");
+        }
         if (booking.occurrences().size() != 1) {
             throw Refusal.conflict("A series cannot be changed online. Cancel it and book again, or call us.");
         }

@@ -53,7 +53,10 @@ final class BookingTestbed {
         wiring = new BookingWiring(catalogue, store, store, store, new OutboxStore(null, "OutboxTable"),
                 BookingSweeps.OnTakenPlace.NOTHING, new BookingWiring.Council("https://portal.example", () -> "City of Testing",
                 "no-reply@example.com"), clock, new SecureRandom(), Metrics.NONE,
-                (staff, kind, references) -> audited.add(kind + " " + references));
+                (staff, kind, references) -> audited.add(kind + " " + references),
+                // The test facilities' fees are not paid online: payments are never reached (PaymentJourneyTest has them).
+                new io.civicdesk.payments.Payments(null, new io.civicdesk.payments.PaymentStore(null, "BookingsTable"),
+                        new SecureRandom(), () -> PERTH));
     }
 
     static Facility facility(String id, String name, boolean approvalRequired) {

@@ -32,7 +32,7 @@ final class FacilityReader {
     private static final List<String> RULES = List.of("slotMinutes", "minMinutes", "maxMinutes", "minNoticeHours",
             "maxNoticeDays", "bufferBeforeMinutes", "bufferAfterMinutes", "approvalRequired", "holdHours",
             "changeCutoffHours", "maxOccurrences", "fee", "blackouts");
-    private static final List<String> FEE = List.of("hourlyRateCents", "bondCents", "concessions");
+    private static final List<String> FEE = List.of("hourlyRateCents", "bondCents", "concessions", "payOnline");
     private static final List<String> CONCESSION = List.of("id", "label", "percentOff");
     private static final List<String> BLACKOUT = List.of("reason", "from", "until", "yearly", "weekly", "startTime", "endTime");
     private static final List<String> YEARLY = List.of("from", "until", "years");
@@ -200,7 +200,7 @@ final class FacilityReader {
             Long percentOff = concession.whole("percentOff", 1, 100);
             concessions.add(new Concession(id, label, percentOff == null ? 0 : percentOff.intValue()));
         }
-        return new Fee(hourly == null ? 0 : hourly, bond == null ? 0 : bond, concessions);
+        return new Fee(hourly == null ? 0 : hourly, bond == null ? 0 : bond, concessions, fee.flag("payOnline", false));
     }
 
     /**
