@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,7 @@ public final class LocalStack implements AutoCloseable {
     private CognitoIdentityProviderClient cognito;
     private final Map<String, String> userPoolIds = new HashMap<>();
     private Mailbox mailbox;
+    private PaymentPage paymentPage;
     private LocalGateway gateway;
     private StaffTokens staffTokens;
     private Scheduler scheduler;
@@ -208,6 +210,8 @@ public final class LocalStack implements AutoCloseable {
         if (options.now != null) {
             clockOffset = Duration.between(Instant.now(), options.now);
         }
+        // Stripe's stand-in, with keys made up for this run (on the stack's clock, set just above): the functions are given them as their configuration.
+        paymentPage = closeLater(new PaymentPage("sk_test_local_" + UUID.randomUUID(), "whsec_local_" + UUID.randomUUID(), clock()));
         Intrinsics intrinsics = intrinsics(template, userPoolIds);
         SystemProperties configuration = new SystemProperties(configuration(intrinsics, definitions));
         Map<String, String> replaced = configuration.apply();
@@ -225,6 +229,7 @@ public final class LocalStack implements AutoCloseable {
                     template.table("RequestsTable").tableName(), template.table("OutboxTable").tableName(), baseUrl(), clock());
         }
 
+        paymentPage.sendWebhooksTo(apiUrl() + "/payments/stripe/webhook");
         scheduler = new Scheduler(List.copyOf(functions.values()), clock());
         List<StreamPoller> pollers = functions.values().stream().flatMap(f -> f.definition().streams().stream()
                 .map(event -> new StreamPoller(dynamoDb, streams, f, event, template.table(event.table()).tableName())))
@@ -310,7 +315,8 @@ public final class LocalStack implements AutoCloseable {
         // Set even when zero, so a handler of this stack never reads another open stack's clock.
         properties.put(Clocks.OFFSET, clockOffset.toString());
         // What only the local stack knows: where the portal is.
-        Map<String, String> supplied = Map.of("PORTAL_URL", baseUrl());
+        Map<String, String> supplied = Map.of("PORTAL_URL", baseUrl(), "STRIPE_API_BASE", paymentPage.url(),
+                "STRIPE_SECRET_KEY", paymentPage.secretKey(), "STRIPE_WEBHOOK_SECRET", paymentPage.webhookSecret());
         Map<String, String> setBy = new HashMap<>();
         for (FunctionDefinition function : functions) {
             function.resolvedEnvironment(intrinsics, supplied).forEach((name, value) -> {
@@ -435,6 +441,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Mailbox mailbox() {
         return mailbox;
+    }
+
+    /** The stand-in for Stripe: its hosted payment pages, and the API the functions call. */
+    public PaymentPage paymentPage() {
+        return paymentPage;
     }
 
     /** Invokes each schedule event of the function now (a "run now"); the handler's failure propagates. */

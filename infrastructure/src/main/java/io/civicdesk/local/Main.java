@@ -60,10 +60,11 @@ public final class Main {
                   Mailbox (SES)     %3$s/        every mail the product sends
                   DynamoDB (moto)   %4$s    region %5$s, any credentials
                   Staff user pool   %7$s    (moto, same endpoint)
+                  Payments (Stripe) %9$s/        stand-in hosted payment page: every checkout and refund
 
                 Press Ctrl-C to stop.
                 %n""", stack.baseUrl(), stack.apiUrl(), stack.mailbox().url(), stack.dynamoDbEndpoint(), LocalStack.REGION,
-                counterKey, stack.userPoolId("StaffUserPool"), open311Key);
+                counterKey, stack.userPoolId("StaffUserPool"), open311Key, stack.paymentPage().url());
         // The stack's shutdown hook stops everything, the node process included, when Ctrl-C ends the JVM.
         new CountDownLatch(1).await();
     }

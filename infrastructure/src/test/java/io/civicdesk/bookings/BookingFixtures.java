@@ -139,7 +139,9 @@ public final class BookingFixtures {
         return new BookingWiring(new FacilityStore(dynamo, "CatalogTable"), store(), new DynamoTransactions(dynamo),
                 new IdempotencyStore(dynamo, "BookingsTable"), new OutboxStore(dynamo, "OutboxTable"), BookingWiring.surveys(surveys),
                 new BookingWiring.Council(TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example"),
-                clock, new SecureRandom(), Metrics.NONE, StaffReadAudit.installed("CatalogTable", clock));
+                clock, new SecureRandom(), Metrics.NONE, StaffReadAudit.installed("CatalogTable", clock),
+                // Stripe's adapter on the stack's stand-in, configured as the stack configures its functions.
+                BookingWiring.payments(dynamo, "BookingsTable", new SecureRandom(), () -> PERTH));
     }
 
     /** Every lock of a facility on a day. */
