@@ -85,6 +85,11 @@ public final class PaymentPage implements AutoCloseable {
         return webhookSecret;
     }
 
+    /** Every refund asked for: "id payment_intent amount". */
+    public List<String> refunds() {
+        return List.copyOf(refunds);
+    }
+
     /** Where the product takes Stripe's webhooks. */
     public void sendWebhooksTo(String url) {
         this.webhookUrl = url;
@@ -210,7 +215,12 @@ public final class PaymentPage implements AutoCloseable {
 
     /** {@code t={seconds},v1={hex HMAC-SHA256 of "t.payload"}}: Stripe's scheme, computed by Stripe's library. */
     public String signature(String payload) {
-        long t = clock.instant().getEpochSecond();
+        return signature(payload, clock.instant());
+    }
+
+    /** The signature as Stripe would have made it at {@code at} (a test's replayed event). */
+    public String signature(String payload, java.time.Instant at) {
+        long t = at.getEpochSecond();
         try {
             return "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(webhookSecret, t + "." + payload);
         } catch (GeneralSecurityException e) {
