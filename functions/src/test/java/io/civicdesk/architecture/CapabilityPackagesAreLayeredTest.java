@@ -31,8 +31,8 @@ class CapabilityPackagesAreLayeredTest {
             List.of("catalog"),                         // the council's services, units and questions
             List.of("directory", "figures", "notify"),  // staff directory; request/survey/backlog figures; mail outbox
             List.of("requests", "articles"),            // taking and handling a service request; knowledge-base articles
-            List.of("feedback", "reports", "search"),   // complaints, surveys, counter; service-level reports;
-                                                        // search over services and articles
+            List.of("feedback", "reports", "search",    // complaints, surveys, counter; service-level reports;
+                    "payments"),                        // search over services and articles; paying online
             List.of("bookings"),                        // facilities and bookings
             List.of("staff", "guides"),                 // the staff console: queue, admin, sign-in; guided conversations
             List.of("tracking", "warnings",             // a resident tracking a request; service-level warnings;

@@ -61,6 +61,7 @@ class StaffAuthorisationMatrixTest {
     private static String heldToApprove;
     private static String heldToDecline;
     private static String confirmedToCancel;
+    private static String waitingForPayment;
     private static String complaintToAcknowledge;
     private static String complaintToAnswer;
     private static String storedReport;
@@ -141,6 +142,17 @@ class StaffAuthorisationMatrixTest {
                 StaffApi.SUPERVISOR, SAM, null, 201));
         cases.put("POST /staff/facilities/{facilityId}/feed-links", new Case("/staff/facilities/wattle-hall/feed-links",
                 Map::of, StaffApi.SUPERVISOR, SAM, null, 201));
+        // Payments: officers see a booking's and take one at the counter; supervisors release bonds and reconcile.
+        cases.put("GET /staff/bookings/{reference}/payments", new Case("/staff/bookings/" + waitingForPayment + "/payments",
+                null, SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("POST /staff/bookings/{reference}/payments", new Case("/staff/bookings/" + waitingForPayment + "/payments",
+                Map::of, SAM, ACCOUNT_MANAGER, null, 201));
+        // Past the role check, a bond is not released before its booking has taken place (the journey test has the rest).
+        cases.put("POST /staff/bookings/{reference}/bond-release", new Case("/staff/bookings/" + waitingForPayment + "/bond-release",
+                Map::of, StaffApi.SUPERVISOR, SAM, null, 409));
+        cases.put("GET /staff/payments/reconciliation", new Case("/staff/payments/reconciliation", null, StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("GET /staff/payments/reconciliation.csv", new Case("/staff/payments/reconciliation.csv", null,
+                StaffApi.SUPERVISOR, SAM, null, 200));
         // Complaints: a unit's officers handle its own; the review panel is for supervisors and admins; tablets, admins.
         cases.put("GET /staff/complaints", new Case("/staff/complaints", null, SAM, ACCOUNT_MANAGER, null, 200));
         cases.put("GET /staff/complaints/panel", new Case("/staff/complaints/panel", null, StaffApi.SUPERVISOR, SAM, null, 200));
@@ -240,6 +252,8 @@ class StaffAuthorisationMatrixTest {
         heldToApprove = booked("melaleuca-oval", DayOfWeek.SUNDAY, 10);
         heldToDecline = booked("melaleuca-oval", DayOfWeek.SUNDAY, 11);
         confirmedToCancel = booked("karri-meeting-room", DayOfWeek.FRIDAY, 6);
+        // The Jarrah shelter is paid online: its bookings wait for payment.
+        waitingForPayment = booked("jarrah-bbq-shelter", DayOfWeek.SUNDAY, 1);
         complaintToAcknowledge = wasteComplaint();
         complaintToAnswer = wasteComplaint();
         storedReport = ReportFixtures.rollUp(ReportPeriod.Kind.MONTHLY, LocalDate.of(2016, 5, 1)).periodKey();
