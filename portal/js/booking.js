@@ -3,9 +3,13 @@
 import { api, h, setTitle, focusElement, summaryList } from './core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 import { t } from './i18n.js';
+import { payPanel, keepKey, keptKey } from './pay.js';
 
 const reference = new URLSearchParams(location.search).get('ref') || '';
-const key = new URLSearchParams(location.hash.slice(1)).get('key');
+// Back from the payment provider's page (?paid=1 or 0), the key is the one this tab kept before going there.
+const key = new URLSearchParams(location.hash.slice(1)).get('key') || keptKey(reference);
+const paid = new URLSearchParams(location.search).get('paid');
+let waited = 0;
 const result = document.getElementById('result');
 const heading = document.getElementById('heading');
 const summary = document.getElementById('error-summary');
@@ -19,7 +23,10 @@ async function load(focus = false) {
     result.replaceChildren(h('p', { text: status === 404 ? t('booking.checkLink') : t('booking.later') }));
     return;
   }
+  keepKey(reference, key);
   show(data);
+  // The provider's webhook normally lands before the resident is sent back; if not, look again shortly.
+  if (paid === '1' && data.status === 'paying' && waited < 10) { waited += 1; setTimeout(load, 1500); }
   if (focus) focusElement(heading);
 }
 
@@ -41,12 +48,16 @@ function show(booking) {
   if (!booking.private) {
     parts.push(h('p', { text: t('booking.privateLink') }));
   }
+  if (paid === '1' && booking.status === 'paying') parts.push(h('p', { class: 'inset-text', text: t('pay.waiting') }));
+  if (paid === '1' && booking.status !== 'paying' && booking.status !== 'expired') parts.push(h('p', { class: 'inset-text', text: t('pay.thanks') }));
+  if (paid === '0' && booking.canPay) parts.push(h('p', { class: 'inset-text', text: t('pay.notPaid') }));
+  if (booking.canPay && key) parts.push(payPanel(booking, key, (message) => showErrorSummary(summary, [{ message }])));
   if (booking.canChange) parts.push(changeForm(booking));
   if (booking.canCancel) {
     const cancel = h('button', { class: 'button button--secondary', type: 'button', text: t('booking.cancel') });
     cancel.addEventListener('click', () => confirmCancel(booking));
     parts.push(h('h2', { text: t('booking.cancelHeading') }), cancel);
-  } else if (booking.private && (booking.status === 'confirmed' || booking.status === 'held')) {
+  } else if (booking.private && (booking.status === 'confirmed' || booking.status === 'held' || booking.status === 'paying')) {
     parts.push(h('p', { text: t('booking.tooClose') }));
   }
   result.replaceChildren(...parts);

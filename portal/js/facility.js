@@ -4,6 +4,7 @@ import { api, h, NetworkError, setTitle, focusElement, announce, summaryList, fo
 import { sendOnce } from './send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
 import { t, language } from './i18n.js';
+import { payPanel } from './pay.js';
 
 const params = new URLSearchParams(location.search);
 const facilityId = params.get('id') || '';
@@ -194,14 +195,16 @@ function showDone(booking) {
   document.getElementById('availability-section').hidden = true;
   document.getElementById('facility').hidden = true;
   const held = booking.status === 'held';
-  const title = held ? t('facility.held') : t('facility.confirmed');
+  const paying = booking.status === 'paying';
+  const title = paying ? t('pay.heading') : held ? t('facility.held') : t('facility.confirmed');
   setTitle([title, facility.name]);
   done.replaceChildren(
     h('div', { class: 'panel' }, [
       h('h1', { class: 'panel__title', text: title }),
       h('div', { class: 'panel__body' }, [t('track.reference'), h('br'), h('strong', { class: 'reference', id: 'reference', text: booking.displayReference })]),
     ]),
-    h('p', { text: held
+    paying ? payPanel(booking, new URLSearchParams(booking.privateLink.split('#')[1] || '').get('key'),
+      (message) => showErrors([{ field: null, message }])) : h('p', { text: held
       ? t('facility.heldText', { email: booking.contact.email })
       : t('facility.confirmedText', { email: booking.contact.email }) }),
     summaryList([

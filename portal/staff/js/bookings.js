@@ -2,6 +2,7 @@ import { api, h, announce, summaryList } from '../../js/core.js';
 import { sendOnce } from '../../js/send-once.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from '../../js/forms.js';
 import { startStaffPage, staffApi, showProblem, problemFor } from './session.js';
+import { paymentsButton } from './booking-payments.js';
 
 const summary = document.getElementById('error-summary');
 const select = document.getElementById('facility');
@@ -30,6 +31,8 @@ async function show() {
       e.booking.kind === 'block' ? `Blocked: ${e.booking.purpose}`
         : `${e.booking.displayReference} · ${e.booking.statusLabel} · ${e.booking.contact ? e.booking.contact.name || '' : ''} · ${e.booking.purpose || ''}`,
       e.booking.kind === 'booking' && (e.booking.status === 'confirmed' || e.booking.status === 'held') ? cancelButton(e.booking) : null,
+      e.booking.kind === 'booking' && e.booking.quote && e.booking.quote.totalCents > 0
+        ? paymentsButton(e.booking, document.getElementById('payments'), problem) : null,
     ]))) : h('p', { text: 'Nothing booked this week.' }));
   announce('Calendar updated.');
 }
