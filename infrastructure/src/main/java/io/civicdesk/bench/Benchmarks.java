@@ -48,6 +48,8 @@ public final class Benchmarks {
         boolean searchOnly = java.util.Arrays.asList(args).contains("search");
         // `./civicdesk bench staff`: the calls per operation, the staff workspace's and the portal's bytes (minutes too).
         boolean staffOnly = java.util.Arrays.asList(args).contains("staff");
+        // `./civicdesk bench payments`: the DynamoDB calls of a checkout and of the webhook that confirms it.
+        boolean paymentsOnly = java.util.Arrays.asList(args).contains("payments");
         SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
         // Event sources off: nothing but the benchmarks' own invocations runs a handler or calls DynamoDB.
         try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).seedDemoData(true)
@@ -56,6 +58,10 @@ public final class Benchmarks {
                 print(callCounts(functionClasspath));
                 SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
                 print(PortalBytes.searchPages(builtPortal(root)));
+                return;
+            }
+            if (paymentsOnly) {
+                print(paymentCalls(functionClasspath));
                 return;
             }
             if (staffOnly) {
@@ -71,6 +77,7 @@ public final class Benchmarks {
             BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
             SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
             print(RollUpScaling.measure(stack.dynamoDb(), ROLL_UP_SIZES));
+            print(paymentCalls(functionClasspath));
         }
         Path portal = builtPortal(root);
         print(PortalBytes.measure(portal));
@@ -93,6 +100,16 @@ public final class Benchmarks {
                         + " TransactWriteItems its Puts/Updates/Deletes).",
                 "Operation", "DynamoDB calls", "By DynamoDB operation", "Items read", "Items written", "Other AWS calls");
         CountingClassLoader.runCounted(functionClasspath, CallCounts.class).forEach(row -> table.add((Object[]) row));
+        return table;
+    }
+
+    private static Table paymentCalls(List<Path> functionClasspath) throws Exception {
+        Table table = new Table("Paying for a booking: DynamoDB calls",
+                "The real BookingPaymentsHandler, warm, invoked in process against the local DynamoDB (moto) and the local"
+                        + " stand-in for Stripe; the webhook signed as Stripe signs. Write units: a transactional write costs 2 per"
+                        + " item of up to 1 KB.",
+                "Operation", "DynamoDB calls", "By DynamoDB operation", "Items read", "Items written", "Write units");
+        CountingClassLoader.runCounted(functionClasspath, PaymentCallCounts.class).forEach(row -> table.add((Object[]) row));
         return table;
     }
 

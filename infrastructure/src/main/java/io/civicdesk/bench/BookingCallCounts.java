@@ -134,7 +134,7 @@ public final class BookingCallCounts {
         }
     }
 
-    private static String[] row(String operation, Map<String, CallCounter.Tally> tallies) {
+    static String[] row(String operation, Map<String, CallCounter.Tally> tallies) {
         int calls = 0;
         long read = 0;
         long written = 0;
