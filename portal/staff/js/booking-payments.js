@@ -3,7 +3,7 @@
 import { h, announce } from '../../js/core.js';
 import { staffApi } from './session.js';
 
-const dollars = (cents) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
+export const dollars = (cents) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
 
 function paymentRows(payment) {
   const how = payment.method === 'counter' ? `at the counter by ${payment.takenBy}` : 'online';

@@ -2,11 +2,11 @@
 import { h, announce } from '../../js/core.js';
 import { showErrorSummary, hideErrorSummary } from '../../js/forms.js';
 import { startStaffPage, staffApi, staffDownload, showProblem, problemFor } from './session.js';
+import { dollars } from './booking-payments.js';
 
 const summary = document.getElementById('error-summary');
 const day = document.getElementById('day');
 const result = document.getElementById('day-result');
-const dollars = (cents) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
 
 function problem(data) {
   showErrorSummary(summary, [{ message: data.message || 'Something went wrong. Try again in a few minutes.' }]);
