@@ -120,7 +120,8 @@ final class BookingChanges {
 
     /**
      * Ended, and whatever was paid for it refunded in full ({@code by} the officer who ended it, or null): the
-     * provider's refund first (idempotent, so a retry refunds once), then its record in the same transaction as the end.
+     * provider's refund first (idempotent, so a retry refunds once), then its record in the same transaction as the
+     * end. A checkout still open is closed at the provider, its lapse recorded the same way.
      */
     Map<String, Object> end(Booking booking, Facility facility, BookingStatus to, String reason, BookingMails.Kind kind, String by) {
         Instant now = clock.instant();
@@ -129,6 +130,8 @@ final class BookingChanges {
             for (Payment payment : payments.of(BookingPayments.KIND, booking.reference().value())) {
                 if (payment.heldCents() > 0) {
                     refunds.addAll(payments.refund(payment, payment.heldCents(), Payment.CANCELLED, by, now));
+                } else if (payment.state() == Payment.State.OPEN && payment.sessionId() != null) {
+                    refunds.add(payments.lapse(payment, now));
                 }
             }
         }

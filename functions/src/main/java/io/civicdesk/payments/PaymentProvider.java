@@ -32,4 +32,7 @@ public interface PaymentProvider {
     PaymentEvent verify(String payload, String signatureHeader, Instant now);
 
     ProviderRefund refund(String providerPaymentId, long amountCents, String idempotencyKey);
+
+    /** Closes a hosted checkout nobody paid on, so it cannot be paid any more (the hold it was for has ended). */
+    void expireCheckout(String sessionId);
 }

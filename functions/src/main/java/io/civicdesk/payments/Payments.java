@@ -131,6 +131,12 @@ public final class Payments {
         return List.of(store.put(after, payment), ledger(after, "refund-" + payment.refunds().size(), -amountCents, now));
     }
 
+    /** An open checkout whose hold has ended: closed at the provider, and its lapse recorded with what ends the hold. */
+    public Write lapse(Payment payment, Instant now) {
+        provider.expireCheckout(payment.sessionId());
+        return store.put(payment.attempted("expired", "hold-ended", now), payment);
+    }
+
     /** The day's ledger, in the council's time. */
     public List<PaymentStore.LedgerLine> day(LocalDate day) {
         return store.day(day);

@@ -128,6 +128,16 @@ public final class StripePayments implements PaymentProvider {
         }
     }
 
+    @Override
+    public void expireCheckout(String sessionId) {
+        try {
+            client.checkout().sessions().expire(sessionId);
+        } catch (StripeException e) {
+            // Paid or expired meanwhile: a payment that lands after all is refunded when its webhook comes.
+            Log.info("payments.checkout-not-expired", Map.of("code", String.valueOf(e.getCode()), "requestId", String.valueOf(e.getRequestId())));
+        }
+    }
+
     /** The t= of a Stripe-Signature header; a header without one is not Stripe's. */
     private static long timestamp(String header) {
         for (String part : header.split(",")) {

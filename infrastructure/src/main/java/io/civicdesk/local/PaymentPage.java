@@ -102,7 +102,8 @@ public final class PaymentPage implements AutoCloseable {
             if (method.equals("POST") && path.startsWith("/v1/")) {
                 api(exchange, path);
             } else if (method.equals("GET") && path.startsWith("/pay/") && sessions.containsKey(path.substring(5))) {
-                send(exchange, 200, "text/html; charset=utf-8", page(sessions.get(path.substring(5))));
+                String id = path.substring(5);
+                send(exchange, 200, "text/html; charset=utf-8", page(sessions.get(id), sessionStates.get(id)));
             } else if (method.equals("POST") && path.matches("/pay/[^/]+/(pay|decline)")) {
                 String id = path.substring(5, path.lastIndexOf('/'));
                 Session session = sessions.get(id);
@@ -152,6 +153,14 @@ public final class PaymentPage implements AutoCloseable {
             sessions.put(session.id(), session);
             sessionStates.put(session.id(), "open");
             answer = JSON.writeValueAsString(session(session, "open", "unpaid"));
+        } else if (path.matches("/v1/checkout/sessions/[^/]+/expire") && sessions.containsKey(path.split("/")[4])) {
+            String id = path.split("/")[4];
+            if (!"open".equals(sessionStates.get(id))) {
+                send(exchange, 400, "application/json", "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Only open sessions can be expired\"}}");
+                return;
+            }
+            sessionStates.put(id, "expired");
+            answer = JSON.writeValueAsString(session(sessions.get(id), "expired", "unpaid"));
         } else if (path.equals("/v1/refunds")) {
             String id = "re_test_" + token();
             refunds.add(id + " " + form.get("payment_intent") + " " + form.get("amount"));
@@ -228,8 +237,12 @@ public final class PaymentPage implements AutoCloseable {
         }
     }
 
-    private static String page(Session session) {
+    private static String page(Session session, String state) {
         String amount = String.format("$%d.%02d", session.amountCents() / 100, session.amountCents() % 100);
+        String choices = "open".equals(state) ? """
+                <form method="post" action="/pay/%1$s/pay"><button class="pay" type="submit">Pay %2$s</button></form>
+                <form method="post" action="/pay/%1$s/decline"><button class="decline" type="submit">Decline</button></form>"""
+                .formatted(session.id(), amount) : "<p>This checkout is " + state + ": it cannot be paid any more.</p>";
         return """
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Pay %1$s (local stand-in payment page)</title>
@@ -239,9 +252,8 @@ public final class PaymentPage implements AutoCloseable {
                 .note{background:#fff7bf;padding:.6rem;border-left:5px solid #b58800}</style></head>
                 <body><main><p class="note">Local stand-in for Stripe's hosted checkout: no card is asked for and no money moves.</p>
                 <h1>Pay %1$s</h1><p>%2$s</p>
-                <form method="post" action="/pay/%3$s/pay"><button class="pay" type="submit">Pay %1$s</button></form>
-                <form method="post" action="/pay/%3$s/decline"><button class="decline" type="submit">Decline</button></form>
-                </main></body></html>""".formatted(amount, escape(session.description()), session.id());
+                %3$s
+                </main></body></html>""".formatted(amount, escape(session.description()), choices);
     }
 
     private String home() {

@@ -179,8 +179,9 @@ class PaymentJourneyTest {
     }
 
     @Test
-    void anUnpaidHoldExpiresAndFreesItsSlots() {
+    void anUnpaidHoldExpiresAndFreesItsSlots() throws Exception {
         Held held = book(2, "08:00", "10:00");
+        String checkoutUrl = checkout(held).path("checkoutUrl").asText();
         LocalDate date = BookingFixtures.weekday(SHELTER, DayOfWeek.SATURDAY, 2);
         assertTrue(BookingFixtures.locksOn(SHELTER, date).stream().anyMatch(l -> l.bookingRef().equals(held.reference())));
         BookingFixtures.servicesAt(Duration.ofMinutes(39)).sweeps.expireHolds();
@@ -188,6 +189,11 @@ class PaymentJourneyTest {
         BookingFixtures.servicesAt(Duration.ofMinutes(41)).sweeps.expireHolds();
         assertEquals("expired", booking(held).path("status").asText());
         assertTrue(BookingFixtures.locksOn(SHELTER, date).stream().noneMatch(l -> l.bookingRef().equals(held.reference())));
+        JsonNode attempts = payments(held).path("payments").get(0).path("attempts");
+        assertEquals("expired", attempts.get(attempts.size() - 1).path("outcome").asText(), "its checkout lapsed with the hold");
+        HttpResponse<String> tooLate = HTTP.send(HttpRequest.newBuilder(URI.create(checkoutUrl + "/pay"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, tooLate.statusCode(), "the provider's page is closed too");
         Api.Reply late = api.post("/bookings/" + held.reference() + "/checkout", "{}", Map.of("X-Private-Key", held.key()));
         assertEquals(409, late.status(), late.body());
     }
