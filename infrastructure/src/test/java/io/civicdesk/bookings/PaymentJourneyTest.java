@@ -27,11 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Paying for a booking of a facility paid online (the Jarrah Reserve BBQ Shelter, $10 an hour), against the whole
  * local stack and its stand-in for Stripe: the resident's checkout, the signed webhook, what is refused, expiry of an
- * unpaid hold, the refund on cancel, the counter, and the finance officer's reconciliation.
+ * unpaid hold, the refund on cancel, the counter, and the finance officer's reconciliation; and of the pavilion
+ * (approval, a bond): refunded when declined, its bond released by a supervisor once the booking has taken place.
  */
 @DependsOnTheDate
 class PaymentJourneyTest {
     private static final String SHELTER = "jarrah-bbq-shelter";
+    private static final String PAVILION = "reserve-pavilion";
     private static final String WEBHOOK = "/payments/stripe/webhook";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Api api;
@@ -48,9 +50,12 @@ class PaymentJourneyTest {
     }
 
     private static Held book(int weeksAhead, String start, String end) {
-        LocalDate date = BookingFixtures.weekday(SHELTER, DayOfWeek.SATURDAY, weeksAhead);
+        return book(SHELTER, BookingFixtures.weekday(SHELTER, DayOfWeek.SATURDAY, weeksAhead), start, end);
+    }
+
+    private static Held book(String facilityId, LocalDate date, String start, String end) {
         String email = "pay+" + UUID.randomUUID() + "@example.com";
-        Api.Reply reply = api.post("/bookings", Json.write(BookingFixtures.booking(SHELTER, date, start, end, email)),
+        Api.Reply reply = api.post("/bookings", Json.write(BookingFixtures.booking(facilityId, date, start, end, email)),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertEquals(201, reply.status(), reply.body());
         assertEquals("paying", reply.json().path("status").asText());
@@ -241,6 +246,40 @@ class PaymentJourneyTest {
         assertTrue(day.path("receivedCents").asLong() >= 4000, day.toString());
         assertEquals(400, api.get("/staff/payments/reconciliation?date=yesterday", Api.signedInAs("demo-supervisor")).status());
         assertEquals(403, api.get("/staff/payments/reconciliation", Api.signedInAs("demo-officer-waste")).status());
+    }
+
+    @Test
+    void aPaidBookingHeldForApprovalIsRefundedWhenDeclinedAndItsBondReleasedAfterItHasTakenPlace() throws Exception {
+        // The pavilion needs approval and takes a $1,000 bond: 3 hours at $90 and the bond, $1,270.
+        LocalDate monday = BookingFixtures.weekday(PAVILION, DayOfWeek.MONDAY, 2);
+        Held kept = book(PAVILION, monday, "10:00", "13:00");
+        press(checkout(kept).path("checkoutUrl").asText(), "pay");
+        assertEquals("held", booking(kept).path("status").asText(), "paid, then waiting for a supervisor");
+        assertEquals(200, BookingFixtures.staff("POST /staff/bookings/{reference}/approve", Map.of("reference", kept.reference()),
+                Map.of(), BookingFixtures.supervisor()).getStatusCode());
+        Api.Reply early = api.post("/staff/bookings/" + kept.reference() + "/bond-release", "{}", Api.signedInAs("demo-supervisor"));
+        assertEquals(409, early.status(), "not before the booking has taken place");
+        Api.Reply byOfficer = api.post("/staff/bookings/" + kept.reference() + "/bond-release", "{}", Api.signedInAs("demo-officer-waste"));
+        assertEquals(403, byOfficer.status(), "a supervisor's say-so");
+
+        Duration afterIt = Duration.between(TestStack.clock().instant(), monday.plusDays(1).atTime(9, 0).atZone(BookingFixtures.PERTH).toInstant());
+        var released = new StaffPaymentsHandler(BookingFixtures.servicesAt(afterIt)).handleRequest(BookingFixtures.staffEvent(
+                "POST /staff/bookings/{reference}/bond-release", Map.of("reference", kept.reference()), Map.of(), BookingFixtures.supervisor()), null);
+        assertEquals(200, released.getStatusCode(), released.getBody());
+        JsonNode paid = payments(kept);
+        assertTrue(paid.path("bondReleased").asBoolean());
+        assertEquals(27000, paid.path("heldCents").asLong(), "the hire fee is kept");
+        JsonNode refund = paid.path("payments").get(0).path("refunds").get(0);
+        assertEquals(100000, refund.path("amountCents").asLong());
+        assertEquals("bond", refund.path("reason").asText());
+        assertEquals("demo-supervisor", refund.path("by").asText());
+
+        Held declined = book(PAVILION, monday, "15:00", "18:00");
+        press(checkout(declined).path("checkoutUrl").asText(), "pay");
+        assertEquals(200, BookingFixtures.staff("POST /staff/bookings/{reference}/decline", Map.of("reference", declined.reference()),
+                Map.of("reason", "The pavilion is needed for the club's final."), BookingFixtures.supervisor()).getStatusCode());
+        assertEquals(0, payments(declined).path("heldCents").asLong());
+        assertEquals(127000, payments(declined).path("payments").get(0).path("refunds").get(0).path("amountCents").asLong());
     }
 
     private static String reconciliation() {
