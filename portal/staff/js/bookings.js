@@ -30,7 +30,7 @@ async function show() {
       h('strong', { text: `${e.label} ` }),
       e.booking.kind === 'block' ? `Blocked: ${e.booking.purpose}`
         : `${e.booking.displayReference} · ${e.booking.statusLabel} · ${e.booking.contact ? e.booking.contact.name || '' : ''} · ${e.booking.purpose || ''}`,
-      e.booking.kind === 'booking' && (e.booking.status === 'confirmed' || e.booking.status === 'held') ? cancelButton(e.booking) : null,
+      e.booking.kind === 'booking' && ['confirmed', 'held', 'paying'].includes(e.booking.status) ? cancelButton(e.booking) : null,
       e.booking.kind === 'booking' && e.booking.quote && e.booking.quote.totalCents > 0
         ? paymentsButton(e.booking, document.getElementById('payments'), problem) : null,
     ]))) : h('p', { text: 'Nothing booked this week.' }));
