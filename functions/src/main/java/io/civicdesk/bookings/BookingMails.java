@@ -28,7 +28,8 @@ public final class BookingMails {
         CANCELLED("booking-cancelled", "cancelled", "CANCEL"),
         EXPIRED("booking-expired", "expired", null),
         REMINDER("booking-reminder", "reminder", null),
-        PAYMENT("booking-payment", "payment", null);
+        PAYMENT("booking-payment", "payment", null),
+        LAPSED("booking-payment-lapsed", "lapsed", null);
 
         final String purpose;
         final String key;

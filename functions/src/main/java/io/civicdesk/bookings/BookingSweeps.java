@@ -55,9 +55,9 @@ public final class BookingSweeps {
         }
         for (Booking booking : changes.bookings.due(BookingPayments.QUEUE, now, BATCH)) {
             try {
-                // Not paid in time: its slots freed. The resident was told when to pay by; nothing was taken.
+                // Not paid in time: its slots freed, and the resident told (nothing was taken).
                 changes.end(booking, changes.facilities.require(booking.facilityId()), BookingStatus.EXPIRED,
-                        "Not paid in time", null);
+                        "Not paid in time", BookingMails.Kind.LAPSED);
                 expired++;
             } catch (Refusal changed) {
                 // paid a moment ago: nothing to expire

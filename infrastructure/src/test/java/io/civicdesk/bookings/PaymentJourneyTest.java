@@ -193,6 +193,7 @@ class PaymentJourneyTest {
         assertEquals("paying", booking(held).path("status").asText(), "still within its hold");
         BookingFixtures.servicesAt(Duration.ofMinutes(41)).sweeps.expireHolds();
         assertEquals("expired", booking(held).path("status").asText());
+        assertTrue(Mailbox.awaitMailTo(held.email(), m -> m.subject().startsWith("Your booking was not paid in time")) != null);
         assertTrue(BookingFixtures.locksOn(SHELTER, date).stream().noneMatch(l -> l.bookingRef().equals(held.reference())));
         JsonNode attempts = payments(held).path("payments").get(0).path("attempts");
         assertEquals("expired", attempts.get(attempts.size() - 1).path("outcome").asText(), "its checkout lapsed with the hold");
