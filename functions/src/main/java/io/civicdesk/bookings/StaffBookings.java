@@ -60,7 +60,7 @@ public final class StaffBookings {
             throw Refusal.conflict("Only a booking waiting for approval can be declined; this one is " + booking.status().label().toLowerCase() + ".");
         }
         return changes.end(booking, changes.facilities.require(booking.facilityId()), BookingStatus.DECLINED, requireReason(reason),
-                BookingMails.Kind.DECLINED);
+                BookingMails.Kind.DECLINED, staff.id());
     }
 
     public Map<String, Object> cancel(String typedReference, String reason, StaffCaller staff) {
@@ -68,7 +68,7 @@ public final class StaffBookings {
         Booking booking = changes.find(typedReference);
         BookingChanges.requireActive(booking);
         return changes.end(booking, changes.facilities.require(booking.facilityId()), BookingStatus.CANCELLED, requireReason(reason),
-                BookingMails.Kind.CANCELLED);
+                BookingMails.Kind.CANCELLED, staff.id());
     }
 
     /** The calendar for staff: every booking and block with time in the range, with who booked it. */

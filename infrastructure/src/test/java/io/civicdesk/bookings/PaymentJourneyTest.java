@@ -280,7 +280,9 @@ class PaymentJourneyTest {
         assertEquals(200, BookingFixtures.staff("POST /staff/bookings/{reference}/decline", Map.of("reference", declined.reference()),
                 Map.of("reason", "The pavilion is needed for the club's final."), BookingFixtures.supervisor()).getStatusCode());
         assertEquals(0, payments(declined).path("heldCents").asLong());
-        assertEquals(127000, payments(declined).path("payments").get(0).path("refunds").get(0).path("amountCents").asLong());
+        JsonNode refundedInFull = payments(declined).path("payments").get(0).path("refunds").get(0);
+        assertEquals(127000, refundedInFull.path("amountCents").asLong());
+        assertEquals("demo-supervisor", refundedInFull.path("by").asText(), "who declined it");
     }
 
     private static String reconciliation() {
