@@ -48,6 +48,8 @@ public final class Benchmarks {
         boolean searchOnly = java.util.Arrays.asList(args).contains("search");
         // `./civicdesk bench staff`: the calls per operation, the staff workspace's and the portal's bytes (minutes too).
         boolean staffOnly = java.util.Arrays.asList(args).contains("staff");
+        // `./civicdesk bench replies`: the calls per operation and the resident's replies and following (a minute or two).
+        boolean repliesOnly = java.util.Arrays.asList(args).contains("replies");
         SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
         // Event sources off: nothing but the benchmarks' own invocations runs a handler or calls DynamoDB.
         try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).seedDemoData(true)
@@ -56,6 +58,11 @@ public final class Benchmarks {
                 print(callCounts(functionClasspath));
                 SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
                 print(PortalBytes.searchPages(builtPortal(root)));
+                return;
+            }
+            if (repliesOnly) {
+                print(callCounts(functionClasspath));
+                print(ReplyBenchmarks.measure(functionClasspath));
                 return;
             }
             if (staffOnly) {
@@ -67,6 +74,7 @@ public final class Benchmarks {
             print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS));
             print(callCounts(functionClasspath));
             print(StaffBenchmarks.measure(functionClasspath));
+            print(ReplyBenchmarks.measure(functionClasspath));
             print(LoadBenchmarks.measure(functionClasspath));
             BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
             SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
