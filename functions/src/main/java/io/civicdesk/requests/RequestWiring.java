@@ -102,18 +102,17 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
                 StaffReadAudit.installed(configured(catalogTable, "CATALOG_TABLE"), clock));
     }
 
-    /** The resident's replies, more information and "not fixed", from their private link. */
-    public ResidentReplies residentReplies(NotFixedWindow window) {
+    /**
+     * The resident's replies, more information and "not fixed" from their private link, and following by email:
+     * one catalogue (kept five minutes) for both.
+     */
+    public ResidentConversation conversation(NotFixedWindow window) {
         Units units = new Units(catalog(), clock);
-        return new ResidentReplies(residentChanges(), new WorkflowStore(dynamo, configured(catalogTable, "CATALOG_TABLE")),
-                units, directory(), window, configured(portalUrl, "PORTAL_URL"));
-    }
-
-    /** Following a request by email, confirming and unfollowing. */
-    public Following following() {
-        Units units = new Units(catalog(), clock);
-        return new Following(residentChanges(), new Changes(new Timing(units.serviceLevels()), units,
-                () -> java.util.UUID.randomUUID().toString(), configured(portalUrl, "PORTAL_URL")), units);
+        ResidentChanges changes = residentChanges();
+        return new ResidentConversation(new ResidentReplies(changes, new WorkflowStore(dynamo, configured(catalogTable,
+                "CATALOG_TABLE")), units, directory(), window, configured(portalUrl, "PORTAL_URL")),
+                new Following(changes, new Changes(new Timing(units.serviceLevels()), units,
+                        () -> java.util.UUID.randomUUID().toString(), configured(portalUrl, "PORTAL_URL")), units));
     }
 
     private ResidentChanges residentChanges() {

@@ -71,7 +71,7 @@ public final class StaffQueries {
     public record Can(boolean workQueue, boolean handleRequests, boolean logOnBehalf, boolean manageBookings,
                       boolean reviewComplaints, boolean editWorkflows, boolean viewReports, boolean manageReports,
                       boolean editServiceLevels, boolean manageStaff, boolean editSynonyms, boolean editGuides,
-                      boolean managePrivacy, boolean manageApiKeys) {
+                      boolean managePrivacy, boolean manageApiKeys, boolean handleComplaints) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -89,7 +89,7 @@ public final class StaffQueries {
                 new Can(handles, handles, handles, handles, caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN),
                         caller.has(Role.ADMIN), caller.has(Role.SUPERVISOR) || caller.has(Role.ACCOUNT_MANAGER) || caller.has(Role.ADMIN),
                         caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN),
-                        caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN)));
+                        caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN), handles));
     }
 
     // ---------------------------------------------------------------- queue

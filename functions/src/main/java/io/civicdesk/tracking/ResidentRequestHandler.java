@@ -11,6 +11,7 @@ import io.civicdesk.requests.Following;
 import io.civicdesk.requests.NotFixedWindow;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestWiring;
+import io.civicdesk.requests.ResidentConversation;
 import io.civicdesk.requests.ResidentMessageReader;
 import io.civicdesk.requests.ResidentReplies;
 
@@ -23,16 +24,12 @@ public final class ResidentRequestHandler extends HttpHandler {
     private final Following following;
 
     public ResidentRequestHandler() {
-        this(RequestWiring.fromConfig());
+        this(RequestWiring.fromConfig().conversation(NotFixedWindow.fromConfig()));
     }
 
-    private ResidentRequestHandler(RequestWiring wiring) {
-        this(wiring.residentReplies(NotFixedWindow.fromConfig()), wiring.following());
-    }
-
-    public ResidentRequestHandler(ResidentReplies replies, Following following) {
-        this.replies = replies;
-        this.following = following;
+    public ResidentRequestHandler(ResidentConversation conversation) {
+        this.replies = conversation.replies();
+        this.following = conversation.following();
     }
 
     @Override
