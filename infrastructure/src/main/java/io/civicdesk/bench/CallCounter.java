@@ -37,6 +37,25 @@ public final class CallCounter implements ExecutionInterceptor {
         }
     }
 
+    /** The DynamoDB part of some tallies: calls, items read and written, and the calls by operation ("1 GetItem, …"). */
+    public record DynamoDbTotals(int calls, long itemsRead, long itemsWritten, String byOperation) {
+        public static DynamoDbTotals of(Map<String, Tally> tallies) {
+            int calls = 0;
+            long read = 0;
+            long written = 0;
+            List<String> byOperation = new java.util.ArrayList<>();
+            for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+                if (entry.getKey().startsWith("DynamoDb ")) {
+                    calls += entry.getValue().calls();
+                    read += entry.getValue().itemsRead();
+                    written += entry.getValue().itemsWritten();
+                    byOperation.add(entry.getValue().calls() + " " + entry.getKey().substring("DynamoDb ".length()));
+                }
+            }
+            return new DynamoDbTotals(calls, read, written, String.join(", ", byOperation));
+        }
+    }
+
     /** Keyed by service and operation, e.g. "DynamoDb GetItem", in the order first called. */
     private static final Map<String, Tally> TALLIES = new LinkedHashMap<>();
     /** HTTP attempts, the SDK's retries included (a call is one execution however many attempts it took). */

@@ -137,21 +137,10 @@ public final class ReplyBenchmarks {
         CallCounter.takeAll();
         CallCounter.takeBytes();
         invoke(handler, event);
-        Map<String, CallCounter.Tally> tallies = CallCounter.takeAll();
+        CallCounter.DynamoDbTotals totals = CallCounter.DynamoDbTotals.of(CallCounter.takeAll());
         long[] bytes = CallCounter.takeBytes();
-        int calls = 0;
-        long read = 0;
-        long written = 0;
-        List<String> byOperation = new ArrayList<>();
-        for (Map.Entry<String, CallCounter.Tally> entry : tallies.entrySet()) {
-            if (entry.getKey().startsWith("DynamoDb ")) {
-                calls += entry.getValue().calls();
-                read += entry.getValue().itemsRead();
-                written += entry.getValue().itemsWritten();
-                byOperation.add(entry.getValue().calls() + " " + entry.getKey().substring("DynamoDb ".length()));
-            }
-        }
-        rows.add(new String[] {operation, Integer.toString(calls), String.join(", ", byOperation), Long.toString(read),
-                Long.toString(written), Long.toString(bytes[0]), Long.toString(bytes[1])});
+        rows.add(new String[] {operation, Integer.toString(totals.calls()), totals.byOperation(),
+                Long.toString(totals.itemsRead()), Long.toString(totals.itemsWritten()), Long.toString(bytes[0]),
+                Long.toString(bytes[1])});
     }
 }
