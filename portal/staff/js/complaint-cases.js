@@ -1,7 +1,7 @@
 // Complaints and internal reviews, for the staff who handle them (docs/staff-api.md, "Feedback"): the queue of open
 // cases by state and due date (GET /staff/complaints, an audited read), then one case opened from it
-// (?ref=…): acknowledge it (with words of our own for the complainant, or the standard mail), and answer it with an
-// outcome and reasons, which are mailed to the complainant. A review is a case of its own, handled by a supervisor
+// (?ref=…): its investigation notes (staff only) and adding one, acknowledge it (with words of our own for the
+// complainant, or the standard mail), and answer it with an outcome and reasons, which are mailed to the complainant. A review is a case of its own, handled by a supervisor
 // outside the unit complained about, the same way.
 import { h, announce, focusElement, formatDate, formatDateTime, timeElement, summaryList } from '../../js/core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from '../../js/forms.js';
@@ -119,6 +119,36 @@ function answerForm(item, onDone) {
   return form;
 }
 
+function notesSection(item, notes) {
+  const list = notes.length
+    ? h('ol', { class: 'history' }, notes.map((note) => h('li', { class: 'history__item' }, [
+      h('p', { class: 'history__meta' }, [note.byName, ', ', timeElement(note.at, formatDateTime(note.at))]),
+      h('p', { class: 'pre-wrap', text: note.note }),
+    ])))
+    : h('p', { text: 'No notes yet.' });
+  const [group, area] = textareaGroup('note', 'Add an investigation note', 'What you found or did. Staff only: never sent to the complainant.');
+  const form = h('form', { id: 'note-form', novalidate: true }, [group, h('button', { class: 'button button--secondary', type: 'submit', text: 'Add note' })]);
+  const section = h('section', { 'aria-labelledby': 'notes-heading' }, [h('h2', { id: 'notes-heading', text: 'Investigation notes' }), list, form]);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const saved = await send(item, 'notes', { note: area.value.trim() }, { note: 'note' });
+    if (!saved) return;
+    section.replaceWith(notesSection(item, saved));
+    announce('Note added.');
+    focusElement(document.getElementById('notes-heading'));
+  });
+  queueMicrotask(() => characterCount(area, MESSAGE_MAX));
+  return section;
+}
+
+async function showNotes(item) {
+  const response = await staffApi(`/staff/complaints/${encodeURIComponent(item.reference)}/notes`);
+  const place = document.getElementById('notes-place');
+  if (!place) return;
+  place.replaceWith(response.ok ? notesSection(item, response.data)
+    : h('p', { text: response.data.message || 'The notes could not be loaded. Reload the page to try again.' }));
+}
+
 function renderCase(item) {
   const onDone = (changed, message) => {
     queues = {
@@ -144,11 +174,13 @@ function renderCase(item) {
     summaryList(rows),
     h('h2', { text: 'What the complainant told us' }),
     h('p', { class: 'pre-wrap', text: item.message }),
+    h('p', { id: 'notes-place', text: 'Loading the investigation notes…' }),
     item.status === 'received' ? acknowledgeForm(item, onDone) : null,
     ['received', 'acknowledged'].includes(item.status) ? answerForm(item, onDone) : h('p', { text: 'This case is answered: nothing more to do here.' }),
   );
   staffTitle([item.displayReference, 'Complaints']);
   focusElement(document.getElementById('heading'));
+  showNotes(item);
 }
 
 async function load() {

@@ -16,7 +16,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An officer handles a complaint in the staff pages on a phone: the queue, acknowledging, answering with reasons. */
+/**
+ * An officer handles a complaint in the staff pages on a phone: the queue, an investigation note, acknowledging,
+ * answering with reasons (mailed to the complainant; the note never is).
+ */
 class ComplaintCasesBrowserTest extends PhoneBrowserTest {
 
     @Test
@@ -38,7 +41,12 @@ class ComplaintCasesBrowserTest extends PhoneBrowserTest {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Complaint " + display))).isVisible();
         assertThat(page.locator("main")).containsText("My bin has been missed three weeks running.");
+        assertThat(page.getByText("No notes yet.")).isVisible();
         assertAccessible("a complaint, received");
+        page.getByLabel("Add an investigation note").fill("Checked the truck's GPS: the street was skipped twice.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+        assertThat(page.locator("section[aria-labelledby=notes-heading]")).containsText("the street was skipped twice");
+        assertThat(page.locator("section[aria-labelledby=notes-heading]")).containsText("Sam Nguyen");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge and mail the complainant")).click();
         assertThat(page.locator("main")).containsText("Acknowledged: to answer");
 
@@ -52,5 +60,6 @@ class ComplaintCasesBrowserTest extends PhoneBrowserTest {
         assertAccessible("the complaint, answered");
 
         assertTrue(Mailbox.awaitMailTo(email, mail -> mail.text().contains("we have changed the round")) != null);
+        assertTrue(Mailbox.to(email).stream().noneMatch(mail -> mail.text().contains("GPS")), "the note stays with staff");
     }
 }
