@@ -3,6 +3,7 @@
 import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, formatDateTime, timeElement, CHANNEL_LABELS, summaryList, statusTag, statusLabel, answerText, serviceName } from './core.js';
 import { t } from './i18n.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
+import { conversationSection, followSection } from './track-conversation.js';
 
 const form = document.getElementById('track-form');
 const input = document.getElementById('reference');
@@ -103,7 +104,9 @@ async function render(request) {
     h('h2', { text: t('track.updates') }),
     updatesTimeline(request.updates, request.timeZone),
     ...(request.private && request.survey?.open ? surveyInvitation(request) : []),
+    ...(request.private && request.details ? conversationSection(request, privateKey, () => lookUp(request.reference)) : []),
     ...(request.private && request.details ? detailsSection(request.details) : []),
+    ...(request.private ? [] : followSection(request)),
   );
   setTitle([t('track.request', { reference: request.displayReference }), t('track.heading')]);
   focusElement(document.getElementById('result-heading'));

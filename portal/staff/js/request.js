@@ -43,7 +43,9 @@ const HISTORY_TITLES = {
   created: 'Request received', acknowledge: 'Acknowledged', assign: 'Assigned', refer: 'Referred to another unit',
   status: 'Status changed', message: 'Public update', note: 'Internal note', priority: 'Priority changed',
   duplicate: 'Marked as a duplicate', 'duplicate-linked': 'A duplicate was linked to it', resolve: 'Resolved', close: 'Closed',
-  reopen: 'Reopened',
+  reopen: 'Reopened', 'resident-reply': 'The resident replied', 'resident-information': 'The resident added information',
+  'resident-not-fixed': 'The resident says it is not fixed: reopened', 'follower-added': 'Someone asked to follow it by email',
+  'follower-confirmed': 'A follower confirmed by email', 'follower-removed': 'A follower stopped following',
 };
 const CHANGE_LABELS = {
   status: 'Status', priority: 'Priority', assignee: 'Assigned to', unit: 'Unit', duplicateOf: 'Duplicate of',
@@ -415,7 +417,7 @@ function historyItem(entry) {
     ? `${CHANGE_LABELS[key] || key}: ${valueText(key, after[key])}`
     : `${CHANGE_LABELS[key] || key}: ${valueText(key, before[key])} → ${valueText(key, after[key])}`));
   // An internal note says so in its own box; other staff-only entries (an assignment, say) get a tag.
-  const internal = entry.visibility === 'internal' && !entry.note;
+  const internal = entry.visibility === 'internal' && !entry.note && !entry.residentMessage;
   return h('li', { class: 'history__item' }, [
     h('h3', { class: 'history__title' }, [historyTitle(entry), internal ? ' ' : null, internal ? h('strong', { class: 'tag tag--low', text: 'Staff only' }) : null]),
     h('p', { class: 'history__meta' }, [entry.by?.name || 'The resident, online', ', ', timeElement(entry.at, formatDateTime(entry.at, request.timeZone))]),
@@ -425,6 +427,7 @@ function historyItem(entry) {
       h('p', { class: 'pre-wrap', text: entry.publicMessage }),
     ]) : null,
     entry.note ? h('div', { class: 'note note--internal' }, [h('span', { class: 'note__label', text: 'Internal note: staff only' }), h('p', { class: 'pre-wrap', text: entry.note })]) : null,
+    entry.residentMessage ? h('div', { class: 'note' }, [h('span', { class: 'note__label', text: 'The resident wrote (staff only: never public)' }), h('p', { class: 'pre-wrap', text: entry.residentMessage })]) : null,
   ]);
 }
 

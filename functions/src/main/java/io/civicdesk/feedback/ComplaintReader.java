@@ -28,6 +28,16 @@ public final class ComplaintReader {
         return checked(Fields.text(body, "message", FeedbackReader.MAX_MESSAGE, "The message", errors), errors);
     }
 
+    /** An investigation note: required, at most {@link ComplaintNote#MAX_NOTE} characters. */
+    public static String note(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        String note = Fields.text(body, "note", ComplaintNote.MAX_NOTE, "The note", errors);
+        if (note == null && errors.isEmpty()) {
+            errors.add(new FieldError("note", "Write the note: what you found or did."));
+        }
+        return checked(note, errors);
+    }
+
     public static ComplaintService.Finding finding(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         String outcome = Fields.text(body, "outcome");

@@ -150,6 +150,23 @@ public final class ComplaintService {
         return ComplaintView.staff(changed, council.calendar(), today);
     }
 
+    /** The case's investigation notes, oldest first: staff words that may name the complainant, so the read is audited. */
+    public List<ComplaintNote> notes(StaffCaller caller, String typedReference) {
+        Complaint complaint = found(typedReference);
+        requireHandler(caller, complaint);
+        List<ComplaintNote> notes = complaints.notes(complaint.reference());
+        audit.shown(caller, "complaint", List.of(complaint.reference()));
+        return notes;
+    }
+
+    /** Records an investigation note (never sent to the complainant); the case's notes after it. */
+    public List<ComplaintNote> addNote(StaffCaller caller, String typedReference, String note) {
+        Complaint complaint = found(typedReference);
+        requireHandler(caller, complaint);
+        commit(List.of(complaints.noted(new ComplaintNote(complaint.reference(), clock.instant(), caller.id(), caller.name(), note))));
+        return notes(caller, typedReference);
+    }
+
     /**
      * Who may handle a case: for a complaint, its unit's officers, supervisors and administrators; for a review,
      * only a supervisor who is not in the unit complained about.

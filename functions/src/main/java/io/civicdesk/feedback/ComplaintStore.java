@@ -33,6 +33,7 @@ import static io.civicdesk.platform.Items.s;
  *                                openQueue = complaints | reviews, nextDue = {date}#{reference}  while open → OpenCases
  *                                period = COMPLAINTS#{yyyy-mm of receipt}, periodAt = {receivedAt}#{reference}
  *                                (complaints only; a review is counted with its complaint)      → ByPeriod
+ * COMPLAINT#{reference}   NOTE#{at}#{byId}   an investigation note (staff only), append-only; one Query reads a case's
  * </pre>
  *
  * Every change is a Put of the whole case on the condition that its version is the one read, so two officers
@@ -82,6 +83,24 @@ public final class ComplaintStore implements Complaints {
     public List<Complaint> received(YearMonth month) {
         return query(request -> request.indexName(SurveyStore.INDEX).keyConditionExpression("period = :period")
                 .expressionAttributeValues(Map.of(":period", s("COMPLAINTS#" + month))));
+    }
+
+    @Override
+    public Write noted(ComplaintNote note) {
+        Map<String, AttributeValue> item = Map.of("pk", s("COMPLAINT#" + note.reference()),
+                "sk", s("NOTE#" + note.at() + "#" + note.byId()), "at", s(note.at().toString()), "byId", s(note.byId()),
+                "byName", s(note.byName()), "note", s(note.note()));
+        return Write.put("note", Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(pk)").build());
+    }
+
+    /** One Query of the case's partition, the notes' part. */
+    @Override
+    public List<ComplaintNote> notes(String reference) {
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :note)").consistentRead(true)
+                        .expressionAttributeValues(Map.of(":pk", s("COMPLAINT#" + reference), ":note", s("NOTE#"))).build())
+                .items().stream().map(item -> new ComplaintNote(reference, Instant.parse(Items.string(item, "at")),
+                        Items.string(item, "byId"), Items.string(item, "byName"), Items.string(item, "note"))).toList();
     }
 
     private List<Complaint> query(Function<QueryRequest.Builder, QueryRequest.Builder> shape) {

@@ -21,4 +21,10 @@ public interface Complaints {
 
     /** The complaints (not reviews) received in a month, in order of receipt. */
     List<Complaint> received(YearMonth month);
+
+    /** A new investigation note, as the part "note"; notes are only ever added. */
+    Write noted(ComplaintNote note);
+
+    /** A case's investigation notes, oldest first. */
+    List<ComplaintNote> notes(String reference);
 }

@@ -10,10 +10,7 @@ import io.civicdesk.platform.StaffCaller;
 
 import java.util.Map;
 
-/**
- * Staff routes of feedback, behind the JWT authorizer: open complaints and reviews, acknowledging and answering them
- * ({@code /staff/complaints...}), the review panel and its CSV (supervisors, admins), counter tablet keys (admins).
- */
+/** Staff routes of feedback (JWT): complaints and reviews, their notes, acknowledging, answering; the panel; tablet keys. */
 public final class FeedbackStaffHandler extends HttpHandler {
     private final ComplaintService complaints;
     private final ReviewPanelService panel;
@@ -45,6 +42,9 @@ public final class FeedbackStaffHandler extends HttpHandler {
                     complaints.acknowledge(caller, reference, ComplaintReader.acknowledgement(request.jsonBody())));
             case "POST /staff/complaints/{reference}/answer" -> HttpResponses.json(200,
                     complaints.answer(caller, reference, ComplaintReader.finding(request.jsonBody())));
+            case "GET /staff/complaints/{reference}/notes" -> HttpResponses.json(200, complaints.notes(caller, reference));
+            case "POST /staff/complaints/{reference}/notes" -> HttpResponses.json(201,
+                    complaints.addNote(caller, reference, ComplaintReader.note(request.jsonBody())));
             case "POST /staff/counter-devices" -> HttpResponses.json(201, Map.of("counterLink",
                     tablets.issue(caller, () -> CounterReader.tablet(request.jsonBody()))));
             default -> throw Refusal.notFound("Not Found");

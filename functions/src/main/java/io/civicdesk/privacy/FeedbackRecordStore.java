@@ -4,6 +4,7 @@ import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
@@ -26,6 +27,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk                          sk         personal attributes                   kind, due from
  * COMPLAINT#{reference}       CASE       contact {name, email, phone}, message complaints, answeredAt (once not open)
+ * COMPLAINT#{reference}       NOTE#…     note (an officer's investigation note) "(removed)" after its case
  * FEEDBACK#{id}               FEEDBACK   contact {name, email, phone}, message feedback, receivedAt
  * SURVEY#{ref}, SURVEY#BOOKING#{ref}  SURVEY   comment (projected to ByPeriod)  survey-comments, answeredAt
  * SMILEY#{id}                 SMILEY     comment (projected to ByPeriod)       counter-answers, answeredAt
@@ -103,12 +105,23 @@ public final class FeedbackRecordStore implements PersonalRecords {
             boolean changed = attempt > 1 || version(item) != record.version();
             try {
                 dynamo.updateItem(update(item, cutoffs.now()));
+                if (Items.string(item, "sk").equals("CASE")) {
+                    removeNotes(Items.string(item, "pk"));
+                }
                 return changed ? Outcome.ANONYMISED_AFTER_CHANGE : Outcome.ANONYMISED;
             } catch (ConditionalCheckFailedException meanwhile) {
                 // Read again and decide again.
             }
         }
         return Outcome.NO_LONGER_DUE;
+    }
+
+    /** A case's investigation notes, after the case: one Query, then an Update of each (repeating one is harmless). */
+    private void removeNotes(String pk) {
+        dynamo.queryPaginator(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :note)")
+                        .expressionAttributeValues(Map.of(":pk", s(pk), ":note", s("NOTE#"))).build()).items()
+                .forEach(note -> dynamo.updateItem(update -> update.tableName(table).key(Items.key(pk, Items.string(note, "sk")))
+                        .updateExpression("SET note = :removed").expressionAttributeValues(Map.of(":removed", s(ScanItems.REMOVED)))));
     }
 
     private UpdateItemRequest update(Map<String, AttributeValue> item, Instant now) {

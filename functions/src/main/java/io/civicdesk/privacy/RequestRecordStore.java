@@ -33,7 +33,7 @@ import static io.civicdesk.platform.Items.s;
  * pk                     sk                 personal attributes
  * REQUEST#{reference}    REQUEST            contact {name, email, phone}, description, location {address, latitude,
  *                                           longitude}, answers[].values, followers[].email
- * REQUEST#{reference}    HISTORY#…          note (an officer's internal words)
+ * REQUEST#{reference}    HISTORY#…          note (an officer's internal words), residentMessage (the resident's)
  * REQUEST#{reference}    FIND#{term}        findTerm: email#…, phone#…, word#… of the name and address (index Lookup)
  * IDEMPOTENCY#{sha256}   IDEMPOTENCY        body: the first answer to a submission (expiresAt, a day on)
  * </pre>
@@ -41,7 +41,7 @@ import static io.civicdesk.platform.Items.s;
  * Anonymising a request is one strongly consistent Query of its partition and one TransactWriteItems: an Update of
  * the request on its version (the description and answers become "(removed)", contact, location and followers go,
  * {@code anonymisedAt} is set, the version goes up so a staff save made from an older read is refused), a history
- * entry saying so, a Delete of each search term and the removal of each internal note. What the figures, reports
+ * entry saying so, a Delete of each search term and the removal of each internal note and resident's message. What the figures, reports
  * and queues read — service, unit, status, dates, service level, channel, priority, queue keys — is untouched.
  */
 public final class RequestRecordStore implements PersonalRecords {
@@ -160,8 +160,9 @@ public final class RequestRecordStore implements PersonalRecords {
             if (sk.startsWith("FIND#")) {
                 rest.add(Write.of("search-term", TransactWriteItem.builder()
                         .delete(Delete.builder().tableName(table).key(key).build()).build()));
-            } else if (sk.startsWith("HISTORY#") && item.containsKey("note")) {
-                rest.add(Write.update("note", Update.builder().tableName(table).key(key).updateExpression("REMOVE note").build()));
+            } else if (sk.startsWith("HISTORY#") && (item.containsKey("note") || item.containsKey("residentMessage"))) {
+                rest.add(Write.update("note", Update.builder().tableName(table).key(key)
+                        .updateExpression("REMOVE note, residentMessage").build()));
             }
         }
         // A very long history: the extra parts first (harmless to repeat), the request's own change last.

@@ -3,6 +3,9 @@ package io.civicdesk.requests;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.languages.Language;
 import io.civicdesk.notify.Mail;
+import io.civicdesk.platform.Hashes;
+
+import java.security.SecureRandom;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,8 @@ import java.util.function.Supplier;
  * the resident and whoever follows it by email, each with their own tracking link.
  */
 final class Changes {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Timing timing;
     private final Units units;
     private final Supplier<String> mailIds;
@@ -47,10 +52,10 @@ final class Changes {
             if (after.preferredChannel() == PreferredChannel.EMAIL && after.contact().email() != null) {
                 mails.add(mail(after.contact().email(), after.language(), after, label, publicMessage, after.reference(), null));
             }
+            // An unconfirmed follower gets nothing until they confirm from the mail that asked them.
             for (Follower follower : followers) {
-                if (follower.preferredChannel() == PreferredChannel.EMAIL && follower.email() != null) {
-                    mails.add(mail(follower.email(), follower.language(), after, label, publicMessage, after.reference(),
-                            follower.reference().display()));
+                if (follower.mailed()) {
+                    mails.add(followerMail(follower, after, label, publicMessage));
                 }
             }
         }
@@ -61,10 +66,34 @@ final class Changes {
     /** An update mail about {@code request} in {@code language}, linking to {@code tracked}'s tracking page. */
     Mail mail(String to, Language language, ServiceRequest request, String label, String message, Reference tracked,
               String followerReference) {
-        String serviceName = units.find(request.serviceId()).map(service -> service.name(language))
-                .orElse(request.serviceName());
-        return UpdateMail.compose(mailIds.get(), to, language, units.council().name(), request, serviceName, label, message,
-                trackingLink(tracked), followerReference);
+        return UpdateMail.compose(mailIds.get(), to, language, units.council().name(), request,
+                serviceName(request, language), label, message, trackingLink(tracked), followerReference, null);
+    }
+
+    /** The update mail for one follower, in their language, with their one-click unfollow link. */
+    private Mail followerMail(Follower follower, ServiceRequest request, String label, String message) {
+        return UpdateMail.compose(mailIds.get(), follower.email(), follower.language(), units.council().name(), request,
+                serviceName(request, follower.language()), label, message, trackingLink(request.reference()),
+                follower.reference() == null ? UpdateMail.FOLLOWING_BY_EMAIL : follower.reference().display(),
+                follower.token() == null ? null : followLink(request.reference(), "unfollow", follower.token()));
+    }
+
+    String serviceName(ServiceRequest request, Language language) {
+        return units.find(request.serviceId()).map(service -> service.name(language)).orElse(request.serviceName());
+    }
+
+    /** The portal's page that confirms or ends following, its secret in the fragment (never sent to a server). */
+    String followLink(Reference reference, String what, String token) {
+        return portalUrl + "/follow.html?ref=" + reference.value() + "#" + what + "=" + token;
+    }
+
+    String portalUrl() {
+        return portalUrl;
+    }
+
+    /** A follower's secret: 128 random bits. */
+    static String newToken() {
+        return Hashes.newSecret(RANDOM);
     }
 
     String trackingLink(Reference reference) {

@@ -83,7 +83,7 @@ final class Duplicates {
         ServiceRequest request = acting.request();
         List<Follower> followers = new ArrayList<>(original.handling().followers());
         followers.add(new Follower(request.reference(), request.contact().email(), request.preferredChannel(),
-                request.language()));
+                request.language(), true, Changes.newToken()));
         followers.addAll(request.handling().followers());
         ServiceRequest after = original.changed(original.status(), original.unitId(),
                 original.handling().withFollowers(followers));

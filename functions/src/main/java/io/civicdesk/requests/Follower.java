@@ -3,8 +3,23 @@ package io.civicdesk.requests;
 import io.civicdesk.languages.Language;
 
 /**
- * The resident of a request closed as a duplicate, following the original: the original's public updates are
- * mailed to them too, in their own language. Only what reaching them needs is copied onto the original.
+ * Someone who is mailed a request's public updates, in their own language. Either the resident of a request closed
+ * as its duplicate ({@code reference} is theirs; they reported, so they are confirmed), or anyone who followed it by
+ * email from its tracking page ({@code reference} null), who hears nothing until they confirm from the mail.
+ * Only what reaching them needs is kept on the request.
+ *
+ * @param token the unguessable secret of their confirm and unfollow links (null for a duplicate's resident who
+ *              followed before followers had one: their mails carry no unfollow link)
  */
-public record Follower(Reference reference, String email, PreferredChannel preferredChannel, Language language) {
+public record Follower(Reference reference, String email, PreferredChannel preferredChannel, Language language,
+                       boolean confirmed, String token) {
+
+    /** Whether the request's public updates are mailed to them: confirmed, by email. */
+    public boolean mailed() {
+        return confirmed && preferredChannel == PreferredChannel.EMAIL && email != null;
+    }
+
+    public Follower confirm() {
+        return new Follower(reference, email, preferredChannel, language, true, token);
+    }
 }

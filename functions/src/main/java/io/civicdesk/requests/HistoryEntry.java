@@ -10,13 +10,25 @@ import java.util.Map;
  *
  * @param by         null for a resident's own online report
  * @param action     e.g. created, acknowledge, assign, refer, status, message, note, priority, duplicate,
- *                   duplicate-linked, resolve, close, reopen
+ *                   duplicate-linked, resolve, close, reopen; the resident's own: resident-reply,
+ *                   resident-information, resident-not-fixed; a follower's: follower-added, follower-confirmed,
+ *                   follower-removed
  * @param visibility public when the resident was told (a public update), internal otherwise
  * @param delivery   how the public message reaches the resident: email, officer-to-call, officer-to-text, none
+ * @param residentMessage what the resident wrote from their private link (a reply, more information, why it is not
+ *                   fixed): personal information, for staff only, removed when the request is anonymised
  */
 public record HistoryEntry(long version, int sequence, Instant at, Actor by, String action,
                            Map<String, String> before, Map<String, String> after,
-                           String publicMessage, String note, Visibility visibility, String delivery) {
+                           String publicMessage, String note, Visibility visibility, String delivery,
+                           String residentMessage) {
+
+    /** An entry of staff's making, with no words of the resident's. */
+    public HistoryEntry(long version, int sequence, Instant at, Actor by, String action, Map<String, String> before,
+                        Map<String, String> after, String publicMessage, String note, Visibility visibility,
+                        String delivery) {
+        this(version, sequence, at, by, action, before, after, publicMessage, note, visibility, delivery, null);
+    }
 
     public enum Visibility {
         PUBLIC, INTERNAL;

@@ -184,11 +184,22 @@ final class RequestItems {
 
     private static Map<String, AttributeValue> followerItem(Follower follower) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("reference", s(follower.reference().value()));
+        item.put("reference", follower.reference() == null ? null : s(follower.reference().value()));
         item.put("email", s(follower.email()));
         item.put("preferredChannel", s(follower.preferredChannel().wireName()));
         item.put("language", s(follower.language().tag()));
+        // Only a follower still to confirm says so: a duplicate's resident (every follower before) never had to.
+        item.put("unconfirmed", follower.confirmed() ? null : Items.bool(true));
+        item.put("token", s(follower.token()));
         return item;
+    }
+
+    private static Follower follower(Map<String, AttributeValue> item) {
+        String reference = Items.string(item, "reference");
+        return new Follower(reference == null ? null : new Reference(reference), Items.string(item, "email"),
+                PreferredChannel.fromWireName(Items.string(item, "preferredChannel")).orElse(PreferredChannel.NONE),
+                Language.stored(Items.string(item, "language")), !Items.flag(item, "unconfirmed"),
+                Items.string(item, "token"));
     }
 
     private static Map<String, AttributeValue> locationItem(Location location) {
@@ -232,6 +243,7 @@ final class RequestItems {
         item.put("note", s(entry.note()));
         item.put("visibility", s(entry.visibility().wireName()));
         item.put("delivery", s(entry.delivery()));
+        item.put("residentMessage", s(entry.residentMessage()));
         return Items.compact(item);
     }
 
@@ -265,10 +277,7 @@ final class RequestItems {
                 instant(item, "acknowledgedAt"), instant(item, "finishedAt"), Items.flag(item, "paused"),
                 instant(item, "resolvedAt"), instant(item, "closedAt"), Items.string(item, "resolution"),
                 duplicateOf == null ? null : new Reference(duplicateOf),
-                Items.mapList(item, "followers").stream().map(follower -> new Follower(
-                        new Reference(Items.string(follower, "reference")), Items.string(follower, "email"),
-                        PreferredChannel.fromWireName(Items.string(follower, "preferredChannel")).orElse(PreferredChannel.NONE),
-                        Language.stored(Items.string(follower, "language"))))
+                Items.mapList(item, "followers").stream().map(RequestItems::follower)
                         .toList(),
                 Items.flag(item, "resolvedAtFirstContact"),
                 loggedById == null ? null : new Actor(loggedById, Items.string(item, "loggedByName")));
@@ -304,7 +313,7 @@ final class RequestItems {
                 Items.string(item, "action"), changes(item, "before"), changes(item, "after"),
                 Items.string(item, "publicMessage"), Items.string(item, "note"),
                 "internal".equals(Items.string(item, "visibility")) ? HistoryEntry.Visibility.INTERNAL : HistoryEntry.Visibility.PUBLIC,
-                Items.string(item, "delivery"));
+                Items.string(item, "delivery"), Items.string(item, "residentMessage"));
     }
 
     private static Map<String, String> changes(Map<String, AttributeValue> item, String name) {

@@ -80,7 +80,7 @@ public record RequestView(String reference, String displayReference, long versio
     public record HistoryView(Instant at, Actor by, String action, String visibility,
                               @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, String> before,
                               @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, String> after,
-                              String publicMessage, String note, String delivery) {
+                              String publicMessage, String note, String delivery, String residentMessage) {
     }
 
     public static RequestView of(RequestRecord record, Workflow workflow, String unitName,
@@ -105,7 +105,8 @@ public record RequestView(String reference, String displayReference, long versio
                 request.answers().stream().map(answer -> new AnswerView(answer.questionId(), answer.question(), answer.text())).toList(),
                 request.handling().resolution(),
                 request.handling().duplicateOf() == null ? null : request.handling().duplicateOf().value(),
-                request.handling().followers().stream().map(Follower::reference).map(reference -> reference.value()).toList(),
+                request.handling().followers().stream().map(Follower::reference).filter(java.util.Objects::nonNull)
+                        .map(Reference::value).toList(),
                 canAct ? NextSteps.statuses(request, workflow).stream().map(NextStatus::of).toList() : List.of(),
                 canAct ? NextSteps.actions(request, workflow).stream().map(StaffAction.Kind::wireName).toList() : List.of(),
                 canAct,
@@ -115,7 +116,8 @@ public record RequestView(String reference, String displayReference, long versio
                 record.history().stream()
                         .sorted(Comparator.comparingLong(HistoryEntry::version).thenComparingInt(HistoryEntry::sequence))
                         .map(entry -> new HistoryView(entry.at(), entry.by(), entry.action(), entry.visibility().wireName(),
-                                entry.before(), entry.after(), entry.publicMessage(), entry.note(), entry.delivery()))
+                                entry.before(), entry.after(), entry.publicMessage(), entry.note(), entry.delivery(),
+                                entry.residentMessage()))
                         .toList());
     }
 

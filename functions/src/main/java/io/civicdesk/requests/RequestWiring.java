@@ -102,6 +102,24 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
                 StaffReadAudit.installed(configured(catalogTable, "CATALOG_TABLE"), clock));
     }
 
+    /**
+     * The resident's replies, more information and "not fixed" from their private link, and following by email:
+     * one catalogue (kept five minutes) for both.
+     */
+    public ResidentConversation conversation(NotFixedWindow window) {
+        Units units = new Units(catalog(), clock);
+        ResidentChanges changes = residentChanges();
+        return new ResidentConversation(new ResidentReplies(changes, new WorkflowStore(dynamo, configured(catalogTable,
+                "CATALOG_TABLE")), units, directory(), window, configured(portalUrl, "PORTAL_URL")),
+                new Following(changes, new Changes(new Timing(units.serviceLevels()), units,
+                        () -> java.util.UUID.randomUUID().toString(), configured(portalUrl, "PORTAL_URL")), units));
+    }
+
+    private ResidentChanges residentChanges() {
+        return new ResidentChanges(requests(), new ChangeWrites(requests(), outbox(), figures, RequestActions.OnResolved.NOTHING),
+                new IdempotentCommand(new IdempotencyStore(dynamo, requestsTable), transactions(), clock), outbox());
+    }
+
     /** A setting this function was not given fails when a part that needs it is built, naming it, not deep in a call. */
     private static String configured(String value, String name) {
         if (value == null) {

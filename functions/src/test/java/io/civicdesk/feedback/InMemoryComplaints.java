@@ -15,6 +15,7 @@ import java.util.Optional;
 final class InMemoryComplaints implements Complaints {
     private final InMemoryTransactions transactions;
     final Map<String, Complaint> cases = new LinkedHashMap<>();
+    private final List<ComplaintNote> notes = new java.util.ArrayList<>();
 
     InMemoryComplaints(InMemoryTransactions transactions) {
         this.transactions = transactions;
@@ -47,5 +48,15 @@ final class InMemoryComplaints implements Complaints {
     public List<Complaint> received(YearMonth month) {
         return cases.values().stream().filter(c -> !c.isReview())
                 .filter(c -> YearMonth.from(c.receivedAt().atZone(ZoneOffset.UTC)).equals(month)).toList();
+    }
+
+    @Override
+    public Write noted(ComplaintNote note) {
+        return transactions.write("note", () -> true, () -> notes.add(note));
+    }
+
+    @Override
+    public List<ComplaintNote> notes(String reference) {
+        return notes.stream().filter(note -> note.reference().equals(reference)).toList();
     }
 }

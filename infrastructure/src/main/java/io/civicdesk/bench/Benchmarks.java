@@ -50,6 +50,8 @@ public final class Benchmarks {
         boolean staffOnly = java.util.Arrays.asList(args).contains("staff");
         // `./civicdesk bench payments`: the DynamoDB calls of a checkout and of the webhook that confirms it.
         boolean paymentsOnly = java.util.Arrays.asList(args).contains("payments");
+        // `./civicdesk bench replies`: the calls per operation and the resident's replies and following (a minute or two).
+        boolean repliesOnly = java.util.Arrays.asList(args).contains("replies");
         SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
         // Event sources off: nothing but the benchmarks' own invocations runs a handler or calls DynamoDB.
         try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).seedDemoData(true)
@@ -64,6 +66,11 @@ public final class Benchmarks {
                 print(paymentCalls(functionClasspath));
                 return;
             }
+            if (repliesOnly) {
+                print(callCounts(functionClasspath));
+                print(ReplyBenchmarks.measure(functionClasspath));
+                return;
+            }
             if (staffOnly) {
                 print(callCounts(functionClasspath));
                 print(StaffBenchmarks.measure(functionClasspath));
@@ -73,6 +80,7 @@ public final class Benchmarks {
             print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS));
             print(callCounts(functionClasspath));
             print(StaffBenchmarks.measure(functionClasspath));
+            print(ReplyBenchmarks.measure(functionClasspath));
             print(LoadBenchmarks.measure(functionClasspath));
             BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
             SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);

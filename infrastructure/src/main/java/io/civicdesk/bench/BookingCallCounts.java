@@ -135,21 +135,11 @@ public final class BookingCallCounts {
     }
 
     static String[] row(String operation, Map<String, CallCounter.Tally> tallies) {
-        int calls = 0;
-        long read = 0;
-        long written = 0;
-        List<String> byOperation = new ArrayList<>();
-        for (Map.Entry<String, CallCounter.Tally> entry : tallies.entrySet()) {
-            if (entry.getKey().startsWith("DynamoDb ")) {
-                calls += entry.getValue().calls();
-                read += entry.getValue().itemsRead();
-                written += entry.getValue().itemsWritten();
-                byOperation.add(entry.getValue().calls() + " " + entry.getKey().substring("DynamoDb ".length()));
-            }
-        }
+        CallCounter.DynamoDbTotals totals = CallCounter.DynamoDbTotals.of(tallies);
+        long written = totals.itemsWritten();
         boolean transactional = tallies.keySet().stream().anyMatch(k -> k.contains("TransactWriteItems"));
         // A transactional write costs two write units per item of up to 1 KB (each item here is under 1 KB but the mail).
-        return new String[] {operation, Integer.toString(calls), String.join(", ", byOperation), Long.toString(read),
-                Long.toString(written), transactional ? "~" + (2 * written) : Long.toString(written)};
+        return new String[] {operation, Integer.toString(totals.calls()), totals.byOperation(),
+                Long.toString(totals.itemsRead()), Long.toString(written), transactional ? "~" + (2 * written) : Long.toString(written)};
     }
 }

@@ -37,14 +37,51 @@ public final class CallCounter implements ExecutionInterceptor {
         }
     }
 
+    /** The DynamoDB part of some tallies: calls, items read and written, and the calls by operation ("1 GetItem, …"). */
+    public record DynamoDbTotals(int calls, long itemsRead, long itemsWritten, String byOperation) {
+        public static DynamoDbTotals of(Map<String, Tally> tallies) {
+            int calls = 0;
+            long read = 0;
+            long written = 0;
+            List<String> byOperation = new java.util.ArrayList<>();
+            for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+                if (entry.getKey().startsWith("DynamoDb ")) {
+                    calls += entry.getValue().calls();
+                    read += entry.getValue().itemsRead();
+                    written += entry.getValue().itemsWritten();
+                    byOperation.add(entry.getValue().calls() + " " + entry.getKey().substring("DynamoDb ".length()));
+                }
+            }
+            return new DynamoDbTotals(calls, read, written, String.join(", ", byOperation));
+        }
+    }
+
     /** Keyed by service and operation, e.g. "DynamoDb GetItem", in the order first called. */
     private static final Map<String, Tally> TALLIES = new LinkedHashMap<>();
     /** HTTP attempts, the SDK's retries included (a call is one execution however many attempts it took). */
     private static final AtomicLong ATTEMPTS = new AtomicLong();
+    /** Bytes of the HTTP bodies sent and received (their Content-Length), every attempt included. */
+    private static final AtomicLong BYTES_SENT = new AtomicLong();
+    private static final AtomicLong BYTES_RECEIVED = new AtomicLong();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         ATTEMPTS.incrementAndGet();
+        BYTES_SENT.addAndGet(contentLength(context.httpRequest().firstMatchingHeader("Content-Length")));
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        BYTES_RECEIVED.addAndGet(contentLength(context.httpResponse().firstMatchingHeader("Content-Length")));
+    }
+
+    private static long contentLength(java.util.Optional<String> header) {
+        return header.map(String::trim).filter(value -> value.matches("\\d+")).map(Long::parseLong).orElse(0L);
+    }
+
+    /** Bytes sent and received since the last call, and a fresh start: {sent, received}. */
+    public static long[] takeBytes() {
+        return new long[] {BYTES_SENT.getAndSet(0), BYTES_RECEIVED.getAndSet(0)};
     }
 
     @Override

@@ -161,6 +161,11 @@ class StaffAuthorisationMatrixTest {
                 + "/acknowledge", () -> Map.of("message", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 200));
         cases.put("POST /staff/complaints/{reference}/answer", new Case("/staff/complaints/" + complaintToAnswer + "/answer",
                 () -> Map.of("outcome", "not-upheld", "reasons", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        // Investigation notes: who may handle the case, as acknowledging and answering.
+        cases.put("GET /staff/complaints/{reference}/notes", new Case("/staff/complaints/" + complaintToAnswer + "/notes",
+                null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("POST /staff/complaints/{reference}/notes", new Case("/staff/complaints/" + complaintToAcknowledge + "/notes",
+                () -> Map.of("note", "Matrix check."), SAM, ACCOUNT_MANAGER, PRIYA, 201));
         cases.put("POST /staff/counter-devices", new Case("/staff/counter-devices",
                 () -> Map.of("unitId", "waste", "name", "Matrix check tablet"), ADMIN, StaffApi.SUPERVISOR, null, 201));
         // Report history: supervisors, account managers (their units' lines) and admins; who gets which, admins only.

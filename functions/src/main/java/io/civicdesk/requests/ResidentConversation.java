@@ -1,0 +1,5 @@
+package io.civicdesk.requests;
+
+/** What a resident and a follower may do without signing in: {@link ResidentReplies} and {@link Following}. */
+public record ResidentConversation(ResidentReplies replies, Following following) {
+}
