@@ -11,6 +11,7 @@ import {
   RESIDENT, emptyFields, questionFieldId, renderProblemFields, renderLocationFields, renderContactFields,
   readFields, writeFields, validateFields, submission, fieldIdFor,
 } from './request-form.js';
+import { renderPhotoPicker, sendChosen } from './photos.js';
 
 const STEPS = ['problem', 'location', 'contact', 'check', 'done'];
 const serviceId = new URLSearchParams(location.search).get('service') || '';
@@ -237,6 +238,8 @@ async function send() {
     draft.result = response.data;
     saveDraft();
     show('done');
+    const key = new URLSearchParams(new URL(response.data.privateLink, location.href).hash.slice(1)).get('key');
+    sendChosen(response.data.reference, key, document.getElementById('photo-uploads'));
     document.dispatchEvent(new CustomEvent('civicdesk:report-sent')); // suggest.js counts the articles read first
     return;
   }
@@ -284,6 +287,7 @@ function renderDone() {
     ]),
     copyButton,
     copyStatus,
+    h('div', { id: 'photo-uploads', role: 'status' }),
     h('p', { text: t('done.keep') }),
     contactLine ? h('p', { text: contactLine }) : null,
     h('h2', { text: t('done.next') }),
@@ -377,6 +381,7 @@ window.addEventListener('popstate', (event) => {
   if (service && STEPS.includes(step) && (step !== 'done' || draft.result)) show(step, { push: false });
 });
 renderLocationFields(document.getElementById('location-fields'));
+renderPhotoPicker(document.getElementById('photo-fields'));
 renderContactFields(document.getElementById('contact-fields'), RESIDENT);
 sendButton.addEventListener('click', send);
 document.getElementById('show-confirmation').addEventListener('click', (event) => {

@@ -116,12 +116,18 @@ export function renderLocationFields(container) {
     useButton,
     h('div', { id: 'location-status', class: 'inset-text', hidden: true }, [h('p', { id: 'location-text' }), removeButton]),
   ]);
+  // The map (js/map-picker.js, and Leaflet with it) loads only when it is opened: the page's first load stays as small.
+  const mapButton = h('button', { class: 'button button--secondary', type: 'button', id: 'open-map', 'aria-expanded': 'false',
+    'aria-controls': 'map-area', text: t('map.open') });
+  const mapArea = h('div', { id: 'map-area', class: 'form-group', hidden: true });
   container.replaceChildren(
     formGroup({
       id: 'address', label: t('form.address'), hint: t('form.addressHint'),
       control: h('input', { class: 'input', type: 'text', autocomplete: 'off' }),
     }),
     geolocation,
+    h('div', { class: 'form-group' }, mapButton),
+    mapArea,
     ...['latitude', 'longitude', 'accuracy'].map((id) => h('input', { type: 'hidden', id, name: id })),
   );
 
@@ -144,6 +150,20 @@ export function renderLocationFields(container) {
       done();
       announce(error.code === error.PERMISSION_DENIED ? t('form.locationDenied') : t('form.locationNotFound'));
     }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+  });
+  mapButton.addEventListener('click', async () => {
+    const open = mapButton.getAttribute('aria-expanded') === 'true';
+    mapButton.setAttribute('aria-expanded', String(!open));
+    mapButton.textContent = open ? t('map.open') : t('map.close');
+    mapArea.hidden = open;
+    if (open || mapArea.childElementCount) return;
+    const { openMap } = await import('./map-picker.js');
+    const latitude = document.getElementById('latitude').value;
+    const longitude = document.getElementById('longitude').value;
+    await openMap(mapArea, latitude ? [Number(latitude), Number(longitude)] : null, (lat, lng) => {
+      setPosition(lat, lng, null);
+      document.getElementById('location-text').textContent = t('map.chosen', { latitude: Number(lat).toFixed(5), longitude: Number(lng).toFixed(5) });
+    });
   });
   removeButton.addEventListener('click', () => {
     setPosition(null, null, null);

@@ -130,7 +130,12 @@ async function lookUp(typed) {
   }
   // Keep the address shareable and current; the fragment stays only with its own reference.
   history.replaceState(null, '', `?ref=${encodeURIComponent(reference)}${withKey ? location.hash : ''}`);
-  if (response.ok) return render(response.data);
+  if (response.ok) {
+    await render(response.data);
+    // photos.js adds the request's photos below it.
+    document.dispatchEvent(new CustomEvent('civicdesk:tracked', { detail: { reference, privateKey: withKey ? privateKey : null } }));
+    return;
+  }
   result.replaceChildren();
   if (response.status === 400) return showFieldError(t('track.badReference'));
   if (response.status === 404) {

@@ -562,6 +562,7 @@ async function start() {
   }
   request = response.data;
   render();
+  document.dispatchEvent(new CustomEvent('civicdesk:request-shown')); // request-photos.js shows its photos
 }
 
 start();

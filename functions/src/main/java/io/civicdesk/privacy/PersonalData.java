@@ -60,6 +60,7 @@ public record PersonalData(String table, String item, String attribute, String h
             new PersonalData("OutboxTable", "MAIL#{id}", "to, subject, text, html, attachments",
                     "every mail: the address, and bodies that quote names, addresses and descriptions", RecordKind.MAILS,
                     "removed once sent or given up (and the TTL deletes sent mail 30 days on)"),
-            new PersonalData("(not stored yet)", "photos", "—", "photos of a problem: the product does not take photos yet",
-                    RecordKind.PHOTOS, "the period is ready for them"));
+            new PersonalData("PhotosTable", "REQUEST#{ref} / PHOTO#{id}", "the photo and its thumbnail (photos bucket)",
+                    "a photo of the problem, which may show a person, a car's plate or a house (its EXIF and GPS are "
+                            + "never stored)", RecordKind.PHOTOS, "the objects and the item are deleted"));
 }

@@ -9,7 +9,7 @@ final class PrivacyViews {
     private PrivacyViews() {
     }
 
-    record KindView(String kind, String label, String countedFrom, int days, int defaultDays, boolean stored) {
+    record KindView(String kind, String label, String countedFrom, int days, int defaultDays) {
     }
 
     record ScheduleView(long version, String changedAt, String changedBy, List<KindView> kinds) {
@@ -22,8 +22,7 @@ final class PrivacyViews {
     static ScheduleView schedule(RetentionSchedule schedule) {
         return new ScheduleView(schedule.version(), schedule.changedAt() == null ? null : schedule.changedAt().toString(),
                 schedule.changedBy(), java.util.Arrays.stream(RecordKind.values()).map(kind -> new KindView(kind.wireName(),
-                        kind.label(), kind.countedFrom(), schedule.daysFor(kind), kind.defaultDays(),
-                        kind != RecordKind.PHOTOS)).toList());
+                        kind.label(), kind.countedFrom(), schedule.daysFor(kind), kind.defaultDays())).toList());
     }
 
     static RunView run(RetentionRun run) {

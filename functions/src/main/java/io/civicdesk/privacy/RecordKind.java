@@ -15,7 +15,7 @@ public enum RecordKind {
     SURVEY_COMMENTS("survey-comments", "Survey comments", "from when the survey was answered", 730),
     COUNTER_ANSWERS("counter-answers", "Counter tablet comments", "from when the comment was left", 365),
     MAILS("mails", "Mails sent to residents and staff", "from when the mail was written", 90),
-    PHOTOS("photos", "Photos", "from when the request was resolved or closed (photos are not stored yet)", 365);
+    PHOTOS("photos", "Photos", "from when the request was resolved or closed", 365);
 
     /** The shortest and longest periods an administrator may set, in days. */
     public static final int MIN_DAYS = 7;

@@ -32,7 +32,7 @@ class CapabilityPackagesAreLayeredTest {
             List.of("directory", "figures", "notify"),  // staff directory; request/survey/backlog figures; mail outbox
             List.of("requests", "articles"),            // taking and handling a service request; knowledge-base articles
             List.of("feedback", "reports", "search",    // complaints, surveys, counter; service-level reports;
-                    "payments"),                        // search over services and articles; paying online
+                    "payments", "photos"),              // search over services and articles; paying online; requests' photos
             List.of("bookings"),                        // facilities and bookings
             List.of("staff", "guides"),                 // the staff console: queue, admin, sign-in; guided conversations
             List.of("tracking", "warnings",             // a resident tracking a request; service-level warnings;

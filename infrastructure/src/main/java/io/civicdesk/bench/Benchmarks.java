@@ -6,7 +6,10 @@ import io.civicdesk.portal.PortalBuild;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./civicdesk bench}: the performance figures of infrastructure/BENCHMARKS.md, printed as tables — cold
@@ -32,6 +35,11 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /** One table or more of the benchmarks, printed against the running local stack. */
+    private interface Part {
+        void print(LocalStack stack) throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("civicdesk.root", "")).toAbsolutePath();
         Path jar = root.resolve(FUNCTIONS_JAR);
@@ -44,52 +52,34 @@ public final class Benchmarks {
         List<Path> functionClasspath = List.of(jar,
                 Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         long start = System.nanoTime();
-        // `./civicdesk bench search`: the calls per operation and the search tables (minutes, not the roll-ups' half hour).
-        boolean searchOnly = java.util.Arrays.asList(args).contains("search");
-        // `./civicdesk bench staff`: the calls per operation, the staff workspace's and the portal's bytes (minutes too).
-        boolean staffOnly = java.util.Arrays.asList(args).contains("staff");
-        // `./civicdesk bench payments`: the DynamoDB calls of a checkout and of the webhook that confirms it.
-        boolean paymentsOnly = java.util.Arrays.asList(args).contains("payments");
-        // `./civicdesk bench replies`: the calls per operation and the resident's replies and following (a minute or two).
-        boolean repliesOnly = java.util.Arrays.asList(args).contains("replies");
         SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
+        // `./civicdesk bench <subset>`: one capability's tables in minutes, not the whole run's half hour.
+        Map<String, List<Part>> subsets = new LinkedHashMap<>();
+        Part calls = stack -> print(callCounts(functionClasspath));
+        subsets.put("search", List.of(calls,
+                stack -> SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print),
+                stack -> print(PortalBytes.searchPages(builtPortal(root)))));
+        subsets.put("staff", List.of(calls, stack -> print(StaffBenchmarks.measure(functionClasspath)),
+                stack -> print(PortalBytes.measure(builtPortal(root)))));
+        subsets.put("replies", List.of(calls, stack -> print(ReplyBenchmarks.measure(functionClasspath))));
+        subsets.put("payments", List.of(stack -> print(paymentCalls(functionClasspath))));
+        subsets.put("photos", List.of(stack -> print(PhotoBenchmarks.measure(functionClasspath)),
+                stack -> print(PortalBytes.reportMap(builtPortal(root)))));
+        List<Part> everything = new ArrayList<>(List.of(
+                stack -> print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS)),
+                stack -> print(LoadBenchmarks.measure(functionClasspath)),
+                stack -> BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print),
+                stack -> print(RollUpScaling.measure(stack.dynamoDb(), ROLL_UP_SIZES))));
+        subsets.values().forEach(parts -> parts.stream().filter(part -> !everything.contains(part)).forEach(everything::add));
+        List<Part> parts = java.util.Arrays.stream(args).filter(subsets::containsKey).findFirst()
+                .map(subsets::get).orElse(everything);
         // Event sources off: nothing but the benchmarks' own invocations runs a handler or calls DynamoDB.
         try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().port(0).seedDemoData(true)
                 .eventSources(false).projectRoot(root))) {
-            if (searchOnly) {
-                print(callCounts(functionClasspath));
-                SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
-                print(PortalBytes.searchPages(builtPortal(root)));
-                return;
+            for (Part part : parts) {
+                part.print(stack);
             }
-            if (paymentsOnly) {
-                print(paymentCalls(functionClasspath));
-                return;
-            }
-            if (repliesOnly) {
-                print(callCounts(functionClasspath));
-                print(ReplyBenchmarks.measure(functionClasspath));
-                return;
-            }
-            if (staffOnly) {
-                print(callCounts(functionClasspath));
-                print(StaffBenchmarks.measure(functionClasspath));
-                print(PortalBytes.measure(builtPortal(root)));
-                return;
-            }
-            print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS));
-            print(callCounts(functionClasspath));
-            print(StaffBenchmarks.measure(functionClasspath));
-            print(ReplyBenchmarks.measure(functionClasspath));
-            print(LoadBenchmarks.measure(functionClasspath));
-            BookingBenchmarks.measure(functionClasspath).forEach(Benchmarks::print);
-            SearchBenchmarks.measure(stack, template, functionClasspath).forEach(Benchmarks::print);
-            print(RollUpScaling.measure(stack.dynamoDb(), ROLL_UP_SIZES));
-            print(paymentCalls(functionClasspath));
         }
-        Path portal = builtPortal(root);
-        print(PortalBytes.measure(portal));
-        print(PortalBytes.searchPages(portal));
         System.out.printf("All benchmarks: %d s.%n", Math.round((System.nanoTime() - start) / 1e9));
     }
 

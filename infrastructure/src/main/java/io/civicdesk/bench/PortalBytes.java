@@ -49,6 +49,38 @@ final class PortalBytes {
                 .stream().anyMatch(file -> SEARCH_SCRIPTS.contains(portal.relativize(file).toString().replace('\\', '/'))));
     }
 
+    /** What opening the report form's map loads (js/map-picker.js imports only what the page already has). */
+    private static final List<String> MAP_FILES = List.of("js/map-picker.js", "vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",
+            "vendor/leaflet/images/marker-icon-2x.png", "vendor/leaflet/images/marker-shadow.png");
+
+    /** The report page on first load, the map closed, and what opening the map adds (tiles not counted). */
+    static Table reportMap(Path portal) throws IOException {
+        Table table = new Table("The report page with the map closed and opened",
+                "How measured: as the portal's bytes on first load; opening the map adds " + String.join(", ", MAP_FILES)
+                        + " (a phone's screen shows the 2x marker). Not counted: the map's tiles, from the tile server.",
+                "Report page", "Files", "Raw bytes", "Gzip bytes");
+        Set<Path> closed = loadedBy(portal, portal.resolve("report.html"));
+        long[] first = bytes(closed);
+        table.add("first load, map closed", closed.size(), Table.number(first[0]), Table.number(first[1]));
+        Set<Path> opened = new LinkedHashSet<>(closed);
+        MAP_FILES.forEach(file -> opened.add(portal.resolve(file)));
+        long[] open = bytes(opened);
+        table.add("map opened (first load and the map)", opened.size(), Table.number(open[0]), Table.number(open[1]));
+        return table;
+    }
+
+    private static long[] bytes(Set<Path> files) throws IOException {
+        long raw = 0;
+        long gzip = 0;
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            raw += bytes.length;
+            // PNGs are compressed already: CloudFront sends them as they are.
+            gzip += bytes.length < SMALLEST_COMPRESSED || file.toString().endsWith(".png") ? bytes.length : gzipped(bytes);
+        }
+        return new long[] {raw, gzip};
+    }
+
     private interface PagePredicate {
         boolean test(Path page) throws IOException;
     }
@@ -71,14 +103,8 @@ final class PortalBytes {
                 continue;
             }
             Set<Path> loaded = loadedBy(portal, page);
-            long raw = 0;
-            long gzip = 0;
-            for (Path file : loaded) {
-                byte[] bytes = Files.readAllBytes(file);
-                raw += bytes.length;
-                gzip += bytes.length < SMALLEST_COMPRESSED ? bytes.length : gzipped(bytes);
-            }
-            table.add(portal.relativize(page), loaded.size(), Table.number(raw), Table.number(gzip),
+            long[] bytes = bytes(loaded);
+            table.add(portal.relativize(page), loaded.size(), Table.number(bytes[0]), Table.number(bytes[1]),
                     loaded.stream().skip(1).map(file -> portal.relativize(file).toString()).collect(Collectors.joining(" ")));
         }
         return table;

@@ -150,7 +150,7 @@ public final class StaffBenchmarks {
         return Events.asStaff(event, claims);
     }
 
-    private static APIGatewayV2HTTPResponse invoke(HttpHandler handler, APIGatewayV2HTTPEvent event) {
+    static APIGatewayV2HTTPResponse invoke(HttpHandler handler, APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, new BenchContext(handler.getClass().getSimpleName()));
         if (response.getStatusCode() / 100 != 2) {
             throw new IllegalStateException(event.getRouteKey() + " answered " + response.getStatusCode() + ": " + response.getBody());
@@ -166,6 +166,11 @@ public final class StaffBenchmarks {
     }
 
     private void record(String operation, Map<String, CallCounter.Tally> tallies) {
+        rows.add(row(operation, tallies));
+    }
+
+    /** A row of the calls tables: the operation, its DynamoDB calls (by operation, items read and written), other AWS calls. */
+    static String[] row(String operation, Map<String, CallCounter.Tally> tallies) {
         int calls = 0;
         long read = 0;
         long written = 0;
@@ -184,8 +189,8 @@ public final class StaffBenchmarks {
                 others.add(service + ": " + text);
             }
         }
-        rows.add(new String[] {operation, Integer.toString(calls), String.join(", ", byOperation), Long.toString(read),
-                Long.toString(written), others.isEmpty() ? "-" : String.join(", ", others)});
+        return new String[] {operation, Integer.toString(calls), String.join(", ", byOperation), Long.toString(read),
+                Long.toString(written), others.isEmpty() ? "-" : String.join(", ", others)};
     }
 
     private static RequestWiring wiring(DynamoDbClient dynamo, Clock clock) {

@@ -64,6 +64,7 @@ final class LocalGateway implements AutoCloseable {
     private volatile Map<String, LambdaFunction> functions;
     private volatile Map<String, LocalJwtAuthorizer> authorizers;
     private volatile LocalSignIn signIn;
+    private volatile BucketProxy buckets;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -87,10 +88,11 @@ final class LocalGateway implements AutoCloseable {
 
     /**
      * Serves requests: each route goes to the function of that logical ID, through the authorizer of its route
-     * key if it has one; {@code /local-auth} to the sign-in.
+     * key if it has one; {@code /local-auth} to the sign-in; {@code /{bucket}/...} to the bucket.
      */
     void start(Map<String, LambdaFunction> functionsById, Map<String, LocalJwtAuthorizer> authorizersByRouteKey,
-               LocalSignIn staffSignIn) {
+               LocalSignIn staffSignIn, BucketProxy bucketProxy) {
+        this.buckets = bucketProxy;
         this.functions = Map.copyOf(functionsById);
         this.authorizers = Map.copyOf(authorizersByRouteKey);
         this.signIn = staffSignIn;
@@ -108,6 +110,8 @@ final class LocalGateway implements AutoCloseable {
                 api(exchange, path.substring(API_PREFIX.length()));
             } else if (path.startsWith(LocalSignIn.PATH + "/")) {
                 signIn.handle(exchange);
+            } else if (buckets.serves(path)) {
+                buckets.forward(exchange);
             } else if (path.equals("/config.js")) {
                 StaticFiles.send(exchange, 200, "text/javascript; charset=utf-8", CONFIG_JS);
             } else {

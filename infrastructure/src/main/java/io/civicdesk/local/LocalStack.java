@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The whole product in one JVM, with no AWS account: DynamoDB (moto) with the tables of {@code template.yaml}, its
@@ -146,6 +148,7 @@ public final class LocalStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private MotoServer moto;
     private DynamoDbClient dynamoDb;
+    private S3Client s3;
     private CognitoIdentityProviderClient cognito;
     private final Map<String, String> userPoolIds = new HashMap<>();
     private Mailbox mailbox;
@@ -153,6 +156,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalGateway gateway;
     private StaffTokens staffTokens;
     private Scheduler scheduler;
+    private List<ObjectPoller> objectPollers = List.of();
     private Duration clockOffset = Duration.ZERO;
     private boolean closed;
 
@@ -213,6 +217,15 @@ public final class LocalStack implements AutoCloseable {
         // Stripe's stand-in, with keys made up for this run (on the stack's clock, set just above): the functions are given them as their configuration.
         paymentPage = closeLater(new PaymentPage("sk_test_local_" + UUID.randomUUID(), "whsec_local_" + UUID.randomUUID(), clock()));
         Intrinsics intrinsics = intrinsics(template, userPoolIds);
+        // The buckets, in moto's S3, named as the template names them (photos: docs/photos.md).
+        Map<String, String> buckets = template.buckets(intrinsics);
+        s3 = closeLater(S3Client.builder().endpointOverride(URI.create(moto.endpoint())).region(Region.of(REGION))
+                .credentialsProvider(LOCAL_CREDENTIALS).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build());
+        buckets.values().forEach(bucket -> s3.createBucket(b -> b.bucket(bucket)
+                .createBucketConfiguration(c -> c.locationConstraint(REGION))));
+        Map<String, String> withBuckets = new HashMap<>(userPoolIds);
+        withBuckets.putAll(buckets);
+        intrinsics = intrinsics(template, withBuckets);
         SystemProperties configuration = new SystemProperties(configuration(intrinsics, definitions));
         Map<String, String> replaced = configuration.apply();
         closeLater(() -> SystemProperties.restore(replaced));
@@ -234,6 +247,8 @@ public final class LocalStack implements AutoCloseable {
         List<StreamPoller> pollers = functions.values().stream().flatMap(f -> f.definition().streams().stream()
                 .map(event -> new StreamPoller(dynamoDb, streams, f, event, template.table(event.table()).tableName())))
                 .toList();
+        objectPollers = functions.values().stream().flatMap(f -> f.definition().objectEvents().stream()
+                .map(event -> new ObjectPoller(s3, f, event, buckets.get(event.bucket())))).toList();
         if (options.eventSources) {
             ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
                 Thread thread = new Thread(runnable, "local-event-sources");
@@ -245,13 +260,14 @@ public final class LocalStack implements AutoCloseable {
                 executor.awaitTermination(10, TimeUnit.SECONDS);
             });
             pollers.forEach(poller -> poller.start(executor));
+            objectPollers.forEach(poller -> poller.start(executor));
             scheduler.start(executor);
         }
         definitions.forEach(f -> f.unemulatedEvents().forEach(event -> System.err.println(
                 "local stack: " + f.logicalId() + " event " + event + " is not emulated locally")));
         gateway.start(functions, authorizers(definitions, intrinsics), new LocalSignIn(staffTokens, baseUrl(),
                 DemoData.COUNCIL.name(), new UserPoolStaff(cognito, signInPool(template)), unitNames(template),
-                preTokenGeneration(template, functions)));
+                preTokenGeneration(template, functions)), new BucketProxy(Set.copyOf(buckets.values()), moto.endpoint()));
     }
 
     /** The portal, built from its sources (a mistake in them stops the stack here, with the page it is in). */
@@ -280,6 +296,7 @@ public final class LocalStack implements AutoCloseable {
      * Ref is the local sign-in's client ID (the local sign-in, not moto, plays the hosted UI the client signs in at).
      */
     private static Intrinsics intrinsics(SamTemplate template, Map<String, String> userPoolIds) {
+        // userPoolIds: and, once they are created, each bucket's Ref (its name).
         Map<String, String> references = new HashMap<>(Map.of("AWS::Region", REGION, "AWS::AccountId", ACCOUNT_ID,
                 "AWS::Partition", "aws", "AWS::StackName", "civicdesk-local", "AWS::URLSuffix", "amazonaws.com"));
         references.putAll(userPoolIds);
@@ -312,6 +329,9 @@ public final class LocalStack implements AutoCloseable {
         properties.put("aws.endpointUrlDynamoDb", moto.endpoint());
         properties.put("aws.endpointUrlSesV2", mailbox.url());
         properties.put("aws.endpointUrlCognitoIdentityProvider", moto.endpoint());
+        properties.put("aws.endpointUrlS3", moto.endpoint());
+        // Browsers reach the buckets on the portal's origin, path-style (BucketProxy); the functions sign for it.
+        properties.put("PHOTOS_ENDPOINT", baseUrl());
         // Set even when zero, so a handler of this stack never reads another open stack's clock.
         properties.put(Clocks.OFFSET, clockOffset.toString());
         // What only the local stack knows: where the portal is.
@@ -430,6 +450,11 @@ public final class LocalStack implements AutoCloseable {
         return id;
     }
 
+    /** A client of the stack's S3 (moto), path-style. */
+    public S3Client s3() {
+        return s3;
+    }
+
     /** A client of the stack's DynamoDB (the tables are named by their logical IDs). */
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
@@ -446,6 +471,11 @@ public final class LocalStack implements AutoCloseable {
     /** The stand-in for Stripe: its hosted payment pages, and the API the functions call. */
     public PaymentPage paymentPage() {
         return paymentPage;
+    }
+
+    /** Delivers every object waiting in the buckets' event sources now, as S3 would have by then (tests). */
+    public void deliverObjects() {
+        objectPollers.forEach(ObjectPoller::poll);
     }
 
     /** Invokes each schedule event of the function now (a "run now"); the handler's failure propagates. */

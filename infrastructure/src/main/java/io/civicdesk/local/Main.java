@@ -61,6 +61,7 @@ public final class Main {
                   DynamoDB (moto)   %4$s    region %5$s, any credentials
                   Staff user pool   %7$s    (moto, same endpoint)
                   Payments (Stripe) %9$s/        stand-in hosted payment page: every checkout and refund
+                  Photos (S3, moto) %1$s/civicdesk-local-photos-000000000000/   the bucket, on the portal's origin
 
                 Press Ctrl-C to stop.
                 %n""", stack.baseUrl(), stack.apiUrl(), stack.mailbox().url(), stack.dynamoDbEndpoint(), LocalStack.REGION,

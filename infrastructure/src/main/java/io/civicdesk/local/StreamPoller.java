@@ -14,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,13 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Lambda's DynamoDB event source mapping, locally: reads the table's stream every {@value #INTERVAL_MILLIS} ms
+ * Lambda's DynamoDB event source mapping, locally: reads the table's stream every {@value EventSourcePoller#INTERVAL_MILLIS} ms
  * and invokes the function with a batch of up to BatchSize records, as the Lambda event JSON. Records the
  * FilterCriteria reject are dropped, as Lambda drops them. A failed batch is retried, in order and whole (no
  * bisecting), MaximumRetryAttempts times, then dropped with a log line.
  */
-final class StreamPoller {
-    static final long INTERVAL_MILLIS = 250;
+final class StreamPoller extends EventSourcePoller {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbStreamsClient streams;
@@ -60,25 +57,12 @@ final class StreamPoller {
         this.filters = event.filterPatterns().stream().map(StreamPoller::parseFilter).toList();
     }
 
-    void start(ScheduledExecutorService executor) {
-        executor.scheduleWithFixedDelay(this::pollLogged, 0, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    private void pollLogged() {
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            if (!Thread.currentThread().isInterrupted()) {
-                System.err.println(name() + ": reading the stream failed: " + e);
-            }
-        }
-    }
-
     /**
      * The tables are new when the stack starts, so a shard is read from its beginning: nothing is missed. After
      * that each shard resumes after the last record read.
      */
-    private void poll() {
+    @Override
+    void poll() {
         for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
             String shardId = shard.shardId();
             if (finishedShards.contains(shardId)) {
@@ -150,7 +134,13 @@ final class StreamPoller {
         }
     }
 
-    private String name() {
+    @Override
+    String failure() {
+        return "reading the stream failed";
+    }
+
+    @Override
+    String name() {
         return function.definition().logicalId() + "." + event.name();
     }
 

@@ -45,6 +45,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 
+import io.civicdesk.photos.PhotoFixtures;
+import io.civicdesk.photos.PhotoRequest;
+import io.civicdesk.photos.Photos;
+import io.civicdesk.photos.PhotosWiring;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -107,7 +111,7 @@ final class PrivacyStack implements AutoCloseable {
     }
 
     private static PrivacyWiring privacy(DynamoDbClient dynamo, Clock at) {
-        return new PrivacyWiring(dynamo, "CatalogTable", "RequestsTable", "FeedbackTable", "BookingsTable", "OutboxTable", at);
+        return new PrivacyWiring(dynamo, "CatalogTable", "RequestsTable", "FeedbackTable", "BookingsTable", "OutboxTable", "PhotosTable", at);
     }
 
     /** A pothole report by a resident, {@code daysAgo} days before now, with an idempotency key. */
@@ -137,6 +141,23 @@ final class PrivacyStack implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>(action);
         body.put("expectedVersion", actions.view(ADMIN, reference).version());
         actions.act(ADMIN, reference, StaffActionReader.read(Json.MAPPER.valueToTree(body)));
+    }
+
+    /** A photo an officer added to the request {@code daysAgo} days before now, uploaded and processed. */
+    void photo(Reference reference, int daysAgo) {
+        clock.set(NOW.minus(Duration.ofDays(daysAgo)));
+        Photos photos = PhotosWiring.of(dynamo, "RequestsTable", "PhotosTable", "CatalogTable", clock).photos();
+        Photos.Granted granted = photos.addByStaff(ADMIN, reference, new PhotoRequest("image/jpeg", 2000));
+        PhotoFixtures.post(stack.baseUrl(), granted.upload().url(), granted.upload().fields(),
+                PhotoFixtures.phoneJpeg(40, 30, 1), "image/jpeg");
+        stack.deliverObjects();
+        clock.set(NOW);
+    }
+
+    /** The keys in the photos bucket under the request's photos. */
+    List<String> photoObjects(Reference reference) {
+        return stack.s3().listObjectsV2Paginator(l -> l.bucket("civicdesk-local-photos-000000000000")
+                .prefix("photos/" + reference.value() + "/")).contents().stream().map(o -> o.key()).toList();
     }
 
     void resolveAndClose(Reference reference, int daysAgo) {

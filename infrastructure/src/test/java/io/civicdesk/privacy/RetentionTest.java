@@ -45,6 +45,7 @@ class RetentionTest {
     private static PrivacyStack stack;
     private static Reference expired;
     private static Reference kept;
+    private static Reference resolvedRecently;
 
     @BeforeAll
     static void recordsOfEveryKindSomePastTheirPeriod() {
@@ -55,12 +56,14 @@ class RetentionTest {
         Reference duplicate = stack.report(59, "Edgar Oldfollower", "edgar.old@example.com", null,
                 "9 Forgotten Way, Melaleuca WA 6999", "EXPIRED-DESC-2 same hole");
         stack.act(duplicate, 58, Map.of("action", "duplicate", "originalReference", expired.value()));
+        stack.photo(expired, 58);
         stack.resolveAndClose(expired, 57);
         stack.survey(expired, 55, "EXPIRED-SURVEY-COMMENT slow");
         kept = stack.report(1, "Ursula Recentlee", "ursula.recent@example.com", null, "3 Current Street, Melaleuca WA 6999",
                 "RECENT-DESC-1 new hole");
-        Reference resolvedRecently = stack.report(6, "Rhys Resolvedrecent", "rhys.recent@example.com", null,
+        resolvedRecently = stack.report(6, "Rhys Resolvedrecent", "rhys.recent@example.com", null,
                 "4 Current Street, Melaleuca WA 6999", "RECENT-DESC-2 fixed hole");
+        stack.photo(resolvedRecently, 6);
         stack.resolveAndClose(resolvedRecently, 5);
         stack.survey(resolvedRecently, 3, "RECENT-SURVEY-COMMENT quick");
         stack.complaint(90, 70, "Cora Complainerold", "cora.old@example.com", "EXPIRED-COMPLAINT rude");
@@ -104,7 +107,7 @@ class RetentionTest {
         rest.anonymised().forEach((kind, n) -> both.merge(kind, n, Integer::sum));
         assertEquals(2, both.get(RecordKind.REQUESTS), "the expired request and its duplicate: " + both);
         assertOneEach(both, RecordKind.COMPLAINTS, RecordKind.FEEDBACK, RecordKind.SURVEY_COMMENTS, RecordKind.COUNTER_ANSWERS,
-                RecordKind.BOOKINGS);
+                RecordKind.BOOKINGS, RecordKind.PHOTOS);
         assertTrue(both.get(RecordKind.MAILS) >= 3, "the complaint's mail and both confirmations: " + both);
         assertTrue(first.answersDeleted() + rest.answersDeleted() >= 3, "the expired idempotency answers went too: "
                 + first.answersDeleted() + " + " + rest.answersDeleted());
@@ -127,6 +130,11 @@ class RetentionTest {
         }
         JsonNode view = stack.staffView(kept);
         assertEquals("ursula.recent@example.com", view.path("resident").path("email").asText(), view.toString());
+        assertEquals(List.of(), stack.photoObjects(expired), "the expired request's photo and thumbnail are deleted");
+        assertTrue(everything.stream().noneMatch(item -> item.startsWith("PhotosTable: ") && item.contains("PHOTO#")
+                        && item.contains(expired.value())),
+                "and its record");
+        assertEquals(2, stack.photoObjects(resolvedRecently).size(), "a photo within its period is kept");
     }
 
     @Test
@@ -276,6 +284,22 @@ class RetentionTest {
         assertEquals(2, erasure.erased().get(RecordKind.REQUESTS), "her own request, and her place among the followers: " + erasure);
         assertTrue(stack.everything().stream().noneMatch(item -> item.toLowerCase(Locale.ROOT).contains("fiona")), "nothing of hers is left");
         assertEquals("gail.original@example.com", stack.staffView(original).path("resident").path("email").asText());
+    }
+
+    @Test
+    @Order(8)
+    void anErasureDeletesThePhotosOfTheResidentsRequests() {
+        Reference reference = stack.report(2, "Pia Photographer", "pia.photographer@example.com", null,
+                "8 Lens Street, Melaleuca WA 6999", "a hole, photographed");
+        stack.photo(reference, 1);
+        assertEquals(2, stack.photoObjects(reference).size(), "the photo and its thumbnail");
+
+        SubjectAccess.Erasure erasure = stack.privacy().subjectAccess().erase(PrivacyStack.ADMIN,
+                Subject.of("pia.photographer@example.com", null));
+        assertEquals(1, erasure.erased().get(RecordKind.PHOTOS), erasure.toString());
+        assertEquals(List.of(), stack.photoObjects(reference), "its objects are deleted");
+        assertTrue(stack.everything().stream().noneMatch(item -> item.startsWith("PhotosTable: ") && item.contains("PHOTO#")
+                && item.contains(reference.value())), "and its record");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.civicdesk.reports.ReportFixtures;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.ServiceLevelPolicy;
+import io.civicdesk.photos.PhotoFixtures;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
@@ -75,6 +76,7 @@ class StaffAuthorisationMatrixTest {
     private static String guideToSave;
     private static String guideToRetire;
     private static String keyToRevoke;
+    private static String photoToApprove;
     private static final String NO_ONE = "no.one+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
@@ -229,6 +231,14 @@ class StaffAuthorisationMatrixTest {
                 () -> Map.of("email", NO_ONE, "confirm", true), ADMIN, StaffApi.SUPERVISOR, null, 200));
         cases.put("GET /staff/privacy/audit", new Case("/staff/privacy/audit?staffId=demo-admin", null,
                 ADMIN, ACCOUNT_MANAGER, null, 200));
+        // Photos: any officer sees and adds them (as they read any request); only the request's unit shows or hides one.
+        cases.put("GET /staff/requests/{reference}/photos", new Case("/staff/requests/" + ref + "/photos", null,
+                SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("POST /staff/requests/{reference}/photos", new Case("/staff/requests/" + ref + "/photos",
+                () -> Map.of("contentType", "image/jpeg", "size", 1000), SAM, ACCOUNT_MANAGER, null, 201));
+        cases.put("POST /staff/requests/{reference}/photos/{photoId}", new Case("/staff/requests/" + ref + "/photos/" + photoToApprove,
+                () -> Map.of("shown", "approved", "expectedVersion", StaffApi.as(SAM).get("/staff/requests/" + ref + "/photos")
+                        .json().path("photos").get(0).path("version").asLong()), SAM, ACCOUNT_MANAGER, PRIYA, 200));
         return cases;
     }
 
@@ -253,6 +263,7 @@ class StaffAuthorisationMatrixTest {
     @BeforeAll
     static void aRequestOfTheWasteUnitAndBookingsToActOn() {
         wasteRequest = StaffApi.residentReport(StaffApi.email());
+        photoToApprove = PhotoFixtures.staffPhoto(wasteRequest, Api.signedInAs(SAM));
         // The oval needs approval, so its bookings are held; the meeting room books at once (up to 60 days ahead).
         heldToApprove = booked("melaleuca-oval", DayOfWeek.SUNDAY, 10);
         heldToDecline = booked("melaleuca-oval", DayOfWeek.SUNDAY, 11);

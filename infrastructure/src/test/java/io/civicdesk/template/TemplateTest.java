@@ -113,7 +113,7 @@ class TemplateTest {
      * Cognito's hosts, which locally share the portal's origin.
      */
     @Test
-    void thePortalsSecurityHeadersAreTheLocalGatewaysWithTheApiAndSignInHosts() {
+    void thePortalsSecurityHeadersAreTheLocalGatewaysWithTheApiSignInAndPhotosHosts() {
         Map<String, Object> distribution = TEMPLATE.properties("PortalDistribution");
         assertEquals(Map.of("Ref", "PortalSecurityHeadersPolicy"), nested(distribution, "DistributionConfig", "DefaultCacheBehavior")
                 .get("ResponseHeadersPolicyId"), "the distribution uses the portal's own policy");
@@ -132,6 +132,9 @@ class TemplateTest {
             if (directive.equals("connect-src")) {
                 expected.addAll(List.of("https://*.execute-api.${AWS::Region}.${AWS::URLSuffix}",
                         "https://${StaffSignInDomainPrefix}.auth.${AWS::Region}.amazoncognito.com"));
+            }
+            if (directive.equals("connect-src") || directive.equals("img-src")) {
+                expected.add("https://*.s3.${AWS::Region}.${AWS::URLSuffix}"); // the photos bucket
             }
             assertEquals(expected, deployed.get(directive), directive);
         });

@@ -9,12 +9,13 @@ import java.util.Optional;
  * An {@code AWS::Serverless::Function} as the local stack needs it, Globals already merged in.
  *
  * @param environment the raw values, intrinsic functions and all: see {@link #resolvedEnvironment}
+ * @param objectEvents S3 events: objects created in a bucket of the template
  * @param unemulatedEvents events of a type the local stack does not run ("Name (Type)"), to say so
  */
 public record FunctionDefinition(String logicalId, String handler, Map<String, Object> environment,
                                  int memorySizeMb, int timeoutSeconds, List<HttpRoute> routes,
                                  List<ScheduleEvent> schedules, List<StreamEvent> streams,
-                                 List<String> unemulatedEvents) {
+                                 List<ObjectEvent> objectEvents, List<String> unemulatedEvents) {
 
     /** The class part of {@code package.Class::method}. */
     public String handlerClass() {
@@ -86,5 +87,12 @@ public record FunctionDefinition(String logicalId, String handler, Map<String, O
      */
     public record StreamEvent(String name, String table, int batchSize, int maximumRetryAttempts,
                               List<String> filterPatterns) {
+    }
+
+    /**
+     * An {@code S3} event: objects created in the bucket of logical ID {@code bucket} whose keys start with
+     * {@code prefix} (the event's {@code prefix} filter rule; empty for every key).
+     */
+    public record ObjectEvent(String name, String bucket, String prefix) {
     }
 }

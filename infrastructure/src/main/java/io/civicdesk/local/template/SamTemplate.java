@@ -71,6 +71,17 @@ public final class SamTemplate {
         return resources(TABLE).entrySet().stream().map(e -> table(e.getKey(), e.getValue())).toList();
     }
 
+    /**
+     * The S3 buckets, logical ID to name: its {@code BucketName} resolved through {@code intrinsics}, or for a bucket
+     * CloudFormation names, its logical ID in lower case.
+     */
+    public Map<String, String> buckets(Intrinsics intrinsics) {
+        Map<String, String> buckets = new java.util.LinkedHashMap<>();
+        resources("AWS::S3::Bucket").forEach((id, properties) -> buckets.put(id, properties.containsKey("BucketName")
+                ? intrinsics.resolve(properties.get("BucketName")) : id.toLowerCase(Locale.ROOT)));
+        return buckets;
+    }
+
     public TableDefinition table(String logicalId) {
         return tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The template declares no table " + logicalId));
@@ -272,6 +283,7 @@ public final class SamTemplate {
         List<HttpRoute> routes = new ArrayList<>();
         List<ScheduleEvent> schedules = new ArrayList<>();
         List<StreamEvent> streams = new ArrayList<>();
+        List<FunctionDefinition.ObjectEvent> objects = new ArrayList<>();
         List<String> unemulated = new ArrayList<>();
         map(p.get("Events"), id + ".Events").forEach((name, value) -> {
             String where = id + ".Events." + name;
@@ -306,13 +318,19 @@ public final class SamTemplate {
                                         .toList()));
                     }
                 }
+                case "S3" -> objects.add(new FunctionDefinition.ObjectEvent(name,
+                        string(map(e.get("Bucket"), where + ".Bucket").get("Ref"), where + ".Bucket.Ref"),
+                        list(map(map(e.get("Filter"), where).get("S3Key"), where).get("Rules"), where).stream()
+                                .map(rule -> map(rule, where)).filter(rule -> "prefix".equals(rule.get("Name")))
+                                .map(rule -> string(rule.get("Value"), where + ".Filter")).findFirst().orElse("")));
                 default -> unemulated.add(name + " (" + type + ")");
             }
         });
         return new FunctionDefinition(id, string(p.get("Handler"), id + ".Handler"),
                 map(map(p.get("Environment"), id + ".Environment").get("Variables"), id + ".Environment.Variables"),
                 integer(p, "MemorySize", id, 128), integer(p, "Timeout", id, 3),
-                List.copyOf(routes), List.copyOf(schedules), List.copyOf(streams), List.copyOf(unemulated));
+                List.copyOf(routes), List.copyOf(schedules), List.copyOf(streams), List.copyOf(objects),
+                List.copyOf(unemulated));
     }
 
     /**

@@ -131,6 +131,16 @@ class SamTemplateTest {
     }
 
     @Test
+    void thePhotoProcessingFunctionHasItsBucketsObjectEventAndTheBucketItsName() {
+        FunctionDefinition processing = function("PhotoProcessingFunction");
+        assertEquals(List.of(new FunctionDefinition.ObjectEvent("Uploaded", "PhotosBucket", "uploads/")), processing.objectEvents());
+        assertTrue(processing.unemulatedEvents().isEmpty());
+        Map<String, String> buckets = TEMPLATE.buckets(TEMPLATE.intrinsics(PSEUDO));
+        assertEquals("civicdesk-local-photos-000000000000", buckets.get("PhotosBucket"));
+        assertEquals("portalbucket", buckets.get("PortalBucket"), "a bucket CloudFormation names is named by its logical ID");
+    }
+
+    @Test
     void environmentResolvesToLocalValues() {
         Intrinsics intrinsics = TEMPLATE.intrinsics(PSEUDO);
         Map<String, String> supplied = Map.of("PORTAL_URL", "http://localhost:9999");
