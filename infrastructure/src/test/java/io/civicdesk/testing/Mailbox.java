@@ -8,6 +8,9 @@ import java.util.function.Predicate;
 
 /** Waits for mail at the stack's aws-ses-v2-local. */
 public final class Mailbox {
+    // A ceiling, not a pause: on a loaded 2-core machine the stream poll, the sender and SES can take tens of seconds.
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private Mailbox() {
     }
 
@@ -16,14 +19,14 @@ public final class Mailbox {
         return TestStack.get().mailbox().messages().stream().filter(mail -> mail.to().contains(to)).toList();
     }
 
-    /** Waits up to 15 seconds for the first mail to {@code to}. */
+    /** Waits up to a minute for the first mail to {@code to}. */
     public static Message awaitMailTo(String to) {
         return awaitMailTo(to, mail -> true);
     }
 
-    /** Waits up to 15 seconds for the first mail to {@code to} that {@code which} accepts. */
+    /** Waits up to a minute for the first mail to {@code to} that {@code which} accepts. */
     public static Message awaitMailTo(String to, Predicate<Message> which) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() - deadline < 0) {
             List<Message> mails = to(to).stream().filter(which).toList();
             if (!mails.isEmpty()) {
@@ -36,6 +39,6 @@ public final class Mailbox {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("No mail reached " + to + " within 15 seconds");
+        throw new AssertionError("No mail reached " + to + " within " + PATIENCE.toSeconds() + " seconds");
     }
 }
