@@ -41,8 +41,13 @@ public final class StaffRequestHandler extends HttpHandler {
         StaffCaller caller = RequestActions.requireHandler(StaffCaller.from(request));
         return switch (String.valueOf(request.routeKey())) {
             case "GET /staff/requests/{reference}" -> HttpResponses.json(200, actions.view(caller, reference(request)));
-            case "POST /staff/requests/{reference}/actions" ->
-                    HttpResponses.json(200, actions.act(caller, reference(request), StaffActionReader.read(request.jsonBody())));
+            case "POST /staff/requests/{reference}/actions" -> {
+                // A phone's queued change carries its key: keys are kept per member of staff, as for logging on behalf.
+                String body = request.body();
+                Idempotency.Answer done = actions.actOnce(caller, reference(request), StaffActionReader.read(request.jsonBody()),
+                        Idempotency.fromHeader(request, body, "staff-action:" + caller.id() + ":"));
+                yield HttpResponses.rawJson(done.status(), done.body(), "no-store");
+            }
             case "POST /staff/requests" -> {
                 String body = request.body();
                 Idempotency.Answer submitted = submissions.submit(SubmissionReader.reportOnBehalf(Json.parseBody(body),
