@@ -17,23 +17,26 @@ import io.civicdesk.requests.SubmitRequestService;
 
 /**
  * Handling requests ({@code StaffRequestFunction}): {@code GET /staff/requests/{reference}}, its {@code /actions},
- * and {@code POST /staff/requests} (logged on behalf of a caller, through the residents' own submission path).
+ * {@code POST /staff/requests} (logged on behalf of a caller, through the residents' own submission path), and an
+ * officer's planned day ({@code GET|PUT /staff/day-plans/{staffId}/{date}}).
  */
 public final class StaffRequestHandler extends HttpHandler {
     private final RequestActions actions;
     private final SubmitRequestService submissions;
+    private final DayPlans dayPlans;
 
     public StaffRequestHandler() {
         this(StaffRequestWiring.fromConfig());
     }
 
     private StaffRequestHandler(StaffRequestWiring wiring) {
-        this(wiring.actions(), wiring.submissions());
+        this(wiring.actions(), wiring.submissions(), wiring.dayPlans());
     }
 
-    public StaffRequestHandler(RequestActions actions, SubmitRequestService submissions) {
+    public StaffRequestHandler(RequestActions actions, SubmitRequestService submissions, DayPlans dayPlans) {
         this.actions = actions;
         this.submissions = submissions;
+        this.dayPlans = dayPlans;
     }
 
     @Override
@@ -54,6 +57,10 @@ public final class StaffRequestHandler extends HttpHandler {
                         new Actor(caller.id(), caller.name())), Idempotency.fromHeader(request, body, "staff:" + caller.id() + ":"));
                 yield HttpResponses.rawJson(submitted.status(), submitted.body(), "no-store");
             }
+            case "GET /staff/day-plans/{staffId}/{date}" -> HttpResponses.json(200,
+                    dayPlans.read(caller, request.pathParameter("staffId"), request.pathParameter("date")));
+            case "PUT /staff/day-plans/{staffId}/{date}" -> HttpResponses.json(200,
+                    dayPlans.plan(caller, request.pathParameter("staffId"), request.pathParameter("date"), request.jsonBody()));
             default -> throw Refusal.notFound("No such staff route.");
         };
     }

@@ -3,6 +3,7 @@ package io.civicdesk.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Api;
@@ -56,7 +57,9 @@ class FieldOfflineBrowserTest extends PhoneBrowserTest {
 
     private void resolveOffline(String reference, String resolution) {
         Locator visit = visit(reference);
-        visit.locator("summary").click();
+        if (visit.locator("details[open]").count() == 0) {
+            visit.locator("summary").click();
+        }
         visit.getByLabel("Resolution (the resident sees this)").fill(resolution);
         visit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve")).click();
         assertThat(page.locator("#change-list li[data-key]").filter(new Locator.FilterOptions().setHasText(resolution)))
@@ -69,8 +72,10 @@ class FieldOfflineBrowserTest extends PhoneBrowserTest {
         String second = assignedToSam();
         signInAs("Sam Nguyen");
         page.navigate(stack.baseUrl() + "/staff/my-day.html");
-        assertThat(visit(first)).isVisible();
+        // The first visit reads every request of Sam's from the API (cold functions here): more time than a click's.
+        assertThat(visit(first)).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         assertThat(visit(second)).isVisible();
+        visit(first).locator("summary").click();
         assertThat(visit(first).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("OpenStreetMap"))))
                 .hasAttribute("href", java.util.regex.Pattern.compile("^https://www\\.openstreetmap\\.org/"));
         page.waitForFunction("() => navigator.serviceWorker.controller !== null");
@@ -93,7 +98,7 @@ class FieldOfflineBrowserTest extends PhoneBrowserTest {
         context.setOffline(false);
         Locator conflict = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
                 .setName(request(second).path("displayReference").asText() + " changed while you were working on it"));
-        assertThat(conflict).isVisible();
+        assertThat(conflict).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         assertThat(page.locator("#change-list")).containsText("Called the resident: the bin is still full.");
         assertThat(page.locator("#change-list")).containsText("Bin emptied; the driver was told about the verge.");
         assertEquals("resolved", request(first).path("status").asText());
@@ -102,7 +107,7 @@ class FieldOfflineBrowserTest extends PhoneBrowserTest {
 
         long now = request(second).path("version").asLong();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply my change on version " + now)).click();
-        assertThat(page.locator("#change-list li[data-key]")).hasCount(0);
+        assertThat(page.locator("#change-list li[data-key]")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
         JsonNode landed = request(second);
         assertEquals("resolved", landed.path("status").asText());
         assertEquals("Bin emptied; the driver was told about the verge.", landed.path("resolution").asText());
