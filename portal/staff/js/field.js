@@ -1,7 +1,7 @@
 // "My day" (docs/field.md): an officer's open assigned requests in the order to visit them (the supervisor's plan,
 // due time, or distance from here), kept on the phone so the officer can work them without signal. Notes, status
 // changes and resolutions made here are queued (field-sync.js) and sent when the signal and a sign-in are back.
-import { h, announce, formatDateTime, focusElement } from '../../js/core.js';
+import { h, announce, formatDateTime, focusElement, COUNCIL_TIME_ZONE } from '../../js/core.js';
 import { startStaffPage, staffApi, signedIn, staffTitle } from './session.js';
 import { dueLine } from './words.js';
 import * as kept from './field-store.js';
@@ -19,7 +19,7 @@ const MAX_PAGES = 5;
 const READS_AT_ONCE = 6;
 
 let me;
-let order = 'due';
+let order = null; // the officer's choice; until then, the plan if there is one, else due first
 let here = null; // { latitude, longitude } once the officer shares where they are
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
@@ -101,7 +101,7 @@ function changeItem(change) {
 
 function photoList(photos) {
   if (!photos || !photos.length) return null;
-  return h('ul', { class: 'photos', 'aria-label': 'Photos' }, photos.map((address) =>
+  return h('ul', { class: 'photo-grid', 'aria-label': 'Photos' }, photos.map((address) =>
     h('li', { class: 'photo' }, h('img', { src: address, alt: 'A photo of the problem', width: 160, height: 120 }))));
 }
 
@@ -218,7 +218,8 @@ async function render() {
   changesArea.hidden = mine.length === 0;
   changeList.replaceChildren(...mine.map(changeItem));
   const open = requests.filter((request) => !request.final);
-  const todaysPlan = plan && plan.officerId === me.id ? plan : null;
+  const todaysPlan = plan && plan.officerId === me.id && plan.date === today() && plan.references.length ? plan : null;
+  order ||= todaysPlan ? 'plan' : 'due';
   orderArea.replaceChildren(orderChoice(todaysPlan));
   const opened = new Set([...visits.querySelectorAll('details[open]')].map((details) => details.closest('li').dataset.reference));
   const cards = [];
@@ -269,6 +270,11 @@ async function photosOf(reference) {
   return addresses;
 }
 
+/** Today in the council's time zone, as the API writes a date. */
+function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: COUNCIL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
 /** Reads the officer's open assigned requests, what the phone shows of each, and today's plan. */
 async function refresh() {
   const references = [];
@@ -301,6 +307,8 @@ async function refresh() {
   for (let at = 0; at < references.length; at += READS_AT_ONCE) {
     await Promise.all(references.slice(at, at + READS_AT_ONCE).map(keep));
   }
+  const plan = await staffApi(`/staff/day-plans/${encodeURIComponent(me.id)}/${today()}`);
+  if (plan.ok) await kept.put('meta', plan.data, 'plan');
   await kept.replaceWork({ requests, photos, articles });
   await kept.put('meta', { at: new Date().toISOString() }, 'refreshed');
 }
