@@ -19,7 +19,7 @@ const MAX_PAGES = 5;
 const READS_AT_ONCE = 6;
 
 let me;
-let order = null; // the officer's choice; until then, the plan if there is one, else due first
+let chosen = null; // the officer's choice of order; until then, the plan if there is one, else due first
 let here = null; // { latitude, longitude } once the officer shares where they are
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
@@ -41,8 +41,14 @@ function dueAt(request) {
   return request.sla?.due?.at ? Date.parse(request.sla.due.at) : Infinity;
 }
 
+function orderOf(plan) {
+  if (chosen === 'plan' && !plan) return 'due';
+  return chosen || (plan ? 'plan' : 'due');
+}
+
 function ordered(requests, plan) {
   const list = [...requests];
+  const order = orderOf(plan);
   if (order === 'distance' && here) {
     const away = (request) => (located(request) ? distanceKm(here, located(request)) : Infinity);
     return list.sort((a, b) => away(a) - away(b) || dueAt(a) - dueAt(b));
@@ -144,7 +150,7 @@ function changeForm(request, { id, label, button, control, action, describe = ()
 }
 
 function visitCard(request, photos, articles, waiting) {
-  const here_ = located(request);
+  const spot = located(request);
   const statuses = (request.allowedNextStatuses || []).filter((next) => !next.final);
   const statusSelect = h('select', { class: 'select', id: `status-${request.reference}` },
     [h('option', { value: '', text: 'Choose a status' }), ...statuses.map((next) => h('option', { value: next.status, text: next.label }))]);
@@ -159,7 +165,7 @@ function visitCard(request, photos, articles, waiting) {
       control: h('textarea', { class: 'textarea', id: `resolution-${request.reference}`, rows: 3, maxlength: 2000 }),
       action: (value) => ({ action: 'resolve', resolution: value }) }),
   ] : [h('p', { text: 'This request is in another unit: read only.' })];
-  const distance = here && here_ ? `${distanceKm(here, here_).toFixed(1)} km away` : null;
+  const distance = here && spot ? `${distanceKm(here, spot).toFixed(1)} km away` : null;
   return h('li', { class: 'field-visit', 'data-reference': request.reference }, h('details', {}, [
     h('summary', {}, [h('strong', { text: request.displayReference }), ` ${request.service.name}`,
       h('span', { class: 'field-visit__where', text: ` ${request.location?.address || 'No address'}` }),
@@ -180,6 +186,7 @@ function visitCard(request, photos, articles, waiting) {
 }
 
 function orderChoice(plan) {
+  const order = orderOf(plan);
   const options = [...(plan ? [['plan', `As planned by ${plan.plannedBy?.name || 'your supervisor'}`]] : []),
     ['due', 'Due first'], ['distance', 'Nearest first']];
   const fieldset = h('fieldset', { class: 'fieldset' }, [h('legend', { class: 'fieldset__legend', text: 'Order' }),
@@ -187,8 +194,8 @@ function orderChoice(plan) {
       h('input', { class: 'radios__input', type: 'radio', name: 'order', id: `order-${value}`, value, checked: order === value }),
       h('label', { class: 'label radios__label', for: `order-${value}`, text: label })])))]);
   fieldset.addEventListener('change', async (event) => {
-    order = event.target.value;
-    if (order === 'distance' && !here) await locate();
+    chosen = event.target.value;
+    if (chosen === 'distance' && !here) await locate();
     await render();
   });
   return fieldset;
@@ -206,7 +213,7 @@ function locate() {
       resolve();
     }, () => {
       announce('Your position is not shared: the list stays in due order.');
-      order = 'due';
+      chosen = 'due';
       resolve();
     }, { maximumAge: 300000, timeout: 10000 });
   });
@@ -219,7 +226,6 @@ async function render() {
   changeList.replaceChildren(...mine.map(changeItem));
   const open = requests.filter((request) => !request.final);
   const todaysPlan = plan && plan.officerId === me.id && plan.date === today() && plan.references.length ? plan : null;
-  order ||= todaysPlan ? 'plan' : 'due';
   orderArea.replaceChildren(orderChoice(todaysPlan));
   const opened = new Set([...visits.querySelectorAll('details[open]')].map((details) => details.closest('li').dataset.reference));
   const cards = [];

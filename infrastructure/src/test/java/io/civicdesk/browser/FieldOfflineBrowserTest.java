@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,8 +77,8 @@ class FieldOfflineBrowserTest extends PhoneBrowserTest {
         assertThat(visit(first)).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         assertThat(visit(second)).isVisible();
         visit(first).locator("summary").click();
-        assertThat(visit(first).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("OpenStreetMap"))))
-                .hasAttribute("href", java.util.regex.Pattern.compile("^https://www\\.openstreetmap\\.org/"));
+        assertThat(visit(first).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("OpenStreetMap"))))
+                .hasAttribute("href", Pattern.compile("^https://www\\.openstreetmap\\.org/"));
         page.waitForFunction("() => navigator.serviceWorker.controller !== null");
         assertAccessible("My day, online");
 
@@ -112,5 +113,36 @@ class FieldOfflineBrowserTest extends PhoneBrowserTest {
         assertEquals("resolved", landed.path("status").asText());
         assertEquals("Bin emptied; the driver was told about the verge.", landed.path("resolution").asText());
         assertThat(page.locator("#connection")).containsText("Everything is sent.");
+    }
+
+    @Test
+    void aSupervisorPlansSamsDayAndMyDayOffersThatOrderFirst() {
+        String later = assignedToSam();
+        String sooner = assignedToSam();
+        signInAs("Jordan Lee");
+        page.navigate(stack.baseUrl() + "/staff/plan-day.html");
+        page.getByLabel("Unit").selectOption("waste");
+        page.getByLabel("Officer").selectOption(SAM);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show their requests")).click();
+        Locator plan = page.locator("#plan-list");
+        String soonerDisplay = request(sooner).path("displayReference").asText();
+        String laterDisplay = request(later).path("displayReference").asText();
+        plan.getByLabel(Pattern.compile("^Visit " + laterDisplay)).check();
+        plan.getByLabel(Pattern.compile("^Visit " + soonerDisplay)).check();
+        // Sooner was reported last: it is below later in the list; moved up until it is first.
+        while (!plan.locator("li").first().getAttribute("data-reference").equals(sooner)) {
+            plan.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move " + soonerDisplay + " up")).click();
+        }
+        assertAccessible("Plan a day, two visits ticked");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the plan")).click();
+        assertThat(page.locator("#announcer")).containsText("The plan for Sam Nguyen is saved: 2 visits.");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        signInAs("Sam Nguyen");
+        page.navigate(stack.baseUrl() + "/staff/my-day.html");
+        assertThat(page.getByLabel("As planned by Jordan Lee")).isChecked(new LocatorAssertions.IsCheckedOptions().setTimeout(60_000));
+        Locator visits = page.locator("li.field-visit");
+        assertThat(visits.first()).hasAttribute("data-reference", sooner);
+        assertThat(visits.nth(1)).hasAttribute("data-reference", later);
     }
 }

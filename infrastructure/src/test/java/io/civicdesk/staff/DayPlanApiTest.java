@@ -64,18 +64,20 @@ class DayPlanApiTest {
 
     @Test
     void aPlanOfSomeoneElsesAFinishedOrAMalformedRequestIsRefusedNamingIt() {
+        // A day no other test plans, so that "nothing half-written" is this test's to say.
+        String untouchedDay = "/staff/day-plans/" + ELLA.id() + "/" + TestStack.today().plusDays(4);
         String samsRequest = assignedTo(SAM.id());
-        Api.Reply notHers = supervisor.put(ellasDay, Map.of("references", List.of(samsRequest), "expectedVersion", 0));
+        Api.Reply notHers = supervisor.put(untouchedDay, Map.of("references", List.of(samsRequest), "expectedVersion", 0));
         assertEquals(400, notHers.status(), notHers.body());
         notHers.assertNames("references[0]");
 
         String finished = assignedTo(ELLA.id());
         supervisor.done(finished, Map.of("action", "resolve", "resolution", "Bin emptied."));
-        Api.Reply done = supervisor.put(ellasDay, Map.of("references", List.of(finished), "expectedVersion", 0));
+        Api.Reply done = supervisor.put(untouchedDay, Map.of("references", List.of(finished), "expectedVersion", 0));
         assertEquals(400, done.status(), done.body());
         done.assertNames("references[0]");
 
-        Api.Reply malformed = supervisor.put(ellasDay, Map.of("references", List.of("NOT-A-REF!", samsRequest, samsRequest),
+        Api.Reply malformed = supervisor.put(untouchedDay, Map.of("references", List.of("NOT-A-REF!", samsRequest, samsRequest),
                 "expectedVersion", "1"));
         assertEquals(400, malformed.status(), malformed.body());
         malformed.assertNames("references[0]");
@@ -85,6 +87,6 @@ class DayPlanApiTest {
         Api.Reply badDay = supervisor.get("/staff/day-plans/" + ELLA.id() + "/2026-02-30");
         assertEquals(400, badDay.status(), badDay.body());
         badDay.assertNames("date");
-        assertEquals(0, supervisor.get(ellasDay).json().path("version").asLong(), "nothing half-written");
+        assertEquals(0, supervisor.get(untouchedDay).json().path("version").asLong(), "nothing half-written");
     }
 }
