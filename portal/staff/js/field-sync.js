@@ -16,7 +16,8 @@ export async function enqueue(me, request, action, label = null) {
     key: crypto.randomUUID(), seq: Date.now() * 1000 + (sequence++ % 1000), officerId: me.id,
     reference: request.reference, displayReference: request.displayReference, serviceName: request.service.name,
     body: { ...action, expectedVersion: waiting.length ? waiting[0].body.expectedVersion : request.version },
-    label, madeAt: new Date().toISOString(), state: 'waiting',
+    label, madeOn: { version: request.version, statusLabel: request.statusLabel },
+    madeAt: new Date().toISOString(), state: 'waiting',
   };
   await kept.put('queue', change);
   return change;

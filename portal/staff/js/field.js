@@ -93,6 +93,7 @@ function changeItem(change) {
     children.unshift(heading);
     children.push(
       h('p', { text: change.message }),
+      h('p', { text: `The request when you made your change (version ${change.madeOn.version}): ${change.madeOn.statusLabel}.` }),
       h('p', { text: `The request now (version ${current.version}): ${current.statusLabel}.` }),
       h('ul', { 'aria-label': 'What changed' }, (current.history || []).slice(-3).map(historyLine)),
       h('div', { class: 'button-group' }, [again, dropIt]),
