@@ -116,7 +116,7 @@ class FieldOfflineBrowserTest extends PhoneBrowserTest {
     }
 
     @Test
-    void aSupervisorPlansSamsDayAndMyDayOffersThatOrderFirst() {
+    void aSupervisorPlansSamsDayAndMyDayOffersThatOrderFirstAndSignOutLeavesNothingOnThePhone() {
         String later = assignedToSam();
         String sooner = assignedToSam();
         signInAs("Jordan Lee");
@@ -137,12 +137,24 @@ class FieldOfflineBrowserTest extends PhoneBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the plan")).click();
         assertThat(page.locator("#announcer")).containsText("The plan for Sam Nguyen is saved: 2 visits.");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        signOut();
         signInAs("Sam Nguyen");
         page.navigate(stack.baseUrl() + "/staff/my-day.html");
         assertThat(page.getByLabel("As planned by Jordan Lee")).isChecked(new LocatorAssertions.IsCheckedOptions().setTimeout(60_000));
         Locator visits = page.locator("li.field-visit");
         assertThat(visits.first()).hasAttribute("data-reference", sooner);
         assertThat(visits.nth(1)).hasAttribute("data-reference", later);
+
+        // Signing out leaves nothing of Sam's on the phone: no database, no kept photos (the pages' own files may be
+        // cached again by the sign-in page that follows: they are the same for everyone).
+        signOut();
+        assertEquals(Boolean.TRUE, page.evaluate("async () => !(await indexedDB.databases()).some(db => db.name === 'civicdesk-field')"
+                + " && !(await caches.keys()).includes('civicdesk-staff-photos')"));
+    }
+
+    /** Signs out from the staff bar, and waits for the sign-in page it leads to. */
+    private void signOut() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
     }
 }
