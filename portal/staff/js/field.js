@@ -228,6 +228,10 @@ async function render() {
   const open = requests.filter((request) => !request.final);
   const todaysPlan = plan && plan.officerId === me.id && plan.date === today() && plan.references.length ? plan : null;
   orderArea.replaceChildren(orderChoice(todaysPlan));
+  // A sync that ends while the officer is writing a note leaves the visits as they are: nothing typed is lost.
+  const typing = visits.contains(document.activeElement) && document.activeElement.value;
+  document.getElementById('loading').hidden = true;
+  if (typing) return;
   const opened = new Set([...visits.querySelectorAll('details[open]')].map((details) => details.closest('li').dataset.reference));
   const cards = [];
   for (const request of ordered(open, todaysPlan)) {
@@ -238,7 +242,6 @@ async function render() {
   }
   visits.replaceChildren(...cards);
   if (!open.length) visits.replaceChildren(h('li', { text: 'No open requests are assigned to you.' }));
-  document.getElementById('loading').hidden = true;
 }
 
 function showConnection(why) {

@@ -71,7 +71,7 @@ public final class DayPlans {
     public DayPlan plan(StaffCaller caller, String officerId, String date, JsonNode body) {
         caller.requireAny(Role.SUPERVISOR, Role.ADMIN);
         Day day = day(officerId, date);
-        Planned planned = read(body);
+        Planned planned = planned(body);
         StaffMember officer = directory.member(day.officerId()).orElseThrow(() -> Refusal.notFound(
                 "There is no member of staff " + day.officerId() + "."));
         requireAssigned(officer, planned.references());
@@ -105,7 +105,7 @@ public final class DayPlans {
     }
 
     /** Reads a plan's body; 400 naming each field that is wrong (references[2], expectedVersion). */
-    static Planned read(JsonNode body) {
+    static Planned planned(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         JsonNode list = body == null ? null : body.get("references");
         List<Reference> references = new ArrayList<>();
