@@ -5,7 +5,7 @@ import { t, has, language, locale } from './i18n.js';
 export const API_BASE = ((window.CIVICDESK && window.CIVICDESK.api) || '/api').replace(/\/+$/, '');
 const SITE_NAME = document.title.split(' – ').pop();
 
-const COUNCIL_TIME_ZONE = 'Australia/Perth';
+export const COUNCIL_TIME_ZONE = 'Australia/Perth';
 
 export const CHANNEL_LABELS = {
   email: t('channel.email'),

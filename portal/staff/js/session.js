@@ -3,6 +3,7 @@
 // config.js differs. The ID token stays in this tab's sessionStorage and goes to the API as a bearer token.
 // What the page shows about the member of staff comes from GET /staff/me: the server decides, not the token.
 import { api, h, NetworkError, setTitle, focusElement, API_BASE } from '../../js/core.js';
+import { forgetEverything, queued } from './field-store.js';
 
 const AUTH = (window.CIVICDESK && window.CIVICDESK.auth) || {};
 const AUTHORITY = String(AUTH.authority || '').replace(/\/+$/, '');
@@ -123,6 +124,11 @@ function currentToken() {
   return token && token.idToken && token.expiresAt - EXPIRY_MARGIN_MS > Date.now() ? token : null;
 }
 
+/** Whether this tab holds a sign-in the API will still take (the field queue sends only then). */
+export function signedIn() {
+  return currentToken() !== null;
+}
+
 /**
  * Calls a staff route with the ID token, as core's api() does for the public ones. Without a valid token, or
  * when the API answers 401, it signs in again and comes back to this page (which keeps its own drafts).
@@ -158,7 +164,12 @@ export async function staffDownload(path) {
   return { ok: true, status: response.status, blob: await response.blob(), data: {} };
 }
 
-function signOut() {
+async function signOut() {
+  // Nothing of the officer's stays on the phone: the field work kept for "My day", its queue and photos included.
+  const waiting = await queued().catch(() => []);
+  if (waiting.length && !confirm(`${waiting.length} change${waiting.length === 1 ? ' is' : 's are'} not sent yet. `
+    + 'Signing out deletes them from this phone. Sign out anyway?')) return;
+  await forgetEverything();
   write(TOKEN_KEY, null);
   const url = new URL(`${AUTHORITY}/logout`, location.href);
   url.search = new URLSearchParams({ client_id: AUTH.clientId, logout_uri: STAFF_HOME });

@@ -3,6 +3,9 @@ package io.civicdesk.requests;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.Directory;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.Idempotency;
+import io.civicdesk.platform.IdempotentCommand;
+import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Refused;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,6 +44,7 @@ public final class RequestActions {
     private final Messages messages;
     private final Duplicates duplicates;
     private final StaffReadAudit audit;
+    private final IdempotentCommand.Answers answers;
 
     /**
      * What other capabilities write when a request becomes resolved, in the same transaction as the change (the
@@ -55,12 +60,14 @@ public final class RequestActions {
     /**
      * Each change is committed through {@code transactions} with its mail (in the {@code outbox}), what it adds to
      * the {@code figures}, and what other capabilities write when it resolves the request ({@code onResolved});
-     * each staff read of a request, which shows the resident's details, is written down by the {@code audit}.
+     * each staff read of a request, which shows the resident's details, is written down by the {@code audit}; the
+     * first answer to a change sent with an idempotency key (a phone's queued change) is kept in {@code answers}.
      */
     public RequestActions(Requests requests, Workflows workflows, Directory directory, Units units,
                           Transactions transactions, OutboxStore outbox, RequestFigures figures, OnResolved onResolved,
-                          Clock clock, String portalUrl, StaffReadAudit audit) {
+                          Clock clock, String portalUrl, StaffReadAudit audit, IdempotentCommand.Answers answers) {
         this.requests = requests;
+        this.answers = answers;
         this.audit = audit;
         this.workflows = workflows;
         this.units = units;
@@ -109,6 +116,35 @@ public final class RequestActions {
 
     /** Applies one action; the request as it is after it. */
     public RequestView act(StaffCaller caller, Reference reference, StaffAction action) {
+        return act(caller, reference, action, Optional.empty());
+    }
+
+    /**
+     * Applies one action once per idempotency key: a phone that sent a queued change and lost the answer sends it
+     * again with the same key and is given the first answer, not a conflict with its own change. The key's answer
+     * is written in the change's own transaction, so a change and its answer land together or not at all.
+     */
+    public Idempotency.Answer actOnce(StaffCaller caller, Reference reference, StaffAction action, Optional<Idempotency.Key> key) {
+        requireHandler(caller);
+        Optional<Idempotency.Answer> first = key.flatMap(answers::replay);
+        if (first.isPresent()) {
+            return first.get();
+        }
+        try {
+            return new Idempotency.Answer(200, Json.write(act(caller, reference, action, key)));
+        } catch (Refusal refusal) {
+            // The same change, sent twice at once: the other try landed first and moved the version on.
+            if (refusal.kind() == Refusal.Kind.CONFLICT) {
+                Optional<Idempotency.Answer> landed = key.flatMap(answers::replay);
+                if (landed.isPresent()) {
+                    return landed.get();
+                }
+            }
+            throw refusal;
+        }
+    }
+
+    private RequestView act(StaffCaller caller, Reference reference, StaffAction action, Optional<Idempotency.Key> key) {
         requireHandler(caller);
         for (int attempt = 1; ; attempt++) {
             RequestRecord record = load(reference);
@@ -120,13 +156,22 @@ public final class RequestActions {
             }
             Change change = change(new Acting(caller, request, workflow, action, clock.instant(),
                     message -> notAllowed(caller, request, workflow, message)));
+            RequestChange own = change.own();
+            List<HistoryEntry> history = new ArrayList<>(record.history());
+            history.addAll(own.history());
+            List<PublicUpdate> updates = new ArrayList<>(record.updates());
+            updates.addAll(own.updates());
+            RequestView after = view(caller, new RequestRecord(own.after(), history, updates), workflow);
+            List<Write> all = new ArrayList<>(writes.of(request, change));
+            key.ifPresent(k -> all.add(answers.remember(k, new Idempotency.Answer(200, Json.write(after)), clock.instant())));
             try {
-                transactions.commit(writes.of(request, change));
+                transactions.commit(all);
             } catch (Refused refused) {
                 // Another request of the change (a duplicate's original) moved on: read both again and retry.
                 boolean originalMoved = change.writes().stream().skip(1)
                         .anyMatch(write -> refused.failed(Requests.version(write.after().reference())));
-                if (refused.failed(Requests.version(reference)) || (originalMoved && attempt >= ATTEMPTS)) {
+                if (refused.failed(Requests.version(reference)) || refused.failed(IdempotentCommand.IDEMPOTENCY)
+                        || (originalMoved && attempt >= ATTEMPTS)) {
                     throw stale(caller, load(reference), workflow);
                 }
                 if (attempt >= ATTEMPTS) {
@@ -134,14 +179,9 @@ public final class RequestActions {
                 }
                 continue;
             }
-            RequestChange own = change.own();
             Log.info("request.changed", Map.of("reference", reference.value(), "action", action.kind().wireName(),
                     "version", own.after().version()));
-            List<HistoryEntry> history = new ArrayList<>(record.history());
-            history.addAll(own.history());
-            List<PublicUpdate> updates = new ArrayList<>(record.updates());
-            updates.addAll(own.updates());
-            return view(caller, new RequestRecord(own.after(), history, updates), workflow);
+            return after;
         }
     }
 

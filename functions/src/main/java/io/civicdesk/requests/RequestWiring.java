@@ -99,7 +99,7 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     public RequestActions actions(RequestActions.OnResolved onResolved) {
         return new RequestActions(requests(), new WorkflowStore(dynamo, configured(catalogTable, "CATALOG_TABLE")), directory(),
                 new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, configured(portalUrl, "PORTAL_URL"),
-                StaffReadAudit.installed(configured(catalogTable, "CATALOG_TABLE"), clock));
+                StaffReadAudit.installed(configured(catalogTable, "CATALOG_TABLE"), clock), new IdempotencyStore(dynamo, requestsTable));
     }
 
     /**

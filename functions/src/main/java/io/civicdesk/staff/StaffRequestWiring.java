@@ -8,7 +8,8 @@ import io.civicdesk.requests.SubmitRequestService;
 
 /**
  * The staff request function's services: request handling as {@link RequestWiring} builds it, with the survey
- * after service written when a request is resolved — wired here, as requests knows nothing of feedback.
+ * after service written when a request is resolved — wired here, as requests knows nothing of feedback — and the
+ * officers' planned days.
  */
 record StaffRequestWiring(RequestWiring requests) {
     static StaffRequestWiring fromConfig() {
@@ -22,5 +23,10 @@ record StaffRequestWiring(RequestWiring requests) {
 
     SubmitRequestService submissions() {
         return requests.submissions();
+    }
+
+    DayPlans dayPlans() {
+        return new DayPlans(new DayPlanStore(requests.dynamo(), requests.requestsTable()), requests.requests(),
+                requests.directory(), requests.clock());
     }
 }

@@ -52,10 +52,11 @@ class StaffRequestHandlerTest {
     private final StaffRequestHandler handler = new StaffRequestHandler(
             new RequestActions(requests, serviceId -> Workflow.DEFAULT, new InMemoryDirectory(), new Units(catalog, clock),
                     writes, outbox, RequestFigures.NONE, RequestActions.OnResolved.NOTHING, clock, "https://portal.test",
-                    (staff, kind, references) -> audited.add(staff.id() + " read " + kind + " " + references)),
+                    (staff, kind, references) -> audited.add(staff.id() + " read " + kind + " " + references), writes),
             new SubmitRequestService(Catalogue.of(catalog), requests, outbox, RequestFigures.NONE,
                     new IdempotentCommand(writes, writes, clock), clock, new SecureRandom(), "https://portal.test",
-                    Metrics.NONE));
+                    Metrics.NONE),
+            new DayPlans(new DayPlanStore(null, "RequestsTable"), null, new InMemoryDirectory(), clock)); // not called here
 
     /** Waste looks after missed bins; Perth works Monday to Friday. */
     private static InMemoryCatalog catalog() {
@@ -175,6 +176,21 @@ class StaffRequestHandlerTest {
         assertEquals(1, requests.size());
         assertNotEquals(json(first).path("reference").asText(), json(logPhoneCall("phone-call-0002")).path("reference").asText(),
                 "another key is another call");
+    }
+
+    @Test
+    void aQueuedChangeSentAgainWithItsKeyGetsTheFirstAnswerNotAConflictWithItself() {
+        String reference = logged();
+        Map<String, String> key = Map.of("idempotency-key", "phone-change-0001");
+        APIGatewayV2HTTPResponse first = asOfficerOf("waste", ACTIONS, Map.of("reference", reference), note(1), key);
+        APIGatewayV2HTTPResponse again = asOfficerOf("waste", ACTIONS, Map.of("reference", reference), note(1), key);
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        assertEquals(200, again.getStatusCode(), again.getBody());
+        assertEquals(2, json(again).path("version").asLong());
+        assertEquals(2, storedVersion(reference), "saved once");
+        APIGatewayV2HTTPResponse otherBody = asOfficerOf("waste", ACTIONS, Map.of("reference", reference), note(2), key);
+        assertEquals(422, otherBody.getStatusCode(), otherBody.getBody());
+        assertEquals(409, act("waste", reference, note(1)).getStatusCode(), "without its key the same change is stale");
     }
 
     private static List<String> texts(JsonNode array) {

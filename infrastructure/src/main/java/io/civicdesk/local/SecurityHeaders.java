@@ -13,11 +13,12 @@ public final class SecurityHeaders {
      * The pages run only the portal's own scripts and styles. Locally the API and the staff sign-in share the
      * portal's origin, so {@code connect-src 'self'} is all they need; deployed the policy adds the API's and
      * Cognito's hosts to it, and the photos bucket's (locally the bucket is on this origin too). Images may also
-     * come from the map's tile server (OpenStreetMap's, as the portal's config.js names it).
+     * come from the map's tile server (OpenStreetMap's, as the portal's config.js names it). The staff pages install
+     * to a phone's home screen from their own web app manifest.
      */
     public static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' https://tile.openstreetmap.org", "connect-src 'self'",
-            "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'");
+            "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'", "manifest-src 'self'");
 
     public static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,

@@ -239,6 +239,12 @@ class StaffAuthorisationMatrixTest {
         cases.put("POST /staff/requests/{reference}/photos/{photoId}", new Case("/staff/requests/" + ref + "/photos/" + photoToApprove,
                 () -> Map.of("shown", "approved", "expectedVersion", StaffApi.as(SAM).get("/staff/requests/" + ref + "/photos")
                         .json().path("photos").get(0).path("version").asLong()), SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        // A planned day: the officer reads their own (another officer may not), supervisors plan it.
+        String samsDay = "/staff/day-plans/" + SAM.id() + "/" + TestStack.today();
+        cases.put("GET /staff/day-plans/{staffId}/{date}", new Case(samsDay, null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        cases.put("PUT /staff/day-plans/{staffId}/{date}", new Case(samsDay, () -> Map.of("references", List.of(),
+                "expectedVersion", StaffApi.as(StaffApi.SUPERVISOR).get(samsDay).json().path("version").asLong()),
+                StaffApi.SUPERVISOR, SAM, null, 200));
         return cases;
     }
 
