@@ -164,6 +164,6 @@ class KnowledgeIndexTest {
 
     private static Article article(String id, Audience audience, String title, String summary, String body) {
         return new Article(id, ArticleKind.GUIDANCE, audience, title, summary, body, List.of(), "waste",
-                LocalDate.of(2030, 1, 1), 1, Instant.EPOCH, "test");
+                LocalDate.of(2030, 1, 1), 1, Instant.EPOCH, "test", null);
     }
 }
