@@ -99,7 +99,7 @@ class KnowledgeBaseBrowserTest extends PhoneBrowserTest {
         page.getByLabel("Language").selectOption("en");
         assertThat(page.getByLabel("Title")).hasValue("Garden bins in winter");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish this version")).click();
-        assertThat(page.locator("#status-line")).containsText("Published: version 1.");
+        assertThat(page.locator("#status-line")).containsText("Published: version 2.");
         assertAccessible("an article just published");
 
         page.navigate(stack.baseUrl() + "/article.html?id=" + id);
