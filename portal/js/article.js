@@ -3,7 +3,7 @@
 // counts the article as read and reported all the same; only the article's id is kept, nothing personal.
 import { api, h, announce, focusElement, setTitle, formatDate, NetworkError } from './core.js';
 import { articleBody } from './article-body.js';
-import { t, tParts } from './i18n.js';
+import { t, tParts, language } from './i18n.js';
 
 const READ_ARTICLES = 'civicdesk.readArticles';
 const articleId = (new URLSearchParams(location.search).get('id') || '').trim();
@@ -41,8 +41,21 @@ function show(article) {
   document.getElementById('article-title').textContent = article.title;
   document.getElementById('article-summary').textContent = article.summary;
   document.getElementById('article-body').replaceChildren(articleBody(article.html));
+  // A part nobody has translated yet is read in English: marked as English for screen readers, and said so above.
+  const english = article.english || [];
+  for (const [field, id] of [['title', 'article-title'], ['summary', 'article-summary'], ['body', 'article-body']]) {
+    const element = document.getElementById(id);
+    if (english.includes(field)) {
+      element.lang = 'en';
+      element.dir = 'ltr';
+    } else {
+      element.removeAttribute('lang');
+      element.removeAttribute('dir');
+    }
+  }
+  document.getElementById('article-english').hidden = english.length === 0;
   const changed = article.changedAt ? t('article.updated', { date: formatDate(article.changedAt.slice(0, 10)) }) : '';
-  document.getElementById('article-changed').textContent = [changed, article.unitName ? `by ${article.unitName}` : '']
+  document.getElementById('article-changed').textContent = [changed, article.unitName ? t('article.by', { unit: article.unitName }) : '']
     .filter(Boolean).join(' ');
   const services = article.services || [];
   document.getElementById('services-list').replaceChildren(...services.map((service) =>
@@ -60,7 +73,7 @@ async function load() {
     return;
   }
   try {
-    const answer = await api(`/articles/${encodeURIComponent(articleId)}`);
+    const answer = await api(`/articles/${encodeURIComponent(articleId)}?lang=${language}`);
     if (answer.status === 404) {
       showProblem(t('article.notFound'), t('article.gone'), false);
       return;

@@ -1,7 +1,7 @@
 // Search the services and the help articles together (search.html?q=…): best first, with the words found marked.
 import { api, h, announce, focusElement, setTitle, NetworkError } from './core.js';
 import { snippet } from './snippets.js';
-import { t, tn, tParts } from './i18n.js';
+import { t, tn, tParts, language } from './i18n.js';
 
 const input = document.getElementById('q');
 const results = document.getElementById('results');
@@ -31,7 +31,7 @@ async function search(q) {
   setTitle([t('search.titleFor', { query: q })]);
   count.textContent = t('search.searching');
   try {
-    const answer = await api(`/search?q=${encodeURIComponent(q)}`);
+    const answer = await api(`/search?q=${encodeURIComponent(q)}&lang=${language}`);
     if (!answer.ok) {
       const message = (answer.data.errors && answer.data.errors[0] && answer.data.errors[0].message)
         || t('search.broken');

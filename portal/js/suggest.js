@@ -4,7 +4,7 @@
 // article the resident opened in this tab (sessionStorage civicdesk.readArticles, written by the article page) is
 // counted as read and reported all the same (POST /knowledge/outcomes): the help did not settle it.
 import { api, h, NetworkError } from './core.js';
-import { t } from './i18n.js';
+import { t, language } from './i18n.js';
 
 const WAIT_MS = 400; // after the last key, so a phone's typing sends a few searches, not one per letter
 const FEWEST_LETTERS = 4;
@@ -47,7 +47,7 @@ async function suggest(field) {
   shownFor.set(field, words);
   try {
     // typing=1: a search sent while typing is not counted among the searches that found nothing.
-    const answer = await api(`/search?q=${encodeURIComponent(words.slice(0, 200))}&limit=${SHOWN + 1}&typing=1`);
+    const answer = await api(`/search?q=${encodeURIComponent(words.slice(0, 200))}&lang=${language}&limit=${SHOWN + 1}&typing=1`);
     if (!answer.ok || field.value.trim() !== words) return; // a newer search is on its way
     const current = new URLSearchParams(location.search).get('service');
     const results = (answer.data.results || [])

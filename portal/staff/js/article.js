@@ -1,6 +1,8 @@
 // One article on the staff side (article.html?id=…, or ?new to write one): its state, the latest version as
 // residents would see it, and for its unit's staff and administrators the form to change it — saved as a draft
 // over the revision opened (PUT /staff/articles/{id}), previewed, published and taken down (docs/staff-api.md).
+// The language picker switches the title, summary and article between English and its translations; each is kept
+// while another is shown, and all are saved together (translations: {ar: {title, summary, body}, vi: {...}}).
 import { h, announce, focusElement, formatDate, formatDateTime } from '../../js/core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, choiceGroup } from '../../js/forms.js';
 import { articleBody } from '../../js/article-body.js';
@@ -11,6 +13,11 @@ const creating = params.has('new');
 const form = document.getElementById('article-form');
 const summary = document.getElementById('error-summary');
 const FIELDS = ['articleId', 'title', 'summary', 'kind', 'audience', 'unitId', 'reviewBy', 'body'];
+const TRANSLATED = ['title', 'summary', 'body'];
+const LANGUAGES = { en: 'English', ar: 'Arabic', vi: 'Vietnamese' };
+const picker = document.getElementById('language');
+let texts = { en: {}, ar: {}, vi: {} };
+let editing = 'en';
 let articleId = params.get('id') || '';
 let shown = null;
 let catalogue = { units: [], services: [] };
@@ -26,8 +33,34 @@ function serviceNames(services) {
   return services.length ? `Helps with: ${services.map((service) => service.name).join(', ')}.` : 'Not tied to a service.';
 }
 
+/** The words of the language being edited, kept before another is shown or the form is sent. */
+function keepTexts() {
+  for (const name of TRANSLATED) texts[editing][name] = document.getElementById(name).value;
+}
+
+function showTexts(tag) {
+  editing = tag;
+  picker.value = tag;
+  for (const name of TRANSLATED) {
+    const input = document.getElementById(name);
+    input.value = texts[tag][name] || '';
+    input.lang = tag;
+    input.dir = tag === 'ar' ? 'rtl' : 'ltr';
+    document.getElementById(`${name}-english`).hidden = tag === 'en' || input.value.trim() !== '';
+  }
+}
+
+function translationsLine(latest) {
+  const untranslated = latest.untranslated || {};
+  return Object.entries(untranslated).map(([tag, fields]) => `${LANGUAGES[tag] || tag}: ${fields.length === 0
+    ? 'translated' : `${fields.join(', ')} still in English`}`).join('. ') + '.';
+}
+
 function fill(latest) {
-  for (const name of ['title', 'summary', 'kind', 'audience', 'unitId', 'body']) document.getElementById(name).value = latest[name] || '';
+  for (const name of ['kind', 'audience', 'unitId']) document.getElementById(name).value = latest[name] || '';
+  const translations = latest.translations || {};
+  texts = { en: { title: latest.title, summary: latest.summary, body: latest.body }, ar: { ...translations.ar }, vi: { ...translations.vi } };
+  showTexts(editing);
   document.getElementById('reviewBy').value = latest.reviewBy || '';
   for (const box of form.querySelectorAll('input[name="serviceIds"]')) box.checked = (latest.serviceIds || []).includes(box.value);
 }
@@ -48,6 +81,7 @@ function show(article) {
   document.getElementById('reading-summary').textContent = latest.summary;
   document.getElementById('reading-body').replaceChildren(articleBody(latest.html));
   document.getElementById('reading-services').textContent = serviceNames(latest.services || []);
+  document.getElementById('reading-translations').textContent = translationsLine(latest);
   document.getElementById('reading').hidden = false;
   document.getElementById('actions').hidden = !article.canChange;
   document.getElementById('publish').hidden = !(article.hasDraft || article.status === 'retired');
@@ -63,13 +97,15 @@ function show(article) {
 }
 
 function body() {
+  keepTexts();
   const reviewBy = document.getElementById('reviewBy').value;
   const draft = {
     kind: document.getElementById('kind').value,
     audience: document.getElementById('audience').value,
-    title: document.getElementById('title').value,
-    summary: document.getElementById('summary').value,
-    body: document.getElementById('body').value,
+    title: texts.en.title || '',
+    summary: texts.en.summary || '',
+    body: texts.en.body || '',
+    translations: { ar: texts.ar, vi: texts.vi },
     unitId: document.getElementById('unitId').value,
     serviceIds: [...form.querySelectorAll('input[name="serviceIds"]:checked')].map((box) => box.value),
     reviewBy: reviewBy || null,
@@ -78,14 +114,24 @@ function body() {
   return draft;
 }
 
-/** "serviceIds[2]" → the services' checkboxes; every other field is named as the form names it. */
+/**
+ * "serviceIds[2]" → the services' checkboxes; "translations.ar.title" → the title, shown in Arabic; every other
+ * field is named as the form names it.
+ */
 function fieldId(field) {
+  const translated = /^translations\.([a-z]+)\.(title|summary|body)$/.exec(String(field || ''));
+  if (translated) return translated[2];
   const name = String(field || '').replace(/\[\d+]$/, '');
   return name === 'serviceIds' || FIELDS.includes(name) ? name : undefined;
 }
 
 function refused(data, status) {
   clearFieldErrors(form);
+  const wrongLanguage = (data.errors || []).map((error) => /^translations\.([a-z]+)\./.exec(error.field || '')).find(Boolean);
+  if (wrongLanguage && texts[wrongLanguage[1]]) {
+    keepTexts();
+    showTexts(wrongLanguage[1]);
+  }
   const errors = (data.errors || []).map((error) => ({ fieldId: fieldId(error.field), message: error.message }));
   for (const error of errors) if (error.fieldId) setFieldError(error.fieldId, error.message);
   showErrorSummary(summary, errors.length ? errors : [{ message: data.message || 'That did not work. Try again in a few minutes.' }]);
@@ -121,6 +167,9 @@ async function save(event) {
 
 async function preview() {
   const { ok, status, data } = await staffApi('/staff/articles/preview', { method: 'POST', body: { body: document.getElementById('body').value } });
+  const previewBody = document.getElementById('preview-body');
+  previewBody.lang = editing;
+  previewBody.dir = editing === 'ar' ? 'rtl' : 'ltr';
   if (!ok) {
     refused(data, status);
     return;
@@ -138,6 +187,15 @@ function buildForm() {
     hint: 'Officers see the article beside a request for these services. None: it is about the unit or the council.',
     options: catalogue.services.map((service) => [service.serviceId, service.name]),
   }));
+  picker.addEventListener('change', () => {
+    keepTexts();
+    showTexts(picker.value);
+  });
+  for (const name of TRANSLATED) {
+    document.getElementById(name).addEventListener('input', (event) => {
+      document.getElementById(`${name}-english`).hidden = editing === 'en' || event.target.value.trim() !== '';
+    });
+  }
   form.addEventListener('submit', (event) => save(event).catch((error) => showProblem(...problemFor(error))));
   document.getElementById('preview-button').addEventListener('click', () => preview().catch((error) => showProblem(...problemFor(error))));
   document.getElementById('publish').addEventListener('click', () => send(`/staff/articles/${encodeURIComponent(articleId)}/publish`,

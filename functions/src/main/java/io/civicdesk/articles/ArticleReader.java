@@ -2,6 +2,8 @@ package io.civicdesk.articles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.catalog.Catalog;
+import io.civicdesk.languages.Language;
+import io.civicdesk.languages.Translations;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
@@ -12,15 +14,19 @@ import io.civicdesk.platform.TextInput;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The bodies of the staff article routes. {@code PUT /staff/articles/{articleId}}: {@code {kind, audience, title,
- * summary, body, serviceIds, unitId, reviewBy, revision}}; publish and retire: {@code {revision}}. Each mistake
- * names its field; services and units must be the catalogue's.
+ * summary, body, serviceIds, unitId, reviewBy, revision, translations}}, where {@code translations} is
+ * {@code {"ar": {"title", "summary", "body"}, "vi": {...}}} (each optional: a field left out or blank is read in
+ * English); publish and retire: {@code {revision}}. Each mistake names its field ({@code translations.ar.title});
+ * services and units must be the catalogue's.
  */
 final class ArticleReader {
     /** Words the staff routes use after {@code /staff/articles/}: never an article's id. */
@@ -73,11 +79,12 @@ final class ArticleReader {
         }
         Long revision = NumberInput.whole(body.path("revision"), "revision", 0, Integer.MAX_VALUE,
                 "Send the revision you were shown, so a change made meanwhile is not undone.", errors);
+        Translations translations = translations(body.path("translations"), errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
         return new ArticleDraft(kind, audience, title, summary, text, serviceIds, unitId, reviewBy,
-                revision == null ? null : revision.intValue());
+                revision == null ? null : revision.intValue(), translations);
     }
 
     /** The revision a publish or retire was asked on. */
@@ -116,6 +123,53 @@ final class ArticleReader {
             errors.add(new FieldError(field, label + " is needed."));
         }
         return text;
+    }
+
+    /** The texts in each language but English; a language we do not speak, or a field not translated, is refused. */
+    private static Translations translations(JsonNode value, List<FieldError> errors) {
+        if (value.isMissingNode() || value.isNull()) {
+            return Translations.NONE;
+        }
+        if (!value.isObject()) {
+            errors.add(new FieldError("translations", "Give the translations as an object by language, like"
+                    + " {\"ar\": {\"title\": \"…\"}}."));
+            return Translations.NONE;
+        }
+        Map<String, Map<String, String>> byLanguage = new LinkedHashMap<>();
+        value.fields().forEachRemaining(entry -> {
+            String field = "translations." + entry.getKey();
+            Language language = Language.of(entry.getKey()).filter(found -> found != Language.SOURCE
+                    && found.tag().equals(entry.getKey())).orElse(null);
+            if (language == null) {
+                errors.add(new FieldError(field, "Translate into one of " + String.join(", ", Language.supported().stream()
+                        .filter(each -> each != Language.SOURCE).map(Language::tag).toList())
+                        + "; English is the article's own text."));
+                return;
+            }
+            if (!entry.getValue().isObject()) {
+                errors.add(new FieldError(field, "Give the " + language.tag() + " texts as an object of title, summary and body."));
+                return;
+            }
+            Map<String, String> texts = new LinkedHashMap<>();
+            entry.getValue().fieldNames().forEachRemaining(name -> {
+                if (!Article.FIELDS.contains(name)) {
+                    errors.add(new FieldError(field + "." + name, "Only the title, summary and body are translated."));
+                }
+            });
+            translated(entry.getValue(), field, "title", "The title", Article.TITLE_MAX, texts, errors);
+            translated(entry.getValue(), field, "summary", "The summary", Article.SUMMARY_MAX, texts, errors);
+            translated(entry.getValue(), field, "body", "The article", Article.BODY_MAX, texts, errors);
+            byLanguage.put(language.tag(), texts);
+        });
+        return new Translations(byLanguage);
+    }
+
+    private static void translated(JsonNode texts, String prefix, String name, String label, int max,
+                                   Map<String, String> into, List<FieldError> errors) {
+        String text = TextInput.optional(texts.path(name), prefix + "." + name, label, max, errors);
+        if (text != null) {
+            into.put(name, text);
+        }
     }
 
     private static <E extends Enum<E>> E code(JsonNode value, String field, List<FieldError> errors, E[] values,

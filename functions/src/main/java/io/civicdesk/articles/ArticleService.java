@@ -89,7 +89,8 @@ public final class ArticleService {
         requireMayChange(caller, draft.unitId());
         int version = existing.map(state -> state.latestVersion() + 1).orElse(1);
         Article article = new Article(articleId, draft.kind(), draft.audience(), draft.title(), draft.summary(),
-                draft.body(), draft.serviceIds(), draft.unitId(), draft.reviewBy(), version, clock.instant(), caller.name());
+                draft.body(), draft.serviceIds(), draft.unitId(), draft.reviewBy(), version, clock.instant(), caller.name(),
+                draft.translations());
         ArticleState state = new ArticleState(articleId, draft.title(), draft.kind(), draft.audience(), draft.unitId(),
                 draft.serviceIds(), existing.map(ArticleState::status).orElse(ArticleState.Status.DRAFT), version,
                 existing.map(ArticleState::publishedVersion).orElse(null), draft.reviewBy(),
@@ -148,7 +149,7 @@ public final class ArticleService {
         int version = existing.map(state -> state.latestVersion() + 1).orElse(1);
         Article article = new Article(fromFile.articleId(), fromFile.kind(), fromFile.audience(), fromFile.title(),
                 fromFile.summary(), fromFile.body(), fromFile.serviceIds(), fromFile.unitId(), fromFile.reviewBy(),
-                version, clock.instant(), loadedBy);
+                version, clock.instant(), loadedBy, fromFile.translations());
         ArticleState state = new ArticleState(article.articleId(), article.title(), article.kind(), article.audience(),
                 article.unitId(), article.serviceIds(), ArticleState.Status.PUBLISHED, version, version,
                 article.reviewBy(), existing.map(current -> current.revision() + 1).orElse(1), article.changedAt(), loadedBy);

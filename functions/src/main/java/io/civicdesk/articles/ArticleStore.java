@@ -1,5 +1,6 @@
 package io.civicdesk.articles;
 
+import io.civicdesk.catalog.TranslationItems;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +25,8 @@ import static io.civicdesk.platform.Items.s;
  * The knowledge base's articles, in the catalogue table.
  *
  * <pre>
- * pk = ARTICLE#{articleId}  sk = VERSION#{000007}        one version as its author saved it, never changed after
+ * pk = ARTICLE#{articleId}  sk = VERSION#{000007}        one version as its author saved it, never changed after,
+ *                                                        its translations with it (attribute translations)
  * pk = ARTICLES             sk = STATE#{articleId}       where the article stands: draft, published or retired, its
  *                                                        latest and published versions, and a revision every change
  *                                                        moves on with a conditional write
@@ -146,6 +148,10 @@ public final class ArticleStore implements ArticleLibrary {
         item.put("version", n(article.version()));
         item.put("changedAt", s(article.changedAt().toString()));
         item.put("changedBy", s(article.changedBy()));
+        AttributeValue translations = TranslationItems.item(article.translations());
+        if (translations != null) {
+            item.put("translations", translations);
+        }
         return item;
     }
 
@@ -157,7 +163,7 @@ public final class ArticleStore implements ArticleLibrary {
                 Items.stringList(item, "serviceIds"),
                 Items.string(item, "unitId"), reviewBy == null ? null : LocalDate.parse(reviewBy),
                 Items.integer(item, "version"), Instant.parse(Items.string(item, "changedAt")),
-                Items.string(item, "changedBy"));
+                Items.string(item, "changedBy"), TranslationItems.read(item));
     }
 
     private Map<String, AttributeValue> stateItem(ArticleState state) {

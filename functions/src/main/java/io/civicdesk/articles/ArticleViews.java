@@ -2,6 +2,7 @@ package io.civicdesk.articles;
 
 import io.civicdesk.catalog.Catalog;
 import io.civicdesk.catalog.Unit;
+import io.civicdesk.languages.Language;
 import io.civicdesk.platform.StaffCaller;
 
 import java.time.LocalDate;
@@ -23,19 +24,25 @@ final class ArticleViews {
         this.today = today;
     }
 
-    /** A resident's article: rendered, never the Markdown source, with the services it helps with. */
-    Map<String, Object> resident(Article article) {
+    /**
+     * A resident's article in their language: rendered, never the Markdown source, with the services it helps with.
+     * {@code english} names the fields still in English (nobody has translated them), so the page can say so.
+     */
+    Map<String, Object> resident(Article article, Language language) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("articleId", article.articleId());
         view.put("kind", article.kind().code());
-        view.put("title", article.title());
-        view.put("summary", article.summary());
-        view.put("html", Markdown.html(article.body()));
+        view.put("language", language.tag());
+        view.put("title", article.title(language));
+        view.put("summary", article.summary(language));
+        view.put("html", Markdown.html(article.body(language)));
+        view.put("english", article.untranslated(language));
         view.put("serviceIds", article.serviceIds());
         view.put("unitId", article.unitId());
         view.put("unitName", catalog.unit(article.unitId()).map(Unit::name).orElse(null));
         view.put("changedAt", article.changedAt().toString());
-        view.put("services", services(article.serviceIds()));
+        view.put("services", article.serviceIds().stream().flatMap(id -> catalog.service(id).stream())
+                .map(service -> Map.<String, Object>of("serviceId", service.id(), "name", service.name(language))).toList());
         return view;
     }
 
@@ -127,6 +134,11 @@ final class ArticleViews {
         view.put("reviewBy", article.reviewBy() == null ? null : article.reviewBy().toString());
         view.put("changedAt", article.changedAt().toString());
         view.put("changedBy", article.changedBy());
+        view.put("translations", article.translations().byLanguage());
+        Map<String, Object> english = new LinkedHashMap<>();
+        Language.supported().stream().filter(language -> language != Language.SOURCE)
+                .forEach(language -> english.put(language.tag(), article.untranslated(language)));
+        view.put("untranslated", english);
         return view;
     }
 

@@ -2,6 +2,7 @@ package io.civicdesk.articles;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.Catalog;
+import io.civicdesk.languages.LanguageReader;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
@@ -10,7 +11,8 @@ import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 
 /**
- * {@code ArticlesFunction}: {@code GET /articles/{articleId}} (anyone: a published resident article) and the staff
+ * {@code ArticlesFunction}: {@code GET /articles/{articleId}} (anyone: a published resident article, in the language
+ * of {@code ?lang=} or Accept-Language, English where it is not translated) and the staff
  * knowledge base — {@code GET /staff/articles} (every article, or with {@code serviceId} the guidance beside a
  * request), {@code GET|PUT /staff/articles/{articleId}}, {@code POST /staff/articles/{articleId}/publish|retire} and
  * {@code POST /staff/articles/preview}. Any member of staff reads; the owning unit's staff and administrators change.
@@ -38,7 +40,8 @@ public final class ArticlesHandler extends HttpHandler {
         String route = String.valueOf(request.routeKey());
         if (route.equals("GET /articles/{articleId}")) {
             Article article = articles.forResidents(ArticleReader.residentsId(request.pathParameter("articleId")));
-            return HttpResponses.json(200, views.resident(article), RESIDENT_CACHE);
+            return HttpResponses.json(200, views.resident(article, LanguageReader.query(request)), RESIDENT_CACHE,
+                    "Accept-Language");
         }
         StaffCaller caller = StaffCaller.from(request).requireAny(StaffCaller.Role.values());
         String articleId = request.pathParameter("articleId");

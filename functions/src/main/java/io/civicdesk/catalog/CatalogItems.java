@@ -1,6 +1,5 @@
 package io.civicdesk.catalog;
 
-import io.civicdesk.languages.Translations;
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -56,34 +55,8 @@ final class CatalogItems {
         item.put("order", n(service.order()));
         item.put("questions", AttributeValue.fromL(service.questions().stream()
                 .map(question -> AttributeValue.fromM(questionItem(question))).toList()));
-        item.put("translations", translationsItem(service.translations()));
+        item.put("translations", TranslationItems.item(service.translations()));
         return Items.compact(item);
-    }
-
-    /** {@code translations}: a map of language tag to a map of field to text; left out when there are none. */
-    static AttributeValue translationsItem(Translations translations) {
-        if (translations.byLanguage().isEmpty()) {
-            return null;
-        }
-        Map<String, AttributeValue> languages = new HashMap<>();
-        translations.byLanguage().forEach((tag, fields) -> {
-            Map<String, AttributeValue> texts = new HashMap<>();
-            fields.forEach((field, text) -> texts.put(field, s(text)));
-            languages.put(tag, AttributeValue.fromM(texts));
-        });
-        return AttributeValue.fromM(languages);
-    }
-
-    static Translations translations(Map<String, AttributeValue> item) {
-        Map<String, Map<String, String>> languages = new HashMap<>();
-        Items.map(item, "translations").forEach((tag, fields) -> {
-            Map<String, String> texts = new HashMap<>();
-            if (fields.hasM()) {
-                fields.m().forEach((field, text) -> texts.put(field, text.s()));
-            }
-            languages.put(tag, texts);
-        });
-        return new Translations(languages);
     }
 
     static Service service(Map<String, AttributeValue> item) {
@@ -93,7 +66,7 @@ final class CatalogItems {
                 Items.string(item, "notice"), Items.integer(item, "responseDays"),
                 Items.integer(item, "resolutionDays"), Items.stringList(item, "keywords"),
                 Items.integer(item, "order"),
-                Items.mapList(item, "questions").stream().map(CatalogItems::question).toList(), translations(item));
+                Items.mapList(item, "questions").stream().map(CatalogItems::question).toList(), TranslationItems.read(item));
     }
 
     private static Map<String, AttributeValue> questionItem(Question question) {

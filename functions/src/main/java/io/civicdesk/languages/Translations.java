@@ -6,7 +6,8 @@ import java.util.TreeMap;
 /**
  * The translations of one piece of catalogue data (a service, a question, an article): per language tag, the
  * translated text of each field by its name ({@code name}, {@code description}, {@code option.Yes}, ...). English
- * is the item's own fields; a field not translated falls back to it.
+ * is the item's own fields; a field not translated falls back to it. A blank text is no translation, and a
+ * language with none is left out, so two sets of translations that read the same are equal.
  */
 public record Translations(Map<String, Map<String, String>> byLanguage) {
     public static final Translations NONE = new Translations(Map.of());
@@ -14,7 +15,17 @@ public record Translations(Map<String, Map<String, String>> byLanguage) {
     public Translations {
         Map<String, Map<String, String>> copy = new TreeMap<>();
         if (byLanguage != null) {
-            byLanguage.forEach((tag, fields) -> copy.put(tag, Map.copyOf(new TreeMap<>(fields))));
+            byLanguage.forEach((tag, fields) -> {
+                Map<String, String> texts = new TreeMap<>();
+                fields.forEach((field, text) -> {
+                    if (text != null && !text.isBlank()) {
+                        texts.put(field, text);
+                    }
+                });
+                if (!texts.isEmpty()) {
+                    copy.put(tag, Map.copyOf(texts));
+                }
+            });
         }
         byLanguage = Map.copyOf(copy);
     }

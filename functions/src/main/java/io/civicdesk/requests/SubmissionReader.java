@@ -5,6 +5,7 @@ import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.languages.Language;
 import io.civicdesk.languages.LanguageReader;
+import io.civicdesk.languages.Texts;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
@@ -41,9 +42,14 @@ public final class SubmissionReader {
 
     private final List<FieldError> errors = new ArrayList<>();
     private final JsonNode body;
+    /** The words of the messages: the resident's language (messages catalogue, error.request.*), English for staff. */
+    private final Language wording;
+    private final Texts texts;
 
-    private SubmissionReader(JsonNode body) {
+    private SubmissionReader(JsonNode body, Language wording) {
         this.body = body;
+        this.wording = wording;
+        this.texts = Texts.of(wording);
     }
 
     /** A resident's own report, online. */
@@ -75,7 +81,7 @@ public final class SubmissionReader {
         List<FieldError> errors = new ArrayList<>();
         Submission submission = null;
         try {
-            submission = read(body, service);
+            submission = read(body, service, officer == null);
         } catch (Refusal invalid) {
             if (invalid.errors().isEmpty()) {
                 throw invalid;
@@ -99,16 +105,26 @@ public final class SubmissionReader {
      *                the other fields are still checked so every problem is reported together
      */
     public static Submission read(JsonNode body, Service service) {
+        return read(body, service, true);
+    }
+
+    /**
+     * {@code residentsWords}: a resident's own report is answered in the language it names (the field names stay
+     * as they are, for the page to place each message); an officer's in English.
+     */
+    private static Submission read(JsonNode body, Service service, boolean residentsWords) {
         if (!body.isObject()) {
             throw Refusal.unreadable("The request body must be a JSON object.");
         }
-        SubmissionReader reader = new SubmissionReader(body);
+        Language named = residentsWords && body.path(LanguageReader.FIELD).isTextual()
+                ? Language.of(body.path(LanguageReader.FIELD).asText()).orElse(Language.SOURCE) : Language.SOURCE;
+        SubmissionReader reader = new SubmissionReader(body, named);
         if (service == null) {
-            String named = Ids.read(body.path("serviceId"), "serviceId", "service", reader.errors);
-            if (named != null) {
-                reader.error("serviceId", "We could not find that service. Choose one from the list of services.");
+            String id = Ids.read(body.path("serviceId"), "serviceId", "service", reader.errors);
+            if (id != null) {
+                reader.error("serviceId", reader.texts.get("error.request.noSuchService"));
             } else if (!reader.hasError("serviceId")) {
-                reader.error("serviceId", "Choose the problem you are reporting.");
+                reader.error("serviceId", reader.texts.get("error.request.chooseService"));
             }
         }
         List<Answer> answers = service == null ? List.of() : reader.answers(service);
@@ -132,12 +148,12 @@ public final class SubmissionReader {
         for (Iterator<String> names = given.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (service.question(name).isEmpty()) {
-                error("answers." + name, "This question is not asked when reporting " + lower(service.name()) + ".");
+                error("answers." + name, texts.get("error.request.notAsked", "service", lower(service.name(wording))));
             }
         }
         List<Answer> answers = new ArrayList<>();
         for (Question question : service.questions()) {
-            List<String> values = answer(question, given.path(question.id()));
+            List<String> values = answer(service, question, given.path(question.id()));
             if (values != null && !values.isEmpty()) {
                 answers.add(new Answer(question.id(), question.label(), values));
             }
@@ -146,14 +162,16 @@ public final class SubmissionReader {
     }
 
     /** The answer's values, or null when it is missing or wrong (and then the error is recorded). */
-    private List<String> answer(Question question, JsonNode value) {
+    private List<String> answer(Service service, Question question, JsonNode value) {
         String field = "answers." + question.id();
+        String plainLabel = service.text(wording, "question." + question.id() + ".label", question.label());
         String label = "'" + question.label() + "'";
         boolean blank = value.isMissingNode() || value.isNull()
                 || value.isTextual() && value.asText().isBlank() || value.isArray() && value.isEmpty();
         if (blank) {
             if (question.required()) {
-                error(field, question.type().isChoice() ? "Choose an answer to " + label + "." : "Answer " + label + ".");
+                error(field, texts.get(question.type().isChoice() ? "error.request.choose" : "error.request.answer",
+                        "label", plainLabel));
             }
             return null;
         }
@@ -166,12 +184,12 @@ public final class SubmissionReader {
             case DATE -> date(value, field, label);
             case SINGLE_CHOICE -> {
                 if (!value.isTextual() || !question.options().contains(value.asText().trim())) {
-                    error(field, "Choose one of the options given for " + label + ".");
+                    error(field, texts.get("error.request.option", "label", plainLabel));
                     yield null;
                 }
                 yield List.of(value.asText().trim());
             }
-            case MULTIPLE_CHOICE -> choices(question, value, field, label);
+            case MULTIPLE_CHOICE -> choices(question, value, field, plainLabel);
         };
     }
 
@@ -204,13 +222,13 @@ public final class SubmissionReader {
 
     private List<String> choices(Question question, JsonNode value, String field, String label) {
         if (!value.isArray()) {
-            error(field, "Choose one or more of the options given for " + label + ".");
+            error(field, texts.get("error.request.options", "label", label));
             return null;
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (JsonNode item : value) {
             if (!item.isTextual() || !question.options().contains(item.asText().trim())) {
-                error(field, "Choose only from the options given for " + label + ".");
+                error(field, texts.get("error.request.onlyOptions", "label", label));
                 return null;
             }
             chosen.add(item.asText().trim());
@@ -222,7 +240,7 @@ public final class SubmissionReader {
     private Location location() {
         JsonNode location = body.path("location");
         if (location.isMissingNode() || location.isNull()) {
-            error("location", "Tell us where the problem is: enter an address or use your current location.");
+            error("location", texts.get("error.request.where"));
             return null;
         }
         if (!location.isObject()) {
@@ -239,7 +257,7 @@ public final class SubmissionReader {
                     "Give both latitude and longitude, or use an address instead.");
         }
         if (address == null && !hasLatitude && !hasLongitude && !hasError("location.address")) {
-            error("location", "Tell us where the problem is: enter an address or use your current location.");
+            error("location", texts.get("error.request.where"));
         }
         return new Location(address, latitude, longitude);
     }
@@ -273,14 +291,14 @@ public final class SubmissionReader {
         String name = text(contact.path("name"), "contact.name", "Your name", MAX_NAME);
         String email = text(contact.path("email"), "contact.email", "Your email address", MAX_EMAIL);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            error("contact.email", "Enter an email address in the correct format, like name@example.com.");
+            error("contact.email", texts.get("error.request.emailFormat"));
             email = null;
         }
         String phone = text(contact.path("phone"), "contact.phone", "Your phone number", 30);
         if (phone != null) {
             phone = phone.replaceAll("[\\s()\\-.]", "");
             if (!AUSTRALIAN_PHONE.matcher(phone).matches() && !INTERNATIONAL_PHONE.matcher(phone).matches()) {
-                error("contact.phone", "Enter a phone number, like 0412 345 678 or +61 412 345 678.");
+                error("contact.phone", texts.get("error.request.phoneFormat"));
                 phone = null;
             }
         }
@@ -291,25 +309,25 @@ public final class SubmissionReader {
         JsonNode value = body.path("preferredChannel");
         PreferredChannel channel = value.isTextual() ? PreferredChannel.fromWireName(value.asText().trim()).orElse(null) : null;
         if (channel == null) {
-            error("preferredChannel", "Choose how you would like to hear from us: email, text message, phone, or no updates.");
+            error("preferredChannel", texts.get("error.request.channel"));
             return null;
         }
         switch (channel) {
             case EMAIL -> {
                 if (contact.email() == null && !hasError("contact.email")) {
-                    error("contact.email", "Enter your email address, or choose another way to hear from us.");
+                    error("contact.email", texts.get("error.request.emailMissing"));
                 }
             }
             case SMS -> {
                 if (contact.phone() != null && !MOBILE.matcher(contact.phone()).matches()) {
-                    error("contact.phone", "Enter a mobile number for text messages, like 0412 345 678.");
+                    error("contact.phone", texts.get("error.request.mobileFormat"));
                 } else if (contact.phone() == null && !hasError("contact.phone")) {
-                    error("contact.phone", "Enter your mobile number, or choose another way to hear from us.");
+                    error("contact.phone", texts.get("error.request.mobileMissing"));
                 }
             }
             case PHONE -> {
                 if (contact.phone() == null && !hasError("contact.phone")) {
-                    error("contact.phone", "Enter your phone number, or choose another way to hear from us.");
+                    error("contact.phone", texts.get("error.request.phoneMissing"));
                 }
             }
             case NONE -> {

@@ -1,5 +1,6 @@
 package io.civicdesk.search;
 
+import io.civicdesk.languages.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -44,6 +45,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +54,16 @@ import java.util.Optional;
 /**
  * The services and published articles as one Lucene index, searched by relevance with the council's synonyms,
  * stemming and a tolerance for typing mistakes. Built whole (a council has thousands of articles, not millions), held
- * in memory, and written out as its files so a function can load the index once per container.
+ * in memory, and written out as its files so a function can load the index once per container. A translation is
+ * indexed in fields of its own ({@code title_ar}, {@code summary_ar}, {@code body_ar}) with its language's analyzer;
+ * a search in a language looks in them as well as in the English, and answers with the translated title, summary
+ * and snippet where there is one.
  */
 public final class KnowledgeIndex {
     /** Searched fields and how much a match in each counts: a word in the title says more than one in the body. */
     private static final Map<String, Float> FIELDS = Map.of("title", 4f, "keywords", 3f, "summary", 2f, "body", 1f);
+    /** The fields a translation has, weighed as the English ones are. */
+    private static final List<String> TRANSLATED = List.of("title", "summary", "body");
     /** Typing mistakes count for less than the words themselves, so an exact match ranks first. */
     private static final float FUZZY_WEIGHT = 0.4f;
     private static final int MAX_TERMS = 12;
@@ -67,7 +74,7 @@ public final class KnowledgeIndex {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Analyzer indexing = SearchAnalyzers.indexing();
+    private final Analyzer indexing = analyzers();
 
     private KnowledgeIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -78,9 +85,7 @@ public final class KnowledgeIndex {
     public static KnowledgeIndex build(List<SearchDocument> documents) {
         try {
             Directory directory = new ByteBuffersDirectory();
-            Map<String, Analyzer> perField = Map.of("words", SearchAnalyzers.words());
-            IndexWriterConfig config = new IndexWriterConfig(
-                    new PerFieldAnalyzerWrapper(SearchAnalyzers.indexing(), perField));
+            IndexWriterConfig config = new IndexWriterConfig(analyzers());
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (SearchDocument document : documents) {
                     writer.addDocument(toLucene(document));
@@ -91,6 +96,26 @@ public final class KnowledgeIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each field's analyzer: English stemmed, "did you mean"'s words whole, and each translation its language's. */
+    private static Analyzer analyzers() {
+        Map<String, Analyzer> perField = new HashMap<>();
+        perField.put("words", SearchAnalyzers.words());
+        for (Language language : translatedLanguages()) {
+            Analyzer analyzer = SearchAnalyzers.translated(language);
+            TRANSLATED.forEach(field -> perField.put(field(field, language), analyzer));
+        }
+        return new PerFieldAnalyzerWrapper(SearchAnalyzers.indexing(), perField);
+    }
+
+    private static List<Language> translatedLanguages() {
+        return Language.supported().stream().filter(language -> language != Language.SOURCE).toList();
+    }
+
+    /** The field of {@code name} in {@code language}: English's own name, {@code title_ar} for a translation. */
+    private static String field(String name, Language language) {
+        return language == Language.SOURCE ? name : name + "_" + language.tag();
     }
 
     /** An index from the files {@link #files()} gave. */
@@ -173,12 +198,14 @@ public final class KnowledgeIndex {
     }
 
     /**
-     * The best {@code limit} hits for {@code query}. {@code residentsOnly} leaves out every staff-only article: the
-     * filter is part of the Lucene query, so no route answering residents can let one through.
+     * The best {@code limit} hits for {@code query}, typed by someone reading {@code language}. {@code residentsOnly}
+     * leaves out every staff-only article: the filter is part of the Lucene query, so no route answering residents
+     * can let one through.
      */
-    public SearchResults search(SearchQuery query, Synonyms synonyms, boolean residentsOnly, int limit) {
+    public SearchResults search(SearchQuery query, Language language, Synonyms synonyms, boolean residentsOnly,
+                                int limit) {
         try {
-            Query relevance = relevance(query, synonyms);
+            Query relevance = relevance(query, language, synonyms);
             if (relevance == null) {
                 return new SearchResults(query.text(), List.of(), suggestion(query));
             }
@@ -193,7 +220,7 @@ public final class KnowledgeIndex {
             highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
             List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc scored : top) {
-                hits.add(hit(searcher.storedFields().document(scored.doc), scored.score, highlighter));
+                hits.add(hit(searcher.storedFields().document(scored.doc), language, scored.score, highlighter));
             }
             // Typos are forgiven in the results; "did you mean" still shows the resident the word as it is spelt.
             return new SearchResults(query.text(), hits, suggestion(query));
@@ -202,11 +229,21 @@ public final class KnowledgeIndex {
         }
     }
 
-    private Query relevance(SearchQuery query, Synonyms synonyms) {
+    private Query relevance(SearchQuery query, Language language, Synonyms synonyms) {
         QueryBuilder exact = new QueryBuilder(SearchAnalyzers.querying(synonyms));
-        List<String> terms = terms(indexing, query.text());
+        List<String> terms = terms(SearchAnalyzers.indexing(), query.text());
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         boolean empty = true;
+        if (language != Language.SOURCE) {
+            QueryBuilder translated = new QueryBuilder(SearchAnalyzers.translated(language));
+            for (String name : TRANSLATED) {
+                Query words = translated.createBooleanQuery(field(name, language), query.text(), Occur.SHOULD);
+                if (words != null) {
+                    any.add(new BoostQuery(words, FIELDS.get(name)), Occur.SHOULD);
+                    empty = false;
+                }
+            }
+        }
         for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
             Query words = exact.createBooleanQuery(field.getKey(), query.text(), Occur.SHOULD);
             if (words != null) {
@@ -225,14 +262,18 @@ public final class KnowledgeIndex {
         return empty ? null : any.build();
     }
 
-    private SearchHit hit(Document document, float score, Highlighter highlighter) throws IOException {
-        String body = document.get("body");
-        String summary = document.get("summary");
+    /** A hit in the reader's language: its translated title, summary and snippet where it has them. */
+    private SearchHit hit(Document document, Language language, float score, Highlighter highlighter) throws IOException {
+        String title = translatedOr(document, "title", language);
+        String body = translatedOr(document, "body", language);
+        String summary = translatedOr(document, "summary", language);
+        String bodyField = document.get(field("body", language)) == null ? "body" : field("body", language);
+        String summaryField = document.get(field("summary", language)) == null ? "summary" : field("summary", language);
         String snippet;
         try {
-            snippet = highlighter.getBestFragment(indexing, "body", body);
+            snippet = highlighter.getBestFragment(indexing, bodyField, body);
             if (snippet == null) {
-                snippet = highlighter.getBestFragment(indexing, "summary", summary);
+                snippet = highlighter.getBestFragment(indexing, summaryField, summary);
             }
         } catch (InvalidTokenOffsetsException e) {
             snippet = null;
@@ -240,8 +281,13 @@ public final class KnowledgeIndex {
         if (snippet == null) {
             snippet = new SimpleHTMLEncoder().encodeText(summary);
         }
-        return new SearchHit(SearchDocument.Type.valueOf(document.get("type")), document.get("id"), document.get("title"),
+        return new SearchHit(SearchDocument.Type.valueOf(document.get("type")), document.get("id"), title,
                 summary, snippet, "residents".equals(document.get("audience")), document.get("kind"), score);
+    }
+
+    private static String translatedOr(Document document, String name, Language language) {
+        String translated = document.get(field(name, language));
+        return translated == null ? document.get(name) : translated;
     }
 
     /** The words typed, each replaced by the nearest word the index holds when it holds none like it. */
@@ -298,6 +344,13 @@ public final class KnowledgeIndex {
         String words = String.join(" ", document.title(), document.summary(), document.body(),
                 String.join(" ", document.keywords()));
         lucene.add(new TextField("words", words, Field.Store.NO));
+        for (Language language : translatedLanguages()) {
+            document.translations().fields(language).forEach((name, text) -> {
+                if (TRANSLATED.contains(name)) {
+                    lucene.add(new TextField(field(name, language), text, Field.Store.YES));
+                }
+            });
+        }
         return lucene;
     }
 }

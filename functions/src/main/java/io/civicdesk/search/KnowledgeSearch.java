@@ -2,6 +2,7 @@ package io.civicdesk.search;
 
 import io.civicdesk.articles.ArticleLibrary;
 import io.civicdesk.catalog.Catalog;
+import io.civicdesk.languages.Language;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,16 +50,16 @@ public final class KnowledgeSearch {
         this.recheck = recheck;
     }
 
-    /** What a resident may find: services and articles for residents. */
-    public SearchResults forResidents(SearchQuery query, int limit) {
+    /** What a resident reading {@code language} may find: services and articles for residents. */
+    public SearchResults forResidents(SearchQuery query, Language language, int limit) {
         Loaded current = current();
-        return current.index().search(query, current.synonyms(), true, Math.min(limit, MAX_RESULTS));
+        return current.index().search(query, language, current.synonyms(), true, Math.min(limit, MAX_RESULTS));
     }
 
     /** What staff may find: every article, staff-only ones too. */
     public SearchResults forStaff(SearchQuery query, int limit) {
         Loaded current = current();
-        return current.index().search(query, current.synonyms(), false, Math.min(limit, MAX_RESULTS));
+        return current.index().search(query, Language.SOURCE, current.synonyms(), false, Math.min(limit, MAX_RESULTS));
     }
 
     /** The stored generation searched, or empty while the container searches its own index. */

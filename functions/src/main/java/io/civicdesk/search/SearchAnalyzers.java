@@ -1,14 +1,17 @@
 package io.civicdesk.search;
 
+import io.civicdesk.languages.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -22,7 +25,10 @@ import java.util.List;
 /**
  * How text becomes terms. Articles are indexed stemmed ("collections" and "collected" are both "collect");
  * queries are stemmed the same way after the council's synonyms are added, so editing the synonyms needs no
- * new index to take effect in a query, only in the words the index suggests.
+ * new index to take effect in a query, only in the words the index suggests. The translations have their own
+ * fields and their language's analyzer: Arabic normalised and lightly stemmed with its stop words
+ * ({@link ArabicAnalyzer}); Vietnamese, whose words are syllables written apart and whose tones change the word,
+ * lower-cased only ({@link StandardAnalyzer}). The synonyms are the council's English words, so only English has them.
  */
 final class SearchAnalyzers {
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
@@ -38,6 +44,15 @@ final class SearchAnalyzers {
     /** Stemmed words with the council's synonyms woven in, for what a person typed. */
     static Analyzer querying(Synonyms synonyms) {
         return chain(synonymMap(synonyms));
+    }
+
+    /** The analyzer of a translation's fields, indexed and searched alike. */
+    static Analyzer translated(Language language) {
+        return switch (language) {
+            case ARABIC -> new ArabicAnalyzer();
+            case VIETNAMESE -> new StandardAnalyzer();
+            case ENGLISH -> indexing();
+        };
     }
 
     /** Lower-cased whole words, unstemmed: what "did you mean" suggests from. */

@@ -1,6 +1,7 @@
 package io.civicdesk.search;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.civicdesk.languages.LanguageReader;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
@@ -8,7 +9,8 @@ import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 
 /**
- * {@code GET /search} (anyone: services and residents' articles) and {@code GET /staff/knowledge} (staff: every
+ * {@code GET /search} (anyone: services and residents' articles, in the language of {@code ?lang=} or
+ * Accept-Language) and {@code GET /staff/knowledge} (staff: every
  * article). A resident's search that finds nothing is counted for the knowledge figures, unless the page says it
  * was sent while typing ({@code typing=1}: the suggestions under a field), which would count every half word.
  */
@@ -35,7 +37,8 @@ public final class SearchHandler extends HttpHandler {
         }
         SearchQuery query = SearchQuery.of(request.queryParameter("q").orElse(""));
         int limit = limit(request.queryParameter("limit").orElse(null));
-        SearchResults results = staff ? search.forStaff(query, limit) : search.forResidents(query, limit);
+        SearchResults results = staff ? search.forStaff(query, limit)
+                : search.forResidents(query, LanguageReader.query(request), limit);
         if (!staff && results.hits().isEmpty() && request.queryParameter("typing").isEmpty()) {
             noResults.count(query);
         }

@@ -20,7 +20,7 @@ final class InMemoryArticles implements ArticleLibrary {
 
     static Article article(String articleId, Audience audience) {
         return new Article(articleId, ArticleKind.GUIDANCE, audience, articleId, "", "", List.of("missed-bin"),
-                "waste", LocalDate.parse("2027-06-30"), 1, Instant.parse("2026-12-01T00:00:00Z"), "editor");
+                "waste", LocalDate.parse("2027-06-30"), 1, Instant.parse("2026-12-01T00:00:00Z"), "editor", null);
     }
 
     InMemoryArticles published(Article article) {

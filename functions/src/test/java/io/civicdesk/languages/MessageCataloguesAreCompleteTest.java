@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * language, not empty, with the same values put in; and every key the code that writes with {@link Texts} asks for is in English.
  */
 class MessageCataloguesAreCompleteTest {
-    private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:mail|status)\\.[A-Za-z0-9.-]*[A-Za-z0-9])\"");
+    private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:mail|status|error)\\.[A-Za-z0-9.-]*[A-Za-z0-9])\"");
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     static Set<String> parameters(String text) {

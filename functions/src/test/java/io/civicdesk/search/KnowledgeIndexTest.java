@@ -1,5 +1,6 @@
 package io.civicdesk.search;
 
+import io.civicdesk.languages.Language;
 import io.civicdesk.articles.Article;
 import io.civicdesk.articles.ArticleKind;
 import io.civicdesk.articles.Audience;
@@ -43,7 +44,7 @@ class KnowledgeIndexTest {
                     "Take paint to the recycling centre. Do not put paint in a waste bin; bins are for household items."))));
 
     private static List<String> ids(String typed, boolean residentsOnly) {
-        return INDEX.search(SearchQuery.of(typed), COUNCIL_WORDS, residentsOnly, 10).hits().stream()
+        return INDEX.search(SearchQuery.of(typed), Language.SOURCE, COUNCIL_WORDS, residentsOnly, 10).hits().stream()
                 .map(SearchHit::id).toList();
     }
 
@@ -73,7 +74,7 @@ class KnowledgeIndexTest {
 
     @Test
     void aMisspeltWordIsOfferedCorrected() {
-        SearchResults results = INDEX.search(SearchQuery.of("pothoel"), COUNCIL_WORDS, true, 10);
+        SearchResults results = INDEX.search(SearchQuery.of("pothoel"), Language.SOURCE, COUNCIL_WORDS, true, 10);
 
         assertEquals("pothole", results.suggestion().orElseThrow());
     }
@@ -97,7 +98,7 @@ class KnowledgeIndexTest {
         KnowledgeIndex index = KnowledgeIndex.build(List.of(SearchDocument.of(article("script", Audience.RESIDENTS,
                 "Graffiti", "Graffiti removal", "Graffiti like <script>alert(1)</script> is removed within 2 days."))));
 
-        SearchHit hit = index.search(SearchQuery.of("graffiti"), Synonyms.NONE, true, 5).hits().get(0);
+        SearchHit hit = index.search(SearchQuery.of("graffiti"), Language.SOURCE, Synonyms.NONE, true, 5).hits().get(0);
 
         assertTrue(hit.snippetHtml().contains("<mark>Graffiti</mark>"), hit.snippetHtml());
         assertTrue(hit.snippetHtml().contains("&lt;script&gt;"), hit.snippetHtml());
@@ -122,7 +123,7 @@ class KnowledgeIndexTest {
         SearchQuery query = SearchQuery.of("missed bin ".repeat(100));
 
         assertTrue(query.text().length() <= SearchQuery.MAX_LENGTH);
-        assertTrue(INDEX.search(query, COUNCIL_WORDS, true, 10).hits().stream().anyMatch(hit -> hit.id().equals("missed-bin")));
+        assertTrue(INDEX.search(query, Language.SOURCE, COUNCIL_WORDS, true, 10).hits().stream().anyMatch(hit -> hit.id().equals("missed-bin")));
     }
 
     @Test
@@ -130,7 +131,7 @@ class KnowledgeIndexTest {
         SearchQuery query = SearchQuery.of("one two three four five six seven eight nine ten eleven twelve pothole");
 
         assertEquals(SearchQuery.MAX_WORDS, query.text().split(" ").length);
-        assertFalse(INDEX.search(query, COUNCIL_WORDS, true, 10).hits().stream().anyMatch(hit -> hit.id().equals("pothole")));
+        assertFalse(INDEX.search(query, Language.SOURCE, COUNCIL_WORDS, true, 10).hits().stream().anyMatch(hit -> hit.id().equals("pothole")));
     }
 
     @Test
@@ -139,7 +140,7 @@ class KnowledgeIndexTest {
         KnowledgeIndex loaded = KnowledgeIndex.fromBytes(stored);
 
         assertEquals(INDEX.size(), loaded.size());
-        assertEquals(ids("rubish colection", true), loaded.search(SearchQuery.of("rubish colection"), COUNCIL_WORDS,
+        assertEquals(ids("rubish colection", true), loaded.search(SearchQuery.of("rubish colection"), Language.SOURCE, COUNCIL_WORDS,
                 true, 10).hits().stream().map(SearchHit::id).toList());
         assertThrows(IllegalArgumentException.class, () -> KnowledgeIndex.fromBytes(new byte[]{1, 2, 3, 4, 5, 6, 7, 8}));
     }
@@ -149,7 +150,7 @@ class KnowledgeIndexTest {
         KnowledgeIndex loaded = KnowledgeIndex.load(INDEX.files());
 
         assertEquals(INDEX.size(), loaded.size());
-        assertTrue(loaded.search(SearchQuery.of("rubish"), COUNCIL_WORDS, true, 10).hits().stream()
+        assertTrue(loaded.search(SearchQuery.of("rubish"), Language.SOURCE, COUNCIL_WORDS, true, 10).hits().stream()
                 .anyMatch(hit -> hit.id().equals("missed-bin")));
     }
 
@@ -164,6 +165,6 @@ class KnowledgeIndexTest {
 
     private static Article article(String id, Audience audience, String title, String summary, String body) {
         return new Article(id, ArticleKind.GUIDANCE, audience, title, summary, body, List.of(), "waste",
-                LocalDate.of(2030, 1, 1), 1, Instant.EPOCH, "test");
+                LocalDate.of(2030, 1, 1), 1, Instant.EPOCH, "test", null);
     }
 }

@@ -25,7 +25,7 @@ final class SearchFakes {
 
     static Article article(String id, Audience audience, String title, String body) {
         return new Article(id, ArticleKind.GUIDANCE, audience, title, title, body, List.of("missed-bin"), "waste",
-                LocalDate.of(2030, 1, 1), 1, Instant.EPOCH, "officer-1");
+                LocalDate.of(2030, 1, 1), 1, Instant.EPOCH, "officer-1", null);
     }
 
     static final class Articles implements ArticleLibrary {

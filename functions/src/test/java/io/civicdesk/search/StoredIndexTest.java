@@ -1,5 +1,6 @@
 package io.civicdesk.search;
 
+import io.civicdesk.languages.Language;
 import io.civicdesk.articles.Audience;
 import io.civicdesk.catalog.InMemoryCatalog;
 import io.civicdesk.catalog.Service;
@@ -35,7 +36,7 @@ class StoredIndexTest {
     }
 
     private static List<String> ids(KnowledgeSearch search, String typed) {
-        return search.forResidents(SearchQuery.of(typed), 10).hits().stream().map(SearchHit::id).toList();
+        return search.forResidents(SearchQuery.of(typed), Language.SOURCE, 10).hits().stream().map(SearchHit::id).toList();
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class Benchmarks {
         subsets.put("photos", List.of(stack -> print(PhotoBenchmarks.measure(functionClasspath)),
                 stack -> print(PortalBytes.reportMap(builtPortal(root)))));
         subsets.put("field", List.of(stack -> print(FieldBenchmarks.measure(functionClasspath, builtPortal(root)))));
+        subsets.put("words", List.of(stack -> WordsBenchmarks.measure(stack.dynamoDb()).forEach(Benchmarks::print)));
         List<Part> everything = new ArrayList<>(List.of(
                 stack -> print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS)),
                 stack -> print(LoadBenchmarks.measure(functionClasspath)),

@@ -178,7 +178,7 @@ final class SearchBenchmarks {
             }
             articles.add(new Article("generated-" + i, i % 10 == 0 ? ArticleKind.UNIT_PAGE : ArticleKind.GUIDANCE,
                     i % 5 == 0 ? Audience.STAFF : Audience.RESIDENTS, title, summary, body.toString(),
-                    List.of("missed-bin"), "waste", LocalDate.of(2030, 1, 1), 1, Instant.EPOCH, "bench"));
+                    List.of("missed-bin"), "waste", LocalDate.of(2030, 1, 1), 1, Instant.EPOCH, "bench", null));
         }
         return new ArticleLibrary() {
             @Override

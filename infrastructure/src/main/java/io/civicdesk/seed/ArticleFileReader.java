@@ -1,24 +1,32 @@
 package io.civicdesk.seed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.articles.Article;
 import io.civicdesk.articles.ArticleKind;
 import io.civicdesk.articles.Audience;
+import io.civicdesk.languages.Language;
+import io.civicdesk.languages.Translations;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads the file's knowledge base: each article published as it is written, with the same limits the staff pages
  * keep. A review date is written as months from loading ({@code reviewInMonths}), so the demo never goes stale.
+ * Its {@code translations:} sit with it, by language tag: {@code ar: {title, summary, body}}, each optional.
  */
 final class ArticleFileReader {
     static final String LOADED_BY = "catalogue file";
     private static final List<String> ARTICLE = List.of("id", "kind", "audience", "unitId", "serviceIds",
-            "reviewInMonths", "title", "summary", "body");
+            "reviewInMonths", "title", "summary", "body", "translations");
+    private static final Map<String, Integer> LONGEST = Map.of("title", Article.TITLE_MAX,
+            "summary", Article.SUMMARY_MAX, "body", Article.BODY_MAX);
 
     private final Mistakes mistakes;
     private final Set<String> unitIds;
@@ -64,12 +72,52 @@ final class ArticleFileReader {
             String title = article.text("title", Article.TITLE_MAX);
             String summary = article.text("summary", Article.SUMMARY_MAX);
             String body = article.text("body", Article.BODY_MAX);
+            Translations translations = translations(article);
             if (mistakes.count() == before) {
                 articles.add(new Article(id, kind, audience, title, summary, body, services, unitId,
-                        today.plusMonths(months), 1, now, LOADED_BY));
+                        today.plusMonths(months), 1, now, LOADED_BY, translations));
             }
         }
         return articles;
+    }
+
+    private Translations translations(Fields article) {
+        JsonNode section = article.raw("translations");
+        if (section.isMissingNode() || section.isNull()) {
+            return Translations.NONE;
+        }
+        if (!section.isObject()) {
+            article.mistake("translations", "must be a mapping of language tags to the article's texts, not "
+                    + Fields.shown(section));
+            return Translations.NONE;
+        }
+        Map<String, Map<String, String>> byLanguage = new LinkedHashMap<>();
+        section.fields().forEachRemaining(entry -> {
+            String at = article.path("translations") + "." + entry.getKey();
+            Language language = Language.of(entry.getKey()).filter(found -> found != Language.SOURCE
+                    && found.tag().equals(entry.getKey())).orElse(null);
+            if (language == null) {
+                mistakes.add(at, "\"" + entry.getKey() + "\" is not a language to translate into: write one of "
+                        + String.join(", ", Language.supported().stream().filter(each -> each != Language.SOURCE)
+                        .map(Language::tag).toList()) + " (English is the article's own text)");
+                return;
+            }
+            Fields texts = Fields.of(entry.getValue(), at, mistakes, "an article's translation", Article.FIELDS);
+            if (texts == null) {
+                return;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String name : Article.FIELDS) {
+                JsonNode value = texts.raw(name);
+                String text = value.isMissingNode() || value.isNull() ? null
+                        : Fields.text(value, texts.path(name), LONGEST.get(name), mistakes);
+                if (text != null) {
+                    fields.put(name, text);
+                }
+            }
+            byLanguage.put(language.tag(), fields);
+        });
+        return new Translations(byLanguage);
     }
 
     /** Which of the choices the field holds (0 or 1); a mistake, and 0, when it is neither. */

@@ -109,7 +109,7 @@ final class GuideFileReader {
         public Optional<Article> published(String articleId) {
             led.add(articleId);
             return Optional.of(articles.getOrDefault(articleId, new Article(articleId, ArticleKind.GUIDANCE,
-                    Audience.RESIDENTS, articleId, "", "", List.of(), "", null, 1, null, "the catalogue file")));
+                    Audience.RESIDENTS, articleId, "", "", List.of(), "", null, 1, null, "the catalogue file", null)));
         }
     }
 

@@ -86,12 +86,30 @@ class KnowledgeBaseBrowserTest extends PhoneBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a draft")).click();
         assertThat(page.locator("#status-line")).containsText("Draft, never published");
         assertThat(page).hasURL(Pattern.compile("article\\.html\\?id=" + id + "$"));
+        // Its title in Arabic; the summary and the article left in English are marked so.
+        page.getByLabel("Language").selectOption("ar");
+        assertThat(page.getByLabel("Title")).hasValue("");
+        assertThat(page.getByLabel("Title")).hasAttribute("dir", "rtl");
+        page.getByLabel("Title").fill("الصناديق الخضراء في الشتاء");
+        assertThat(page.locator("#summary-english")).isVisible();
+        assertThat(page.locator("#title-english")).isHidden();
+        assertAccessible("translating an article into Arabic");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a draft")).click();
+        assertThat(page.locator("#reading-translations")).containsText("Arabic: summary, body still in English");
+        page.getByLabel("Language").selectOption("en");
+        assertThat(page.getByLabel("Title")).hasValue("Garden bins in winter");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish this version")).click();
-        assertThat(page.locator("#status-line")).containsText("Published: version 1.");
+        assertThat(page.locator("#status-line")).containsText("Published: version 2.");
         assertAccessible("an article just published");
 
         page.navigate(stack.baseUrl() + "/article.html?id=" + id);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Garden bins in winter"))).isVisible();
+        assertThat(page.locator("#article-english")).isHidden();
+        page.navigate(stack.baseUrl() + "/article.html?id=" + id + "&lang=ar");
+        assertThat(page.locator("#article-title")).hasText("الصناديق الخضراء في الشتاء");
+        assertThat(page.locator("#article-english")).isVisible();
+        assertThat(page.locator("#article-summary")).hasAttribute("lang", "en");
+        assertAccessible("an article partly translated, read in Arabic");
     }
 
     @Test

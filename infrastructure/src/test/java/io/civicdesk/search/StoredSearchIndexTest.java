@@ -1,5 +1,6 @@
 package io.civicdesk.search;
 
+import io.civicdesk.languages.Language;
 import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.platform.Json;
@@ -63,7 +64,7 @@ class StoredSearchIndexTest {
         KnowledgeSearch search = freshSearchFunction();
         String searched = search.generation().orElseThrow();
         assertTrue(stored.current().map(IndexGeneration::id).orElseThrow().compareTo(searched) >= 0);
-        assertTrue(search.forResidents(SearchQuery.of("my rubish bin wasnt colected"), 5).hits().stream()
+        assertTrue(search.forResidents(SearchQuery.of("my rubish bin wasnt colected"), Language.SOURCE, 5).hits().stream()
                 .anyMatch(hit -> hit.id().equals("missed-bin")));
     }
 
@@ -72,7 +73,7 @@ class StoredSearchIndexTest {
         SynonymBook.Saved before = new SynonymStore(dynamo, TABLE).saved();
         Map<String, String> admin = Api.signedInAs("demo-admin");
         try {
-            assertTrue(freshSearchFunction().forResidents(SearchQuery.of("gurgler"), 5).hits().stream()
+            assertTrue(freshSearchFunction().forResidents(SearchQuery.of("gurgler"), Language.SOURCE, 5).hits().stream()
                     .noneMatch(hit -> hit.id().equals("blocked-drain")));
             List<List<String>> groups = new java.util.ArrayList<>(before.synonyms().groups());
             groups.add(List.of("gurgler", "drain"));
@@ -84,7 +85,7 @@ class StoredSearchIndexTest {
 
             KnowledgeSearch search = freshSearchFunction();
             assertEquals(rebuilt.id(), search.generation().orElseThrow());
-            assertTrue(search.forResidents(SearchQuery.of("gurgler"), 5).hits().stream()
+            assertTrue(search.forResidents(SearchQuery.of("gurgler"), Language.SOURCE, 5).hits().stream()
                     .anyMatch(hit -> hit.id().equals("blocked-drain")));
             assertTrue(api.get("/staff/synonyms", admin).json().path("inUse").asBoolean());
             // The current generation and the one it replaced; none older.

@@ -183,7 +183,8 @@ class SeedCatalogTest {
                 Set.of(StaffCaller.Role.OFFICER), "waste");
         Article loaded = store.published("bin-collection-days").orElseThrow();
         articles.save(sam, "bin-collection-days", new ArticleDraft(loaded.kind(), loaded.audience(), "Our bin days",
-                loaded.summary(), loaded.body(), loaded.serviceIds(), loaded.unitId(), loaded.reviewBy(), 1));
+                loaded.summary(), loaded.body(), loaded.serviceIds(), loaded.unitId(), loaded.reviewBy(), 1,
+                loaded.translations()));
         articles.publish(sam, "bin-collection-days", 2);
 
         Run again = seed(example, "--table", table);
