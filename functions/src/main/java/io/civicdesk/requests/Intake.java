@@ -24,7 +24,7 @@ public record Intake(String channel, Actor loggedBy, boolean resolvedAtFirstCont
     public static String delivery(PreferredChannel channel) {
         return switch (channel) {
             case EMAIL -> "email";
-            case SMS -> "officer-to-text";
+            case SMS -> "text";
             case PHONE -> "officer-to-call";
             case NONE -> "none";
         };
