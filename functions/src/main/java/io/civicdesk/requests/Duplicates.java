@@ -43,7 +43,7 @@ final class Duplicates {
         before.put("duplicateOf", null);
         HistoryEntry entry = acting.entry("duplicate", before,
                 Map.of("status", Workflow.CLOSED, "duplicateOf", original.reference().value()), message,
-                Intake.delivery(request.preferredChannel()));
+                Intake.delivery(request));
         List<Outgoing> mails = new ArrayList<>();
         changes.residentUpdate(after, acting.workflow().label(Workflow.CLOSED), message).ifPresent(mails::add);
         return new Change(List.of(
