@@ -55,7 +55,7 @@ const CHANGE_LABELS = {
 const HIDDEN_CHANGES = ['assigneeId'];
 // How an entry's public update reached the resident (the history's delivery).
 const DELIVERY = {
-  email: 'emailed to them', 'officer-to-call': 'they asked for a phone call', 'officer-to-text': 'they asked for a text message',
+  email: 'emailed to them', text: 'texted to them', 'officer-to-call': 'they asked for a phone call', 'officer-to-text': 'they asked for a text message',
   none: 'not sent to them',
 };
 

@@ -1,4 +1,4 @@
-"""The local stack's DynamoDB, DynamoDB Streams and Cognito user pools: moto's server, in memory, one request at a time.
+"""The local stack's DynamoDB, DynamoDB Streams, Cognito user pools, S3 and SNS: moto's server, in memory, one request at a time.
 
 moto's own `moto_server` serves requests on threads, and moto's TransactWriteItems is not isolated from a write
 on another thread: two bookings of one slot can both pass their conditions. Served on one thread, every call
@@ -21,6 +21,10 @@ One change is to what a call answers, for the demo only: a user created with an 
 variable CIVICDESK_FIXED_SUBS (a JSON object, email to sub) gets that sub (and, in a pool whose username is the
 email, that username) instead of a random UUID, so the demo's staff keep the ids that its requests, the tests and
 the docs name. Cognito itself always makes the sub up.
+
+One path is the local stack's own: GET /civicdesk/texts lists every text message SNS Publish took (moto keeps them
+and sends nothing), oldest first, as JSON, for the local Texts page and the tests; moto's /moto-api/data.json has
+them too, but with every item of every table beside them.
 
     python3 moto_local.py [--host 127.0.0.1] [--port 0]
 
@@ -45,6 +49,7 @@ from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
 from moto.dynamodbstreams.models import DynamoDBStreamsBackend, ShardIterator
+from moto.sns.models import sns_backends
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import WSGIRequestHandler, make_server
 
@@ -236,6 +241,20 @@ def change_moto():
         CognitoIdpUser.__init__ = fixing_subs(CognitoIdpUser.__init__, subs)
 
 
+def with_texts(app):
+    """The app, with GET /civicdesk/texts answering the texts moto's SNS kept."""
+    def serve(environ, start_response):
+        if environ.get("PATH_INFO") != "/civicdesk/texts" or environ.get("REQUEST_METHOD") != "GET":
+            return app(environ, start_response)
+        texts = [{"messageId": message_id, "phoneNumber": phone, "message": message, "region": region}
+                 for account in list(sns_backends.values()) for region, backend in list(account.items())
+                 for message_id, (phone, message) in list(backend.sms_messages.items())]
+        body = json.dumps({"texts": texts}).encode("utf-8")
+        start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+        return [body]
+    return serve
+
+
 def exit_when_parent_goes():
     sys.stdin.buffer.read()
     os._exit(0)
@@ -248,7 +267,7 @@ def main():
     args = parser.parse_args()
 
     change_moto()
-    server = make_server(args.host, args.port, DomainDispatcherApplication(create_backend_app), threaded=False,
+    server = make_server(args.host, args.port, with_texts(DomainDispatcherApplication(create_backend_app)), threaded=False,
                          request_handler=QuietRequestHandler)
     threading.Thread(target=exit_when_parent_goes, daemon=True).start()
     print(f"moto listening on {server.port}", flush=True)

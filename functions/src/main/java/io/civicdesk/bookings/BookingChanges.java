@@ -1,6 +1,6 @@
 package io.civicdesk.bookings;
 
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.payments.Payment;
 import io.civicdesk.payments.Payments;
@@ -78,12 +78,12 @@ final class BookingChanges {
     }
 
     /** The mail of this kind, or none when the booking has no email address. */
-    Mail mail(BookingMails.Kind kind, Booking booking, Facility facility, String link, Instant now) {
+    Outgoing mail(BookingMails.Kind kind, Booking booking, Facility facility, String link, Instant now) {
         return BookingMails.compose(kind, booking, facility, councilName.get(), link, organizer, now);
     }
 
     /** A later mail, by reference only: after booking, the secret is not known any more (only its hash). */
-    Mail mail(BookingMails.Kind kind, Booking booking, Facility facility, Instant now) {
+    Outgoing mail(BookingMails.Kind kind, Booking booking, Facility facility, Instant now) {
         return mail(kind, booking, facility, portalLink(booking), now);
     }
 
@@ -97,7 +97,7 @@ final class BookingChanges {
     }
 
     /** The outbox's part for the mail, if there is one. */
-    List<Write> sending(Mail mail, Instant now) {
+    List<Write> sending(Outgoing mail, Instant now) {
         return mail == null ? List.of() : List.of(outbox.pending(Bookings.MAIL, mail, now));
     }
 
@@ -138,7 +138,7 @@ final class BookingChanges {
         Booking ended = booking.ended(to, reason);
         boolean wasConfirmed = booking.status() == BookingStatus.CONFIRMED;
         BookingMails.Kind mailKind = kind == BookingMails.Kind.CANCELLED && !wasConfirmed ? null : kind;
-        Mail mail = mailKind == null || Booking.BLOCK.equals(booking.kind()) ? null : mail(mailKind, ended, facility, now);
+        Outgoing mail = mailKind == null || Booking.BLOCK.equals(booking.kind()) ? null : mail(mailKind, ended, facility, now);
         try {
             List<Write> alongside = new ArrayList<>(sending(mail, now));
             alongside.addAll(refunds);

@@ -3,6 +3,9 @@ package io.civicdesk.bookings;
 import io.civicdesk.languages.Language;
 import io.civicdesk.languages.Texts;
 import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
+import io.civicdesk.notify.Text;
+import io.civicdesk.platform.PhoneInput;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +18,8 @@ import static io.civicdesk.platform.Html.escape;
 
 /**
  * The mail a booking sends: confirmation (with a calendar file), request received, approved, declined,
- * changed, cancelled (a calendar file that removes the event), expired, and the reminder before the day.
+ * changed, cancelled (a calendar file that removes the event), expired, and the reminder before the day. A
+ * resident who chose texts gets each as a short text instead (what happened, the reference, the link; no calendar).
  */
 public final class BookingMails {
     /** Each kind's words are the message catalogue's {@code mail.booking.<key>.subject} and {@code .message}. */
@@ -46,8 +50,15 @@ public final class BookingMails {
     }
 
     /** In the language the resident booked in; the calendar file's event stays as the facility names itself. */
-    public static Mail compose(Kind kind, Booking booking, Facility facility, String councilName, String privateLink,
-                               String organizer, Instant now) {
+    public static Outgoing compose(Kind kind, Booking booking, Facility facility, String councilName, String privateLink,
+                                   String organizer, Instant now) {
+        if (booking.texts() && booking.contact() != null && PhoneInput.canText(booking.contact().phone())) {
+            return new Text(UUID.randomUUID().toString(), PhoneInput.stored(booking.contact().phone()),
+                    Texts.of(booking.language()).get("sms.booking", "council", councilName,
+                            "what", Texts.of(booking.language()).get("mail.booking." + kind.key + ".subject"),
+                            "facility", facility.name(), "reference", booking.reference().display(), "link", privateLink),
+                    kind.purpose, booking.reference().value());
+        }
         if (booking.contact() == null || booking.contact().email() == null) {
             return null;
         }

@@ -1,6 +1,6 @@
 package io.civicdesk.bookings;
 
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.payments.Payment;
 import io.civicdesk.payments.PaymentEvent;
 import io.civicdesk.payments.PaymentStore;
@@ -168,7 +168,7 @@ public final class BookingPayments {
         boolean approval = facility.rules().approvalRequired();
         Booking paid = booking.paid(approval ? BookingStatus.HELD : BookingStatus.CONFIRMED, !approval ? null
                 : earlier(now.plus(Duration.ofHours(facility.rules().holdHours())), booking.firstStart()));
-        Mail mail = changes.mail(approval ? BookingMails.Kind.HELD : BookingMails.Kind.CONFIRMED, paid, facility, now);
+        Outgoing mail = changes.mail(approval ? BookingMails.Kind.HELD : BookingMails.Kind.CONFIRMED, paid, facility, now);
         List<Write> alongside = new ArrayList<>(paymentWrites);
         alongside.addAll(changes.sending(mail, now));
         changes.move(booking, paid, BookingChanges.work(paid, now), List.of(), List.of(), alongside, now);

@@ -1,6 +1,7 @@
 package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.platform.PhoneInput;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.DateInput;
 import io.civicdesk.languages.Language;
@@ -25,7 +26,6 @@ public final class BookingRequestReader {
     static final int MAX_NAME = 100;
     private static final String ATTENDANCE = "Enter how many people you expect, as a whole number.";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{6,15}$");
 
     private BookingRequestReader() {
     }
@@ -56,19 +56,17 @@ public final class BookingRequestReader {
         JsonNode contactNode = body.path("contact");
         String name = text(contactNode, "name");
         String email = text(contactNode, "email");
-        String phone = text(contactNode, "phone");
+        String phone = PhoneInput.optional(contactNode.path("phone"), "contact.phone", false, errors);
         if (name == null) {
             errors.add(new FieldError("contact.name", "Enter the name of the person responsible for the booking."));
         } else if (name.length() > MAX_NAME) {
             errors.add(new FieldError("contact.name", "The name must be " + MAX_NAME + " characters or fewer."));
         }
-        if (email == null && resident) {
+        boolean texts = texts(body, phone, errors);
+        if (email == null && resident && !texts) {
             errors.add(new FieldError("contact.email", "Enter an email address: we send the confirmation and the calendar file there."));
         } else if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
             errors.add(new FieldError("contact.email", "Enter an email address in the right format, like name@example.com."));
-        }
-        if (phone != null && !PHONE.matcher(phone.replaceAll("[\\s()-]", "")).matches()) {
-            errors.add(new FieldError("contact.phone", "Enter a phone number, like 0412 345 678."));
         }
         String concession = Ids.read(body.path("concession"), "concession", "concession", errors);
         boolean terms = body.path("termsAccepted").isBoolean() && body.path("termsAccepted").booleanValue();
@@ -80,7 +78,25 @@ public final class BookingRequestReader {
             throw Refusal.invalid(errors);
         }
         return new BookingRequest(facility, date, start, end, occurrences == null ? 1 : occurrences.intValue(), purpose,
-                attendance.intValue(), new Contact(name, email, phone), concession, terms, language);
+                attendance.intValue(), new Contact(name, email, phone), concession, terms, language, texts);
+    }
+
+    /** {@code preferredChannel}: "email" (the default) or "sms", which needs a mobile in {@code contact.phone}. */
+    private static boolean texts(JsonNode body, String phone, List<FieldError> errors) {
+        JsonNode channel = body.path("preferredChannel");
+        if (channel.isMissingNode() || channel.isNull() || "email".equals(channel.asText())) {
+            return false;
+        }
+        if (!"sms".equals(channel.asText())) {
+            errors.add(new FieldError("preferredChannel", "Choose how we keep you posted: email or text message."));
+            return false;
+        }
+        if (phone == null && errors.stream().noneMatch(error -> error.field().equals("contact.phone"))) {
+            errors.add(new FieldError("contact.phone", "Enter your mobile number, or choose email."));
+        } else if (phone != null && !PhoneInput.canText(phone)) {
+            errors.add(new FieldError("contact.phone", "Enter a mobile number for text messages, like 0412 345 678."));
+        }
+        return true;
     }
 
     /** A resident's change of day and time; how many people are expected only if it is sent. */

@@ -1,6 +1,6 @@
 package io.civicdesk.bookings;
 
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Refused;
@@ -106,7 +106,7 @@ public final class BookingSweeps {
                     .filter(o -> o.start().isAfter(next.start())).findFirst().orElse(null);
             Bookings.Work work = after == null ? BookingChanges.surveyWork(booking)
                     : new Bookings.Work("reminder", after.start().minus(BookingChanges.REMIND_BEFORE));
-            Mail mail = next == null ? null
+            Outgoing mail = next == null ? null
                     : changes.mail(BookingMails.Kind.REMINDER, booking.withOccurrences(List.of(next)), facility, now);
             try {
                 changes.move(booking, booking.withStatus(BookingStatus.CONFIRMED), work, List.of(), List.of(),

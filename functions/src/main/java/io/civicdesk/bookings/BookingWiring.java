@@ -100,6 +100,6 @@ final class BookingWiring {
     /** A booking that has taken place opens its survey, the facility standing as the service. */
     static BookingSweeps.OnTakenPlace surveys(SurveyInvitations invitations) {
         return (booking, now) -> invitations.onBookingEnded(booking.reference(), booking.facilityId(), booking.facilityName(),
-                booking.secretHash(), booking.contact(), booking.language(), now).writes();
+                booking.secretHash(), booking.contact(), booking.texts(), booking.language(), now).writes();
     }
 }

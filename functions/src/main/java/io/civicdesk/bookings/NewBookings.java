@@ -1,7 +1,7 @@
 package io.civicdesk.bookings;
 
 import io.civicdesk.languages.Language;
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.IdempotentCommand;
@@ -65,13 +65,13 @@ public final class NewBookings {
                     : min(now.plus(Duration.ofHours(facility.rules().holdHours())), occurrences.get(0).start());
             String secret = Hashes.newSecret(random);
             Booking booking = Booking.drawn(Reference.random(random), Booking.BOOKING, facility, status, occurrences,
-                    request.purpose(), request.attendance(), request.contact(), request.language(), request.concession(), quote,
+                    request.purpose(), request.attendance(), request.contact(), request.language(), request.texts(), request.concession(), quote,
                     staff.isEmpty() ? "online" : "staff", Hashes.sha256(secret), now, holdExpires,
                     staff.map(StaffCaller::id).orElse(null));
             String link = changes.privateLink(booking, secret);
             Map<String, Object> receipt = changes.view(booking, facility, true, now);
             receipt.put("privateLink", link);
-            Mail mail = changes.mail(status == BookingStatus.HELD ? BookingMails.Kind.HELD
+            Outgoing mail = changes.mail(status == BookingStatus.HELD ? BookingMails.Kind.HELD
                     : status == BookingStatus.PAYING ? BookingMails.Kind.PAYMENT : BookingMails.Kind.CONFIRMED, booking, facility, link, now);
             return new Draft(facility, booking, BookingChanges.locks(booking, facility, "booked"), BookingChanges.work(booking, now),
                     changes.sending(mail, now), BookingViews.answer(201, receipt),
@@ -87,7 +87,7 @@ public final class NewBookings {
         List<Occurrence> days = blockOut.days(facility.zone());
         return new Tries(f -> "The facility's calendar is busy. Please try again.").run(Optional.empty(), now -> {
             Booking block = Booking.drawn(Reference.random(random), Booking.BLOCK, facility, BookingStatus.CONFIRMED, days,
-                    blockOut.reason(), 0, Contact.NONE, Language.SOURCE, null, null, "staff", null, now, null, staff.id());
+                    blockOut.reason(), 0, Contact.NONE, Language.SOURCE, false, null, null, "staff", null, now, null, staff.id());
             List<Bookings.Lock> locks = new ArrayList<>();
             days.forEach(o -> SlotGrid.keys(o.start(), o.end()).forEach(k -> locks.add(new Bookings.Lock(k, "block"))));
             return new Draft(facility, block, locks, Bookings.Work.NONE, List.of(),

@@ -1,6 +1,6 @@
 package io.civicdesk.bookings;
 
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Refused;
@@ -66,7 +66,7 @@ public final class ResidentBookings {
         newLocks.forEach(l -> newKeys.add(l.key()));
         List<String> release = oldKeys.stream().filter(k -> !newKeys.contains(k)).toList();
         List<Bookings.Lock> take = newLocks.stream().filter(l -> !oldKeys.contains(l.key())).toList();
-        Mail mail = moved.status() == BookingStatus.CONFIRMED ? changes.mail(BookingMails.Kind.CHANGED, moved, facility, now) : null;
+        Outgoing mail = moved.status() == BookingStatus.CONFIRMED ? changes.mail(BookingMails.Kind.CHANGED, moved, facility, now) : null;
         try {
             changes.move(booking, moved, BookingChanges.work(moved, now), release, take, changes.sending(mail, now), now);
         } catch (Refused refused) {

@@ -1,7 +1,7 @@
 package io.civicdesk.bookings;
 
 import io.civicdesk.platform.StaffReadAudit;
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Log;
@@ -43,7 +43,7 @@ public final class StaffBookings {
         Facility facility = changes.facilities.require(booking.facilityId());
         Instant now = changes.clock.instant();
         Booking approved = booking.withStatus(BookingStatus.CONFIRMED);
-        Mail mail = changes.mail(BookingMails.Kind.APPROVED, approved, facility, now);
+        Outgoing mail = changes.mail(BookingMails.Kind.APPROVED, approved, facility, now);
         try {
             changes.move(booking, approved, BookingChanges.work(approved, now), List.of(), List.of(), changes.sending(mail, now), now);
         } catch (Refused changed) {

@@ -2,6 +2,7 @@ package io.civicdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.PhoneInput;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.languages.Language;
@@ -48,7 +49,7 @@ public final class FeedbackReader {
         JsonNode contact = body.path("contact");
         String name = Fields.text(contact, "name", 100, "Your name", errors);
         String email = Fields.text(contact, "email", 254, "Your email address", errors);
-        String phone = Fields.text(contact, "phone", 30, "Your phone number", errors);
+        String phone = PhoneInput.optional(contact.path("phone"), "contact.phone", false, errors);
         if (email != null && !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("contact.email", "Enter an email address like name@example.com."));
         } else if (email == null && FeedbackForm.COMPLAINT.equals(kind)) {

@@ -3,6 +3,8 @@ package io.civicdesk.feedback;
 import io.civicdesk.languages.Language;
 import io.civicdesk.languages.Texts;
 import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Text;
+import io.civicdesk.platform.PhoneInput;
 import io.civicdesk.requests.Contact;
 import io.civicdesk.requests.Reference;
 
@@ -13,6 +15,13 @@ final class SurveyInvitationMail {
     static final String PURPOSE = "survey-invitation";
 
     private SurveyInvitationMail() {
+    }
+
+    /** The invitation as a text, for a resident who chose texts: the reference, what happened, the survey's link. */
+    static Text text(String textId, String councilName, Survey survey, Contact contact, Language language, String surveyLink) {
+        boolean booking = survey.subject() == Survey.Subject.BOOKING;
+        return new Text(textId, PhoneInput.stored(contact.phone()), Texts.of(language).get(booking ? "sms.survey.tookPlace" : "sms.survey.resolved",
+                "council", councilName, "reference", new Reference(survey.reference()).display(), "link", surveyLink), PURPOSE, survey.reference());
     }
 
     static Mail compose(String mailId, String councilName, Survey survey, Contact contact, Language language, String surveyLink) {

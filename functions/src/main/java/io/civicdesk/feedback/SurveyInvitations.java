@@ -3,10 +3,11 @@ package io.civicdesk.feedback;
 import io.civicdesk.figures.SatisfactionFiguresStore;
 import io.civicdesk.languages.Language;
 import io.civicdesk.platform.Write;
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.requests.Contact;
+import io.civicdesk.requests.ResidentTexts;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.ServiceRequest;
 
@@ -47,7 +48,7 @@ public final class SurveyInvitations {
     }
 
     /** What opening a survey adds to a transaction; {@code surveyLink} is for tests and never logged. */
-    public record Invitation(List<Write> writes, Mail mail, String surveyLink) {
+    public record Invitation(List<Write> writes, Outgoing mail, String surveyLink) {
     }
 
     /**
@@ -58,18 +59,22 @@ public final class SurveyInvitations {
      */
     public Invitation onResolved(ServiceRequest request, Instant now) {
         return invite(new Survey(Survey.Subject.REQUEST, request.reference().value(), request.serviceId(), request.serviceName(),
-                request.unitId(), now, null, request.secretHash(), null, null), request.contact(), request.language(), now);
+                request.unitId(), now, null, request.secretHash(), null, null), request.contact(), ResidentTexts.wanted(request),
+                request.language(), now);
     }
 
     /** The same for a booking whose last occurrence has ended: the facility stands as the service. */
     public Invitation onBookingEnded(Reference booking, String facilityId, String facilityName, String bookingSecretHash,
-                                     Contact contact, Language language, Instant now) {
+                                     Contact contact, boolean texts, Language language, Instant now) {
         return invite(new Survey(Survey.Subject.BOOKING, booking.value(), facilityId, facilityName, FACILITY_BOOKINGS_UNIT, now,
-                null, bookingSecretHash, null, null), contact, language, now);
+                null, bookingSecretHash, null, null), contact, texts, language, now);
     }
 
-    /** {@code opened} has everything but the survey link's secret, drawn here; the mail is in {@code language}. */
-    private Invitation invite(Survey opened, Contact contact, Language language, Instant now) {
+    /**
+     * {@code opened} has everything but the survey link's secret, drawn here; the mail is in {@code language}, and is
+     * a text instead when the resident chose {@code texts}.
+     */
+    private Invitation invite(Survey opened, Contact contact, boolean texts, Language language, Instant now) {
         if (surveys.find(opened.subject(), opened.reference()).isPresent()) {
             return new Invitation(List.of(), null, null);
         }
@@ -81,7 +86,9 @@ public final class SurveyInvitations {
         List<Write> writes = new ArrayList<>();
         writes.add(surveys.invitation(survey));
         writes.add(figures.invitation(survey.unitId(), survey.serviceId(), council.calendar().localDate(now)));
-        Mail mail = contact == null || contact.email() == null ? null : SurveyInvitationMail.compose(UUID.randomUUID().toString(),
+        Outgoing mail = texts ? SurveyInvitationMail.text(UUID.randomUUID().toString(), council.council().name(), survey, contact,
+                language, link)
+                : contact == null || contact.email() == null ? null : SurveyInvitationMail.compose(UUID.randomUUID().toString(),
                 council.council().name(), survey, contact, language, link);
         if (mail != null) {
             writes.add(outbox.pending("surveyMail", mail, now));

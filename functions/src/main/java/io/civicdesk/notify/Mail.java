@@ -8,7 +8,7 @@ import java.util.List;
  * a mail without any goes as SES's simple content, as before.
  */
 public record Mail(String id, String to, String subject, String text, String html, String purpose, String reference,
-                   List<Attachment> attachments) {
+                   List<Attachment> attachments) implements Outgoing {
 
     /** A file sent with a mail: small (the outbox item holds it, well under DynamoDB's 400 KB). */
     public record Attachment(String filename, String contentType, byte[] content) {

@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Sends mail from the outbox. Each mail is claimed before it is sent, so the stream and the retry sweep never
+ * Sends mail and texts from the outbox. Each one is claimed before it is sent, so the stream and the retry sweep never
  * send the same mail at once; a failed send goes back in the queue with a growing wait (30 s doubling to an
  * hour) and is given up — marked failed, never deleted — only after three days or a permanent rejection.
  */
@@ -23,12 +23,14 @@ public final class MailSender {
 
     private final OutboxStore outbox;
     private final Mailer mailer;
+    private final Texter texter;
     private final Clock clock;
     private final Metrics metrics;
 
-    public MailSender(OutboxStore outbox, Mailer mailer, Clock clock, Metrics metrics) {
+    public MailSender(OutboxStore outbox, Mailer mailer, Texter texter, Clock clock, Metrics metrics) {
         this.outbox = outbox;
         this.mailer = mailer;
+        this.texter = texter;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -68,14 +70,14 @@ public final class MailSender {
         if (claimed.isEmpty()) {
             return Result.SKIPPED;
         }
-        OutboxStore.PendingMail pending = claimed.get();
+        OutboxStore.Pending pending = claimed.get();
         try {
-            String messageId = mailer.send(pending.mail());
+            String messageId = pending.message() instanceof Text text ? texter.send(text) : mailer.send((Mail) pending.message());
             outbox.markSent(mailId, messageId, clock.instant());
             return Result.SENT;
         } catch (Mailer.MailNotSent e) {
             Instant failedAt = clock.instant();
-            String purpose = pending.mail().purpose();
+            String purpose = pending.message().purpose();
             metrics.count(Metrics.Metric.MAILS_FAILED, purpose);
             if (e.permanent() || failedAt.isAfter(pending.createdAt().plus(GIVE_UP_AFTER))) {
                 outbox.markFailed(mailId, failedAt, e.code());

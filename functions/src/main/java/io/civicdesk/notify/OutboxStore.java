@@ -20,12 +20,14 @@ import static io.civicdesk.platform.Items.n;
 import static io.civicdesk.platform.Items.s;
 
 /**
- * The outbox: every mail, written in the same transaction as the change that causes it, then sent.
+ * The outbox: every mail and text, written in the same transaction as the change that causes it, then sent.
  *
  * <pre>
  * pk          attributes
  * MAIL#{id}   to, subject, text, html, purpose, reference, createdAt, attempts, status (pending|sent|failed)
  *             attachments — a list of {filename, contentType, content (binary)}, only on mail that has any
+ *             channel = "sms" on a text: to is a phone number (E.164) and text its body; no subject or html.
+ *             (Texts share the MAIL# keys, the stream and the sweep, so one sender sends both, each once.)
  *             queue = "pending" and nextAttemptAt (epoch ms) — only while the mail still waits
  *             claimedUntil (epoch ms) — a sender is sending it; others keep off until then
  *             sentAt, messageId, lastError (an error code, never content), expiresAt (TTL, once finished)
@@ -38,6 +40,7 @@ import static io.civicdesk.platform.Items.s;
 public final class OutboxStore {
     static final String INDEX = "PendingByNextAttempt";
     private static final String PENDING = "pending";
+    private static final String SMS = "sms";
     /** How long a sender may take over one mail before another may try it. */
     static final Duration CLAIM = Duration.ofSeconds(60);
     /** Sent mail is kept a while as the record of what was sent, then expires. */
@@ -51,26 +54,32 @@ public final class OutboxStore {
         this.table = table;
     }
 
-    /** The mail, written down as pending, as a named part of the change that sends it. */
-    public Write pending(String part, Mail mail, Instant now) {
-        return Write.put(part, pendingMail(mail, now));
+    /** The mail or text, written down as pending, as a named part of the change that sends it. */
+    public Write pending(String part, Outgoing message, Instant now) {
+        return Write.put(part, pendingItem(message, now));
     }
 
-    /** The outbox item for a new mail, for a store that writes it among its own. */
-    public Put pendingMail(Mail mail, Instant now) {
+    /** The outbox item for a new mail or text, for a store that writes it among its own. */
+    public Put pendingItem(Outgoing message, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("MAIL#" + mail.id()));
-        item.put("id", s(mail.id()));
-        item.put("to", s(mail.to()));
-        item.put("subject", s(mail.subject()));
-        item.put("text", s(mail.text()));
-        item.put("html", s(mail.html()));
-        item.put("purpose", s(mail.purpose()));
-        item.put("reference", s(mail.reference()));
-        if (!mail.attachments().isEmpty()) {
-            item.put("attachments", AttributeValue.fromL(mail.attachments().stream().map(a -> AttributeValue.fromM(Map.of(
-                    "filename", s(a.filename()), "contentType", s(a.contentType()),
-                    "content", AttributeValue.fromB(SdkBytes.fromByteArray(a.content()))))).toList()));
+        item.put("pk", s("MAIL#" + message.id()));
+        item.put("id", s(message.id()));
+        item.put("purpose", s(message.purpose()));
+        item.put("reference", s(message.reference()));
+        if (message instanceof Text text) {
+            item.put("channel", s(SMS));
+            item.put("to", s(text.to()));
+            item.put("text", s(text.body()));
+        } else if (message instanceof Mail mail) {
+            item.put("to", s(mail.to()));
+            item.put("subject", s(mail.subject()));
+            item.put("text", s(mail.text()));
+            item.put("html", s(mail.html()));
+            if (!mail.attachments().isEmpty()) {
+                item.put("attachments", AttributeValue.fromL(mail.attachments().stream().map(a -> AttributeValue.fromM(Map.of(
+                        "filename", s(a.filename()), "contentType", s(a.contentType()),
+                        "content", AttributeValue.fromB(SdkBytes.fromByteArray(a.content()))))).toList()));
+            }
         }
         item.put("createdAt", s(now.toString()));
         item.put("attempts", n(0));
@@ -81,11 +90,11 @@ public final class OutboxStore {
                 .conditionExpression("attribute_not_exists(pk)").build();
     }
 
-    public record PendingMail(Mail mail, int attempts, Instant createdAt) {
+    public record Pending(Outgoing message, int attempts, Instant createdAt) {
     }
 
-    /** Takes a mail for sending if it still waits and nobody else holds it; empty when it is not ours to send. */
-    public Optional<PendingMail> claim(String mailId, Instant now) {
+    /** Takes a mail or text for sending if it still waits and nobody else holds it; empty when it is not ours to send. */
+    public Optional<Pending> claim(String mailId, Instant now) {
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(request -> request.tableName(table)
                     .key(key(mailId))
@@ -93,7 +102,7 @@ public final class OutboxStore {
                     .conditionExpression("attribute_exists(queue) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)")
                     .expressionAttributeValues(Map.of(":until", n(now.plus(CLAIM).toEpochMilli()), ":now", n(now.toEpochMilli())))
                     .returnValues("ALL_NEW")).attributes();
-            return Optional.of(new PendingMail(mail(item), Items.integer(item, "attempts"),
+            return Optional.of(new Pending(message(item), Items.integer(item, "attempts"),
                     Instant.parse(Items.string(item, "createdAt"))));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
@@ -140,7 +149,11 @@ public final class OutboxStore {
         return Map.of("pk", s("MAIL#" + mailId));
     }
 
-    private static Mail mail(Map<String, AttributeValue> item) {
+    private static Outgoing message(Map<String, AttributeValue> item) {
+        if (SMS.equals(Items.string(item, "channel"))) {
+            return new Text(Items.string(item, "id"), Items.string(item, "to"), Items.string(item, "text"),
+                    Items.string(item, "purpose"), Items.string(item, "reference"));
+        }
         return new Mail(Items.string(item, "id"), Items.string(item, "to"), Items.string(item, "subject"),
                 Items.string(item, "text"), Items.string(item, "html"), Items.string(item, "purpose"),
                 Items.string(item, "reference"),

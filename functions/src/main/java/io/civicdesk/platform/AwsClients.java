@@ -4,6 +4,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The SDK clients, built once per container. Region, credentials and endpoint all come from the SDK's own
@@ -22,6 +23,11 @@ public final class AwsClients {
 
     public static SesV2Client sesV2() {
         return SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** Texts to phones (SNS Publish with a phone number; locally moto's SNS, aws.endpointUrlSns). */
+    public static SnsClient sns() {
+        return SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     public static CognitoIdentityProviderClient cognito() {

@@ -20,6 +20,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk          personal attributes
  * MAIL#{id}   to, subject, text, html, attachments (a report's CSV, a booking's calendar file)
+ *             a text (channel = sms): to is the resident's phone in E.164, text its body
  * </pre>
  *
  * A mail is due once written longer ago than the mails' period and no longer waiting to be sent (no
@@ -62,15 +63,15 @@ public final class MailRecordStore implements PersonalRecords {
         }
     }
 
-    /** The mails to the resident's address: one filtered Scan of the outbox. */
+    /** The mails to the resident's address and the texts to their phone: one filtered Scan of the outbox. */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
-        if (subject.email() == null) {
-            return List.of();
-        }
         List<Held> held = new ArrayList<>();
         for (Map<String, AttributeValue> item : ScanItems.all(dynamo, table, "attribute_exists(#to)", Map.of("#to", "to"), Map.of())) {
-            if (subject.email().equals(Items.string(item, "to").strip().toLowerCase(Locale.ROOT))) {
+            String to = Items.string(item, "to");
+            boolean theirs = "sms".equals(Items.string(item, "channel")) ? subject.matches(null, to)
+                    : subject.email() != null && subject.email().equals(to.strip().toLowerCase(Locale.ROOT));
+            if (theirs) {
                 held.add(held(item));
             }
         }
@@ -84,6 +85,7 @@ public final class MailRecordStore implements PersonalRecords {
         details.put("reference", Items.string(item, "reference"));
         details.put("createdAt", Items.string(item, "createdAt"));
         details.put("status", Items.string(item, "status"));
+        details.put("channel", "sms".equals(Items.string(item, "channel")) ? "sms" : "email");
         details.put("to", Items.string(item, "to"));
         details.put("subject", Items.string(item, "subject"));
         details.put("text", Items.string(item, "text"));

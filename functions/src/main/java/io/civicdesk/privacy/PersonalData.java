@@ -58,7 +58,8 @@ public record PersonalData(String table, String item, String attribute, String h
                     "the booker's details and what the booking is for", RecordKind.BOOKINGS,
                     "contact removed, purpose \"(removed)\""),
             new PersonalData("OutboxTable", "MAIL#{id}", "to, subject, text, html, attachments",
-                    "every mail: the address, and bodies that quote names, addresses and descriptions", RecordKind.MAILS,
+                    "every mail and text: the address or phone (E.164), and bodies that quote names, addresses and descriptions",
+                    RecordKind.MAILS,
                     "removed once sent or given up (and the TTL deletes sent mail 30 days on)"),
             new PersonalData("PhotosTable", "REQUEST#{ref} / PHOTO#{id}", "the photo and its thumbnail (photos bucket)",
                     "a photo of the problem, which may show a person, a car's plate or a house (its EXIF and GPS are "

@@ -3,17 +3,19 @@ package io.civicdesk.requests;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.languages.Language;
 import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.platform.Hashes;
 
 import java.security.SecureRandom;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Drafts the change of one request, timed by its service levels; a public message adds a public update and mails
- * the resident and whoever follows it by email, each with their own tracking link.
+ * (or texts, as they chose) the resident and whoever follows it by email, each with their own tracking link.
  */
 final class Changes {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,12 +48,10 @@ final class Changes {
               List<Follower> followers, String label) {
         ServiceRequest after = timing.moved(changed, acting.now(), publicMessage != null);
         List<PublicUpdate> updates = new ArrayList<>();
-        List<Mail> mails = new ArrayList<>();
+        List<Outgoing> mails = new ArrayList<>();
         if (publicMessage != null) {
             updates.add(new PublicUpdate(acting.now(), after.status(), publicMessage));
-            if (after.preferredChannel() == PreferredChannel.EMAIL && after.contact().email() != null) {
-                mails.add(mail(after.contact().email(), after.language(), after, label, publicMessage, after.reference(), null));
-            }
+            residentUpdate(after, label, publicMessage).ifPresent(mails::add);
             // An unconfirmed follower gets nothing until they confirm from the mail that asked them.
             for (Follower follower : followers) {
                 if (follower.mailed()) {
@@ -61,6 +61,18 @@ final class Changes {
         }
         return new Change(List.of(new RequestChange(after, acting.request().version(), List.of(entry), updates)),
                 mails, acting.now());
+    }
+
+    /** The update for the resident themselves: a mail or a text, as they chose; none when they chose neither. */
+    Optional<Outgoing> residentUpdate(ServiceRequest request, String label, String message) {
+        if (request.preferredChannel() == PreferredChannel.EMAIL && request.contact().email() != null) {
+            return Optional.of(mail(request.contact().email(), request.language(), request, label, message, request.reference(), null));
+        }
+        if (ResidentTexts.wanted(request)) {
+            return Optional.of(ResidentTexts.update(mailIds.get(), units.council().name(), request, label,
+                    trackingLink(request.reference())));
+        }
+        return Optional.empty();
     }
 
     /** An update mail about {@code request} in {@code language}, linking to {@code tracked}'s tracking page. */

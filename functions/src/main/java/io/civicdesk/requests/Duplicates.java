@@ -1,6 +1,6 @@
 package io.civicdesk.requests;
 
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.requests.HistoryEntry.Visibility;
 
@@ -43,12 +43,9 @@ final class Duplicates {
         before.put("duplicateOf", null);
         HistoryEntry entry = acting.entry("duplicate", before,
                 Map.of("status", Workflow.CLOSED, "duplicateOf", original.reference().value()), message,
-                Intake.delivery(request.preferredChannel()));
-        List<Mail> mails = new ArrayList<>();
-        if (request.preferredChannel() == PreferredChannel.EMAIL && request.contact().email() != null) {
-            mails.add(changes.mail(request.contact().email(), request.language(), after, acting.workflow().label(Workflow.CLOSED), message,
-                    request.reference(), null));
-        }
+                Intake.delivery(request));
+        List<Outgoing> mails = new ArrayList<>();
+        changes.residentUpdate(after, acting.workflow().label(Workflow.CLOSED), message).ifPresent(mails::add);
         return new Change(List.of(
                 new RequestChange(after, request.version(), List.of(entry),
                         List.of(new PublicUpdate(acting.now(), Workflow.CLOSED, message))),

@@ -14,7 +14,7 @@ import java.util.Map;
  *                   resident-information, resident-not-fixed; a follower's: follower-added, follower-confirmed,
  *                   follower-removed
  * @param visibility public when the resident was told (a public update), internal otherwise
- * @param delivery   how the public message reaches the resident: email, officer-to-call, officer-to-text, none
+ * @param delivery   how the public message reaches the resident: email, text, officer-to-call, none (officer-to-text on entries from before texts were sent)
  * @param residentMessage what the resident wrote from their private link (a reply, more information, why it is not
  *                   fixed): personal information, for staff only, removed when the request is anonymised
  */

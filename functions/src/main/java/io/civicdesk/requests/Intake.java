@@ -20,11 +20,11 @@ public record Intake(String channel, Actor loggedBy, boolean resolvedAtFirstCont
         return loggedBy != null;
     }
 
-    /** How a public update reaches a resident who chose this channel. */
-    public static String delivery(PreferredChannel channel) {
-        return switch (channel) {
+    /** How a public update reaches the resident, by the channel they chose (a text needs a number that takes texts). */
+    public static String delivery(ServiceRequest request) {
+        return switch (request.preferredChannel()) {
             case EMAIL -> "email";
-            case SMS -> "officer-to-text";
+            case SMS -> ResidentTexts.wanted(request) ? "text" : "officer-to-text";
             case PHONE -> "officer-to-call";
             case NONE -> "none";
         };

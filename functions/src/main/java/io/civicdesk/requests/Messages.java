@@ -20,7 +20,7 @@ final class Messages {
         ServiceRequest request = acting.request();
         String message = acting.action().publicMessage();
         return changes.of(acting, request.changed(request.status(), request.unitId(), request.handling()),
-                acting.entry("message", null, null, message, Intake.delivery(request.preferredChannel())), message,
+                acting.entry("message", null, null, message, Intake.delivery(request)), message,
                 request.handling().followers(), acting.workflow().label(request.status()));
     }
 }

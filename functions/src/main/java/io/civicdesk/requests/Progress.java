@@ -70,7 +70,7 @@ final class Progress {
         }
         String message = resolution != null ? resolution : acting.action().publicMessage();
         HistoryEntry entry = acting.entry(name, Map.of("status", request.status()), Map.of("status", to), message,
-                Intake.delivery(request.preferredChannel()));
+                Intake.delivery(request));
         return changes.of(acting, request.changed(to, request.unitId(), handling(acting, to, resolution)), entry,
                 message, request.handling().followers(), workflow.label(to));
     }

@@ -3,6 +3,7 @@ package io.civicdesk.requests;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.languages.Language;
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.PhoneInput;
 import io.civicdesk.platform.Write;
 import io.civicdesk.sla.ServiceClock;
 import io.civicdesk.sla.ServiceLevel;
@@ -289,7 +290,9 @@ final class RequestItems {
                 new Location(Items.string(location, "address"), Items.decimal(location, "latitude"),
                         Items.decimal(location, "longitude")),
                 Items.string(item, "description"),
-                new Contact(Items.string(contact, "name"), Items.string(contact, "email"), Items.string(contact, "phone")),
+                new Contact(Items.string(contact, "name"), Items.string(contact, "email"),
+                        // Numbers stored before they were held in E.164 (as typed, 0412…) read as E.164.
+                        PhoneInput.stored(Items.string(contact, "phone"))),
                 Language.stored(Items.string(item, "language")),
                 PreferredChannel.fromWireName(Items.string(item, "preferredChannel")).orElse(PreferredChannel.NONE),
                 Items.string(item, "channel"), Items.string(item, "secretHash"), Items.number(item, "version"),

@@ -121,12 +121,16 @@ public record RequestView(String reference, String displayReference, long versio
                         .toList());
     }
 
-    /** What the officer must do themselves when the resident asked for a channel CivicDesk cannot send on. */
+    /**
+     * What the officer must do themselves when the resident asked for a channel CivicDesk cannot send on: a call, or
+     * texts to a number that cannot take them (kept before numbers were checked for texts). Texts to a mobile go
+     * by themselves.
+     */
     static String contactInstruction(ServiceRequest request) {
         String phone = request.contact().phone();
         return switch (request.preferredChannel()) {
-            case SMS -> "The resident asked for text messages, which CivicDesk cannot send yet: text " + phone
-                    + " with each public update.";
+            case SMS -> ResidentTexts.wanted(request) ? null : "The resident asked for text messages, but " + phone
+                    + " cannot take them: contact them another way with each public update.";
             case PHONE -> "The resident asked for a phone call: call " + phone + " with each public update.";
             default -> null;
         };

@@ -11,6 +11,7 @@ import io.civicdesk.platform.DateInput;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.NumberInput;
+import io.civicdesk.platform.PhoneInput;
 import io.civicdesk.platform.TextInput;
 
 import java.math.BigDecimal;
@@ -36,9 +37,6 @@ public final class SubmissionReader {
 
     // Deliberately plain: one @, something before it, a dot in the domain, no spaces. SES has the last word.
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
-    private static final Pattern AUSTRALIAN_PHONE = Pattern.compile("^(0[2-478]\\d{8}|\\+61[2-478]\\d{8}|1[38]00\\d{6}|13\\d{4})$");
-    private static final Pattern INTERNATIONAL_PHONE = Pattern.compile("^\\+[1-9]\\d{7,14}$");
-    private static final Pattern MOBILE = Pattern.compile("^(04\\d{8}|\\+614\\d{8})$");
 
     private final List<FieldError> errors = new ArrayList<>();
     private final JsonNode body;
@@ -296,11 +294,11 @@ public final class SubmissionReader {
         }
         String phone = text(contact.path("phone"), "contact.phone", "Your phone number", 30);
         if (phone != null) {
-            phone = phone.replaceAll("[\\s()\\-.]", "");
-            if (!AUSTRALIAN_PHONE.matcher(phone).matches() && !INTERNATIONAL_PHONE.matcher(phone).matches()) {
+            Optional<String> dialled = PhoneInput.e164(phone);
+            if (dialled.isEmpty()) {
                 error("contact.phone", texts.get("error.request.phoneFormat"));
-                phone = null;
             }
+            phone = dialled.orElse(null);
         }
         return new Contact(name, email, phone);
     }
@@ -319,7 +317,7 @@ public final class SubmissionReader {
                 }
             }
             case SMS -> {
-                if (contact.phone() != null && !MOBILE.matcher(contact.phone()).matches()) {
+                if (contact.phone() != null && !PhoneInput.canText(contact.phone())) {
                     error("contact.phone", texts.get("error.request.mobileFormat"));
                 } else if (contact.phone() == null && !hasError("contact.phone")) {
                     error("contact.phone", texts.get("error.request.mobileMissing"));

@@ -2,6 +2,8 @@ package io.civicdesk.requests;
 
 import io.civicdesk.catalog.Service;
 import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
+import io.civicdesk.notify.Text;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Cached;
 import io.civicdesk.platform.Hashes;
@@ -97,8 +99,12 @@ public final class SubmitRequestService {
         Idempotency.Answer submitted = new Idempotency.Answer(201, Json.write(intake.onBehalf()
                 ? new StaffReceipt(RequestSummary.of(request), tracking, intake.channel(), intake.resolvedAtFirstContact())
                 : receipt));
-        Mail confirmation = request.contact().email() == null ? null
+        // Mailed when they gave an email; texted instead when they chose texts and gave a mobile.
+        Outgoing confirmation = ResidentTexts.wanted(request)
+                ? ResidentTexts.confirmation(UUID.randomUUID().toString(), council.get().name(), request, receipt.privateLink())
+                : request.contact().email() == null ? null
                 : ConfirmationMail.compose(UUID.randomUUID().toString(), council.get().name(), request, service, receipt);
+        String delivery = confirmation == null ? "none" : confirmation instanceof Text ? "text" : "email";
         String receivedMessage = "We have received your request. " + service.whatHappensNext();
         List<PublicUpdate> updates = new ArrayList<>();
         updates.add(new PublicUpdate(now, RequestStatus.RECEIVED, receivedMessage));
@@ -109,13 +115,13 @@ public final class SubmitRequestService {
         created.put("unit", service.unitId());
         created.put("priority", Priority.NORMAL.wireName());
         history.add(new HistoryEntry(1, 0, now, intake.loggedBy(), "created", null, created, receivedMessage, null,
-                HistoryEntry.Visibility.PUBLIC, confirmation == null ? "none" : "email"));
+                HistoryEntry.Visibility.PUBLIC, delivery));
         if (intake.resolvedAtFirstContact()) {
             // A moment after "received", so the two updates read in the order they happened.
             updates.add(new PublicUpdate(now.plusMillis(1), RESOLVED, intake.resolution()));
             history.add(new HistoryEntry(1, 1, now.plusMillis(1), intake.loggedBy(), "resolve",
                     Map.of("status", RequestStatus.RECEIVED), Map.of("status", RESOLVED, "resolvedAtFirstContact", "true"),
-                    intake.resolution(), null, HistoryEntry.Visibility.PUBLIC, confirmation == null ? "none" : "email"));
+                    intake.resolution(), null, HistoryEntry.Visibility.PUBLIC, delivery));
         }
         List<Write> writes = new ArrayList<>(requests.created(request, updates, history));
         if (confirmation != null) {
@@ -123,11 +129,12 @@ public final class SubmitRequestService {
         }
         writes.addAll(figures.created(request));
         Reference reference = request.reference();
-        boolean mailed = confirmation != null;
+        boolean mailed = confirmation instanceof Mail;
+        boolean texted = confirmation instanceof Text;
         return IdempotentCommand.Prepared.of(submitted, writes).drawnAfresh(Requests.REFERENCE).afterCommit(() -> {
             Log.info("request.submitted", Map.of("reference", reference.value(), "serviceId", service.id(),
                     "channel", intake.channel(), "resolvedAtFirstContact", intake.resolvedAtFirstContact(),
-                    "confirmationMail", mailed));
+                    "confirmationMail", mailed, "confirmationText", texted));
             metrics.count(Metrics.Metric.REQUESTS_SUBMITTED, service.id());
         });
     }

@@ -17,9 +17,9 @@ class BookingMailLanguagesTest {
         Facility hall = RuleCheckTest.hall(RuleCheckTest.rules());
         Booking booking = new Booking(new Reference("K7MP3QXR"), Booking.BOOKING, hall.id(), hall.name(), BookingStatus.CONFIRMED,
                 List.of(new Occurrence(RuleCheckTest.NOW.plusSeconds(3600 * 48), RuleCheckTest.NOW.plusSeconds(3600 * 50))), "Party",
-                10, new Contact("Minh", "minh@example.com", null), language, null, null, "online", null, RuleCheckTest.NOW, null,
+                10, new Contact("Minh", "minh@example.com", null), language, false, null, null, "online", null, RuleCheckTest.NOW, null,
                 reason, null, 0, 1);
-        return BookingMails.compose(kind, booking, hall, "City of Melaleuca", "https://portal.example/b", "no-reply@melaleuca.example",
+        return (Mail) BookingMails.compose(kind, booking, hall, "City of Melaleuca", "https://portal.example/b", "no-reply@melaleuca.example",
                 RuleCheckTest.NOW);
     }
 

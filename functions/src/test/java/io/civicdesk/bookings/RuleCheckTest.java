@@ -137,7 +137,7 @@ class RuleCheckTest {
         Facility hall = hall(rules());
         Booking booking = new Booking(new io.civicdesk.requests.Reference("K7MP3QXR"), Booking.BOOKING, "hall", "Test Hall",
                 BookingStatus.CONFIRMED, List.of(new Occurrence(NOW.plusSeconds(3600 * 48), NOW.plusSeconds(3600 * 50))), "Party",
-                10, Contact.NONE, null, null, null, "online", null, NOW, null, null, null, 0, 1);
+                10, Contact.NONE, null, false, null, null, "online", null, NOW, null, null, null, 0, 1);
         Refusal e = assertThrows(Refusal.class, () -> RuleCheck.requireBeforeCutoff(hall, booking, NOW, "cancelled"));
         assertEquals(409, e.status());
         assertTrue(e.getMessage().contains("3 days before"), e.getMessage());

@@ -68,7 +68,7 @@ class SubmissionReaderTest {
         assertEquals(List.of("2.5"), submission.answers().get(1).values());
         assertEquals(List.of("X", "Z"), submission.answers().get(4).values(), "choices keep the order they are offered in");
         assertEquals(PreferredChannel.EMAIL, submission.preferredChannel());
-        assertEquals("0412345678", submission.contact().phone());
+        assertEquals("+61412345678", submission.contact().phone(), "held in E.164");
     }
 
     @Test
@@ -166,10 +166,17 @@ class SubmissionReaderTest {
     }
 
     @Test
-    void phoneNumbersAreAustralianOrInternational() {
+    void phoneNumbersAreAustralianOrInternationalAndHeldInE164() {
         assertEquals("+61412345678", SubmissionReader.read(with(b -> ((ObjectNode) b.get("contact")).put("phone", "+61 412 345 678")), SERVICE).contact().phone());
-        assertEquals("0893651234", SubmissionReader.read(with(b -> ((ObjectNode) b.get("contact")).put("phone", "(08) 9365 1234")), SERVICE).contact().phone());
+        assertEquals("+61893651234", SubmissionReader.read(with(b -> ((ObjectNode) b.get("contact")).put("phone", "(08) 9365 1234")), SERVICE).contact().phone());
+        assertEquals("+6421123456", SubmissionReader.read(with(b -> ((ObjectNode) b.get("contact")).put("phone", "+64 21 123 456")), SERVICE).contact().phone());
         assertTrue(errors(with(b -> ((ObjectNode) b.get("contact")).put("phone", "12345"))).containsKey("contact.phone"));
+        // Texts need a mobile: a landline is named, with why.
+        ObjectNode landline = with(b -> {
+            ((ObjectNode) b.get("contact")).put("phone", "(08) 9365 1234");
+            b.put("preferredChannel", "sms");
+        });
+        assertTrue(errors(landline).get("contact.phone").contains("mobile"));
     }
 
     @Test

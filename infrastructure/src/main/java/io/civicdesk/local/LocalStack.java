@@ -57,7 +57,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The whole product in one JVM, with no AWS account: DynamoDB (moto) with the tables of {@code template.yaml}, its
  * Cognito user pools and their groups (moto), aws-ses-v2-local for mail, the template's functions behind a local
- * API Gateway that also serves the portal and checks staff tokens, a local stand-in for Cognito's hosted UI where
+ * API Gateway that also serves the portal and checks staff tokens, moto's SNS for texts (shown by {@link TextsPage}), a local stand-in for Cognito's hosted UI where
  * the user pool's staff sign in, and the functions' DynamoDB stream and schedule events.
  *
  * <p>The handlers are the deployed classes, unchanged. Lambda would give each function its environment; one JVM
@@ -152,6 +152,7 @@ public final class LocalStack implements AutoCloseable {
     private CognitoIdentityProviderClient cognito;
     private final Map<String, String> userPoolIds = new HashMap<>();
     private Mailbox mailbox;
+    private TextsPage textsPage;
     private PaymentPage paymentPage;
     private LocalGateway gateway;
     private StaffTokens staffTokens;
@@ -192,6 +193,7 @@ public final class LocalStack implements AutoCloseable {
                 ? DemoData.staff().stream().collect(Collectors.toMap(StaffMember::email, StaffMember::id)) : Map.of()));
         mailbox = closeLater(new Mailbox(root.resolve("infrastructure/node_modules/aws-ses-v2-local/dist/cli.js"), freePort()));
         mailbox.start();
+        textsPage = closeLater(new TextsPage(moto.endpoint()));
         dynamoDb = closeLater(DynamoDbClient.builder().endpointOverride(URI.create(moto.endpoint()))
                 .region(Region.of(REGION)).credentialsProvider(LOCAL_CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create()).build());
@@ -330,6 +332,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("aws.endpointUrlSesV2", mailbox.url());
         properties.put("aws.endpointUrlCognitoIdentityProvider", moto.endpoint());
         properties.put("aws.endpointUrlS3", moto.endpoint());
+        properties.put("aws.endpointUrlSns", moto.endpoint());
         // Browsers reach the buckets on the portal's origin, path-style (BucketProxy); the functions sign for it.
         properties.put("PHOTOS_ENDPOINT", baseUrl());
         // Set even when zero, so a handler of this stack never reads another open stack's clock.
@@ -466,6 +469,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Mailbox mailbox() {
         return mailbox;
+    }
+
+    /** The texts the product sent (moto's SNS keeps them), and the page beside the mailbox that shows them. */
+    public TextsPage texts() {
+        return textsPage;
     }
 
     /** The stand-in for Stripe: its hosted payment pages, and the API the functions call. */

@@ -58,6 +58,7 @@ public final class Main {
                   API               %2$s/services
                   Open311 API       %2$s/open311/v2/discovery.json   key %8$s
                   Mailbox (SES)     %3$s/        every mail the product sends
+                  Texts (SMS)       %10$s/        every text the product sends (SNS, moto)
                   DynamoDB (moto)   %4$s    region %5$s, any credentials
                   Staff user pool   %7$s    (moto, same endpoint)
                   Payments (Stripe) %9$s/        stand-in hosted payment page: every checkout and refund
@@ -65,7 +66,7 @@ public final class Main {
 
                 Press Ctrl-C to stop.
                 %n""", stack.baseUrl(), stack.apiUrl(), stack.mailbox().url(), stack.dynamoDbEndpoint(), LocalStack.REGION,
-                counterKey, stack.userPoolId("StaffUserPool"), open311Key, stack.paymentPage().url());
+                counterKey, stack.userPoolId("StaffUserPool"), open311Key, stack.paymentPage().url(), stack.texts().url());
         // The stack's shutdown hook stops everything, the node process included, when Ctrl-C ends the JVM.
         new CountDownLatch(1).await();
     }

@@ -103,7 +103,7 @@ class ConfirmationMailTest {
         }
         // The scheduled sweep, run as if its next minute had come.
         MailSender sweep = new MailSender(new OutboxStore(dynamo, "OutboxTable"),
-                new SesMailer(AwsClients.sesV2(), "no-reply@melaleuca.example"),
+                new SesMailer(AwsClients.sesV2(), "no-reply@melaleuca.example"), new SnsTexter(AwsClients.sns(), null, null),
                 Clock.offset(TestStack.clock(), Duration.ofMinutes(2)), Metrics.NONE);
         sweep.sendDue();
         Mailbox.awaitMailTo(email);

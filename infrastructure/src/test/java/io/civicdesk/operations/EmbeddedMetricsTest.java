@@ -8,6 +8,8 @@ import io.civicdesk.bookings.BookingFixtures;
 import io.civicdesk.notify.MailSender;
 import io.civicdesk.notify.Mailer;
 import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.notify.SnsTexter;
+import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Metrics.Metric;
 import io.civicdesk.platform.PowertoolsMetrics;
@@ -80,7 +82,7 @@ class EmbeddedMetricsTest {
                 Mailer unreachable = anyMail -> {
                     throw new Mailer.MailNotSent("Unreachable", false, null);
                 };
-                new MailSender(new OutboxStore(dynamo, "OutboxTable"), unreachable,
+                new MailSender(new OutboxStore(dynamo, "OutboxTable"), unreachable, new SnsTexter(AwsClients.sns(), null, null),
                         Clock.offset(TestStack.clock(), Duration.ofDays(4)), PowertoolsMetrics.fromConfig())
                         .send(List.of(mail.get("pk").s().substring("MAIL#".length())));
             });

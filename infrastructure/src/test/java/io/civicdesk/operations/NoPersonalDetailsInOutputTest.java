@@ -44,10 +44,12 @@ class NoPersonalDetailsInOutputTest {
 
     /** An Australian mobile number as typed; it is looked for as typed and as the code keeps it (no spaces). */
     private String mobile() {
-        String digits = String.format("%08d", RANDOM.nextInt(100_000_000));
+        // 041x: a range the numbering plan allocates to mobiles (libphonenumber refuses unallocated ones).
+        String digits = "1" + String.format("%07d", RANDOM.nextInt(10_000_000));
         String typed = "04" + digits.substring(0, 2) + " " + digits.substring(2, 5) + " " + digits.substring(5);
         given.add(typed);
         given.add("04" + digits);
+        given.add("+614" + digits);
         return typed;
     }
 

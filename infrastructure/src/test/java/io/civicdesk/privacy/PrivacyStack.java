@@ -208,7 +208,7 @@ final class PrivacyStack implements AutoCloseable {
         Reference reference = Reference.random(new SecureRandom());
         Booking booking = new Booking(reference, kind, "wattle-hall", "Wattle Hall", BookingStatus.CONFIRMED,
                 List.of(new Occurrence(start, start.plus(Duration.ofHours(2)))), purpose, 20,
-                new Contact(name, email, null), Language.SOURCE, null, null, "online", "hash", start.minus(Duration.ofDays(14)), null, null,
+                new Contact(name, email, null), Language.SOURCE, false, null, null, "online", "hash", start.minus(Duration.ofDays(14)), null, null,
                 null, 0, 1);
         Bookings.Creation creation = new BookingStore(dynamo, "BookingsTable", "SlotLocksTable")
                 .create(booking, List.of(), Bookings.Work.NONE, 0, NOW);

@@ -89,7 +89,7 @@ class StaffHistoryTest {
         report.put("preferredChannel", "phone");
         String reference = StaffApi.residentReport(report);
         JsonNode view = sam.done(reference, Map.of("action", "message", "publicMessage", "We will call you back."));
-        assertTrue(view.path("contactInstruction").asText().contains("call 0412345678"), view.toString());
+        assertTrue(view.path("contactInstruction").asText().contains("call +61412345678"), view.toString());
         JsonNode entry = view.path("history").get(view.path("history").size() - 1);
         assertEquals("officer-to-call", entry.path("delivery").asText());
         // The confirmation goes (it always does when there is an address); no update mail was written with the change.
