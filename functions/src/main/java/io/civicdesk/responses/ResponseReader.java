@@ -1,6 +1,7 @@
 package io.civicdesk.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.civicdesk.languages.Language;
 import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.Ids;
@@ -92,7 +93,7 @@ public final class ResponseReader {
             List<ResponseTemplate> templates = new ArrayList<>();
             for (JsonNode node : Json.MAPPER.readTree(in)) {
                 List<FieldError> errors = new ArrayList<>();
-                ResponseDraft draft = draft(node, errors);
+                ResponseDraft draft = draft(((ObjectNode) node.deepCopy()).put("version", 0), errors);
                 String id = node.path("templateId").asText();
                 if (!errors.isEmpty() || !Ids.isId(id)) {
                     throw new IllegalStateException(DEFAULTS + ": " + id + " " + errors);
