@@ -3,7 +3,6 @@ package io.civicdesk.responses;
 import io.civicdesk.languages.Language;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Words an officer starts from when writing to a resident, with placeholders ({@link Placeholders}) for what
@@ -28,11 +27,5 @@ public record ResponseTemplate(String templateId, String title, ResponseUse use,
     boolean fits(ResponseUse wanted, String forService, String forStatus) {
         return !retired && use == wanted && (serviceId == null || serviceId.equals(forService))
                 && (status == null || status.equals(forStatus));
-    }
-
-    /** The same words and reach, whoever saved them when: loading the catalogue file twice changes nothing. */
-    boolean sameWords(ResponseTemplate other) {
-        return title.equals(other.title) && use == other.use && Objects.equals(serviceId, other.serviceId)
-                && Objects.equals(status, other.status) && language == other.language && text.equals(other.text);
     }
 }

@@ -83,19 +83,11 @@ public final class ResponseTemplateStore implements ResponseTemplates {
     }
 
     /**
-     * The catalogue file's template ({@code ./civicdesk seed}, the local stack): saved as its next version unless
-     * it already says the same (the same file twice changes nothing). A retired one the file still names is put back.
+     * The catalogue file's template ({@code ./civicdesk seed}, the local stack), saved only where none of that id is:
+     * seeding again never undoes a supervisor's change on the templates page, nor brings back one they retired.
      */
     public void load(ResponseTemplate template, Instant at) {
-        Optional<ResponseTemplate> current = saved(template.templateId());
-        if (current.isPresent() && !current.get().retired() && current.get().sameWords(template)) {
-            return;
-        }
-        int version = current.map(ResponseTemplate::version).orElse(0);
-        if (!save(template.saved(version + 1, at, "the catalogue file"), version)) {
-            throw new IllegalStateException("Someone saved the response template " + template.templateId()
-                    + " during the load; load the file again");
-        }
+        save(template.saved(1, at, "the catalogue file"), 0);
     }
 
     private static Map<String, AttributeValue> item(ResponseTemplate template) {
