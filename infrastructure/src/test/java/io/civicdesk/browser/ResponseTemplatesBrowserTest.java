@@ -58,4 +58,28 @@ class ResponseTemplatesBrowserTest extends PhoneBrowserTest {
         assertNotNull(mail, "the edited words are what is sent");
         assertTrue(mail.text().contains("Dear Robin Resident"), mail.text());
     }
+
+    @Test
+    void aSupervisorWritesATemplateAndRetiresIt() {
+        String title = "Lid on order " + UUID.randomUUID().toString().substring(0, 6);
+        signInAs("Jordan Lee");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Response templates")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Response templates"))).isVisible();
+        assertAccessible("the response templates");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Write a new template")).click();
+        page.getByLabel("Title").fill(title);
+        page.getByLabel("Service").selectOption("damaged-bin");
+        page.getByLabel("Text").fill("Hello {name}, your new lid for {reference} comes by {due}. {signature}");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the new template")).click();
+        assertThat(page.locator("#error-summary")).containsText("{signature}");
+        assertAccessible("a template with a mistake");
+        page.getByLabel("Text").fill("Hello {name}, your new lid for {reference} comes by {due}. {officer}");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the new template")).click();
+        assertThat(page.locator("main")).containsText(title);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit " + title + " (English)")).click();
+        assertThat(page.locator("main")).containsText("Version 1, saved");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retire it")).click();
+        assertThat(page.locator("main")).containsText("Retired: not offered.");
+    }
 }
