@@ -1,11 +1,12 @@
 // Complaints and internal reviews, for the staff who handle them (docs/staff-api.md, "Feedback"): the queue of open
 // cases by state and due date (GET /staff/complaints, an audited read), then one case opened from it
 // (?ref=…): its investigation notes (staff only) and adding one, acknowledge it (with words of our own for the
-// complainant, or the standard mail), and answer it with an outcome and reasons, which are mailed to the complainant. A review is a case of its own, handled by a supervisor
+// complainant, perhaps from a response template, or the standard mail), and answer it (a template to start from) with an outcome and reasons, which are mailed to the complainant. A review is a case of its own, handled by a supervisor
 // outside the unit complained about, the same way.
 import { h, announce, focusElement, formatDate, formatDateTime, timeElement, summaryList } from '../../js/core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount } from '../../js/forms.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
+import { templatePicker } from './response-picker.js';
 
 const MESSAGE_MAX = 4000;
 const STATUS = { received: 'Received: to acknowledge', acknowledged: 'Acknowledged: to answer' };
@@ -85,7 +86,8 @@ async function send(item, action, body, fields) {
 function acknowledgeForm(item, onDone) {
   const [group, area] = textareaGroup('ack-message', 'Words of your own for the complainant (optional)',
     'Sent with the acknowledgement. Leave it empty to send the standard acknowledgement.');
-  const form = h('form', { id: 'acknowledge-form', novalidate: true }, [h('h2', { text: 'Acknowledge' }), group,
+  const picker = templatePicker(`/staff/complaints/${encodeURIComponent(item.reference)}/responses?use=acknowledgement`, area, 'ack-template');
+  const form = h('form', { id: 'acknowledge-form', novalidate: true }, [h('h2', { text: 'Acknowledge' }), picker, group,
     h('button', { class: 'button', type: 'submit', text: 'Acknowledge and mail the complainant' })]);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -106,9 +108,9 @@ function answerForm(item, onDone) {
     ]))),
   ]);
   const [group, area] = textareaGroup('reasons', 'Reasons', 'Mailed to the complainant with the outcome: what you found and what happens now.');
-  // Response templates (per service, per status, and for complaint answers) are to be picked here, filling this box.
+  const picker = templatePicker(`/staff/complaints/${encodeURIComponent(item.reference)}/responses?use=answer`, area, 'answer-template');
   const form = h('form', { id: 'answer-form', novalidate: true }, [h('h2', { text: item.kind === 'review' ? 'Answer the review' : 'Answer' }),
-    h('div', { class: 'form-group' }, outcomes), group, h('button', { class: 'button', type: 'submit', text: 'Send the answer' })]);
+    h('div', { class: 'form-group' }, outcomes), picker, group, h('button', { class: 'button', type: 'submit', text: 'Send the answer' })]);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const outcome = form.querySelector('input[name="outcome"]:checked')?.value;

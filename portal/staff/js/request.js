@@ -7,6 +7,7 @@ import {
   showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, formGroup, choiceGroup, choiceItem, syncReveals,
 } from '../../js/forms.js';
 import { guidancePanel } from './guidance.js';
+import { templatePicker } from './response-picker.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
 import { dueLine, priorityTag, warningTag, humanise, unitName, PRIORITY_LABELS, INTAKE_LABELS } from './words.js';
 
@@ -162,11 +163,11 @@ function field(action, spec) {
   const id = fieldId(action, name);
   switch (name) {
     case 'publicMessage':
-      return textarea(id, `Public update${optional ? ' (optional)' : ''}`, audience());
+      return withTemplates(action, textarea(id, `Public update${optional ? ' (optional)' : ''}`, audience()));
     case 'note':
       return textarea(id, `Internal note${optional ? ' (optional)' : ''}`, 'Only staff see this. It is never shown or sent to the resident.', { internal: true });
     case 'resolution':
-      return textarea(id, 'Resolution', `What was done. This is the public update: ${audience().replace(/^The resident/, 'the resident')}`);
+      return withTemplates(action, textarea(id, 'Resolution', `What was done. This is the public update: ${audience().replace(/^The resident/, 'the resident')}`));
     case 'status':
       return choiceGroup({ id, legend: action === 'reopen' ? 'Reopen as' : 'New status', options: statusOptions(action), checked: action === 'reopen' ? statusOptions(action)[0]?.[0] : null });
     case 'priority':
@@ -187,6 +188,25 @@ function field(action, spec) {
     default:
       return null;
   }
+}
+
+// Response templates for the words to the resident, offered once the action is chosen (and again for each status
+// chosen): for the status the request moves to, else those for any status.
+const ACTION_STATUS = { acknowledge: 'acknowledged', resolve: 'resolved', close: 'closed' };
+
+function withTemplates(action, group) {
+  return h('div', { class: 'templates', 'data-action': action }, [h('div', { class: 'templates__picker' }), group]);
+}
+
+function offerTemplates(form, action) {
+  const holder = form.querySelector(`.templates[data-action="${action}"]`);
+  if (!holder) return;
+  const status = form.querySelector(`input[name="${fieldId(action, 'status')}"]:checked`)?.value || ACTION_STATUS[action] || '';
+  if (holder.dataset.offered === status) return;
+  holder.dataset.offered = status;
+  const query = status ? `?${new URLSearchParams({ status })}` : '';
+  holder.firstChild.replaceChildren(templatePicker(`/staff/requests/${encodeURIComponent(reference)}/responses${query}`,
+    holder.querySelector('textarea'), `${action}-template`));
 }
 
 /** The officers of the chosen unit, for assigning; a unit this person may not list can still be referred to. */
@@ -212,6 +232,8 @@ async function loadOfficers(form) {
 
 function syncActions(form) {
   syncReveals(form);
+  const chosen = form.querySelector('input[name="action"]:checked')?.value;
+  if (chosen) offerTemplates(form, chosen);
   if (form.querySelector('input[name="action"]:checked')?.value === 'assign' && !form.dataset.officersLoaded) {
     form.dataset.officersLoaded = 'true';
     loadOfficers(form);
@@ -240,7 +262,7 @@ function actionForm() {
   restoreDraft(form);
   syncActions(form);
   form.addEventListener('change', (event) => {
-    if (event.target.name === 'action') syncActions(form);
+    if (event.target.name === 'action' || event.target.name?.endsWith('-status')) syncActions(form);
     if (event.target.id === 'assign-unitId') loadOfficers(form);
     saveDraft(form);
   });

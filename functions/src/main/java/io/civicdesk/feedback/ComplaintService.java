@@ -150,6 +150,14 @@ public final class ComplaintService {
         return ComplaintView.staff(changed, council.calendar(), today);
     }
 
+    /** A case the caller may handle, as it is stored: for words written to its complainant (the read is audited). */
+    public Complaint handled(StaffCaller caller, String typedReference) {
+        Complaint complaint = found(typedReference);
+        requireHandler(caller, complaint);
+        audit.shown(caller, "complaint", List.of(complaint.reference()));
+        return complaint;
+    }
+
     /** The case's investigation notes, oldest first: staff words that may name the complainant, so the read is audited. */
     public List<ComplaintNote> notes(StaffCaller caller, String typedReference) {
         Complaint complaint = found(typedReference);

@@ -48,7 +48,7 @@ public final class FeedbackWiring {
                 portalUrl());
     }
 
-    ComplaintService complaints() {
+    public ComplaintService complaints() {
         return new ComplaintService(complaintStore(), outbox(), new DynamoTransactions(dynamo), ComplaintTargets.fromConfig(),
                 council, clock, random, portalUrl(), StaffReadAudit.installed(Config.require("CATALOG_TABLE"), clock));
     }

@@ -72,7 +72,8 @@ public final class StaffQueries {
                       boolean reviewComplaints, boolean editWorkflows, boolean viewReports, boolean manageReports,
                       boolean editServiceLevels, boolean manageStaff, boolean editSynonyms, boolean editGuides,
                       boolean managePrivacy, boolean manageApiKeys, boolean reconcilePayments, boolean handleComplaints,
-                      boolean planDays) {
+                      boolean planDays,
+                      boolean editResponses) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -92,7 +93,7 @@ public final class StaffQueries {
                         caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN),
                         caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN),
                         caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN), handles,
-                        caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN)));
+                        caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN), caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN)));
     }
 
     // ---------------------------------------------------------------- queue

@@ -33,7 +33,7 @@ class CapabilityPackagesAreLayeredTest {
             List.of("requests", "articles"),            // taking and handling a service request; knowledge-base articles
             List.of("feedback", "reports", "search",    // complaints, surveys, counter; service-level reports;
                     "payments", "photos"),              // search over services and articles; paying online; requests' photos
-            List.of("bookings"),                        // facilities and bookings
+            List.of("bookings", "responses"),           // facilities and bookings; officers' response templates
             List.of("staff", "guides"),                 // the staff console: queue, admin, sign-in; guided conversations
             List.of("tracking", "warnings",             // a resident tracking a request; service-level warnings;
                     "open311", "privacy"));             // the GeoReport v2 API; retention, subject access, erasure

@@ -7,6 +7,7 @@ import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.guides.Guide;
+import io.civicdesk.responses.ResponseTemplate;
 import io.civicdesk.privacy.RecordKind;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.ServiceLevelPolicy;
@@ -42,6 +43,7 @@ public final class CatalogFile {
     private final Map<String, YamlTree.Place> places;
     private List<Guide> guides = List.of();
     private Map<RecordKind, Integer> retention = Map.of();
+    private List<ResponseTemplate> responses = List.of();
     private Set<String> guideArticles = Set.of();
 
     CatalogFile(Council council, List<Unit> units, List<Service> services, List<BusinessCalendar> calendars,
@@ -130,6 +132,17 @@ public final class CatalogFile {
     /** How long each kind of record keeps residents' details, in days; empty when the file has no {@code retention:}. */
     public Map<RecordKind, Integer> retention() {
         return retention;
+    }
+
+    /** The council's own response templates, over the product's defaults; empty when the file has no {@code responses:}. */
+    public List<ResponseTemplate> responses() {
+        return responses;
+    }
+
+    /** Set once by the reader. */
+    CatalogFile withResponses(List<ResponseTemplate> templates) {
+        this.responses = List.copyOf(templates);
+        return this;
     }
 
     /** Set once by the reader. */

@@ -1,6 +1,11 @@
 package io.civicdesk.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.civicdesk.platform.Ids;
+import io.civicdesk.responses.ResponseDraft;
+import io.civicdesk.responses.ResponseReader;
+import io.civicdesk.responses.ResponseTemplate;
 import io.civicdesk.privacy.RecordKind;
 import io.civicdesk.bookings.Facility;
 import io.civicdesk.articles.Article;
@@ -44,7 +49,7 @@ import java.util.stream.Collectors;
 final class CatalogFileReader {
     static final int NAME = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles", "guides", "retention", "translations");
+    private static final List<String> CATALOGUE = List.of("$schema", "council", "units", "services", "calendars", "policies", "facilities", "synonyms", "articles", "guides", "responses", "retention", "translations");
     private static final List<String> SYNONYMS = List.of("words");
     private static final List<String> COUNCIL = List.of("name", "calendarId");
     private static final List<String> UNIT = List.of("id", "name", "email");
@@ -126,7 +131,39 @@ final class CatalogFileReader {
         List<io.civicdesk.guides.Guide> guides = new GuideFileReader(mistakes)
                 .guides(catalogue, services, facilities, articles, guideArticles);
         return new CatalogFile(council, units, services, calendars, policies, facilities, synonyms(catalogue), articles,
-                clock.instant(), source, places).withGuides(guides, guideArticles).withRetention(retention(catalogue));
+                clock.instant(), source, places).withGuides(guides, guideArticles).withRetention(retention(catalogue))
+                .withResponses(responses(catalogue));
+    }
+
+    /** The council's own response templates, each read as the templates page's save is, for the file's services. */
+    private List<ResponseTemplate> responses(Fields catalogue) {
+        List<ResponseTemplate> templates = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Fields.Item item : catalogue.list("responses", false, 500, "response templates")) {
+            if (!item.value().isObject()) {
+                mistakes.add(item.path(), "write a template as an id, title, use, language and text");
+                continue;
+            }
+            String id = item.value().path("id").asText("");
+            List<FieldError> errors = new ArrayList<>();
+            ObjectNode body = ((ObjectNode) item.value().deepCopy()).put("version", 0);
+            body.remove("id");
+            ResponseDraft draft = ResponseReader.draft(body, errors);
+            if (!Ids.isId(id)) {
+                errors.add(new FieldError("id", "give the template an id of lowercase letters, digits and hyphens"));
+            } else if (!ids.add(id)) {
+                errors.add(new FieldError("id", "\"" + id + "\" is used by another template; give each its own"));
+            }
+            if (draft.serviceId() != null && !serviceIds.contains(draft.serviceId())) {
+                errors.add(new FieldError("serviceId", "there is no service \"" + draft.serviceId() + "\" in this file"));
+            }
+            errors.forEach(error -> mistakes.add(item.path() + "." + error.field(), error.message()));
+            if (errors.isEmpty()) {
+                templates.add(new ResponseTemplate(id, draft.title(), draft.use(), draft.serviceId(), draft.status(),
+                        draft.language(), draft.text(), false, 0, clock.instant(), "the catalogue file"));
+            }
+        }
+        return templates;
     }
 
     /** The retention schedule's periods in days by kind of record; the kinds left out keep the product's defaults. */

@@ -9,6 +9,7 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.guides.GuideStore;
+import io.civicdesk.responses.ResponseTemplateStore;
 import io.civicdesk.privacy.ScheduleStore;
 import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.search.SynonymStore;
@@ -63,6 +64,8 @@ public final class CatalogLoad {
         // After the articles, which the conversations may lead to.
         GuideStore guides = new GuideStore(dynamo, table);
         file.guides().forEach(guide -> guides.load(guide, file.readAt()));
+        ResponseTemplateStore responses = new ResponseTemplateStore(dynamo, table);
+        file.responses().forEach(template -> responses.load(template, file.readAt()));
         // Only where none is stored: seeding again never undoes an administrator's change on the privacy page.
         if (!file.retention().isEmpty()) {
             new ScheduleStore(dynamo, table).seed(file.retention(), file.readAt());

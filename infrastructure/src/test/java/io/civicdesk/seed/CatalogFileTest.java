@@ -240,7 +240,7 @@ class CatalogFileTest {
     void anEmptyFileOrAListIsNoCatalogue() {
         assertEquals(List.of("council.yaml:1:1: the file is empty"), mistakes("# nothing yet\n").stream().map(Mistake::toString).toList());
         assertEquals(List.of("council.yaml:1:1: must be a catalogue: a mapping of its fields ($schema, council, units, services, "
-                + "calendars, policies, facilities, synonyms, articles, guides, retention, translations), not a list"), mistakes("- council\n").stream().map(Mistake::toString).toList());
+                + "calendars, policies, facilities, synonyms, articles, guides, responses, retention, translations), not a list"), mistakes("- council\n").stream().map(Mistake::toString).toList());
     }
 
     @Test

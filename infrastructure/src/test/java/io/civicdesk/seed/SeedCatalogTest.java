@@ -86,8 +86,8 @@ class SeedCatalogTest {
         assertEquals(once, items("CatalogTable"));
         // units, services, council, calendars, policies and their places, facilities, the synonyms, each
         // article's first version, state and published copy (loaded again unchanged, no new version), and each guided
-        // conversation's current item and its first version, and the retention schedule
-        assertEquals(6 + 14 + 1 + 2 + 3 + 3 + 7 + 1 + 17 * 3 + 3 * 2 + 1, once.size(), once.keySet().toString());
+        // conversation's current item and its first version, the retention schedule, and the response templates
+        assertEquals(6 + 14 + 1 + 2 + 3 + 3 + 7 + 1 + 17 * 3 + 3 * 2 + 1 + 6, once.size(), once.keySet().toString());
 
         CatalogFile file = CatalogFile.read(CatalogSchemaTest.EXAMPLE, DECEMBER_2026);
         CatalogStore catalog = new CatalogStore(stack.dynamoDb(), "CatalogTable");

@@ -10,6 +10,7 @@ import io.civicdesk.local.template.SamTemplate;
 import io.civicdesk.platform.Json;
 import io.civicdesk.privacy.RecordKind;
 import io.civicdesk.reports.AccountStore;
+import io.civicdesk.responses.ResponseTemplateStore;
 import io.civicdesk.search.SynonymBook;
 import io.civicdesk.search.SynonymStore;
 import io.civicdesk.guides.GuideStore;
@@ -77,6 +78,8 @@ class StaffAuthorisationMatrixTest {
     private static String guideToRetire;
     private static String keyToRevoke;
     private static String photoToApprove;
+    private static String templateToSave;
+    private static String templateToRetire;
     private static final String NO_ONE = "no.one+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
@@ -245,7 +248,31 @@ class StaffAuthorisationMatrixTest {
         cases.put("PUT /staff/day-plans/{staffId}/{date}", new Case(samsDay, () -> Map.of("references", List.of(),
                 "expectedVersion", StaffApi.as(StaffApi.SUPERVISOR).get(samsDay).json().path("version").asLong()),
                 StaffApi.SUPERVISOR, SAM, null, 200));
+        // Response templates: supervisors and administrators keep them; an officer is offered them where they write.
+        cases.put("GET /staff/responses", new Case("/staff/responses", null, StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("POST /staff/responses", new Case("/staff/responses", () -> matrixTemplate(0), ADMIN, SAM, null, 201));
+        cases.put("PUT /staff/responses/{templateId}", new Case("/staff/responses/" + templateToSave, () -> matrixTemplate(
+                new ResponseTemplateStore(TestStack.get().dynamoDb(), "CatalogTable").saved(templateToSave).orElseThrow().version()),
+                StaffApi.SUPERVISOR, SAM, null, 200));
+        cases.put("DELETE /staff/responses/{templateId}", new Case("/staff/responses/" + templateToRetire + "?version=1", null,
+                ADMIN, ACCOUNT_MANAGER, null, 200));
+        cases.put("GET /staff/requests/{reference}/responses", new Case("/staff/requests/" + ref + "/responses?status=in-progress",
+                null, SAM, ACCOUNT_MANAGER, null, 200));
+        cases.put("GET /staff/complaints/{reference}/responses", new Case("/staff/complaints/" + complaintToAnswer
+                + "/responses?use=answer", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
         return cases;
+    }
+
+    /** A template of the matrix's own, offered for no service the other tests use. */
+    private static Map<String, Object> matrixTemplate(int version) {
+        return Map.of("title", "Matrix check", "use", "request", "serviceId", ownService, "language", "en",
+                "text", "Matrix check for {name}.", "version", version);
+    }
+
+    private static String matrixTemplateSaved() {
+        Api.Reply saved = TestStack.api().post("/staff/responses", Json.write(matrixTemplate(0)), Api.signedInAs(ADMIN));
+        assertEquals(201, saved.status(), saved.body());
+        return saved.json().path("templateId").asText();
     }
 
     /** Every kind of record kept for the longest period there is, over the schedule's version now. */
@@ -306,6 +333,8 @@ class StaffAuthorisationMatrixTest {
         keyToRevoke = key.json().path("apiKey").path("keyId").asText();
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
+        templateToSave = matrixTemplateSaved();
+        templateToRetire = matrixTemplateSaved();
     }
 
     /** A waste article of the matrix's own: saved, published and taken down in the template's order of routes. */
