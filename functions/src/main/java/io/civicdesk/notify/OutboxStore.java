@@ -1,5 +1,6 @@
 package io.civicdesk.notify;
 
+import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import software.amazon.awssdk.core.SdkBytes;
@@ -25,6 +26,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk          attributes
  * MAIL#{id}   to, subject, text, html, purpose, reference, createdAt, attempts, status (pending|sent|failed)
+ *             recipient = email#{to, lower-case} → index ByRecipient (keys only): privacy finds a resident's mail
  *             attachments — a list of {filename, contentType, content (binary)}, only on mail that has any
  *             queue = "pending" and nextAttemptAt (epoch ms) — only while the mail still waits
  *             claimedUntil (epoch ms) — a sender is sending it; others keep off until then
@@ -62,6 +64,7 @@ public final class OutboxStore {
         item.put("pk", s("MAIL#" + mail.id()));
         item.put("id", s(mail.id()));
         item.put("to", s(mail.to()));
+        item.put(ContactLookup.RECIPIENT, mail.to() == null ? null : s(ContactLookup.email(mail.to())));
         item.put("subject", s(mail.subject()));
         item.put("text", s(mail.text()));
         item.put("html", s(mail.html()));
