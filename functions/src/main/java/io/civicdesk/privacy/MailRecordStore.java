@@ -1,5 +1,6 @@
 package io.civicdesk.privacy;
 
+import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,6 +21,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk          personal attributes
  * MAIL#{id}   to, subject, text, html, attachments (a report's CSV, a booking's calendar file)
+ *             recipient (the address as a term, index ByRecipient): removed with the rest
  * </pre>
  *
  * A mail is due once written longer ago than the mails' period and no longer waiting to be sent (no
@@ -52,7 +54,7 @@ public final class MailRecordStore implements PersonalRecords {
     public Outcome anonymise(Held record, Cutoffs cutoffs) {
         try {
             dynamo.updateItem(update -> update.tableName(table).key(Map.of("pk", s(record.key())))
-                    .updateExpression("SET anonymisedAt = :now REMOVE #to, subject, #text, html, attachments")
+                    .updateExpression("SET anonymisedAt = :now REMOVE #to, recipient, subject, #text, html, attachments")
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(queue)")
                     .expressionAttributeNames(Map.of("#to", "to", "#text", "text"))
                     .expressionAttributeValues(Map.of(":now", s(cutoffs.now().toString()))));
@@ -62,19 +64,36 @@ public final class MailRecordStore implements PersonalRecords {
         }
     }
 
-    /** The mails to the resident's address: one filtered Scan of the outbox. */
+    /** The mails to the resident's address: one Query of ByRecipient, then the mails by BatchGetItem. */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
         if (subject.email() == null) {
             return List.of();
         }
-        List<Held> held = new ArrayList<>();
-        for (Map<String, AttributeValue> item : ScanItems.all(dynamo, table, "attribute_exists(#to)", Map.of("#to", "to"), Map.of())) {
-            if (subject.email().equals(Items.string(item, "to").strip().toLowerCase(Locale.ROOT))) {
-                held.add(held(item));
+        List<Map<String, AttributeValue>> keys = SubjectLookups.keys(dynamo, table, ContactLookup.RECIPIENT_INDEX,
+                ContactLookup.RECIPIENT, List.of(ContactLookup.email(subject.email())));
+        return SubjectLookups.items(dynamo, table, keys).stream().map(MailRecordStore::held).toList();
+    }
+
+    /** Mails written before they carried {@code recipient}: one conditional UpdateItem each, on the address read. */
+    @Override
+    public Backfill backfill(String startAfter, int pageSize) {
+        ScanItems.ScanPage page = ScanItems.page(dynamo, table,
+                "attribute_exists(#to) AND attribute_not_exists(recipient) AND attribute_not_exists(anonymisedAt)",
+                Map.of("#to", "to"), Map.of(), startAfter, pageSize);
+        int written = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
+            try {
+                dynamo.updateItem(update -> update.tableName(table).key(Map.of("pk", item.get("pk")))
+                        .updateExpression("SET recipient = :term").conditionExpression("#to = :to AND attribute_not_exists(anonymisedAt)")
+                        .expressionAttributeNames(Map.of("#to", "to"))
+                        .expressionAttributeValues(Map.of(":term", s(ContactLookup.email(Items.string(item, "to"))), ":to", item.get("to"))));
+                written++;
+            } catch (ConditionalCheckFailedException anonymisedMeanwhile) {
+                // Nothing to find it by any more.
             }
         }
-        return held;
+        return new Backfill(written, page.next());
     }
 
     private static Held held(Map<String, AttributeValue> item) {

@@ -181,12 +181,19 @@ public final class RequestStore implements Requests {
         Set<String> was = followerTerms(before);
         Set<String> is = followerTerms(after.handling().followers());
         List<Write> writes = new ArrayList<>();
-        is.stream().filter(term -> !was.contains(term)).forEach(term -> writes.add(Write.put("follower-term", Put.builder()
-                .tableName(table).item(RequestItems.findItem(after, new SearchTerms.Term(term, Set.of("follower")))).build())));
+        String pk = RequestItems.partition(after.reference());
+        String findAt = after.submittedAt() + "#" + after.reference().value();
+        is.stream().filter(term -> !was.contains(term)).forEach(term -> writes.add(Write.put("follower-term",
+                followerTerm(table, pk, findAt, term))));
         was.stream().filter(term -> !is.contains(term)).forEach(term -> writes.add(Write.of("follower-term",
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                         .key(Items.key(RequestItems.partition(after.reference()), "FIND#" + term)).build()).build())));
         return writes;
+    }
+
+    /** A follower's lookup item, from its term ({@link SearchTerms#follower}); also privacy's backfill of older followers. */
+    public static Put followerTerm(String table, String pk, String findAt, String term) {
+        return Put.builder().tableName(table).item(RequestItems.findItem(pk, findAt, new SearchTerms.Term(term, Set.of("follower")))).build();
     }
 
     private static Set<String> followerTerms(List<Follower> followers) {

@@ -146,6 +146,12 @@ class PrivacyHandlerTest {
             return Outcome.ANONYMISED;
         }
 
+        /** Each record is found by its email as it stands: nothing to backfill. */
+        @Override
+        public Backfill backfill(String startAfter, int pageSize) {
+            return new Backfill(0, null);
+        }
+
         @Override
         public List<Held> holding(Subject subject, Set<String> related) {
             return records.values().stream().filter(r -> subject.matches(r.email, null)).map(InMemoryRecords::held).toList();
@@ -175,16 +181,16 @@ class PrivacyHandlerTest {
     }
 
     private static final class InMemoryRuns implements Runs {
-        private Cursor cursor = Cursor.START;
+        private Cursors cursor = new Cursors(Cursor.START, Cursor.START);
         private final List<RetentionRun> recorded = new ArrayList<>();
 
         @Override
-        public Cursor cursor() {
+        public Cursors cursors() {
             return cursor;
         }
 
         @Override
-        public void record(RetentionRun run, Cursor next) {
+        public void record(RetentionRun run, Cursors next) {
             recorded.add(0, run);
             cursor = next;
         }

@@ -272,7 +272,11 @@ final class PrivacyStack implements AutoCloseable {
     }
 
     private void commit(io.civicdesk.platform.Write write) {
-        new DynamoTransactions(dynamo).commit(List.of(write));
+        commit(List.of(write));
+    }
+
+    private void commit(List<io.civicdesk.platform.Write> writes) {
+        new DynamoTransactions(dynamo).commit(writes);
     }
 
     @Override
