@@ -93,15 +93,17 @@ final class ScanItems {
 
     /**
      * An item's key as the cursor's text, and back. A request's search-term key (FIND#email#…) and a contact's
-     * lookup key (CONTACT#email#…) are made of personal fields, so the cursor keeps only their prefix: the next page starts again at that request's first search term
-     * (a few items read twice, which the filter drops), and the cursor, which outlives the record, holds nothing personal.
+     * lookup key (CONTACT#email#…) are made of personal fields, so the cursor keeps their prefix with '#' raised
+     * to '$', the next character: the next page starts after every such item of that record (items no reader of
+     * a page wants), so a page full of them never begins at the same place again; the cursor, which outlives the
+     * record, holds nothing personal.
      */
     static String text(Map<String, AttributeValue> key) {
         String sk = key.containsKey("sk") ? key.get("sk").s() : null;
         if (sk != null && sk.startsWith("FIND#")) {
-            sk = "FIND#";
+            sk = "FIND$";
         } else if (sk != null && sk.startsWith(ContactLookup.PREFIX)) {
-            sk = ContactLookup.PREFIX;
+            sk = "CONTACT$";
         }
         return sk == null ? key.get("pk").s() : key.get("pk").s() + SEPARATOR + sk;
     }
