@@ -147,7 +147,7 @@ async function erase(event) {
   hideErrorSummary(summary);
   document.getElementById('erase-form').hidden = true;
   document.getElementById('found').replaceChildren(h('div', { class: 'notification notification--success', role: 'status' },
-    h('p', { text: `Erased the details of ${data.total} ${data.total === 1 ? 'record' : 'records'}.${data.left ? ` ${data.left} mail still waiting to be sent was left.` : ''}` })));
+    h('p', { text: `Erased the details of ${data.total} ${data.total === 1 ? 'record' : 'records'}.${data.left ? ` ${data.left} ${data.left === 1 ? 'mail was' : 'mails were'} being sent at that moment: erase again in a minute to remove ${data.left === 1 ? 'it' : 'them'} too.` : ''}` })));
 }
 
 function renderAudit(entries) {

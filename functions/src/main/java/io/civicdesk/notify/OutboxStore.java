@@ -25,7 +25,7 @@ import static io.civicdesk.platform.Items.s;
  *
  * <pre>
  * pk          attributes
- * MAIL#{id}   to, subject, text, html, purpose, reference, createdAt, attempts, status (pending|sent|failed)
+ * MAIL#{id}   to, subject, text, html, purpose, reference, createdAt, attempts, status (pending|sent|failed|withdrawn)
  *             recipient = email#{to, lower-case} → index ByRecipient (keys only): privacy finds a resident's mail
  *             attachments — a list of {filename, contentType, content (binary)}, only on mail that has any
  *             queue = "pending" and nextAttemptAt (epoch ms) — only while the mail still waits
@@ -100,6 +100,27 @@ public final class OutboxStore {
                     Instant.parse(Items.string(item, "createdAt"))));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Takes back a mail still waiting that no sender holds (its resident's details erased): off the queue, marked
+     * withdrawn, its address, subject, bodies and attachments gone. On the same condition as {@link #claim}, so of a
+     * sender and a withdrawal at the same moment exactly one wins: a mail is either sent or withdrawn, never both.
+     * False when it is not waiting any more, or a sender is sending it now.
+     */
+    public boolean withdraw(String mailId, Instant now) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(mailId))
+                    .updateExpression("SET #status = :withdrawn, withdrawnAt = :at, expiresAt = :expires"
+                            + " REMOVE queue, nextAttemptAt, #to, " + ContactLookup.RECIPIENT + ", subject, #text, html, attachments")
+                    .conditionExpression("attribute_exists(queue) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#to", "to", "#text", "text"))
+                    .expressionAttributeValues(Map.of(":withdrawn", s("withdrawn"), ":at", s(now.toString()),
+                            ":now", n(now.toEpochMilli()), ":expires", n(now.plus(KEEP_FINISHED).getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException sentOrBeingSent) {
+            return false;
         }
     }
 

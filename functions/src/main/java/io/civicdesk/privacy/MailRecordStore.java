@@ -1,5 +1,6 @@
 package io.civicdesk.privacy;
 
+import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,10 +31,12 @@ import static io.civicdesk.platform.Items.s;
  */
 public final class MailRecordStore implements PersonalRecords {
     private final DynamoDbClient dynamo;
+    private final OutboxStore outbox;
     private final String table;
 
     public MailRecordStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
+        this.outbox = new OutboxStore(dynamo, table);
         this.table = table;
     }
 
@@ -50,17 +53,35 @@ public final class MailRecordStore implements PersonalRecords {
                 item -> cutoffs.due(RecordKind.MAILS, ScanItems.instant(item, "createdAt")), MailRecordStore::held);
     }
 
+    /**
+     * A sent (or given up) mail: its details removed. For an erasure, a mail still waiting is withdrawn instead
+     * ({@link OutboxStore#withdraw}, on the sender's own condition); one a sender holds at this moment is sent,
+     * then anonymised if the erasure reads it again after, else left (counted, and found by the next erasure).
+     */
     @Override
     public Outcome anonymise(Held record, Cutoffs cutoffs) {
+        if (anonymiseSent(record, cutoffs)) {
+            return Outcome.ANONYMISED;
+        }
+        if (!cutoffs.everything()) {
+            return Outcome.NO_LONGER_DUE;
+        }
+        if (outbox.withdraw(record.reference(), cutoffs.now())) {
+            return Outcome.ANONYMISED;
+        }
+        return anonymiseSent(record, cutoffs) ? Outcome.ANONYMISED_AFTER_CHANGE : Outcome.NO_LONGER_DUE;
+    }
+
+    private boolean anonymiseSent(Held record, Cutoffs cutoffs) {
         try {
             dynamo.updateItem(update -> update.tableName(table).key(Map.of("pk", s(record.key())))
                     .updateExpression("SET anonymisedAt = :now REMOVE #to, recipient, subject, #text, html, attachments")
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(queue)")
                     .expressionAttributeNames(Map.of("#to", "to", "#text", "text"))
                     .expressionAttributeValues(Map.of(":now", s(cutoffs.now().toString()))));
-            return Outcome.ANONYMISED;
+            return true;
         } catch (ConditionalCheckFailedException stillWaiting) {
-            return Outcome.NO_LONGER_DUE;
+            return false;
         }
     }
 
