@@ -28,6 +28,7 @@ import static io.civicdesk.platform.Items.s;
  */
 final class SubjectLookups {
     private static final int BATCH = 100;
+    private static final int MAX_ROUNDS = 5;
 
     private SubjectLookups() {
     }
@@ -59,14 +60,17 @@ final class SubjectLookups {
 
     /**
      * The items at {@code keys} that exist, strongly consistent, each once: BatchGetItem calls of up to a hundred
-     * keys, the keys DynamoDB leaves unprocessed asked again.
+     * keys, the keys DynamoDB leaves unprocessed (throttled) asked again, a few times at most.
      */
     static List<Map<String, AttributeValue>> items(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> unique = List.copyOf(new LinkedHashSet<>(keys));
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int from = 0; from < unique.size(); from += BATCH) {
             List<Map<String, AttributeValue>> pending = unique.subList(from, Math.min(unique.size(), from + BATCH));
-            while (!pending.isEmpty()) {
+            for (int round = 1; !pending.isEmpty(); round++) {
+                if (round > MAX_ROUNDS) {
+                    throw new IllegalStateException("DynamoDB left " + pending.size() + " keys of " + table + " unread");
+                }
                 List<Map<String, AttributeValue>> asked = pending;
                 BatchGetItemResponse response = dynamo.batchGetItem(get -> get.requestItems(Map.of(table,
                         KeysAndAttributes.builder().keys(asked).consistentRead(true).build())));
