@@ -3,7 +3,7 @@
 // (the resident's email or phone in the body, never the address) and GET /staff/privacy/audit (docs/privacy.md).
 import { h, announce, formatDateTime } from '../../js/core.js';
 import { hideErrorSummary, formGroup, clearFieldErrors, choiceGroup } from '../../js/forms.js';
-import { startStaffPage, staffApi, showProblem, problemFor } from './session.js';
+import { startStaffPage, staffApi, staffDownload, showProblem, problemFor } from './session.js';
 import { showRefusal } from './list-page.js';
 
 const summary = document.getElementById('error-summary');
@@ -126,6 +126,19 @@ async function download() {
   announce('Their records are downloaded as subject-access-export.json.');
 }
 
+/** The same export as a spreadsheet: one row per field of each record (formulas defused by the server). */
+async function downloadCsv() {
+  clearFieldErrors(document.getElementById('subject-form'));
+  const { ok, blob, data } = await staffDownload('/staff/privacy/subjects/export', { ...subject(), format: 'csv' });
+  if (!ok) { showRefusal(data, SUBJECT_FIELDS); return; }
+  hideErrorSummary(summary);
+  const link = h('a', { href: URL.createObjectURL(blob), download: 'subject-access-export.csv', text: 'subject-access-export.csv' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  announce('Their records are downloaded as subject-access-export.csv.');
+}
+
 async function erase(event) {
   event.preventDefault();
   const confirm = document.querySelector('input[name="confirm"]:checked') !== null;
@@ -134,7 +147,7 @@ async function erase(event) {
   hideErrorSummary(summary);
   document.getElementById('erase-form').hidden = true;
   document.getElementById('found').replaceChildren(h('div', { class: 'notification notification--success', role: 'status' },
-    h('p', { text: `Erased the details of ${data.total} ${data.total === 1 ? 'record' : 'records'}.${data.left ? ` ${data.left} mail still waiting to be sent was left.` : ''}` })));
+    h('p', { text: `Erased the details of ${data.total} ${data.total === 1 ? 'record' : 'records'}.${data.left ? ` ${data.left} ${data.left === 1 ? 'mail was' : 'mails were'} being sent at that moment: erase again in a minute to remove ${data.left === 1 ? 'it' : 'them'} too.` : ''}` })));
 }
 
 function renderAudit(entries) {
@@ -181,6 +194,7 @@ try {
     document.getElementById('run-now').addEventListener('click', () => runNow().catch((error) => showProblem(...problemFor(error))));
     document.getElementById('subject-form').addEventListener('submit', (event) => search(event).catch((error) => showProblem(...problemFor(error))));
     document.getElementById('export').addEventListener('click', () => download().catch((error) => showProblem(...problemFor(error))));
+    document.getElementById('export-csv').addEventListener('click', () => downloadCsv().catch((error) => showProblem(...problemFor(error))));
     document.getElementById('erase-form').addEventListener('submit', (event) => erase(event).catch((error) => showProblem(...problemFor(error))));
     document.getElementById('audit-form').addEventListener('submit', (event) => showAudit(event).catch((error) => showProblem(...problemFor(error))));
     await showAudit();

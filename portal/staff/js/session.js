@@ -145,14 +145,18 @@ export async function staffApi(path, options = {}) {
 
 /**
  * Downloads a file from a staff route (a CSV) with the ID token: { ok, blob } or, when refused, { ok: false, data }
- * with the API's error. Without a valid token it signs in again, as staffApi does.
+ * with the API's error. Without a valid token it signs in again, as staffApi does. With a body, it is POSTed as
+ * JSON (what identifies a resident goes in a body, never in the address).
  */
-export async function staffDownload(path) {
+export async function staffDownload(path, body) {
   const token = currentToken();
   if (!token) return signIn();
   let response;
   try {
-    response = await fetch(API_BASE + path, { headers: { Authorization: `Bearer ${token.idToken}` }, credentials: 'omit', cache: 'no-store' });
+    const headers = { Authorization: `Bearer ${token.idToken}` };
+    const post = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    response = await fetch(API_BASE + path, { ...post, headers, credentials: 'omit', cache: 'no-store' });
   } catch {
     throw new NetworkError('offline');
   }

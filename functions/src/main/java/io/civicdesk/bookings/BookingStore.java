@@ -2,6 +2,7 @@ package io.civicdesk.bookings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.civicdesk.platform.DynamoTransactions;
+import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Refused;
@@ -40,6 +41,7 @@ import static io.civicdesk.platform.Items.s;
  *                                      queue + dueAt (epoch ms) only while a scheduled job waits on it
  * IDEMPOTENCY#{sha256}   IDEMPOTENCY   the first answer to a POST with that key (platform.IdempotencyStore); TTL a day on
  * FEED#{sha256(token)}   FEED          facilityId: a secret calendar-feed link, stored hashed
+ * BOOKING#{reference}    CONTACT#{term} the booker's lookup items (platform.ContactLookup → ByContact), with the booking
  * </pre>
  * Index {@code BookingWork} (queue, dueAt) is sparse: "hold" (waiting for a supervisor, due at its expiry),
  * "claim" (a long series part-way through claiming, due when it must be rolled back), "release" (locks still
@@ -84,9 +86,11 @@ public final class BookingStore implements Bookings {
 
     @Override
     public Creation create(Booking booking, List<Lock> locks, Work work, int alongside, Instant now) {
-        if (1 + locks.size() + alongside <= MAX_TRANSACTION) {
+        List<Write> lookups = contactLookups(booking);
+        if (1 + lookups.size() + locks.size() + alongside <= MAX_TRANSACTION) {
             List<Write> writes = new ArrayList<>();
             writes.add(Write.put(BOOKING, putBooking(booking, work, null)));
+            writes.addAll(lookups);
             locks.forEach(lock -> writes.add(Write.put(Bookings.slot(lock.key()), putLock(booking, lock, now))));
             return Creation.inOne(writes);
         }
@@ -113,7 +117,15 @@ public final class BookingStore implements Bookings {
             giveUp.run();
             throw e;
         }
-        return new Creation(List.of(Write.put(BOOKING, putBooking(booking, work, claiming.version()))), true, giveUp);
+        List<Write> writes = new ArrayList<>(List.of(Write.put(BOOKING, putBooking(booking, work, claiming.version()))));
+        writes.addAll(contactLookups(booking));
+        return new Creation(writes, true, giveUp);
+    }
+
+    /** The booker's lookup items (platform.ContactLookup), written with the booking; a block-out has none. */
+    private List<Write> contactLookups(Booking booking) {
+        return booking.contact() == null ? List.of()
+                : ContactLookup.items(table, partition(booking.reference()), booking.contact().email(), booking.contact().phone());
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.PutItemRequest toPutRequest(Put put) {

@@ -82,8 +82,10 @@ public final class ComplaintService {
         Complaint parent = complaint.with(Complaint.UNDER_REVIEW, complaint.acknowledgedAt(), complaint.answeredAt(),
                 complaint.outcome(), complaint.reasons(), complaint.handledBy(), complaint.handlerUnitId(),
                 complaint.reviewRequestBy(), reviewReference);
-        commit(List.of(complaints.save(parent), complaints.create(review).named("review"),
-                outbox.pending("mail", FeedbackMails.reviewRequested(council.council().name(), review, link(parent)), now)));
+        List<Write> writes = new ArrayList<>(List.of(complaints.save(parent)));
+        complaints.create(review).forEach(write -> writes.add("case".equals(write.name()) ? write.named("review") : write));
+        writes.add(outbox.pending("mail", FeedbackMails.reviewRequested(council.council().name(), review, link(parent)), now));
+        commit(writes);
         return ComplaintView.of(parent, review, council.calendar(), today);
     }
 

@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import io.civicdesk.languages.Language;
+import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import io.civicdesk.requests.Contact;
@@ -34,6 +35,7 @@ import static io.civicdesk.platform.Items.s;
  *                                period = COMPLAINTS#{yyyy-mm of receipt}, periodAt = {receivedAt}#{reference}
  *                                (complaints only; a review is counted with its complaint)      → ByPeriod
  * COMPLAINT#{reference}   NOTE#{at}#{byId}   an investigation note (staff only), append-only; one Query reads a case's
+ * COMPLAINT#{reference}   CONTACT#{term}     the contact's lookup items (platform.ContactLookup → ByContact), with the case
  * </pre>
  *
  * Every change is a Put of the whole case on the condition that its version is the one read, so two officers
@@ -53,9 +55,13 @@ public final class ComplaintStore implements Complaints {
     }
 
     @Override
-    public Write create(Complaint complaint) {
-        return Write.put("case", Put.builder().tableName(table).item(item(complaint))
-                .conditionExpression("attribute_not_exists(pk)").build());
+    public List<Write> create(Complaint complaint) {
+        List<Write> writes = new ArrayList<>();
+        writes.add(Write.put("case", Put.builder().tableName(table).item(item(complaint))
+                .conditionExpression("attribute_not_exists(pk)").build()));
+        writes.addAll(ContactLookup.items(table, "COMPLAINT#" + complaint.reference(), complaint.contact().email(),
+                complaint.contact().phone()));
+        return writes;
     }
 
     @Override

@@ -8,8 +8,11 @@ import java.util.Optional;
 
 /** Complaints and their reviews as cases (kept by {@link ComplaintStore}, whose comment gives the key design). */
 public interface Complaints {
-    /** The new case, as the part "case"; its condition fails if the reference is taken. */
-    Write create(Complaint complaint);
+    /**
+     * The new case, as the part "case" (its condition fails if the reference is taken), with the lookup items of
+     * its contact (platform.ContactLookup) that privacy finds it by.
+     */
+    List<Write> create(Complaint complaint);
 
     /** The changed case (version one more than read), as the part "case"; it fails if someone else changed it first. */
     Write save(Complaint changed);

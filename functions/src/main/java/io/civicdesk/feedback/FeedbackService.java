@@ -75,8 +75,8 @@ public final class FeedbackService {
                 targets.acknowledgeBy(council.calendar(), today), targets.answerBy(council.calendar(), today),
                 null, null, null, null, null, null, null, null, Hashes.sha256(secret), 1);
         String privateLink = portalUrl + "/complaint.html?ref=" + reference + "#key=" + secret;
-        List<Write> writes = List.of(complaints.create(complaint),
-                outbox.pending("mail", FeedbackMails.complaintReceived(council.council().name(), complaint, privateLink), now));
+        List<Write> writes = new ArrayList<>(complaints.create(complaint));
+        writes.add(outbox.pending("mail", FeedbackMails.complaintReceived(council.council().name(), complaint, privateLink), now));
         return IdempotentCommand.Prepared.of(FeedbackViews.complaintReceived(complaint, privateLink), writes)
                 .drawnAfresh("case")
                 .afterCommit(() -> Log.info("complaint.received", Map.of("reference", reference, "unitId", String.valueOf(read.unitId()))));
@@ -85,7 +85,7 @@ public final class FeedbackService {
     private IdempotentCommand.Prepared toUnit(Resolved read, Instant now) {
         FeedbackForm form = read.form();
         List<Write> writes = new ArrayList<>();
-        writes.add(feedback.create(UUID.randomUUID().toString(), form.kind(), read.unitId(), read.serviceId(), read.about(),
+        writes.addAll(feedback.create(UUID.randomUUID().toString(), form.kind(), read.unitId(), read.serviceId(), read.about(),
                 form.message(), form.contact(), now));
         Unit unit = read.unitId() == null ? null : subjects.unit(read.unitId()).orElse(null);
         if (unit != null && unit.email() != null) {

@@ -1,5 +1,6 @@
 package io.civicdesk.feedback;
 
+import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -8,7 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.civicdesk.platform.Items.s;
@@ -20,6 +23,7 @@ import static io.civicdesk.platform.Items.s;
  * pk              sk         item
  * FEEDBACK#{id}   FEEDBACK   kind (compliment | suggestion), unitId, serviceId, about (as given), message,
  *                            contact (optional), receivedAt; period = FEEDBACK#{yyyy-mm}, periodAt → ByPeriod
+ * FEEDBACK#{id}   CONTACT#{term}  the contact's lookup items (platform.ContactLookup → ByContact), written with it
  * </pre>
  *
  * Written once, with the mail to the unit in the same transaction; never changed.
@@ -31,8 +35,8 @@ public final class FeedbackStore {
         this.table = table;
     }
 
-    /** The compliment or suggestion, as the part "feedback". */
-    public Write create(String id, String kind, String unitId, String serviceId, Complaint.About about, String message,
+    /** The compliment or suggestion, as the part "feedback", with its contact's lookup items. */
+    public List<Write> create(String id, String kind, String unitId, String serviceId, Complaint.About about, String message,
                       io.civicdesk.requests.Contact contact, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("FEEDBACK#" + id));
@@ -54,7 +58,10 @@ public final class FeedbackStore {
         item.put("receivedAt", s(at.toString()));
         item.put("period", s("FEEDBACK#" + YearMonth.from(at.atZone(ZoneOffset.UTC))));
         item.put("periodAt", s(at + "#" + id));
-        return Write.put("feedback", Put.builder().tableName(table).item(Items.compact(item))
-                .conditionExpression("attribute_not_exists(pk)").build());
+        List<Write> writes = new ArrayList<>();
+        writes.add(Write.put("feedback", Put.builder().tableName(table).item(Items.compact(item))
+                .conditionExpression("attribute_not_exists(pk)").build()));
+        writes.addAll(ContactLookup.items(table, "FEEDBACK#" + id, contact.email(), contact.phone()));
+        return writes;
     }
 }

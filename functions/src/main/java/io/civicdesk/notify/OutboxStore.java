@@ -1,5 +1,6 @@
 package io.civicdesk.notify;
 
+import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import software.amazon.awssdk.core.SdkBytes;
@@ -24,7 +25,8 @@ import static io.civicdesk.platform.Items.s;
  *
  * <pre>
  * pk          attributes
- * MAIL#{id}   to, subject, text, html, purpose, reference, createdAt, attempts, status (pending|sent|failed)
+ * MAIL#{id}   to, subject, text, html, purpose, reference, createdAt, attempts, status (pending|sent|failed|withdrawn)
+ *             recipient = email#{to, lower-case} → index ByRecipient (keys only): privacy finds a resident's mail
  *             attachments — a list of {filename, contentType, content (binary)}, only on mail that has any
  *             channel = "sms" on a text: to is a phone number (E.164) and text its body; no subject or html.
  *             (Texts share the MAIL# keys, the stream and the sweep, so one sender sends both, each once.)
@@ -69,9 +71,11 @@ public final class OutboxStore {
         if (message instanceof Text text) {
             item.put("channel", s(SMS));
             item.put("to", s(text.to()));
+            item.put(ContactLookup.RECIPIENT, s(ContactLookup.phone(text.to())));
             item.put("text", s(text.body()));
         } else if (message instanceof Mail mail) {
             item.put("to", s(mail.to()));
+            item.put(ContactLookup.RECIPIENT, mail.to() == null ? null : s(ContactLookup.email(mail.to())));
             item.put("subject", s(mail.subject()));
             item.put("text", s(mail.text()));
             item.put("html", s(mail.html()));
@@ -106,6 +110,27 @@ public final class OutboxStore {
                     Instant.parse(Items.string(item, "createdAt"))));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Takes back a mail still waiting that no sender holds (its resident's details erased): off the queue, marked
+     * withdrawn, its address, subject, bodies and attachments gone. On the same condition as {@link #claim}, so of a
+     * sender and a withdrawal at the same moment exactly one wins: a mail is either sent or withdrawn, never both.
+     * False when it is not waiting any more, or a sender is sending it now.
+     */
+    public boolean withdraw(String mailId, Instant now) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table).key(key(mailId))
+                    .updateExpression("SET #status = :withdrawn, withdrawnAt = :at, expiresAt = :expires"
+                            + " REMOVE queue, nextAttemptAt, #to, " + ContactLookup.RECIPIENT + ", subject, #text, html, attachments")
+                    .conditionExpression("attribute_exists(queue) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#to", "to", "#text", "text"))
+                    .expressionAttributeValues(Map.of(":withdrawn", s("withdrawn"), ":at", s(now.toString()),
+                            ":now", n(now.toEpochMilli()), ":expires", n(now.plus(KEEP_FINISHED).getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException sentOrBeingSent) {
+            return false;
         }
     }
 

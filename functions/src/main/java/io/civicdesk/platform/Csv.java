@@ -10,7 +10,15 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String safe = value.matches("(?s)^[=+\\-@].*") ? "'" + value : value;
+        String safe = defused(value);
         return safe.matches("(?s).*[,\"\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    /**
+     * A value a spreadsheet will not run: one starting = + - @ (or a tab or carriage return, which some spreadsheets
+     * skip before reading a formula) gets a leading apostrophe; for a CSV printer that does its own quoting.
+     */
+    public static String defused(String value) {
+        return value != null && value.matches("(?s)^[=+\\-@\t\r].*") ? "'" + value : value;
     }
 }

@@ -2,12 +2,15 @@ package io.civicdesk.privacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.civicdesk.bookings.Booking;
+import io.civicdesk.platform.ContactLookup;
+import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Json;
-import io.civicdesk.requests.Contact;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk                     sk            personal attributes
  * BOOKING#{reference}    BOOKING       body (the booking as JSON): contact {name, email, phone}, purpose
+ * BOOKING#{reference}    CONTACT#{term}  the booker's lookup items (index ByContact): deleted when the booking is anonymised
  * IDEMPOTENCY#{sha256}   IDEMPOTENCY   body: the first answer to a POST (expiresAt, a day on)
  * </pre>
  *
@@ -35,10 +39,12 @@ import static io.civicdesk.platform.Items.s;
  */
 public final class BookingRecordStore implements PersonalRecords {
     private final DynamoDbClient dynamo;
+    private final DynamoTransactions transactions;
     private final String table;
 
     public BookingRecordStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
+        this.transactions = new DynamoTransactions(dynamo);
         this.table = table;
     }
 
@@ -77,32 +83,52 @@ public final class BookingRecordStore implements PersonalRecords {
             Booking booking = booking(item);
             boolean changed = attempt > 1 || booking.version() != record.version();
             Booking anonymised = booking.withoutPersonalDetails(ScanItems.REMOVED);
+            String pk = "BOOKING#" + record.reference();
+            List<Write> writes = new ArrayList<>(List.of(Write.update("record", Update.builder().tableName(table)
+                    .key(Items.key(pk, "BOOKING"))
+                    .updateExpression("SET body = :body, version = :next, anonymisedAt = :now")
+                    .conditionExpression("version = :version")
+                    .expressionAttributeValues(Map.of(":body", s(Json.write(anonymised)), ":next", n(anonymised.version()),
+                            ":now", s(cutoffs.now().toString()), ":version", n(booking.version()))).build())));
+            if (booking.contact() != null) {
+                writes.addAll(SubjectLookups.deletes(table, pk, booking.contact().email(), booking.contact().phone()));
+            }
             try {
-                dynamo.updateItem(update -> update.tableName(table).key(Items.key("BOOKING#" + record.reference(), "BOOKING"))
-                        .updateExpression("SET body = :body, version = :next, anonymisedAt = :now")
-                        .conditionExpression("version = :version")
-                        .expressionAttributeValues(Map.of(":body", s(Json.write(anonymised)), ":next", n(anonymised.version()),
-                                ":now", s(cutoffs.now().toString()), ":version", n(booking.version()))));
+                transactions.commit(writes);
                 return changed ? Outcome.ANONYMISED_AFTER_CHANGE : Outcome.ANONYMISED;
-            } catch (ConditionalCheckFailedException meanwhile) {
-                // Read again and decide again.
+            } catch (Refused meanwhile) {
+                if (!meanwhile.failed("record")) {
+                    throw meanwhile;
+                }
+                // Changed since read: read again and decide again.
             }
         }
         return Outcome.NO_LONGER_DUE;
     }
 
-    /** The resident's bookings: one Scan of the bookings, each body matched on its contact. */
+    /** The resident's bookings: one Query of ByContact per term, then the bookings by BatchGetItem. */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
-        List<Held> held = new ArrayList<>();
-        for (Map<String, AttributeValue> item : ScanItems.all(dynamo, table, "sk = :booking", Map.of(),
-                Map.of(":booking", s("BOOKING")))) {
+        List<Map<String, AttributeValue>> keys = SubjectLookups.keys(dynamo, table, ContactLookup.INDEX, ContactLookup.TERM,
+                SubjectLookups.terms(subject)).stream().map(lookup -> Items.key(Items.string(lookup, "pk"), "BOOKING")).toList();
+        return SubjectLookups.items(dynamo, table, keys).stream().map(item -> held(booking(item))).toList();
+    }
+
+    /** Bookings not yet anonymised: the booker's lookup items, on the booking's version. */
+    @Override
+    public Backfill backfill(String startAfter, int pageSize) {
+        ScanItems.ScanPage page = ScanItems.page(dynamo, table, "sk = :booking AND attribute_not_exists(anonymisedAt)", Map.of(),
+                Map.of(":booking", s("BOOKING")), startAfter, pageSize);
+        int written = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
             Booking booking = booking(item);
-            if (booking.contact() != null && subject.matches(booking.contact().email(), booking.contact().phone())) {
-                held.add(held(booking));
+            if (booking.contact() != null) {
+                written += SubjectLookups.backfill(transactions, table, Items.key(Items.string(item, "pk"), "BOOKING"),
+                        "version = :version AND attribute_not_exists(anonymisedAt)", Map.of(":version", item.get("version")),
+                        Items.string(item, "pk"), booking.contact().email(), booking.contact().phone()) ? 1 : 0;
             }
         }
-        return held;
+        return new Backfill(written, page.next());
     }
 
     private static Held held(Booking booking) {

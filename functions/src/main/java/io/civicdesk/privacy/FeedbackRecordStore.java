@@ -1,11 +1,14 @@
 package io.civicdesk.privacy;
 
+import io.civicdesk.platform.ContactLookup;
+import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,10 +43,12 @@ import static io.civicdesk.platform.Items.s;
  */
 public final class FeedbackRecordStore implements PersonalRecords {
     private final DynamoDbClient dynamo;
+    private final DynamoTransactions transactions;
     private final String table;
 
     public FeedbackRecordStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
+        this.transactions = new DynamoTransactions(dynamo);
         this.table = table;
     }
 
@@ -58,6 +63,21 @@ public final class FeedbackRecordStore implements PersonalRecords {
                 "attribute_not_exists(anonymisedAt) AND (attribute_exists(contact) OR attribute_exists(#comment) OR begins_with(pk, :answer))",
                 Map.of("#comment", "comment"), Map.of(":answer", s("IDEMPOTENCY#")), startAfter, pageSize);
         return ScanItems.due(dynamo, table, page, cutoffs.now(), item -> isDue(item, cutoffs), FeedbackRecordStore::held);
+    }
+
+    /** Complaints, compliments and suggestions not yet anonymised: their contact's lookup items, on the contact read. */
+    @Override
+    public Backfill backfill(String startAfter, int pageSize) {
+        ScanItems.ScanPage page = ScanItems.page(dynamo, table, "attribute_exists(contact) AND attribute_not_exists(anonymisedAt)",
+                Map.of(), Map.of(), startAfter, pageSize);
+        int written = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
+            Map<String, AttributeValue> contact = Items.map(item, "contact");
+            written += SubjectLookups.backfill(transactions, table, Items.key(Items.string(item, "pk"), Items.string(item, "sk")),
+                    "contact = :contact AND attribute_not_exists(anonymisedAt)", Map.of(":contact", item.get("contact")),
+                    Items.string(item, "pk"), Items.string(contact, "email"), Items.string(contact, "phone")) ? 1 : 0;
+        }
+        return new Backfill(written, page.next());
     }
 
     private static RecordKind kind(Map<String, AttributeValue> item) {
@@ -104,13 +124,20 @@ public final class FeedbackRecordStore implements PersonalRecords {
             }
             boolean changed = attempt > 1 || version(item) != record.version();
             try {
-                dynamo.updateItem(update(item, cutoffs.now()));
+                List<Write> writes = new ArrayList<>(List.of(Write.update("record", update(item, cutoffs.now()))));
+                Map<String, AttributeValue> contact = Items.map(item, "contact");
+                writes.addAll(SubjectLookups.deletes(table, Items.string(item, "pk"), Items.string(contact, "email"),
+                        Items.string(contact, "phone")));
+                transactions.commit(writes);
                 if (Items.string(item, "sk").equals("CASE")) {
                     removeNotes(Items.string(item, "pk"));
                 }
                 return changed ? Outcome.ANONYMISED_AFTER_CHANGE : Outcome.ANONYMISED;
-            } catch (ConditionalCheckFailedException meanwhile) {
-                // Read again and decide again.
+            } catch (Refused meanwhile) {
+                if (!meanwhile.failed("record")) {
+                    throw meanwhile;
+                }
+                // Changed since read: read again and decide again.
             }
         }
         return Outcome.NO_LONGER_DUE;
@@ -124,7 +151,7 @@ public final class FeedbackRecordStore implements PersonalRecords {
                         .updateExpression("SET note = :removed").expressionAttributeValues(Map.of(":removed", s(ScanItems.REMOVED)))));
     }
 
-    private UpdateItemRequest update(Map<String, AttributeValue> item, Instant now) {
+    private Update update(Map<String, AttributeValue> item, Instant now) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":removed", s(ScanItems.REMOVED));
@@ -146,7 +173,7 @@ public final class FeedbackRecordStore implements PersonalRecords {
             expression = "SET message = :removed, anonymisedAt = :now REMOVE contact";
             condition = "attribute_not_exists(anonymisedAt)";
         }
-        UpdateItemRequest.Builder update = UpdateItemRequest.builder().tableName(table)
+        Update.Builder update = Update.builder().tableName(table)
                 .key(Items.key(Items.string(item, "pk"), Items.string(item, "sk")))
                 .updateExpression(expression).conditionExpression(condition).expressionAttributeValues(values);
         if (!names.isEmpty()) {
@@ -156,22 +183,22 @@ public final class FeedbackRecordStore implements PersonalRecords {
     }
 
     /**
-     * Complaints, compliments and suggestions whose contact is the resident's, and the surveys of their requests
-     * and bookings: one filtered Scan of the table (an administrator's search, not a resident's).
+     * Complaints, compliments and suggestions whose contact is the resident's, found by their lookup items (one
+     * Query of ByContact per term), and the surveys of the resident's requests and bookings, whose keys follow
+     * from the references: then every record by BatchGetItem. No Scan.
      */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
-        List<Held> held = new ArrayList<>();
-        for (Map<String, AttributeValue> item : ScanItems.all(dynamo, table,
-                "attribute_exists(contact) OR begins_with(pk, :survey)", Map.of(), Map.of(":survey", s("SURVEY#")))) {
-            Map<String, AttributeValue> contact = Items.map(item, "contact");
-            boolean theirs = subject.matches(Items.string(contact, "email"), Items.string(contact, "phone"));
-            boolean theirSurvey = item.containsKey("comment") && related.contains(Items.string(item, "reference"));
-            if ((theirs || theirSurvey) && kind(item) != null) {
-                held.add(held(item));
-            }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> lookup : SubjectLookups.keys(dynamo, table, ContactLookup.INDEX, ContactLookup.TERM,
+                SubjectLookups.terms(subject))) {
+            String pk = Items.string(lookup, "pk");
+            keys.add(Items.key(pk, pk.startsWith("COMPLAINT#") ? "CASE" : "FEEDBACK"));
         }
-        return held;
+        SubjectLookups.references(related, "REQUEST#").forEach(reference -> keys.add(Items.key("SURVEY#" + reference, "SURVEY")));
+        SubjectLookups.references(related, "BOOKING#").forEach(reference -> keys.add(Items.key("SURVEY#BOOKING#" + reference, "SURVEY")));
+        return SubjectLookups.items(dynamo, table, keys).stream().filter(item -> kind(item) != null)
+                .map(FeedbackRecordStore::held).toList();
     }
 
     private static Held held(Map<String, AttributeValue> item) {

@@ -1,5 +1,7 @@
 package io.civicdesk.privacy;
 
+import io.civicdesk.notify.OutboxStore;
+import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +23,7 @@ import static io.civicdesk.platform.Items.s;
  * pk          personal attributes
  * MAIL#{id}   to, subject, text, html, attachments (a report's CSV, a booking's calendar file)
  *             a text (channel = sms): to is the resident's phone in E.164, text its body
+ *             recipient (the address or phone as a term, index ByRecipient): removed with the rest
  * </pre>
  *
  * A mail is due once written longer ago than the mails' period and no longer waiting to be sent (no
@@ -29,10 +32,12 @@ import static io.civicdesk.platform.Items.s;
  */
 public final class MailRecordStore implements PersonalRecords {
     private final DynamoDbClient dynamo;
+    private final OutboxStore outbox;
     private final String table;
 
     public MailRecordStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
+        this.outbox = new OutboxStore(dynamo, table);
         this.table = table;
     }
 
@@ -49,33 +54,74 @@ public final class MailRecordStore implements PersonalRecords {
                 item -> cutoffs.due(RecordKind.MAILS, ScanItems.instant(item, "createdAt")), MailRecordStore::held);
     }
 
+    /**
+     * A sent (or given up) mail: its details removed. For an erasure, a mail still waiting is withdrawn instead
+     * ({@link OutboxStore#withdraw}, on the sender's own condition); one a sender holds at this moment is sent,
+     * then anonymised if the erasure reads it again after, else left (counted, and found by the next erasure).
+     */
     @Override
     public Outcome anonymise(Held record, Cutoffs cutoffs) {
+        if (anonymiseSent(record, cutoffs)) {
+            return Outcome.ANONYMISED;
+        }
+        if (!cutoffs.everything()) {
+            return Outcome.NO_LONGER_DUE;
+        }
+        if (outbox.withdraw(record.reference(), cutoffs.now())) {
+            return Outcome.ANONYMISED;
+        }
+        return anonymiseSent(record, cutoffs) ? Outcome.ANONYMISED_AFTER_CHANGE : Outcome.NO_LONGER_DUE;
+    }
+
+    private boolean anonymiseSent(Held record, Cutoffs cutoffs) {
         try {
             dynamo.updateItem(update -> update.tableName(table).key(Map.of("pk", s(record.key())))
-                    .updateExpression("SET anonymisedAt = :now REMOVE #to, subject, #text, html, attachments")
+                    .updateExpression("SET anonymisedAt = :now REMOVE #to, recipient, subject, #text, html, attachments")
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(queue)")
                     .expressionAttributeNames(Map.of("#to", "to", "#text", "text"))
                     .expressionAttributeValues(Map.of(":now", s(cutoffs.now().toString()))));
-            return Outcome.ANONYMISED;
+            return true;
         } catch (ConditionalCheckFailedException stillWaiting) {
-            return Outcome.NO_LONGER_DUE;
+            return false;
         }
     }
 
-    /** The mails to the resident's address and the texts to their phone: one filtered Scan of the outbox. */
+    /** The mails to the resident's address and the texts to their phone: a Query of ByRecipient per term, then BatchGetItem. */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
-        List<Held> held = new ArrayList<>();
-        for (Map<String, AttributeValue> item : ScanItems.all(dynamo, table, "attribute_exists(#to)", Map.of("#to", "to"), Map.of())) {
+        List<String> terms = SubjectLookups.terms(subject);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, AttributeValue>> keys = SubjectLookups.keys(dynamo, table, ContactLookup.RECIPIENT_INDEX,
+                ContactLookup.RECIPIENT, terms);
+        return SubjectLookups.items(dynamo, table, keys).stream().map(MailRecordStore::held).toList();
+    }
+
+    /** Mails and texts written before they carried {@code recipient}: one conditional UpdateItem each, on the address read. */
+    @Override
+    public Backfill backfill(String startAfter, int pageSize) {
+        ScanItems.ScanPage page = ScanItems.page(dynamo, table,
+                "attribute_exists(#to) AND attribute_not_exists(recipient) AND attribute_not_exists(anonymisedAt)",
+                Map.of("#to", "to"), Map.of(), startAfter, pageSize);
+        int written = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
             String to = Items.string(item, "to");
-            boolean theirs = "sms".equals(Items.string(item, "channel")) ? subject.matches(null, to)
-                    : subject.email() != null && subject.email().equals(to.strip().toLowerCase(Locale.ROOT));
-            if (theirs) {
-                held.add(held(item));
+            String term = "sms".equals(Items.string(item, "channel")) ? ContactLookup.phone(to) : ContactLookup.email(to);
+            if (term == null) {
+                continue;
+            }
+            try {
+                dynamo.updateItem(update -> update.tableName(table).key(Map.of("pk", item.get("pk")))
+                        .updateExpression("SET recipient = :term").conditionExpression("#to = :to AND attribute_not_exists(anonymisedAt)")
+                        .expressionAttributeNames(Map.of("#to", "to"))
+                        .expressionAttributeValues(Map.of(":term", s(term), ":to", item.get("to"))));
+                written++;
+            } catch (ConditionalCheckFailedException anonymisedMeanwhile) {
+                // Nothing to find it by any more.
             }
         }
-        return held;
+        return new Backfill(written, page.next());
     }
 
     private static Held held(Map<String, AttributeValue> item) {

@@ -30,8 +30,9 @@ public record PersonalData(String table, String item, String attribute, String h
                     "the email of each follower: a resident whose duplicate follows this request, or anyone who followed it"
                             + " from its tracking page", RecordKind.REQUESTS, "removed"),
             new PersonalData("RequestsTable", "REQUEST#{ref} / FIND#{term}", "findTerm (index Lookup), sk",
-                    "email#…, phone#…, word#… of the name and address: search keys made from personal fields",
-                    RecordKind.REQUESTS, "the item is deleted"),
+                    "email#…, phone#…, word#… of the name and address, and follower#email#… of each follower: search"
+                            + " keys made from personal fields",
+                    RecordKind.REQUESTS, "the item is deleted (a follower's when they stop following or are erased)"),
             new PersonalData("RequestsTable", "REQUEST#{ref} / HISTORY#…", "note",
                     "an officer's internal note, which may name the resident", RecordKind.REQUESTS, "removed"),
             new PersonalData("RequestsTable", "REQUEST#{ref} / HISTORY#…", "residentMessage",
@@ -44,6 +45,9 @@ public record PersonalData(String table, String item, String attribute, String h
                     "the complainant's name, email and phone", RecordKind.COMPLAINTS, "removed"),
             new PersonalData("FeedbackTable", "COMPLAINT#{ref} / CASE", "message", "the complaint's text",
                     RecordKind.COMPLAINTS, "\"(removed)\""),
+            new PersonalData("FeedbackTable, BookingsTable", "COMPLAINT#{ref}, FEEDBACK#{id}, BOOKING#{ref} / CONTACT#{term}",
+                    "contactTerm (index ByContact), sk", "email#…, phone#… of the record's contact: the lookup items"
+                            + " subject access finds the record by", null, "deleted with the record's anonymisation"),
             new PersonalData("FeedbackTable", "COMPLAINT#{ref} / NOTE#…", "note",
                     "an officer's investigation note, which may name the complainant", RecordKind.COMPLAINTS,
                     "\"(removed)\""),
@@ -57,10 +61,11 @@ public record PersonalData(String table, String item, String attribute, String h
             new PersonalData("BookingsTable", "BOOKING#{ref} / BOOKING", "body.contact (name, email, phone), body.purpose",
                     "the booker's details and what the booking is for", RecordKind.BOOKINGS,
                     "contact removed, purpose \"(removed)\""),
-            new PersonalData("OutboxTable", "MAIL#{id}", "to, subject, text, html, attachments",
-                    "every mail and text: the address or phone (E.164), and bodies that quote names, addresses and descriptions",
-                    RecordKind.MAILS,
-                    "removed once sent or given up (and the TTL deletes sent mail 30 days on)"),
+            new PersonalData("OutboxTable", "MAIL#{id}", "to, recipient, subject, text, html, attachments",
+                    "every mail and text: the address or phone (E.164; recipient is its term in index ByRecipient), and"
+                            + " bodies that quote names, addresses and descriptions", RecordKind.MAILS,
+                    "removed once sent or given up (and the TTL deletes sent mail 30 days on); an erasure withdraws a"
+                            + " mail or text still waiting"),
             new PersonalData("PhotosTable", "REQUEST#{ref} / PHOTO#{id}", "the photo and its thumbnail (photos bucket)",
                     "a photo of the problem, which may show a person, a car's plate or a house (its EXIF and GPS are "
                             + "never stored)", RecordKind.PHOTOS, "the objects and the item are deleted"));

@@ -22,10 +22,22 @@ public interface PersonalRecords {
     Outcome anonymise(Held record, Cutoffs cutoffs);
 
     /**
-     * The records that belong to a resident (by email or phone), or that hang off one of {@code related} (the
-     * references of the resident's requests and bookings, e.g. their surveys).
+     * The records that belong to a resident (by email or phone), found through lookup indexes and read by key
+     * (never a Scan), or that hang off one of {@code related} (the keys, {@link Held#key}, of the resident's
+     * records found in the tables searched before: their requests' surveys and photos, their bookings' surveys).
      */
     List<Held> holding(Subject subject, Set<String> related);
+
+    /**
+     * One page of the table from {@code startAfter} (null: the start) for the backfill of lookup items: the records
+     * written before their lookup items were (platform.ContactLookup, the requests' follower terms) get them, each
+     * only if it still holds the details it was read with. Run once through each table, by the retention run.
+     */
+    Backfill backfill(String startAfter, int pageSize);
+
+    /** @param next where the next page starts, null when this page ended the table */
+    record Backfill(int written, String next) {
+    }
 
     /**
      * A record holding personal details: its kind, its key in its table, its reference (or id), the version it

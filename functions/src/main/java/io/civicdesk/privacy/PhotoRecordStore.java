@@ -74,10 +74,16 @@ public final class PhotoRecordStore implements PersonalRecords {
     }
 
     /** The photos of the resident's requests: one Query of each request's partition. */
+    /** A photo holds no contact: nothing to look it up by but its request. */
+    @Override
+    public Backfill backfill(String startAfter, int pageSize) {
+        return new Backfill(0, null);
+    }
+
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
         List<Held> held = new ArrayList<>();
-        for (String reference : related) {
+        for (String reference : SubjectLookups.references(related, "REQUEST#")) {
             photos.of(reference).stream().map(PhotoRecordStore::held).forEach(held::add);
         }
         return held;

@@ -47,8 +47,7 @@ public final class PrivacyHandler extends HttpHandler {
             case "POST /staff/privacy/retention/run" -> HttpResponses.json(200, PrivacyViews.run(retention.run(RUN_NOW, caller.id())));
             case "POST /staff/privacy/subjects/search" -> HttpResponses.json(200,
                     PrivacyViews.found(subjects.search(caller, SubjectReader.read(request.jsonBody()))));
-            case "POST /staff/privacy/subjects/export" -> HttpResponses.jsonDownload("subject-access-export.json",
-                    PrivacyViews.export(subjects.export(caller, SubjectReader.read(request.jsonBody()))));
+            case "POST /staff/privacy/subjects/export" -> export(caller, request);
             case "POST /staff/privacy/subjects/erase" -> HttpResponses.json(200,
                     PrivacyViews.erasure(subjects.erase(caller, SubjectReader.erasure(request.jsonBody()))));
             case "GET /staff/privacy/audit" -> HttpResponses.json(200, Map.of("entries", audit.entries(caller,
@@ -56,5 +55,13 @@ public final class PrivacyHandler extends HttpHandler {
                     request.queryParameter("reference").orElse(null))));
             default -> throw Refusal.notFound("Not Found");
         };
+    }
+
+    /** The export as JSON, or as CSV with {@code "format": "csv"} in the body. */
+    private APIGatewayV2HTTPResponse export(StaffCaller caller, HttpRequest request) {
+        boolean csv = SubjectReader.csv(request.jsonBody());
+        SubjectAccess.Found found = subjects.export(caller, SubjectReader.read(request.jsonBody()));
+        return csv ? HttpResponses.csv(SubjectCsv.FILE_NAME, SubjectCsv.of(found))
+                : HttpResponses.jsonDownload("subject-access-export.json", PrivacyViews.export(found));
     }
 }

@@ -16,7 +16,8 @@ final class PrivacyViews {
     }
 
     record RunView(String startedAt, String endedAt, String by, Map<String, Integer> anonymised, int total,
-                   int anonymisedAfterChange, int leftAsChanged, int answersDeleted, int pages, boolean moreRemain) {
+                   int anonymisedAfterChange, int leftAsChanged, int answersDeleted, int pages, boolean moreRemain,
+                   int lookupsBackfilled) {
     }
 
     static ScheduleView schedule(RetentionSchedule schedule) {
@@ -27,7 +28,8 @@ final class PrivacyViews {
 
     static RunView run(RetentionRun run) {
         return new RunView(run.startedAt().toString(), run.endedAt().toString(), run.by(), byKind(run.anonymised()),
-                run.total(), run.anonymisedAfterChange(), run.leftAsChanged(), run.answersDeleted(), run.pages(), run.moreRemain());
+                run.total(), run.anonymisedAfterChange(), run.leftAsChanged(), run.answersDeleted(), run.pages(), run.moreRemain(),
+                run.lookupsBackfilled());
     }
 
     static Map<String, Object> overview(Retention.Overview overview) {

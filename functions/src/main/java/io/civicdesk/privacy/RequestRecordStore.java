@@ -5,9 +5,11 @@ import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Refused;
 import io.civicdesk.platform.Write;
 import io.civicdesk.requests.LookupStore;
+import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.SearchTerms;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -34,7 +36,8 @@ import static io.civicdesk.platform.Items.s;
  * REQUEST#{reference}    REQUEST            contact {name, email, phone}, description, location {address, latitude,
  *                                           longitude}, answers[].values, followers[].email
  * REQUEST#{reference}    HISTORY#…          note (an officer's internal words), residentMessage (the resident's)
- * REQUEST#{reference}    FIND#{term}        findTerm: email#…, phone#…, word#… of the name and address (index Lookup)
+ * REQUEST#{reference}    FIND#{term}        findTerm: email#…, phone#…, word#… of the name and address (index Lookup),
+ *                                           follower#email#… of each follower's email
  * IDEMPOTENCY#{sha256}   IDEMPOTENCY        body: the first answer to a submission (expiresAt, a day on)
  * </pre>
  *
@@ -127,7 +130,9 @@ public final class RequestRecordStore implements PersonalRecords {
                     .conditionExpression("version = :version").expressionAttributeValues(values).build();
             try {
                 transactions.commit(List.of(Write.update("request", update), history("REQUEST#" + record.reference(), version,
-                        cutoffs, "follower-erased")));
+                        cutoffs, "follower-erased"), Write.of("follower-term", TransactWriteItem.builder().delete(Delete.builder()
+                        .tableName(table).key(Items.key("REQUEST#" + record.reference(), "FIND#" + SearchTerms.follower(email)))
+                        .build()).build())));
                 return attempt == 1 && version == record.version() ? Outcome.ANONYMISED : Outcome.ANONYMISED_AFTER_CHANGE;
             } catch (Refused refused) {
                 if (!(refused.failed("request") || refused.conflict()) || attempt >= ATTEMPTS) {
@@ -199,30 +204,32 @@ public final class RequestRecordStore implements PersonalRecords {
     }
 
     /**
-     * The resident's requests: one Query of the Lookup index per term (their email, their phone), then each
-     * request's item; and the requests they follow (theirs was closed as a duplicate of), from a Scan of the
-     * requests with followers.
+     * The resident's requests and the requests they follow (theirs was closed as a duplicate of, or followed from
+     * its tracking page): one Query of the Lookup index per term (their email, their phone, their email as a
+     * follower), then the requests by BatchGetItem. No Scan.
      */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
-        Set<String> references = new LinkedHashSet<>();
-        for (String term : terms(subject)) {
-            dynamo.queryPaginator(QueryRequest.builder().tableName(table).indexName(LookupStore.LOOKUP)
-                            .keyConditionExpression("findTerm = :term")
-                            .expressionAttributeValues(Map.of(":term", s(term))).build())
-                    .items().forEach(item -> references.add(Items.string(item, "pk").substring("REQUEST#".length())));
+        List<String> terms = new ArrayList<>(SubjectLookups.terms(subject));
+        String followerTerm = subject.email() == null ? null : SearchTerms.follower(subject.email());
+        if (followerTerm != null) {
+            terms.add(followerTerm);
         }
+        Set<String> own = new LinkedHashSet<>();
+        Set<String> followed = new LinkedHashSet<>();
+        for (Map<String, AttributeValue> lookup : SubjectLookups.keys(dynamo, table, LookupStore.LOOKUP, "findTerm", terms)) {
+            String pk = Items.string(lookup, "pk");
+            (Items.string(lookup, "sk").equals("FIND#" + followerTerm) ? followed : own).add(pk);
+        }
+        followed.removeAll(own);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        own.forEach(pk -> keys.add(Items.key(pk, "REQUEST")));
+        followed.forEach(pk -> keys.add(Items.key(pk, "REQUEST")));
         List<Held> held = new ArrayList<>();
-        for (String reference : references) {
-            Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table)
-                    .key(Items.key("REQUEST#" + reference, "REQUEST")).consistentRead(true)).item();
-            if (item != null && !item.isEmpty()) {
+        for (Map<String, AttributeValue> item : SubjectLookups.items(dynamo, table, keys)) {
+            if (own.contains(Items.string(item, "pk"))) {
                 held.add(held(item));
-            }
-        }
-        if (subject.email() != null) {
-            for (Map<String, AttributeValue> item : ScanItems.all(dynamo, table, "sk = :request AND attribute_exists(followers)",
-                    Map.of(), Map.of(":request", s("REQUEST")))) {
+            } else {
                 Items.mapList(item, "followers").stream().map(follower -> Items.string(follower, "email"))
                         .filter(email -> subject.matches(email, null)).findFirst()
                         .ifPresent(email -> held.add(new Held(RecordKind.REQUESTS, FOLLOWER + Items.string(item, "pk"),
@@ -233,15 +240,36 @@ public final class RequestRecordStore implements PersonalRecords {
         return held;
     }
 
-    private static List<String> terms(Subject subject) {
-        List<String> terms = new ArrayList<>();
-        if (subject.email() != null) {
-            terms.add(SearchTerms.email(subject.email()));
+    /** Requests not yet anonymised with followers: each follower's lookup item, on the request's version. */
+    @Override
+    public Backfill backfill(String startAfter, int pageSize) {
+        ScanItems.ScanPage page = ScanItems.page(dynamo, table,
+                "sk = :request AND attribute_exists(followers) AND attribute_not_exists(anonymisedAt)", Map.of(),
+                Map.of(":request", s("REQUEST")), startAfter, pageSize);
+        int written = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
+            String pk = Items.string(item, "pk");
+            String findAt = Items.string(item, "submittedAt") + "#" + Items.string(item, "reference");
+            List<String> terms = Items.mapList(item, "followers").stream().map(follower -> Items.string(follower, "email"))
+                    .filter(email -> email != null).map(SearchTerms::follower).distinct().toList();
+            for (int from = 0; from < terms.size(); from += MAX_TRANSACTION - 1) {
+                List<Write> writes = new ArrayList<>(List.of(Write.check("request", ConditionCheck.builder().tableName(table)
+                        .key(Items.key(pk, "REQUEST")).conditionExpression("version = :version")
+                        .expressionAttributeValues(Map.of(":version", item.get("version"))).build())));
+                terms.subList(from, Math.min(terms.size(), from + MAX_TRANSACTION - 1)).forEach(term ->
+                        writes.add(Write.put("follower-term", RequestStore.followerTerm(table, pk, findAt, term))));
+                try {
+                    transactions.commit(writes);
+                } catch (Refused changed) {
+                    if (!changed.failed("request")) {
+                        throw changed;
+                    }
+                    break; // Changed since read: that change wrote its followers' terms itself.
+                }
+            }
+            written += terms.isEmpty() ? 0 : 1;
         }
-        if (subject.phone() != null) {
-            terms.add("phone#" + subject.phone());
-        }
-        return terms;
+        return new Backfill(written, page.next());
     }
 
     private static Held held(Map<String, AttributeValue> item) {

@@ -58,7 +58,20 @@ public final class Retention {
         Instant started = clock.instant();
         Instant deadline = started.plus(batch.timeBudget());
         Cutoffs cutoffs = schedules.current().cutoffs(started);
-        Runs.Cursor cursor = runs.cursor();
+        Runs.Cursors cursors = runs.cursors();
+        // The backfill of lookup items first, with at most half the batch, until it has been through every table.
+        Runs.Cursor lookups = cursors.lookups();
+        Instant backfillDeadline = started.plus(batch.timeBudget().dividedBy(2));
+        int backfilled = 0;
+        int pages = 0;
+        while (lookups.tableIndex() < tables.size() && pages < batch.maxPages() / 2 && clock.instant().isBefore(backfillDeadline)) {
+            PersonalRecords.Backfill page = tables.get(lookups.tableIndex()).backfill(lookups.after(), batch.pageSize());
+            pages++;
+            backfilled += page.written();
+            lookups = page.next() == null ? new Runs.Cursor(lookups.tableIndex() + 1, null)
+                    : new Runs.Cursor(lookups.tableIndex(), page.next());
+        }
+        Runs.Cursor cursor = cursors.retention();
         if (cursor.tableIndex() >= tables.size()) {
             cursor = Runs.Cursor.START;
         }
@@ -66,7 +79,6 @@ public final class Retention {
         int afterChange = 0;
         int leftAsChanged = 0;
         int answers = 0;
-        int pages = 0;
         while (cursor.tableIndex() < tables.size() && pages < batch.maxPages() && clock.instant().isBefore(deadline)) {
             PersonalRecords table = tables.get(cursor.tableIndex());
             PersonalRecords.Page page = table.due(cutoffs, cursor.after(), batch.pageSize());
@@ -86,8 +98,8 @@ public final class Retention {
         }
         boolean more = cursor.tableIndex() < tables.size();
         RetentionRun run = new RetentionRun(started, clock.instant(), by, anonymised, afterChange, leftAsChanged, answers,
-                pages, more);
-        runs.record(run, more ? cursor : Runs.Cursor.START);
+                pages, more, backfilled);
+        runs.record(run, new Runs.Cursors(more ? cursor : Runs.Cursor.START, lookups));
         return run;
     }
 }

@@ -10,10 +10,17 @@ public interface Runs {
         public static final Cursor START = new Cursor(0, null);
     }
 
-    Cursor cursor();
+    /**
+     * Where the retention and the backfill of lookup items stand; the backfill is done for good once its table
+     * index is past the last table (records written since carry their lookup items).
+     */
+    record Cursors(Cursor retention, Cursor lookups) {
+    }
 
-    /** The run and the cursor the next one starts from, together. */
-    void record(RetentionRun run, Cursor next);
+    Cursors cursors();
+
+    /** The run and the cursors the next one starts from, together. */
+    void record(RetentionRun run, Cursors next);
 
     /** The latest runs, newest first. */
     List<RetentionRun> latest(int limit);

@@ -1,5 +1,6 @@
 package io.civicdesk.privacy;
 
+import io.civicdesk.platform.ContactLookup;
 import io.civicdesk.platform.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,7 +21,7 @@ import static io.civicdesk.platform.Items.s;
 
 /**
  * What the record stores share: a page of a table's Scan from a cursor (its last key as text: every table's keys
- * are strings), a whole filtered Scan for a subject-access search, and deleting idempotency answers past expiry.
+ * are strings), and deleting idempotency answers past expiry.
  */
 final class ScanItems {
     /** What a free-text field holds once anonymised, so every reader of the record still finds a text. */
@@ -47,19 +48,6 @@ final class ScanItems {
         ScanResponse page = dynamo.scan(scan.build());
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
         return new ScanPage(page.items(), more ? text(page.lastEvaluatedKey()) : null);
-    }
-
-    /** Every item of the table the filter lets through, page after page (subject access: an administrator's search). */
-    static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String table, String filter, Map<String, String> names,
-                                                 Map<String, AttributeValue> values) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        String next = null;
-        do {
-            ScanPage page = page(dynamo, table, filter, names, values, next, 500);
-            found.addAll(page.items());
-            next = page.next();
-        } while (next != null);
-        return found;
     }
 
     /**
@@ -104,14 +92,18 @@ final class ScanItems {
     }
 
     /**
-     * An item's key as the cursor's text, and back. A request's search-term key (FIND#email#…) is made of personal
-     * fields, so the cursor keeps only its prefix: the next page starts again at that request's first search term
-     * (a few items read twice, which the filter drops), and the cursor, which outlives the record, holds nothing personal.
+     * An item's key as the cursor's text, and back. A request's search-term key (FIND#email#…) and a contact's
+     * lookup key (CONTACT#email#…) are made of personal fields, so the cursor keeps their prefix with '#' raised
+     * to '$', the next character: the next page starts after every such item of that record (items no reader of
+     * a page wants), so a page full of them never begins at the same place again; the cursor, which outlives the
+     * record, holds nothing personal.
      */
     static String text(Map<String, AttributeValue> key) {
         String sk = key.containsKey("sk") ? key.get("sk").s() : null;
         if (sk != null && sk.startsWith("FIND#")) {
-            sk = "FIND#";
+            sk = "FIND$";
+        } else if (sk != null && sk.startsWith(ContactLookup.PREFIX)) {
+            sk = "CONTACT$";
         }
         return sk == null ? key.get("pk").s() : key.get("pk").s() + SEPARATOR + sk;
     }

@@ -22,7 +22,7 @@ public final class SubjectAccess {
     private final AuditTrail audit;
     private final Clock clock;
 
-    /** @param tables in the order they are searched: a table's references are handed to those after it */
+    /** @param tables in the order they are searched: the keys of a table's records are handed to those after it */
     public SubjectAccess(List<PersonalRecords> tables, AuditTrail audit, Clock clock) {
         this.tables = List.copyOf(tables);
         this.audit = audit;
@@ -84,7 +84,7 @@ public final class SubjectAccess {
         for (PersonalRecords table : tables) {
             for (PersonalRecords.Held record : table.holding(subject, Set.copyOf(related))) {
                 found.add(new Located(table, record));
-                related.add(record.reference());
+                related.add(record.key());
             }
         }
         return found;

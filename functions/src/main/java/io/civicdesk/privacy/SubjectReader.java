@@ -26,6 +26,18 @@ public final class SubjectReader {
         return Subject.of(email, phone);
     }
 
+    /** Whether an export is asked for as CSV: {@code "format"} is "json" (or absent) or "csv". */
+    public static boolean csv(JsonNode body) {
+        JsonNode format = body.path("format");
+        if (format.isMissingNode() || format.isNull() || "json".equals(format.asText()) && format.isTextual()) {
+            return false;
+        }
+        if (format.isTextual() && "csv".equals(format.asText())) {
+            return true;
+        }
+        throw Refusal.invalid("format", "Choose the export's format: \"json\" or \"csv\".");
+    }
+
     public static Subject erasure(JsonNode body) {
         Subject subject = read(body);
         if (!body.path("confirm").asBoolean(false) || !body.path("confirm").isBoolean()) {

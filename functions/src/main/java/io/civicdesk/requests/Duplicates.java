@@ -86,6 +86,6 @@ final class Duplicates {
                 original.handling().withFollowers(followers));
         HistoryEntry linked = new HistoryEntry(after.version(), 0, acting.now(), acting.by(), "duplicate-linked", null,
                 Map.of("duplicate", request.reference().value()), null, null, Visibility.INTERNAL, null);
-        return new RequestChange(after, original.version(), List.of(linked), List.of());
+        return new RequestChange(after, original.version(), List.of(linked), List.of(), original.handling().followers());
     }
 }

@@ -258,11 +258,16 @@ final class RequestItems {
     }
 
     static Map<String, AttributeValue> findItem(ServiceRequest request, SearchTerms.Term term) {
+        return findItem(partition(request.reference()), request.submittedAt() + "#" + request.reference().value(), term);
+    }
+
+    /** @param findAt the request's {submittedAt}#{reference}, the Lookup index's sort key */
+    static Map<String, AttributeValue> findItem(String pk, String findAt, SearchTerms.Term term) {
         return Map.of(
-                "pk", s(partition(request.reference())),
+                "pk", s(pk),
                 "sk", s("FIND#" + term.term()),
                 "findTerm", s(term.term()),
-                "findAt", s(request.submittedAt() + "#" + request.reference().value()),
+                "findAt", s(findAt),
                 "findFields", Items.strings(term.fields().stream().sorted().toList()));
     }
 

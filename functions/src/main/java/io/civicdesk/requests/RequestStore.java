@@ -4,17 +4,22 @@ import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.civicdesk.platform.Items.n;
 import static io.civicdesk.platform.Items.s;
@@ -27,6 +32,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk                     sk                            item
  * REQUEST#{reference}    FIND#{term}                   a search term (email#.., phone#.., word#..), written with the request
+ * REQUEST#{reference}    FIND#follower#email#{address} a follower's lookup item (privacy's subject search), with the change
  * REQUEST#{reference}    HISTORY#{version:06}#{n}      a history entry, append-only: the change that made that version
  * REQUEST#{reference}    REQUEST                       the request; version counts its changes
  * REQUEST#{reference}    UPDATE#{instant}#{version}    a public update, append-only, in time order
@@ -161,7 +167,40 @@ public final class RequestStore implements Requests {
                 RequestItems.historyItem(reference, entry))));
         change.updates().forEach(update -> writes.add(RequestItems.putNew("update", table,
                 RequestItems.updateItem(reference, update, change.after().version()))));
+        if (change.followersBefore() != null) {
+            writes.addAll(followerLookups(change.followersBefore(), change.after()));
+        }
         return writes;
+    }
+
+    /**
+     * A follower's lookup item ({@code FIND#follower#email#…}, index Lookup) for each email that starts following,
+     * a Delete of it for each that stops, so privacy finds the requests a resident follows without a Scan.
+     */
+    private List<Write> followerLookups(List<Follower> before, ServiceRequest after) {
+        Set<String> was = followerTerms(before);
+        Set<String> is = followerTerms(after.handling().followers());
+        List<Write> writes = new ArrayList<>();
+        String pk = RequestItems.partition(after.reference());
+        String findAt = after.submittedAt() + "#" + after.reference().value();
+        is.stream().filter(term -> !was.contains(term)).forEach(term -> writes.add(Write.put("follower-term",
+                followerTerm(table, pk, findAt, term))));
+        was.stream().filter(term -> !is.contains(term)).forEach(term -> writes.add(Write.of("follower-term",
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(Items.key(RequestItems.partition(after.reference()), "FIND#" + term)).build()).build())));
+        return writes;
+    }
+
+    /** A follower's lookup item, from its term ({@link SearchTerms#follower}); also privacy's backfill of older followers. */
+    public static Put followerTerm(String table, String pk, String findAt, String term) {
+        return Put.builder().tableName(table).item(RequestItems.findItem(pk, findAt, new SearchTerms.Term(term, Set.of("follower")))).build();
+    }
+
+    private static Set<String> followerTerms(List<Follower> followers) {
+        Set<String> terms = new LinkedHashSet<>();
+        followers.stream().filter(follower -> follower.email() != null)
+                .forEach(follower -> terms.add(SearchTerms.follower(follower.email())));
+        return terms;
     }
 
     private Update versionedUpdate(ServiceRequest after, long expectedVersion) {

@@ -83,6 +83,7 @@ final class ResidentChanges {
     /** One request's change, with nothing public about it. */
     static Change change(ServiceRequest request, ServiceRequest after, HistoryEntry entry,
                          List<Mail> mails, Instant now) {
-        return new Change(List.of(new RequestChange(after, request.version(), List.of(entry), List.of())), mails, now);
+        return new Change(List.of(new RequestChange(after, request.version(), List.of(entry), List.of(),
+                request.handling().followers())), mails, now);
     }
 }

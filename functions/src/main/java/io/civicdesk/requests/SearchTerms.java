@@ -1,5 +1,7 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.platform.ContactLookup;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,16 +67,17 @@ public final class SearchTerms {
     }
 
     public static String email(String email) {
-        return "email#" + email.strip().toLowerCase(Locale.ROOT);
+        return ContactLookup.email(email);
+    }
+
+    /** The term of a follower's email: apart from the resident's own, so staff searching an email never meet it. */
+    public static String follower(String email) {
+        return "follower#" + email(email);
     }
 
     /** The phone term, or null when there are too few digits to be a number. */
     public static String phone(String phone) {
-        String digits = phone.replaceAll("\\D", "");
-        if (digits.startsWith("61") && digits.length() == 11 && phone.strip().startsWith("+")) {
-            digits = "0" + digits.substring(2);
-        }
-        return digits.length() < 6 ? null : "phone#" + digits;
+        return ContactLookup.phone(phone);
     }
 
     /** The word terms of some text, each once, in order. */

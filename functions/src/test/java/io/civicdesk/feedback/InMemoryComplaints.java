@@ -22,9 +22,9 @@ final class InMemoryComplaints implements Complaints {
     }
 
     @Override
-    public Write create(Complaint complaint) {
-        return transactions.write("case", () -> !cases.containsKey(complaint.reference()),
-                () -> cases.put(complaint.reference(), complaint));
+    public List<Write> create(Complaint complaint) {
+        return List.of(transactions.write("case", () -> !cases.containsKey(complaint.reference()),
+                () -> cases.put(complaint.reference(), complaint)));
     }
 
     @Override

@@ -105,6 +105,24 @@ class PrivacyHandlerTest {
         assertEquals(Subject.of("dana@example.com", null).hash(), entries.get(0).path("subjectHash").asText());
     }
 
+    @Test
+    void theExportIsAlsoACsvWhoseValuesASpreadsheetNeverRuns() {
+        requests.add("CSV1", "=cmd|x@example.com", null);
+        APIGatewayV2HTTPResponse csv = asAdmin("POST /staff/privacy/subjects/export", Map.of("email", "=cmd|x@example.com", "format", "csv"));
+        assertEquals(200, csv.getStatusCode(), csv.getBody());
+        assertTrue(csv.getHeaders().get("content-type").startsWith("text/csv"), csv.getHeaders().toString());
+        assertTrue(csv.getHeaders().get("content-disposition").contains("subject-access-export.csv"), csv.getHeaders().toString());
+        assertEquals("kind,reference,field,value\r\nrequests,CSV1,email,'=cmd|x@example.com\r\n", csv.getBody());
+        assertEquals("export", audit.entries.get(0).action(), "audited as the JSON export is");
+
+        APIGatewayV2HTTPResponse json = asAdmin("POST /staff/privacy/subjects/export", Map.of("email", "=cmd|x@example.com"));
+        assertEquals("=cmd|x@example.com", json(json).path("records").path("requests").get(0).path("email").asText(),
+                "the JSON export keeps the value as it is");
+        APIGatewayV2HTTPResponse refused = asAdmin("POST /staff/privacy/subjects/export", Map.of("email", "a@example.com", "format", "xml"));
+        assertEquals(400, refused.getStatusCode());
+        assertTrue(names(refused, "format"), refused.getBody());
+    }
+
     /** One table of requests: a record is due when finished before the cutoff; anonymising forgets its email. */
     private static final class InMemoryRecords implements PersonalRecords {
         static final class Stored {
@@ -146,6 +164,12 @@ class PrivacyHandlerTest {
             return Outcome.ANONYMISED;
         }
 
+        /** Each record is found by its email as it stands: nothing to backfill. */
+        @Override
+        public Backfill backfill(String startAfter, int pageSize) {
+            return new Backfill(0, null);
+        }
+
         @Override
         public List<Held> holding(Subject subject, Set<String> related) {
             return records.values().stream().filter(r -> subject.matches(r.email, null)).map(InMemoryRecords::held).toList();
@@ -175,16 +199,16 @@ class PrivacyHandlerTest {
     }
 
     private static final class InMemoryRuns implements Runs {
-        private Cursor cursor = Cursor.START;
+        private Cursors cursor = new Cursors(Cursor.START, Cursor.START);
         private final List<RetentionRun> recorded = new ArrayList<>();
 
         @Override
-        public Cursor cursor() {
+        public Cursors cursors() {
             return cursor;
         }
 
         @Override
-        public void record(RetentionRun run, Cursor next) {
+        public void record(RetentionRun run, Cursors next) {
             recorded.add(0, run);
             cursor = next;
         }

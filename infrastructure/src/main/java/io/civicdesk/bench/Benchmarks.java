@@ -69,6 +69,7 @@ public final class Benchmarks {
         subsets.put("words", List.of(stack -> WordsBenchmarks.measure(stack.dynamoDb()).forEach(Benchmarks::print)));
         subsets.put("sms", List.of(stack -> print(SmsBenchmarks.measure(functionClasspath))));
         subsets.put("responses", List.of(stack -> print(ResponseBenchmarks.measure(functionClasspath))));
+        subsets.put("privacy", List.of(stack -> print(PrivacyBenchmarks.measure(functionClasspath))));
         List<Part> everything = new ArrayList<>(List.of(
                 stack -> print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS)),
                 stack -> print(LoadBenchmarks.measure(functionClasspath)),

@@ -44,9 +44,9 @@ class ReviewPanelTest {
         complaint("roads", "Roads and footpaths", day(4), null, null, null);                  // both overdue
         complaint("roads", "Roads and footpaths", LocalDate.of(2011, 4, 28), null, null, null); // April: outside May
         reviewReference = reference();
-        FeedbackStack.commit(List.of(store().create(new Complaint(reviewReference, reviewed.reference(), "waste", null,
+        FeedbackStack.commit(store().create(new Complaint(reviewReference, reviewed.reference(), "waste", null,
                 "Street cleaning", reviewed.about(), "The street is still dirty.", reviewed.contact(), reviewed.language(), at(day(9)), Complaint.RECEIVED,
-                day(16), LocalDate.of(2011, 6, 6), null, null, null, null, null, null, null, null, "hash", 1)).named("review")));
+                day(16), LocalDate.of(2011, 6, 6), null, null, null, null, null, null, null, null, "hash", 1)));
 
         SurveyStore surveys = FeedbackStack.surveys();
         String surveyed = reference();
@@ -181,7 +181,7 @@ class ReviewPanelTest {
                 null, at(received), status, ComplaintTargets.DEFAULTS.acknowledgeBy(calendar, received),
                 ComplaintTargets.DEFAULTS.answerBy(calendar, received), acknowledged == null ? null : at(acknowledged),
                 answered == null ? null : at(answered), outcome, outcome == null ? null : "Reasons", null, null, null, null, "hash", 1);
-        FeedbackStack.commit(List.of(store().create(complaint)));
+        FeedbackStack.commit(store().create(complaint));
         return complaint;
     }
 }

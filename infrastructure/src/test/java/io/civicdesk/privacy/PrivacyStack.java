@@ -171,11 +171,15 @@ final class PrivacyStack implements AutoCloseable {
 
     /** An answered complaint ({@code answeredDaysAgo} null: still open). */
     void complaint(int daysAgo, Integer answeredDaysAgo, String name, String email, String message) {
+        complaint(daysAgo, answeredDaysAgo, name, email, null, message);
+    }
+
+    void complaint(int daysAgo, Integer answeredDaysAgo, String name, String email, String phone, String message) {
         Instant received = NOW.minus(Duration.ofDays(daysAgo));
         Instant answered = answeredDaysAgo == null ? null : NOW.minus(Duration.ofDays(answeredDaysAgo));
         LocalDate day = LocalDate.ofInstant(received, DemoData.PERTH);
         Complaint complaint = new Complaint(Reference.random(new SecureRandom()).value(), null, "roads", "pothole", "Roads, footpaths and drains",
-                new Complaint.About("roads", "pothole", null, null, null), message, new Contact(name, email, null), Language.SOURCE, received,
+                new Complaint.About("roads", "pothole", null, null, null), message, new Contact(name, email, phone), Language.SOURCE, received,
                 answered == null ? Complaint.RECEIVED : Complaint.ANSWERED, day.plusDays(5), day.plusDays(20),
                 answered, answered, answered == null ? null : "not-upheld", answered == null ? null : "The road was repaired.",
                 answered == null ? null : "Priya Raman", "roads",
@@ -204,11 +208,15 @@ final class PrivacyStack implements AutoCloseable {
 
     /** A confirmed booking of Wattle Hall, its one occurrence {@code daysAgo} days before now (negative: to come). */
     String booking(int daysAgo, String kind, String name, String email, String purpose) {
+        return booking(daysAgo, kind, name, email, null, purpose);
+    }
+
+    String booking(int daysAgo, String kind, String name, String email, String phone, String purpose) {
         Instant start = NOW.minus(Duration.ofDays(daysAgo));
         Reference reference = Reference.random(new SecureRandom());
         Booking booking = new Booking(reference, kind, "wattle-hall", "Wattle Hall", BookingStatus.CONFIRMED,
                 List.of(new Occurrence(start, start.plus(Duration.ofHours(2)))), purpose, 20,
-                new Contact(name, email, null), Language.SOURCE, false, null, null, "online", "hash", start.minus(Duration.ofDays(14)), null, null,
+                new Contact(name, email, phone), Language.SOURCE, false, null, null, "online", "hash", start.minus(Duration.ofDays(14)), null, null,
                 null, 0, 1);
         Bookings.Creation creation = new BookingStore(dynamo, "BookingsTable", "SlotLocksTable")
                 .create(booking, List.of(), Bookings.Work.NONE, 0, NOW);
@@ -272,7 +280,11 @@ final class PrivacyStack implements AutoCloseable {
     }
 
     private void commit(io.civicdesk.platform.Write write) {
-        new DynamoTransactions(dynamo).commit(List.of(write));
+        commit(List.of(write));
+    }
+
+    private void commit(List<io.civicdesk.platform.Write> writes) {
+        new DynamoTransactions(dynamo).commit(writes);
     }
 
     @Override
