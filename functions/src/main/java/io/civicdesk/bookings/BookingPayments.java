@@ -59,12 +59,13 @@ public final class BookingPayments {
             throw Refusal.conflict("The time to pay for this booking has passed, and its time has been released. Please book again.");
         }
         String ref = booking.reference().value();
-        Payment open = payments.of(KIND, ref).stream().filter(p -> p.state() == Payment.State.OPEN && p.checkoutUrl() != null
+        List<Payment> earlier = payments.of(KIND, ref);
+        Payment open = earlier.stream().filter(p -> p.state() == Payment.State.OPEN && p.checkoutUrl() != null
                 && p.expiresAt().isAfter(now)).max(Comparator.comparing(Payment::createdAt)).orElse(null);
         if (open == null) {
             String back = changes.portalLink(booking) + "&paid=";
             Instant until = booking.holdExpiresAt().isBefore(now.plus(PROVIDER_MINIMUM)) ? now.plus(PROVIDER_MINIMUM) : booking.holdExpiresAt();
-            open = payments.open(KIND, ref, booking.quote().totalCents(), booking.quote().bondCents(),
+            open = payments.open(KIND, ref, earlier.size(), booking.quote().totalCents(), booking.quote().bondCents(),
                     booking.facilityName() + " booking " + booking.reference().display(), back + "1", back + "0", now, until);
         }
         return Map.of("checkoutUrl", open.checkoutUrl(), "paymentId", open.id(), "payBy", booking.holdExpiresAt().toString());

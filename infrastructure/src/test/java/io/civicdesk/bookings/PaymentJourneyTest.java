@@ -130,6 +130,26 @@ class PaymentJourneyTest {
     }
 
     @Test
+    void whenStripeIsDownTheCheckoutAnswers503AndTheSameTryWorksOnceItIsBack() throws Exception {
+        Held held = book(SHELTER, BookingFixtures.weekday(SHELTER, DayOfWeek.SUNDAY, 1), "08:00", "09:00");
+        for (PaymentPage.Fault fault : new PaymentPage.Fault[] {PaymentPage.Fault.SERVER_ERROR, PaymentPage.Fault.NO_ANSWER}) {
+            stripe.fail(fault);
+            try {
+                Api.Reply down = api.post("/bookings/" + held.reference() + "/checkout", "{}", Map.of("X-Private-Key", held.key()));
+                assertEquals(503, down.status(), fault + ": " + down.body());
+                assertTrue(down.json().path("message").asText().contains("try again in a few minutes"), down.body());
+            } finally {
+                stripe.fail(PaymentPage.Fault.NONE);
+            }
+            assertEquals(0, payments(held).path("payments").size(), "nothing written while " + fault);
+        }
+        JsonNode back = checkout(held);
+        assertEquals(1, payments(held).path("payments").size());
+        press(back.path("checkoutUrl").asText(), "pay");
+        assertEquals("confirmed", booking(held).path("status").asText());
+    }
+
+    @Test
     void aWebhookWithABadSignatureOrNoneIsRefused() {
         Held held = book(1, "12:00", "14:00");
         String payload = paidEvent("evt_bad_" + UUID.randomUUID(), checkout(held), held.reference(), 2000);
