@@ -5,6 +5,7 @@ import io.civicdesk.payments.Payment;
 import io.civicdesk.payments.PaymentEvent;
 import io.civicdesk.payments.PaymentStore;
 import io.civicdesk.payments.Payments;
+import io.civicdesk.payments.RequestFees;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Refused;
@@ -37,11 +38,13 @@ public final class BookingPayments {
     private final BookingChanges changes;
     private final Payments payments;
     private final Transactions transactions;
+    private final RequestFees requestFees;
 
-    BookingPayments(BookingChanges changes, Transactions transactions) {
+    BookingPayments(BookingChanges changes, Transactions transactions, RequestFees requestFees) {
         this.changes = changes;
         this.payments = changes.payments;
         this.transactions = transactions;
+        this.requestFees = requestFees;
     }
 
     static boolean paidOnline(Facility facility, Quote quote) {
@@ -71,12 +74,18 @@ public final class BookingPayments {
         return Map.of("checkoutUrl", open.checkoutUrl(), "paymentId", open.id(), "payBy", booking.holdExpiresAt().toString());
     }
 
-    /** A signed webhook: 400 when not believed, 404 for a payment not ours, 409 for an event already taken. */
+    /**
+     * A signed webhook: 400 when not believed, 404 for a payment not ours, 409 for an event already taken. One
+     * endpoint for everything paid: an event for a service's fee is {@link RequestFees}'.
+     */
     public Map<String, Object> webhook(String payload, String signature) {
         Instant now = changes.clock.instant();
         PaymentEvent event = payments.verify(payload, signature, now);
         if (event.type() == PaymentEvent.Type.IGNORED) {
             return Map.of("received", true);
+        }
+        if (RequestFees.KIND.equals(event.kind())) {
+            return requestFees.webhook(event);
         }
         Payment payment = payments.named(KIND, event);
         Booking booking = changes.find(payment.reference());
