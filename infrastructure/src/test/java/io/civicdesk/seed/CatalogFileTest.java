@@ -83,14 +83,13 @@ class CatalogFileTest {
                     timeframe: Within a week.
                     responseDays: 1
                     resolutionDays: 5
-                    fee: {amountCents: 0, payOnline: maybe, price: 5}
+                    fee: {amountCents: 0, price: 5}
                 calendars: [{id: office, timeZone: Australia/Perth, openingHours: {monday: 08:00-17:00}}]
                 """;
         List<String> found = mistakes(yaml).stream().map(Mistake::toString).toList();
         assertTrue(found.stream().anyMatch(m -> m.contains("services[0].fee.price")), found.toString());
         assertTrue(found.stream().anyMatch(m -> m.contains("services[0].fee.amountCents")), found.toString());
         assertTrue(found.stream().anyMatch(m -> m.contains("services[0].fee.covers")), found.toString());
-        assertTrue(found.stream().anyMatch(m -> m.contains("services[0].fee.payOnline")), found.toString());
     }
 
     @Test
