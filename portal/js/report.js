@@ -61,8 +61,29 @@ function stepOf(fieldId) {
 
 function renderService() {
   for (const caption of document.querySelectorAll('[data-service-name]')) caption.textContent = service.name;
-  document.getElementById('notice').replaceChildren(...(service.notice ? [warningText(service.notice)] : []));
+  document.getElementById('notice').replaceChildren(...(service.notice ? [warningText(service.notice)] : []), ...feeText());
   renderProblemFields(document.getElementById('questions'), service);
+}
+
+// What the service costs, in the resident's language and its number format, before anything is sent.
+function feeText() {
+  if (!service.fee) return [];
+  const amount = new Intl.NumberFormat(`${language}-AU`, { style: 'currency', currency: service.fee.currency }).format(service.fee.amountCents / 100);
+  return [h('div', { class: 'inset-text', id: 'fee' }, [
+    h('p', {}, h('strong', { text: t('report.fee', { amount, covers: service.fee.covers }) })),
+    h('p', { text: t(service.fee.payOnline ? 'report.feeOnline' : 'report.feeElsewhere') }),
+  ])];
+}
+
+// A report held for its fee: straight on to the provider's page; if that fails, the resident is told why and can send again.
+async function pay(held) {
+  const key = new URLSearchParams(new URL(held.privateLink, location.href).hash.slice(1)).get('key');
+  const { ok, data } = await api(`/requests/${encodeURIComponent(held.reference)}/checkout`,
+    { method: 'POST', headers: { 'X-Private-Key': key }, body: {} }).catch(() => ({ ok: false, data: {} }));
+  if (ok && data.checkoutUrl) { location.assign(data.checkoutUrl); return; }
+  generalErrors = [(data && data.message) || t('pay.failed')];
+  renderCheck();
+  showErrors('check');
 }
 
 function readForm() {
@@ -234,6 +255,10 @@ async function send() {
   setSending(false);
   fieldErrors.clear();
   generalErrors = [];
+  if (response.ok && response.data.status === 'awaiting-payment') {
+    await pay(response.data);
+    return;
+  }
   if (response.ok) {
     draft.result = response.data;
     saveDraft();
@@ -359,6 +384,13 @@ async function start() {
   if (!step && draft.result) draft = emptyDraft();
   writeFields(main, service, draft);
   status.hidden = true;
+  if (new URLSearchParams(location.search).get('unpaid')) {
+    // Back from the provider's page without paying: the report waits, and Send report pays for it again.
+    generalErrors = [t('report.feeUnpaid')];
+    show('check', { push: false, initial: true });
+    showErrors('check');
+    return;
+  }
   show(STEPS.includes(step) && (step !== 'done' || draft.result) ? step : 'problem', { push: false, initial: true });
 }
 

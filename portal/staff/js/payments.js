@@ -1,4 +1,4 @@
-// The finance officer's daily reconciliation: the day's payment ledger against the bookings, mismatches flagged.
+// The finance officer's daily reconciliation: the day's payment ledger against the bookings and service fees, mismatches flagged.
 import { h, announce } from '../../js/core.js';
 import { showErrorSummary, hideErrorSummary } from '../../js/forms.js';
 import { startStaffPage, staffApi, staffDownload, showProblem, problemFor } from './session.js';
@@ -16,13 +16,13 @@ async function show() {
   const { ok, data } = await staffApi(`/staff/payments/reconciliation?date=${encodeURIComponent(day.value)}`);
   if (!ok) { problem(data); return; }
   hideErrorSummary(summary);
-  const header = ['Time', 'Booking', 'Entry', 'Method', 'Amount', 'Booking status', 'Held', 'Expected', 'Flag'];
+  const header = ['Time', 'For', 'Entry', 'Method', 'Amount', 'Status', 'Held', 'Expected', 'Flag'];
   result.replaceChildren(
     h('p', { text: `Received ${dollars(data.receivedCents)} · refunded ${dollars(data.refundedCents)} · ${data.mismatches} flagged` }),
     data.lines.length ? h('table', { class: 'table' }, [
       h('caption', { class: 'visually-hidden', text: `Payments on ${data.day}` }),
       h('thead', {}, h('tr', {}, header.map((text) => h('th', { scope: 'col', text })))),
-      h('tbody', {}, data.lines.map((l) => h('tr', {}, [l.at, l.reference, l.entry, l.method, dollars(l.amountCents),
+      h('tbody', {}, data.lines.map((l) => h('tr', {}, [l.at, `${l.kind === 'request' ? 'Request' : 'Booking'} ${l.reference}`, l.entry, l.method, dollars(l.amountCents),
         l.bookingStatus, dollars(l.heldCents), dollars(l.expectedCents), l.flag].map((text) => h('td', { text }))))),
     ]) : h('p', { text: 'No payments or refunds that day.' }));
   announce('Reconciliation updated.');

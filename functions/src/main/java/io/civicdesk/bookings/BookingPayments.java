@@ -5,6 +5,7 @@ import io.civicdesk.payments.Payment;
 import io.civicdesk.payments.PaymentEvent;
 import io.civicdesk.payments.PaymentStore;
 import io.civicdesk.payments.Payments;
+import io.civicdesk.payments.RequestFees;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Refused;
@@ -37,11 +38,13 @@ public final class BookingPayments {
     private final BookingChanges changes;
     private final Payments payments;
     private final Transactions transactions;
+    private final RequestFees requestFees;
 
-    BookingPayments(BookingChanges changes, Transactions transactions) {
+    BookingPayments(BookingChanges changes, Transactions transactions, RequestFees requestFees) {
         this.changes = changes;
         this.payments = changes.payments;
         this.transactions = transactions;
+        this.requestFees = requestFees;
     }
 
     static boolean paidOnline(Facility facility, Quote quote) {
@@ -59,23 +62,30 @@ public final class BookingPayments {
             throw Refusal.conflict("The time to pay for this booking has passed, and its time has been released. Please book again.");
         }
         String ref = booking.reference().value();
-        Payment open = payments.of(KIND, ref).stream().filter(p -> p.state() == Payment.State.OPEN && p.checkoutUrl() != null
+        List<Payment> earlier = payments.of(KIND, ref);
+        Payment open = earlier.stream().filter(p -> p.state() == Payment.State.OPEN && p.checkoutUrl() != null
                 && p.expiresAt().isAfter(now)).max(Comparator.comparing(Payment::createdAt)).orElse(null);
         if (open == null) {
             String back = changes.portalLink(booking) + "&paid=";
             Instant until = booking.holdExpiresAt().isBefore(now.plus(PROVIDER_MINIMUM)) ? now.plus(PROVIDER_MINIMUM) : booking.holdExpiresAt();
-            open = payments.open(KIND, ref, booking.quote().totalCents(), booking.quote().bondCents(),
+            open = payments.open(KIND, ref, earlier.size(), booking.quote().totalCents(), booking.quote().bondCents(),
                     booking.facilityName() + " booking " + booking.reference().display(), back + "1", back + "0", now, until);
         }
         return Map.of("checkoutUrl", open.checkoutUrl(), "paymentId", open.id(), "payBy", booking.holdExpiresAt().toString());
     }
 
-    /** A signed webhook: 400 when not believed, 404 for a payment not ours, 409 for an event already taken. */
+    /**
+     * A signed webhook: 400 when not believed, 404 for a payment not ours, 409 for an event already taken. One
+     * endpoint for everything paid: an event for a service's fee is {@link RequestFees}'.
+     */
     public Map<String, Object> webhook(String payload, String signature) {
         Instant now = changes.clock.instant();
         PaymentEvent event = payments.verify(payload, signature, now);
         if (event.type() == PaymentEvent.Type.IGNORED) {
             return Map.of("received", true);
+        }
+        if (RequestFees.KIND.equals(event.kind())) {
+            return requestFees.webhook(event);
         }
         Payment payment = payments.named(KIND, event);
         Booking booking = changes.find(payment.reference());

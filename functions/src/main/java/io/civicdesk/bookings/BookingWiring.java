@@ -7,6 +7,8 @@ import io.civicdesk.feedback.SurveyInvitations;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.payments.PaymentStore;
 import io.civicdesk.payments.Payments;
+import io.civicdesk.payments.RequestFees;
+import io.civicdesk.requests.RequestWiring;
 import io.civicdesk.payments.StripePayments;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Cached;
@@ -40,6 +42,8 @@ final class BookingWiring {
     final BookingSweeps sweeps;
     final BookingPayments payments;
     final PaymentReconciliation reconciliation;
+    /** Services' fees, paid through the same webhook; null in a function not given the requests table. */
+    final RequestFees requestFees;
 
     /** What a booking service needs to say in its mail and links. */
     record Council(String portalUrl, Supplier<String> name, String mailFrom) {
@@ -47,7 +51,7 @@ final class BookingWiring {
 
     BookingWiring(Facilities facilities, Bookings bookings, Transactions transactions, IdempotentCommand.Answers answers,
                   OutboxStore outbox, BookingSweeps.OnTakenPlace onTakenPlace, Council council, Clock clock,
-                  SecureRandom random, Metrics metrics, StaffReadAudit audit, Payments payments) {
+                  SecureRandom random, Metrics metrics, StaffReadAudit audit, Payments payments, RequestFees requestFees) {
         BookingChanges changes = new BookingChanges(bookings, facilities, transactions, outbox, clock, council.portalUrl(),
                 council.name(), council.mailFrom(), payments);
         SlotClashes clashes = new SlotClashes(bookings, metrics);
@@ -57,8 +61,9 @@ final class BookingWiring {
         this.staff = new StaffBookings(changes, random, audit);
         this.feed = new BookingFeed(changes);
         this.sweeps = new BookingSweeps(changes, onTakenPlace);
-        this.payments = new BookingPayments(changes, transactions);
+        this.payments = new BookingPayments(changes, transactions, requestFees);
         this.reconciliation = new PaymentReconciliation(changes);
+        this.requestFees = requestFees;
     }
 
     /** The resident, staff and schedules functions. Only the schedules function, which invites residents to the survey, is given the feedback table. */
@@ -77,11 +82,13 @@ final class BookingWiring {
         Cached<String> councilName = new Cached<>(() -> catalog.council().name(), Duration.ofMinutes(5), clock);
         Cached<ZoneId> councilZone = new Cached<>(() -> ZoneId.of(catalog.council().timeZone()), Duration.ofMinutes(5), clock);
         String mailFrom = Config.optional("MAIL_FROM") == null ? "no-reply@example.com" : Config.optional("MAIL_FROM");
+        Payments payments = payments(dynamo, bookingsTable, random, councilZone::get);
         return new BookingWiring(new FacilityStore(dynamo, catalogTable),
                 new BookingStore(dynamo, bookingsTable, Config.require("SLOT_LOCKS_TABLE")), new DynamoTransactions(dynamo),
                 new IdempotencyStore(dynamo, bookingsTable), outbox, onTakenPlace, new Council(portalUrl, councilName::get, mailFrom),
                 clock, random, PowertoolsMetrics.fromConfig(), StaffReadAudit.installed(catalogTable, clock),
-                payments(dynamo, bookingsTable, random, councilZone::get));
+                payments, Config.optional("REQUESTS_TABLE") == null ? null
+                        : new RequestFees(RequestWiring.fromConfig().submissions(random), payments, new DynamoTransactions(dynamo), clock, portalUrl));
     }
 
     /** Stripe, its keys from the function's configuration (template parameters); its payments kept with the bookings. */

@@ -56,6 +56,8 @@ final class CatalogItems {
         item.put("questions", AttributeValue.fromL(service.questions().stream()
                 .map(question -> AttributeValue.fromM(questionItem(question))).toList()));
         item.put("translations", TranslationItems.item(service.translations()));
+        item.put("fee", service.fee() == null ? null : AttributeValue.fromM(Map.of("amountCents", n(service.fee().amountCents()),
+                "covers", s(service.fee().covers()), "payOnline", Items.bool(service.fee().payOnline()))));
         return Items.compact(item);
     }
 
@@ -66,7 +68,13 @@ final class CatalogItems {
                 Items.string(item, "notice"), Items.integer(item, "responseDays"),
                 Items.integer(item, "resolutionDays"), Items.stringList(item, "keywords"),
                 Items.integer(item, "order"),
-                Items.mapList(item, "questions").stream().map(CatalogItems::question).toList(), TranslationItems.read(item));
+                Items.mapList(item, "questions").stream().map(CatalogItems::question).toList(), TranslationItems.read(item), fee(item));
+    }
+
+    private static ServiceFee fee(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> fee = Items.map(item, "fee");
+        return fee.isEmpty() ? null : new ServiceFee(Items.number(fee, "amountCents"), Items.string(fee, "covers"),
+                Items.flag(fee, "payOnline"));
     }
 
     private static Map<String, AttributeValue> questionItem(Question question) {

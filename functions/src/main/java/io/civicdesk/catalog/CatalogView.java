@@ -11,7 +11,8 @@ import java.util.Map;
  * What the portal is sent about services: the summaries grouped by theme, or one service with its questions, in
  * the resident's language ({@code language}), each text falling back to English when it is not translated. A
  * choice question sends its {@code options} as the values to answer with (always the English option, as stored)
- * and {@code optionLabels} as the resident reads them, in the same order.
+ * and {@code optionLabels} as the resident reads them, in the same order. A service with a fee sends it in cents
+ * (the portal formats it for the resident's language) with what it covers, translated.
  */
 public final class CatalogView {
     private CatalogView() {
@@ -35,7 +36,11 @@ public final class CatalogView {
 
     public record ServiceDetail(String id, String name, String theme, UnitView unit, String description,
                                 String whatHappensNext, String timeframe, int responseDays, int resolutionDays,
-                                String notice, List<String> keywords, List<QuestionView> questions, String language) {
+                                String notice, List<String> keywords, List<QuestionView> questions, String language,
+                                FeeView fee) {
+    }
+
+    public record FeeView(long amountCents, String currency, String covers, boolean payOnline) {
     }
 
     public record Theme(String name, List<ServiceSummary> services) {
@@ -60,7 +65,9 @@ public final class CatalogView {
         return new ServiceDetail(summary.id(), summary.name(), summary.theme(), summary.unit(), summary.description(),
                 summary.whatHappensNext(), summary.timeframe(), summary.responseDays(), summary.resolutionDays(),
                 summary.notice(), summary.keywords(),
-                service.questions().stream().map(question -> question(service, question, language)).toList(), language.tag());
+                service.questions().stream().map(question -> question(service, question, language)).toList(), language.tag(),
+                service.fee() == null ? null : new FeeView(service.fee().amountCents(), "AUD",
+                        service.text(language, "feeCovers", service.fee().covers()), service.fee().payOnline()));
     }
 
     private static QuestionView question(Service service, Question question, Language language) {

@@ -11,12 +11,13 @@ import java.util.List;
  * business-day targets that the expected dates are counted from. Its texts are English; {@code translations} holds
  * them in other languages by field: {@code name}, {@code theme}, {@code description}, {@code whatHappensNext},
  * {@code timeframe}, {@code notice}, and per question {@code question.<id>.label}, {@code question.<id>.help} and
- * {@code question.<id>.option.<the English option>} (an answer is always stored as the English option).
+ * {@code question.<id>.option.<the English option>} (an answer is always stored as the English option), and
+ * {@code feeCovers} (what its fee covers). {@code fee} is what it costs, or null when it is free.
  */
 public record Service(String id, String name, String theme, String unitId, String description,
                       String whatHappensNext, String timeframe, String notice, int responseDays,
                       int resolutionDays, List<String> keywords, int order, List<Question> questions,
-                      Translations translations) {
+                      Translations translations, ServiceFee fee) {
 
     public Service {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -25,7 +26,15 @@ public record Service(String id, String name, String theme, String unitId, Strin
         translations = translations == null ? Translations.NONE : translations;
     }
 
-    /** A service with its texts in English only. */
+    /** A free service. */
+    public Service(String id, String name, String theme, String unitId, String description, String whatHappensNext,
+                   String timeframe, String notice, int responseDays, int resolutionDays, List<String> keywords,
+                   int order, List<Question> questions, Translations translations) {
+        this(id, name, theme, unitId, description, whatHappensNext, timeframe, notice, responseDays, resolutionDays,
+                keywords, order, questions, translations, null);
+    }
+
+    /** A free service with its texts in English only. */
     public Service(String id, String name, String theme, String unitId, String description, String whatHappensNext,
                    String timeframe, String notice, int responseDays, int resolutionDays, List<String> keywords,
                    int order, List<Question> questions) {
@@ -36,7 +45,18 @@ public record Service(String id, String name, String theme, String unitId, Strin
     /** The same service with {@code translated} as its translations. */
     public Service withTranslations(Translations translated) {
         return new Service(id, name, theme, unitId, description, whatHappensNext, timeframe, notice, responseDays,
-                resolutionDays, keywords, order, questions, translated);
+                resolutionDays, keywords, order, questions, translated, fee);
+    }
+
+    /** The same service costing {@code charged}. */
+    public Service withFee(ServiceFee charged) {
+        return new Service(id, name, theme, unitId, description, whatHappensNext, timeframe, notice, responseDays,
+                resolutionDays, keywords, order, questions, translations, charged);
+    }
+
+    /** Paid online at the end of the report: the request waits for the payment before it is taken on. */
+    public boolean paidOnline() {
+        return fee != null && fee.payOnline() && fee.amountCents() > 0;
     }
 
     public java.util.Optional<Question> question(String questionId) {

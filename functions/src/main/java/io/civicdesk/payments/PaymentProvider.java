@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public interface PaymentProvider {
     /** A hosted checkout for one payment, valid until {@code expiresAt}. */
-    record CheckoutRequest(String paymentId, String reference, long amountCents, String description, String successUrl,
+    record CheckoutRequest(String paymentId, String kind, String reference, long amountCents, String description, String successUrl,
                            String cancelUrl, Instant expiresAt, String idempotencyKey) {
     }
 

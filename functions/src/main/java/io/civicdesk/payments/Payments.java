@@ -1,6 +1,7 @@
 package io.civicdesk.payments;
 
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Write;
@@ -37,14 +38,20 @@ public final class Payments {
         return store.of(kind, reference);
     }
 
-    /** A hosted checkout for the amount, its page valid until {@code expiresAt}; the payment recorded as open. */
-    public Payment open(String kind, String reference, long amountCents, long bondCents, String description, String successUrl,
-                        String cancelUrl, Instant now, Instant expiresAt) {
+    /**
+     * A hosted checkout for the amount, its page valid until {@code expiresAt}; the payment recorded as open once the
+     * provider has made it. The subject's next payment (after the {@code earlier} ones) has the same id on every try,
+     * so a try after the provider timed out or failed asks it again under the same idempotency key: a session it
+     * made meanwhile is answered again, never made twice, and nothing is written until it answers.
+     */
+    public Payment open(String kind, String reference, int earlier, long amountCents, long bondCents, String description,
+                        String successUrl, String cancelUrl, Instant now, Instant expiresAt) {
         if (amountCents <= 0) {
             throw Refusal.conflict("There is nothing to pay.");
         }
-        Payment payment = Payment.opened(newId(), kind, reference, amountCents, bondCents, now, expiresAt);
-        PaymentProvider.Checkout checkout = provider.checkout(new PaymentProvider.CheckoutRequest(payment.id(), reference,
+        String id = "pay_" + Hashes.sha256(kind + "#" + reference + "#" + earlier).substring(0, 20);
+        Payment payment = Payment.opened(id, kind, reference, amountCents, bondCents, now, expiresAt);
+        PaymentProvider.Checkout checkout = provider.checkout(new PaymentProvider.CheckoutRequest(payment.id(), kind, reference,
                 amountCents, description, successUrl, cancelUrl, expiresAt, "checkout-" + payment.id()));
         Payment opened = payment.withCheckout(checkout.sessionId(), checkout.url());
         store.create(opened);

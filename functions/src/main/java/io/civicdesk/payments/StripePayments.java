@@ -30,6 +30,11 @@ public final class StripePayments implements PaymentProvider {
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
     static final String PAYMENT_ID = "civicdesk_payment";
     static final String REFERENCE = "civicdesk_reference";
+    static final String KIND = "civicdesk_kind";
+
+    /** What the resident is told when Stripe times out or fails (503): nothing was taken, and what to do. */
+    static final String UNAVAILABLE = "The payment service is not answering just now. Nothing has been charged and what you"
+            + " are paying for is still held for you: please try again in a few minutes.";
 
     private final StripeClient client;
     private final String webhookSecret;
@@ -47,7 +52,7 @@ public final class StripePayments implements PaymentProvider {
 
     @Override
     public Checkout checkout(CheckoutRequest request) {
-        Map<String, String> ours = Map.of(PAYMENT_ID, request.paymentId(), REFERENCE, request.reference());
+        Map<String, String> ours = Map.of(PAYMENT_ID, request.paymentId(), KIND, request.kind(), REFERENCE, request.reference());
         SessionCreateParams params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
                 .setClientReferenceId(request.reference())
@@ -105,16 +110,20 @@ public final class StripePayments implements PaymentProvider {
                 default -> PaymentEvent.Type.IGNORED;
             };
             Map<String, String> metadata = session.getMetadata() == null ? Map.of() : session.getMetadata();
-            return new PaymentEvent(event.getId(), type, metadata.get(PAYMENT_ID), metadata.get(REFERENCE), session.getPaymentIntent(),
+            return new PaymentEvent(event.getId(), type, metadata.get(PAYMENT_ID), kind(metadata), metadata.get(REFERENCE), session.getPaymentIntent(),
                     session.getAmountTotal() == null ? 0 : session.getAmountTotal(), null, created);
         }
         if (object instanceof PaymentIntent intent && "payment_intent.payment_failed".equals(event.getType())) {
             Map<String, String> metadata = intent.getMetadata() == null ? Map.of() : intent.getMetadata();
             String code = intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getCode();
-            return new PaymentEvent(event.getId(), PaymentEvent.Type.FAILED, metadata.get(PAYMENT_ID), metadata.get(REFERENCE),
+            return new PaymentEvent(event.getId(), PaymentEvent.Type.FAILED, metadata.get(PAYMENT_ID), kind(metadata), metadata.get(REFERENCE),
                     intent.getId(), intent.getAmount() == null ? 0 : intent.getAmount(), code, created);
         }
-        return new PaymentEvent(event.getId(), PaymentEvent.Type.IGNORED, null, null, null, 0, null, created);
+        return new PaymentEvent(event.getId(), PaymentEvent.Type.IGNORED, null, null, null, null, 0, null, created);
+    }
+
+    private static String kind(Map<String, String> metadata) {
+        return metadata.getOrDefault(KIND, "booking");
     }
 
     @Override
@@ -153,6 +162,6 @@ public final class StripePayments implements PaymentProvider {
         // Stripe's code and request id help support; the message may echo what was sent, so it stays out of the log.
         Log.info("payments.provider-failed", Map.of("call", call, "code", String.valueOf(e.getCode()),
                 "requestId", String.valueOf(e.getRequestId())));
-        return new Refusal(Refusal.Kind.UPSTREAM_FAILED, "The payment service did not answer. Nothing was charged; please try again in a minute.");
+        return new Refusal(Refusal.Kind.UNAVAILABLE, UNAVAILABLE);
     }
 }

@@ -68,5 +68,8 @@ public record PersonalData(String table, String item, String attribute, String h
                             + " mail or text still waiting"),
             new PersonalData("PhotosTable", "REQUEST#{ref} / PHOTO#{id}", "the photo and its thumbnail (photos bucket)",
                     "a photo of the problem, which may show a person, a car's plate or a house (its EXIF and GPS are "
-                            + "never stored)", RecordKind.PHOTOS, "the objects and the item are deleted"));
+                            + "never stored)", RecordKind.PHOTOS, "the objects and the item are deleted"),
+            new PersonalData("RequestsTable", "REQUEST#{ref} / AWAITING-PAYMENT", "body",
+                    "a report held for its service's fee: the resident's contact, description, location and answers",
+                    null, "deleted when paid (it becomes the request) or released, 40 minutes on; expires by TTL a week on"));
 }

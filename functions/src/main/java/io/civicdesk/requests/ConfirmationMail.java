@@ -32,6 +32,8 @@ final class ConfirmationMail {
         String privateLink = texts.get("mail.confirmation.privateLink");
         String keepPrivate = texts.get("mail.confirmation.keepPrivate");
         String trackAlone = texts.get("mail.confirmation.trackAlone");
+        // A request made from a paid fee hold has no key to send (only its hash is kept): the tracking link alone.
+        boolean withKey = !receipt.privateLink().equals(receipt.trackingLink());
         String text = greeting + "\n\n"
                 + texts.get("mail.confirmation.thanks") + " " + texts.get("mail.confirmation.referenceIs", "reference", reference) + "\n\n"
                 + (resolvedLine == null ? "" : resolvedLine + "\n\n")
@@ -39,7 +41,7 @@ final class ConfirmationMail {
                 + texts.get("mail.confirmation.respondBy") + ": " + response + "\n"
                 + texts.get("mail.confirmation.resolveBy") + ": " + resolution + "\n\n"
                 + texts.get("mail.confirmation.next") + ": " + next + "\n\n"
-                + privateLink + " (" + keepPrivate + "):\n" + receipt.privateLink() + "\n\n"
+                + (withKey ? privateLink + " (" + keepPrivate + "):\n" + receipt.privateLink() + "\n\n" : "")
                 + trackAlone + ": " + receipt.trackingLink() + "\n\n"
                 + councilName + "\n";
         String html = "<!doctype html><html " + texts.htmlAttributes() + "><body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c\">"
@@ -55,7 +57,7 @@ final class ConfirmationMail {
                 + row(texts.get("mail.confirmation.resolveBy"), resolution)
                 + "</table>"
                 + "<h2 style=\"font-size:20px\">" + escape(texts.get("mail.confirmation.next")) + "</h2><p>" + escape(next) + "</p>"
-                + "<p><a href=\"" + escape(receipt.privateLink()) + "\">" + escape(privateLink) + "</a> (" + escape(keepPrivate) + ")</p>"
+                + (withKey ? "<p><a href=\"" + escape(receipt.privateLink()) + "\">" + escape(privateLink) + "</a> (" + escape(keepPrivate) + ")</p>" : "")
                 + "<p>" + escape(trackAlone) + ": <a href=\"" + escape(receipt.trackingLink()) + "\">"
                 + escape(receipt.trackingLink()) + "</a></p>"
                 + "<p>" + escape(councilName) + "</p></body></html>";

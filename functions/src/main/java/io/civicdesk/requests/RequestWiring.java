@@ -88,7 +88,7 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     public SubmitRequestService submissions(SecureRandom random) {
         return new SubmitRequestService(Catalogue.of(catalog()), requests(), outbox(), figures,
                 new IdempotentCommand(new IdempotencyStore(dynamo, requestsTable), transactions(), clock),
-                clock, random, configured(portalUrl, "PORTAL_URL"), metrics);
+                clock, random, configured(portalUrl, "PORTAL_URL"), metrics, new FeeHoldStore(dynamo, requestsTable));
     }
 
     public RequestActions actions() {

@@ -34,11 +34,16 @@ import java.util.UUID;
  * ({@link IdempotentCommand}: a retry gets the first answer back, a reference another request holds is drawn
  * again). Officers logging a request for a caller or walk-in come through here too
  * ({@link SubmissionReader#reportOnBehalf}): the same checks, the channel recorded, and resolution at first contact.
+ * A resident's own report of a service paid online is not a request yet: it is held for its fee ({@link FeeHold}),
+ * and becomes the request when the payment lands ({@link #paid}), or is released unpaid ({@link #released}).
  */
 public final class SubmitRequestService {
     private static final Duration KEEP_COUNCIL = Duration.ofMinutes(5);
     /** The status a request resolved at first contact is created in. */
     static final String RESOLVED = "resolved";
+    /** How long a report waits for its fee; the provider's page stays open at least 30 minutes of it. */
+    public static final Duration PAY_WITHIN = Duration.ofMinutes(40);
+    public static final String AWAITING_PAYMENT = "awaiting-payment";
 
     private final Catalogue catalogue;
     private final Requests requests;
@@ -50,11 +55,12 @@ public final class SubmitRequestService {
     private final Cached<Council> council;
     private final Timing timing;
     private final Metrics metrics;
+    private final FeeHoldStore holds;
 
     /** Each request is counted in the service-level {@code figures} as it is stored, and in {@code metrics}. */
     public SubmitRequestService(Catalogue catalogue, Requests requests, OutboxStore outbox, RequestFigures figures,
                                 IdempotentCommand command, Clock clock, SecureRandom random, String portalUrl,
-                                Metrics metrics) {
+                                Metrics metrics, FeeHoldStore holds) {
         this.catalogue = catalogue;
         this.requests = requests;
         this.outbox = outbox;
@@ -66,6 +72,7 @@ public final class SubmitRequestService {
         this.timing = new Timing(new ServiceLevels(catalogue::policies, catalogue::calendar,
                 () -> council.get().calendarId(), clock));
         this.metrics = metrics;
+        this.holds = holds;
     }
 
     /** Submits the report once per key; it is checked on each attempt, so a retry of an accepted one is answered. */
@@ -75,10 +82,74 @@ public final class SubmitRequestService {
 
     private IdempotentCommand.Prepared prepare(Report.Checked checked, Instant now) {
         Submission submission = checked.submission();
-        Intake intake = checked.intake();
+        Reference reference = Reference.random(random);
+        String secret = Hashes.newSecret(random);
+        if (submission.service().paidOnline() && checked.intake().equals(Intake.ONLINE)) {
+            return held(submission, reference, secret, now);
+        }
+        return taken(submission, checked.intake(), reference, Hashes.sha256(secret), secret, now);
+    }
+
+    /** Held for its fee: the reference and private key given now, the request made once it is paid. */
+    private IdempotentCommand.Prepared held(Submission submission, Reference reference, String secret, Instant now) {
+        Service service = submission.service();
+        FeeHold hold = new FeeHold(reference, service.id(), service.name(), service.fee().amountCents(), Hashes.sha256(secret),
+                now, now.plus(PAY_WITHIN), submission.answers(), submission.location(), submission.description(),
+                submission.contact(), submission.language(), submission.preferredChannel());
+        String tracking = portalUrl + "/track.html?ref=" + reference.value();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("reference", reference.value());
+        answer.put("status", AWAITING_PAYMENT);
+        answer.put("serviceId", service.id());
+        answer.put("amountCents", hold.amountCents());
+        answer.put("payBy", hold.payBy().toString());
+        answer.put("trackingLink", tracking);
+        answer.put("privateLink", tracking + "#key=" + secret);
+        return IdempotentCommand.Prepared.of(new Idempotency.Answer(201, Json.write(answer)), holds.held(hold))
+                .drawnAfresh(FeeHoldStore.HOLD).afterCommit(() -> Log.info("request.awaiting-payment",
+                        Map.of("reference", reference.value(), "serviceId", service.id(), "amountCents", hold.amountCents())));
+    }
+
+    /** The report waiting for its fee, while it still is. */
+    public Optional<FeeHold> awaitingPayment(Reference reference) {
+        return holds.find(reference);
+    }
+
+    /**
+     * Paid: the request made from its hold, as if reported now (its service-level clock starts when the council can
+     * work on it), for the caller to commit with the payment's writes. Its confirmation mail carries the tracking
+     * link alone: the private key was given when the report was sent, and only its hash is kept.
+     */
+    public IdempotentCommand.Prepared paid(FeeHold hold, Instant now) {
+        Service service = catalogue.service(hold.serviceId()).orElseThrow(() -> new IllegalStateException(
+                "A paid report's service is not in the catalogue: " + hold.serviceId()));
+        Submission submission = new Submission(service, hold.answers(), hold.location(), hold.description(), hold.contact(),
+                hold.language(), hold.preferredChannel());
+        IdempotentCommand.Prepared taken = taken(submission, Intake.ONLINE, hold.reference(), hold.secretHash(), null, now);
+        List<Write> writes = new ArrayList<>(holds.ended(hold));
+        writes.addAll(taken.writes());
+        return IdempotentCommand.Prepared.of(taken.answer(), writes).afterCommit(taken.afterCommit());
+    }
+
+    /** Unpaid in time: the hold ended, and the resident told why nothing more will happen (mail in the outbox). */
+    public List<Write> released(FeeHold hold, Instant now) {
+        List<Write> writes = new ArrayList<>(holds.ended(hold));
+        if (hold.contact() != null && hold.contact().email() != null) {
+            writes.add(outbox.pending("mail", FeeHeldMail.released(UUID.randomUUID().toString(), council.get().name(), hold,
+                    portalUrl + "/report.html?service=" + hold.serviceId()), now));
+        }
+        return writes;
+    }
+
+    /** Holds whose time to pay has passed, for the sweep to release. */
+    public List<FeeHold> unpaid(Instant now, int limit) {
+        return holds.due(now, limit).stream().map(holds::find).flatMap(Optional::stream).toList();
+    }
+
+    private IdempotentCommand.Prepared taken(Submission submission, Intake intake, Reference reference, String secretHash,
+                                             String secret, Instant now) {
         Service service = submission.service();
         ServiceLevel level = timing.start(service, now);
-        String secret = Hashes.newSecret(random);
         Handling handling = Handling.received(intake.loggedBy());
         String status = RequestStatus.RECEIVED;
         if (intake.resolvedAtFirstContact()) {
@@ -86,16 +157,17 @@ public final class SubmitRequestService {
             handling = handling.withAcknowledgedAt(now).withProgress(now, false, now, null, intake.resolution())
                     .withResolvedAtFirstContact(true);
         }
-        ServiceRequest request = new ServiceRequest(Reference.random(random), service.id(), service.name(),
+        ServiceRequest request = new ServiceRequest(reference, service.id(), service.name(),
                 service.unitId(), status, now, timing.levels().councilCalendar().zone().getId(),
                 submission.answers(), submission.location(), submission.description(), submission.contact(), submission.language(),
-                submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling, null)
+                submission.preferredChannel(), intake.channel(), secretHash, 1, handling, null)
                 .timed(level);
         if (intake.resolvedAtFirstContact()) {
             request = timing.moved(request, now, true);
         }
         String tracking = portalUrl + "/track.html?ref=" + request.reference().value();
-        SubmissionReceipt receipt = new SubmissionReceipt(RequestSummary.of(request), tracking, tracking + "#key=" + secret);
+        SubmissionReceipt receipt = new SubmissionReceipt(RequestSummary.of(request), tracking,
+                secret == null ? tracking : tracking + "#key=" + secret);
         Idempotency.Answer submitted = new Idempotency.Answer(201, Json.write(intake.onBehalf()
                 ? new StaffReceipt(RequestSummary.of(request), tracking, intake.channel(), intake.resolvedAtFirstContact())
                 : receipt));
@@ -128,7 +200,6 @@ public final class SubmitRequestService {
             writes.add(outbox.pending("mail", confirmation, now));
         }
         writes.addAll(figures.created(request));
-        Reference reference = request.reference();
         boolean mailed = confirmation instanceof Mail;
         boolean texted = confirmation instanceof Text;
         return IdempotentCommand.Prepared.of(submitted, writes).drawnAfresh(Requests.REFERENCE).afterCommit(() -> {

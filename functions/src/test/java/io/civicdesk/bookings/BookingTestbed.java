@@ -56,7 +56,7 @@ final class BookingTestbed {
                 (staff, kind, references) -> audited.add(kind + " " + references),
                 // The test facilities' fees are not paid online: payments are never reached (PaymentJourneyTest has them).
                 new io.civicdesk.payments.Payments(null, new io.civicdesk.payments.PaymentStore(null, "BookingsTable"),
-                        new SecureRandom(), () -> PERTH));
+                        new SecureRandom(), () -> PERTH), null);
     }
 
     static Facility facility(String id, String name, boolean approvalRequired) {

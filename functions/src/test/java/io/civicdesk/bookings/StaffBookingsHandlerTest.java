@@ -81,10 +81,10 @@ class StaffBookingsHandlerTest {
     @Test
     void aHoldNobodyAnswersExpiresAndFreesItsSlots() {
         String reference = heldReference();
-        BookingSchedulesHandler schedules = new BookingSchedulesHandler(bed.wiring.sweeps);
-        assertEquals(0, schedules.handle(task("expire-holds")).expired(), "not yet due");
+        BookingSchedulesHandler schedules = new BookingSchedulesHandler(bed.wiring);
+        assertEquals(0, ((BookingSweeps.Outcome) schedules.handle(task("expire-holds"))).expired(), "not yet due");
         bed.clock.advance(Duration.ofHours(73));
-        assertEquals(1, schedules.handle(task("expire-holds")).expired());
+        assertEquals(1, ((BookingSweeps.Outcome) schedules.handle(task("expire-holds"))).expired());
         assertEquals(BookingStatus.EXPIRED, bed.store.bookings.get(reference).status());
         assertTrue(bed.store.locks.get("pavilion").isEmpty());
     }

@@ -51,7 +51,7 @@ class SubmitRequestHandlerTest {
         }
     }, requests, new OutboxStore(null, "OutboxTable"), RequestFigures.NONE,
             new IdempotentCommand(writes, writes, clock), clock, new SecureRandom(),
-            "https://portal.test/", Metrics.NONE));
+            "https://portal.test/", Metrics.NONE, null));
 
     private static Map<String, Object> report() {
         return RequestFixtures.missedBinReport();

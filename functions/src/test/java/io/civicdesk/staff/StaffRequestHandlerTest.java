@@ -55,7 +55,7 @@ class StaffRequestHandlerTest {
                     (staff, kind, references) -> audited.add(staff.id() + " read " + kind + " " + references), writes),
             new SubmitRequestService(Catalogue.of(catalog), requests, outbox, RequestFigures.NONE,
                     new IdempotentCommand(writes, writes, clock), clock, new SecureRandom(), "https://portal.test",
-                    Metrics.NONE),
+                    Metrics.NONE, null),
             new DayPlans(new DayPlanStore(null, "RequestsTable"), null, new InMemoryDirectory(), clock)); // not called here
 
     /** Waste looks after missed bins; Perth works Monday to Friday. */

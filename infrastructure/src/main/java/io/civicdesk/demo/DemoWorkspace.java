@@ -77,8 +77,9 @@ public final class DemoWorkspace {
                 "9 Wattle Court, Melaleuca WA 6999", "The lid snapped off when the truck tipped it.", "Mei Chen", "mei.chen@example.com", null, "email");
         act("bin-damaged", 3, 2, sam, Map.of("action", "acknowledge", "publicMessage", "Thanks - we have ordered a new lid for your bin."));
         act("bin-damaged", 3, 3, sam, Map.of("action", "assign", "officerId", sam));
-        online("verge", 4, "bulk-verge", Map.of("collection-type", "General junk", "items", List.of("Furniture", "Mattresses"), "volume", 3),
-                "41 Banksia Street, Melaleuca WA 6999", "An old couch and two mattresses.", "Liam O'Neill", "liam.oneill@example.com", null, "email");
+        // A bulk verge collection carries a fee: paid online it waits for its payment; this one was booked and paid at the counter.
+        onBehalf("verge", 4, sam, "counter", "bulk-verge", Map.of("collection-type", "General junk", "items", List.of("Furniture", "Mattresses"), "volume", 3),
+                "41 Banksia Street, Melaleuca WA 6999", "An old couch and two mattresses.", "Liam O'Neill", "liam.oneill@example.com", null, "email", null);
         act("verge", 4, 1, sam, Map.of("action", "assign", "officerId", ella, "note", "Ella runs the verge bookings this month."));
         act("verge", 4, 2, ella, Map.of("action", "status", "status", "in-progress",
                 "publicMessage", "Your collection is booked for the week of the 2nd. Put items out no earlier than the weekend before."));

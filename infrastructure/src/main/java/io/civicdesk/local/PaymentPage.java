@@ -34,9 +34,13 @@ import java.util.concurrent.Executors;
  * session ({@code /pay/{id}}: the amount, "Pay" and "Decline"), and the webhook each choice sends to the product,
  * signed as Stripe signs ({@code Stripe-Signature: t=…,v1=HMAC-SHA256}), before sending the resident back. Its home
  * page lists every checkout and refund. Times are the stack's clock, so a stack started {@code --now} is believed.
+ * {@link #fail} makes its API fail as Stripe's does when it is down (tests, or {@code POST /fault} by hand).
  */
 public final class PaymentPage implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How the API answers: as it should, with Stripe's 500, or not at all (the connection dropped, as a timeout ends). */
+    public enum Fault { NONE, SERVER_ERROR, NO_ANSWER }
 
     private record Session(String id, long amountCents, String description, String successUrl, String cancelUrl,
                            Map<String, String> metadata, String reference, String paymentIntent) {
@@ -53,6 +57,7 @@ public final class PaymentPage implements AutoCloseable {
     private final Map<String, String> answered = new ConcurrentHashMap<>();
     private final List<String> refunds = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile String webhookUrl;
+    private volatile Fault fault = Fault.NONE;
 
     public PaymentPage(String secretKey, String webhookSecret, Clock clock) {
         this.secretKey = secretKey;
@@ -90,6 +95,11 @@ public final class PaymentPage implements AutoCloseable {
         return List.copyOf(refunds);
     }
 
+    /** From now on the API (not the hosted page, nor the webhooks it sends) answers as {@code fault} says. */
+    public void fail(Fault fault) {
+        this.fault = fault;
+    }
+
     /** Where the product takes Stripe's webhooks. */
     public void sendWebhooksTo(String url) {
         this.webhookUrl = url;
@@ -99,8 +109,17 @@ public final class PaymentPage implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (method.equals("POST") && path.startsWith("/v1/")) {
+            if (method.equals("POST") && path.startsWith("/v1/") && fault == Fault.NO_ANSWER) {
+                exchange.getRequestBody().readAllBytes();
+                // Closed with no answer: the adapter sees the connection fail, as when its read timeout ends.
+            } else if (method.equals("POST") && path.startsWith("/v1/") && fault == Fault.SERVER_ERROR) {
+                send(exchange, 500, "application/json", "{\"error\":{\"type\":\"api_error\",\"message\":\"Stand-in fault: Stripe is down\"}}");
+            } else if (method.equals("POST") && path.startsWith("/v1/")) {
                 api(exchange, path);
+            } else if (method.equals("POST") && path.equals("/fault")) {
+                String mode = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
+                fail(Fault.valueOf(mode.isEmpty() ? "NONE" : mode.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+                send(exchange, 200, "text/plain; charset=utf-8", "API fault: " + fault);
             } else if (method.equals("GET") && path.startsWith("/pay/") && sessions.containsKey(path.substring(5))) {
                 String id = path.substring(5);
                 send(exchange, 200, "text/html; charset=utf-8", page(sessions.get(id), sessionStates.get(id)));

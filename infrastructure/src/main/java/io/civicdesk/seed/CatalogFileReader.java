@@ -14,6 +14,7 @@ import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Question;
 import io.civicdesk.catalog.QuestionType;
 import io.civicdesk.catalog.Service;
+import io.civicdesk.catalog.ServiceFee;
 import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.FieldError;
@@ -54,7 +55,8 @@ final class CatalogFileReader {
     private static final List<String> COUNCIL = List.of("name", "calendarId");
     private static final List<String> UNIT = List.of("id", "name", "email");
     private static final List<String> SERVICE = List.of("id", "name", "theme", "unitId", "description", "whatHappensNext",
-            "timeframe", "notice", "responseDays", "resolutionDays", "keywords", "questions");
+            "timeframe", "notice", "responseDays", "resolutionDays", "keywords", "questions", "fee");
+    private static final List<String> SERVICE_FEE = List.of("amountCents", "covers", "payOnline");
     private static final List<String> QUESTION = List.of("id", "label", "type", "required", "help", "options", "maxLength", "min", "max");
     private static final List<String> CALENDAR = List.of("id", "timeZone", "openingHours", "holidays", "publicHolidays");
     private static final List<String> PUBLIC_HOLIDAYS = List.of("state", "years");
@@ -266,12 +268,24 @@ final class CatalogFileReader {
             }
             List<String> keywords = service.texts("keywords", 60, 30);
             List<Question> questions = questions(service);
+            ServiceFee fee = fee(service);
             if (mistakes.count() == before) {
                 services.add(new Service(id, name, theme, unitId, description, whatHappensNext, timeframe, notice,
-                        responseDays.intValue(), resolutionDays.intValue(), keywords, services.size() + 1, questions));
+                        responseDays.intValue(), resolutionDays.intValue(), keywords, services.size() + 1, questions).withFee(fee));
             }
         }
         return services;
+    }
+
+    /** What the service costs, in cents, GST inclusive; left out, it is free. */
+    private static ServiceFee fee(Fields service) {
+        Fields fee = service.object("fee", false, "a fee", SERVICE_FEE);
+        if (fee == null) {
+            return null;
+        }
+        Long cents = fee.whole("amountCents", 1, ServiceFee.MAX_CENTS);
+        String covers = fee.text("covers", 200);
+        return cents == null || covers == null ? null : new ServiceFee(cents, covers, fee.flag("payOnline", false));
     }
 
     private List<Question> questions(Fields service) {

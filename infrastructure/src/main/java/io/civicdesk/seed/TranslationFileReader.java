@@ -33,10 +33,10 @@ import java.util.stream.Collectors;
  */
 final class TranslationFileReader {
     static final List<String> LANGUAGE = List.of("themes", "services");
-    static final List<String> SERVICE = List.of("name", "description", "whatHappensNext", "timeframe", "notice", "questions");
+    static final List<String> SERVICE = List.of("name", "description", "whatHappensNext", "timeframe", "notice", "feeCovers", "questions");
     static final List<String> QUESTION = List.of("label", "help", "options");
     private static final Map<String, Integer> LONGEST = Map.of("name", CatalogFileReader.NAME, "theme", CatalogFileReader.NAME,
-            "description", 500, "whatHappensNext", 1000, "timeframe", 300, "notice", 500, "label", 200, "help", 500, "option", 200);
+            "description", 500, "whatHappensNext", 1000, "timeframe", 300, "notice", 500, "feeCovers", 200, "label", 200, "help", 500, "option", 200);
 
     private final Mistakes mistakes;
 
@@ -115,6 +115,8 @@ final class TranslationFileReader {
             String text = text(fields.raw(name), fields.path(name), LONGEST.get(name));
             if (text != null && name.equals("notice") && service.notice() == null) {
                 fields.mistake(name, "the service has no notice in English to translate");
+            } else if (text != null && name.equals("feeCovers") && service.fee() == null) {
+                fields.mistake(name, "the service has no fee whose cover to translate");
             } else if (text != null) {
                 texts.put(name, text);
             }

@@ -16,6 +16,9 @@ import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Metrics;
 import io.civicdesk.testing.TestStack;
 
+import io.civicdesk.payments.Payments;
+import io.civicdesk.payments.RequestFees;
+import io.civicdesk.requests.RequestWiring;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -136,12 +139,14 @@ public final class BookingFixtures {
         SurveyInvitations surveys = new SurveyInvitations(new SurveyStore(dynamo, "FeedbackTable"),
                 new SatisfactionFiguresStore(dynamo, "FeedbackTable"), new OutboxStore(dynamo, "OutboxTable"),
                 CouncilCalendar.cached(new CatalogStore(dynamo, "CatalogTable"), clock), new SecureRandom(), TestStack.get().baseUrl());
+        Payments payments = BookingWiring.payments(dynamo, "BookingsTable", new SecureRandom(), () -> PERTH);
         return new BookingWiring(new FacilityStore(dynamo, "CatalogTable"), store(), new DynamoTransactions(dynamo),
                 new IdempotencyStore(dynamo, "BookingsTable"), new OutboxStore(dynamo, "OutboxTable"), BookingWiring.surveys(surveys),
                 new BookingWiring.Council(TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example"),
                 clock, new SecureRandom(), Metrics.NONE, StaffReadAudit.installed("CatalogTable", clock),
                 // Stripe's adapter on the stack's stand-in, configured as the stack configures its functions.
-                BookingWiring.payments(dynamo, "BookingsTable", new SecureRandom(), () -> PERTH));
+                payments, new RequestFees(RequestWiring.of(dynamo, "RequestsTable", "CatalogTable", "OutboxTable", clock,
+                        TestStack.get().baseUrl()).submissions(), payments, new DynamoTransactions(dynamo), clock, TestStack.get().baseUrl()));
     }
 
     /** Every lock of a facility on a day. */

@@ -130,6 +130,26 @@ class PaymentJourneyTest {
     }
 
     @Test
+    void whenStripeIsDownTheCheckoutAnswers503AndTheSameTryWorksOnceItIsBack() throws Exception {
+        Held held = book(SHELTER, BookingFixtures.weekday(SHELTER, DayOfWeek.SUNDAY, 1), "08:00", "09:00");
+        for (PaymentPage.Fault fault : new PaymentPage.Fault[] {PaymentPage.Fault.SERVER_ERROR, PaymentPage.Fault.NO_ANSWER}) {
+            stripe.fail(fault);
+            try {
+                Api.Reply down = api.post("/bookings/" + held.reference() + "/checkout", "{}", Map.of("X-Private-Key", held.key()));
+                assertEquals(503, down.status(), fault + ": " + down.body());
+                assertTrue(down.json().path("message").asText().contains("try again in a few minutes"), down.body());
+            } finally {
+                stripe.fail(PaymentPage.Fault.NONE);
+            }
+            assertEquals(0, payments(held).path("payments").size(), "nothing written while " + fault);
+        }
+        JsonNode back = checkout(held);
+        assertEquals(1, payments(held).path("payments").size());
+        press(back.path("checkoutUrl").asText(), "pay");
+        assertEquals("confirmed", booking(held).path("status").asText());
+    }
+
+    @Test
     void aWebhookWithABadSignatureOrNoneIsRefused() {
         Held held = book(1, "12:00", "14:00");
         String payload = paidEvent("evt_bad_" + UUID.randomUUID(), checkout(held), held.reference(), 2000);
@@ -240,7 +260,9 @@ class PaymentJourneyTest {
         press(checkout(refunded).path("checkoutUrl").asText(), "pay");
         api.post("/bookings/" + refunded.reference() + "/cancel", "{}", Map.of("X-Private-Key", refunded.key()));
         String csv = reconciliation();
-        assertTrue(csv.startsWith("at,booking_reference,entry,method,amount_cents,booking_status,booking_total_cents,held_cents,expected_cents,flag\r\n"), csv);
+        assertEquals("at,booking_reference,entry,method,amount_cents,booking_status,booking_total_cents,held_cents,expected_cents,flag,kind",
+                csv.lines().findFirst().orElseThrow());
+        assertTrue(csv.contains(",flag,kind\r\n"), "CRLF line ends");
         assertTrue(csv.lines().anyMatch(l -> l.contains("," + kept.reference() + ",payment,online,2000,confirmed,2000,2000,2000,")), csv);
         assertTrue(csv.lines().anyMatch(l -> l.contains("," + refunded.reference() + ",refund-0,online,-2000,cancelled,2000,0,0,")), csv);
         JsonNode day = api.get("/staff/payments/reconciliation?date=" + TestStack.today(), Api.signedInAs("demo-supervisor")).json();

@@ -3,6 +3,8 @@ package io.civicdesk.seed;
 import io.civicdesk.bookings.BookingRules.Blackout;
 import io.civicdesk.bookings.Facility;
 import io.civicdesk.catalog.Question;
+import io.civicdesk.catalog.Service;
+import io.civicdesk.catalog.ServiceFee;
 import io.civicdesk.catalog.QuestionType;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.ServiceLevelPolicy;
@@ -61,6 +63,33 @@ class CatalogFileTest {
         assertEquals(List.of(10, 20, 30), file.policies().stream().map(ServiceLevelPolicy::order).toList());
         assertEquals(7, file.facilities().size());
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), file.facilities().stream().map(Facility::order).toList());
+    }
+
+    @Test
+    void aServicesFeeLoadsAndAWrongOneIsToldByField() throws Exception {
+        Service verge = example(DECEMBER_2026).services().stream().filter(s -> s.id().equals("bulk-verge")).findFirst().orElseThrow();
+        assertEquals(new ServiceFee(4500, "One collection of up to 6 cubic metres", true), verge.fee());
+        assertTrue(verge.paidOnline());
+        String yaml = """
+                council: {name: Wandoo, calendarId: office}
+                units: [{id: works, name: Works}]
+                services:
+                  - id: pothole
+                    name: Pothole
+                    theme: Roads
+                    unitId: works
+                    description: A hole in a road.
+                    whatHappensNext: We fill it.
+                    timeframe: Within a week.
+                    responseDays: 1
+                    resolutionDays: 5
+                    fee: {amountCents: 0, price: 5}
+                calendars: [{id: office, timeZone: Australia/Perth, openingHours: {monday: 08:00-17:00}}]
+                """;
+        List<String> found = mistakes(yaml).stream().map(Mistake::toString).toList();
+        assertTrue(found.stream().anyMatch(m -> m.contains("services[0].fee.price")), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("services[0].fee.amountCents")), found.toString());
+        assertTrue(found.stream().anyMatch(m -> m.contains("services[0].fee.covers")), found.toString());
     }
 
     @Test
@@ -343,7 +372,7 @@ class CatalogFileTest {
                 "council.yaml:7:37: units[2].email: \"parks-at-wandoo\" is not an email address: write the unit's shared inbox, for example waste@council.example",
                 "council.yaml:12:13: services[0].unitId: there is no unit \"wroks\" in this file; choose one of works",
                 "council.yaml:17:21: services[0].resolutionDays: 1 is sooner than the first response (responseDays 5): promise the resolution on or after it",
-                "council.yaml:18:15: services[0].questins: \"questins\" is not a field of a service (did you mean questions?); its fields are id, name, theme, unitId, description, whatHappensNext, timeframe, notice, responseDays, resolutionDays, keywords, questions",
+                "council.yaml:18:15: services[0].questins: \"questins\" is not a field of a service (did you mean questions?); its fields are id, name, theme, unitId, description, whatHappensNext, timeframe, notice, responseDays, resolutionDays, keywords, questions, fee",
                 "council.yaml:19:5: services[1].name: is missing: write text of up to 100 characters",
                 "council.yaml:25:19: services[1].responseDays: must be a whole number from 0 to 365, not \"one\"",
                 "council.yaml:28:50: services[1].questions[0].type: \"dropdwn\" is not a question type; choose one of short-text, long-text, number, date, single-choice, multiple-choice",

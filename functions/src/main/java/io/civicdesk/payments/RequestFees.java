@@ -1,0 +1,129 @@
+package io.civicdesk.payments;
+
+import io.civicdesk.platform.Hashes;
+import io.civicdesk.platform.IdempotentCommand;
+import io.civicdesk.platform.Log;
+import io.civicdesk.platform.Refusal;
+import io.civicdesk.platform.Refused;
+import io.civicdesk.platform.Transactions;
+import io.civicdesk.platform.Write;
+import io.civicdesk.requests.FeeHold;
+import io.civicdesk.requests.FeeHoldStore;
+import io.civicdesk.requests.Reference;
+import io.civicdesk.requests.SubmitRequestService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Paying a service's fee at the end of the report, through the same port and hosted page as bookings: the held
+ * report's checkout; the webhook that makes the request from its hold in the same transaction as the payment (so a
+ * request exists only paid, and is made once); the release of a hold unpaid in time. A payment that lands after its
+ * hold was released is given back at once.
+ */
+public final class RequestFees {
+    public static final String KIND = "request";
+    /** A refund's reason when the fee landed after its report was released. */
+    public static final String PAID_AFTER_HOLD = "paid-after-hold";
+    private static final Duration PROVIDER_MINIMUM = Duration.ofMinutes(31);
+
+    private final SubmitRequestService reports;
+    private final Payments payments;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final String portalUrl;
+
+    public RequestFees(SubmitRequestService reports, Payments payments, Transactions transactions, Clock clock, String portalUrl) {
+        this.reports = reports;
+        this.payments = payments;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.portalUrl = portalUrl.replaceAll("/+$", "");
+    }
+
+    /** The resident's checkout for a held report (its private key in {@code secret}): the open one, or a new one. */
+    public Map<String, Object> checkout(String typedReference, String secret) {
+        Reference reference = Reference.parse(typedReference == null ? "" : typedReference)
+                .orElseThrow(() -> Refusal.notFound("No report is waiting for payment with that reference."));
+        FeeHold hold = reports.awaitingPayment(reference).filter(h -> secret != null && Hashes.matches(secret, h.secretHash()))
+                .orElseThrow(() -> Refusal.notFound("No report is waiting for payment with that reference."));
+        Instant now = clock.instant();
+        if (!now.isBefore(hold.payBy())) {
+            throw Refusal.conflict("The time to pay for this report has passed. Please report it again.");
+        }
+        String ref = reference.value();
+        List<Payment> earlier = payments.of(KIND, ref);
+        Payment open = earlier.stream().filter(p -> p.state() == Payment.State.OPEN && p.checkoutUrl() != null
+                && p.expiresAt().isAfter(now)).max(Comparator.comparing(Payment::createdAt)).orElse(null);
+        if (open == null) {
+            String back = portalUrl + "/track.html?ref=" + ref + "&paid=";
+            Instant until = hold.payBy().isBefore(now.plus(PROVIDER_MINIMUM)) ? now.plus(PROVIDER_MINIMUM) : hold.payBy();
+            open = payments.open(KIND, ref, earlier.size(), hold.amountCents(), 0, hold.serviceName() + " " + reference.display(),
+                    back + "1", portalUrl + "/report.html?service=" + hold.serviceId() + "&unpaid=" + ref, now, until);
+        }
+        return Map.of("checkoutUrl", open.checkoutUrl(), "paymentId", open.id(), "payBy", hold.payBy().toString());
+    }
+
+    /** A verified event for a request's payment: 404 for a payment not ours, 409 for an event already taken. */
+    public Map<String, Object> webhook(PaymentEvent event) {
+        Instant now = clock.instant();
+        Payment payment = payments.named(KIND, event);
+        FeeHold hold = reports.awaitingPayment(new Reference(payment.reference())).orElse(null);
+        Payments.Applied applied = payments.apply(payment, event, now);
+        boolean takesOn = applied.newlyPaid() && hold != null;
+        IdempotentCommand.Prepared request = takesOn ? reports.paid(hold, now) : null;
+        List<Write> writes = new ArrayList<>(applied.writes());
+        if (takesOn) {
+            writes.addAll(request.writes());
+        }
+        try {
+            transactions.commit(writes);
+        } catch (Refused refused) {
+            boolean replay = refused.failed().contains(PaymentStore.EVENT);
+            Log.info("payment.webhook-refused", Map.of("reason", replay ? "REPLAY" : "CHANGED", "eventId", event.eventId()));
+            throw Refusal.conflict(replay ? "This event was already taken." : "The report changed meanwhile; send the event again.");
+        }
+        if (takesOn) {
+            request.afterCommit().run();
+        } else if (applied.newlyPaid()) {
+            // Paid after its hold was released: nothing to take on, so given back at once.
+            transactions.commit(payments.refund(applied.payment(), applied.payment().heldCents(), PAID_AFTER_HOLD, null, now));
+        }
+        Log.info("payment.webhook", Map.of("eventId", event.eventId(), "type", event.type().name(), "paymentId", payment.id(),
+                "reference", payment.reference(), "confirmed", takesOn));
+        return Map.of("received", true, "confirmed", takesOn);
+    }
+
+    /** What the release sweep did. */
+    public record Released(int released) {
+    }
+
+    /**
+     * Holds unpaid in time: each released with its mail, and its open checkout closed at the provider and recorded as
+     * lapsed, in one transaction; a hold paid meanwhile (its items gone) is left to its payment.
+     */
+    public Released releaseUnpaid() {
+        Instant now = clock.instant();
+        int released = 0;
+        for (FeeHold hold : reports.unpaid(now, 100)) {
+            List<Write> writes = new ArrayList<>(reports.released(hold, now));
+            payments.of(KIND, hold.reference().value()).stream().filter(p -> p.state() == Payment.State.OPEN)
+                    .forEach(open -> writes.add(payments.lapse(open, now)));
+            try {
+                transactions.commit(writes);
+                released++;
+                Log.info("request.fee-hold-released", Map.of("reference", hold.reference().value(), "serviceId", hold.serviceId()));
+            } catch (Refused changed) {
+                if (!changed.failed().contains(FeeHoldStore.HOLD)) {
+                    throw changed;
+                }
+            }
+        }
+        return new Released(released);
+    }
+}
