@@ -1,5 +1,6 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.agencies.AgreedTargets;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.OutboxStore;
@@ -10,6 +11,7 @@ import io.civicdesk.platform.IdempotentCommand;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Metrics;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Write;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.sla.ServiceLevel;
@@ -52,7 +54,7 @@ public final class SubmitRequestService {
     /** Each request is counted in the service-level {@code figures} as it is stored, and in {@code metrics}. */
     public SubmitRequestService(Catalogue catalogue, Requests requests, OutboxStore outbox, RequestFigures figures,
                                 IdempotentCommand command, Clock clock, SecureRandom random, String portalUrl,
-                                Metrics metrics) {
+                                Metrics metrics, AgreedTargets agreed) {
         this.catalogue = catalogue;
         this.requests = requests;
         this.outbox = outbox;
@@ -62,7 +64,7 @@ public final class SubmitRequestService {
         this.portalUrl = portalUrl.replaceAll("/+$", "");
         this.council = new Cached<>(catalogue::council, KEEP_COUNCIL, clock);
         this.timing = new Timing(new ServiceLevels(catalogue::policies, catalogue::calendar,
-                () -> council.get().calendarId(), clock));
+                () -> council.get().calendarId(), clock), agreed);
         this.metrics = metrics;
     }
 
@@ -75,7 +77,11 @@ public final class SubmitRequestService {
         Submission submission = checked.submission();
         Intake intake = checked.intake();
         Service service = submission.service();
-        ServiceLevel level = timing.start(service, now);
+        String agencyId = submission.agencyId();
+        if (agencyId != null && !timing.agreed().serves(agencyId)) {
+            throw Refusal.invalid("agencyId", "There is no client agency " + agencyId + ". Choose one from the list.");
+        }
+        ServiceLevel level = timing.start(service, agencyId, now);
         String secret = Hashes.newSecret(random);
         Handling handling = Handling.received(intake.loggedBy());
         String status = RequestStatus.RECEIVED;
@@ -87,7 +93,7 @@ public final class SubmitRequestService {
         ServiceRequest request = new ServiceRequest(Reference.random(random), service.id(), service.name(),
                 service.unitId(), status, now, timing.levels().councilCalendar().zone().getId(),
                 submission.answers(), submission.location(), submission.description(), submission.contact(), submission.language(),
-                submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling, null)
+                submission.preferredChannel(), intake.channel(), Hashes.sha256(secret), 1, handling, null, agencyId)
                 .timed(level);
         if (intake.resolvedAtFirstContact()) {
             request = timing.moved(request, now, true);
@@ -108,6 +114,9 @@ public final class SubmitRequestService {
         created.put("channel", intake.channel());
         created.put("unit", service.unitId());
         created.put("priority", Priority.NORMAL.wireName());
+        if (agencyId != null) {
+            created.put("agency", agencyId);
+        }
         history.add(new HistoryEntry(1, 0, now, intake.loggedBy(), "created", null, created, receivedMessage, null,
                 HistoryEntry.Visibility.PUBLIC, confirmation == null ? "none" : "email"));
         if (intake.resolvedAtFirstContact()) {

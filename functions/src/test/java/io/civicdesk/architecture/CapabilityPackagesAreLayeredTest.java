@@ -30,6 +30,7 @@ class CapabilityPackagesAreLayeredTest {
             List.of("sla"),                             // business calendar, service levels, due dates
             List.of("catalog"),                         // the council's services, units and questions
             List.of("directory", "figures", "notify"),  // staff directory; request/survey/backlog figures; mail outbox
+            List.of("agencies"),                        // client agencies and their operating level agreements
             List.of("requests", "articles"),            // taking and handling a service request; knowledge-base articles
             List.of("feedback", "reports", "search",    // complaints, surveys, counter; service-level reports;
                     "payments", "photos"),              // search over services and articles; paying online; requests' photos
