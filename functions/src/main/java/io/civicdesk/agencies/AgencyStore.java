@@ -1,9 +1,11 @@
 package io.civicdesk.agencies;
 
 import io.civicdesk.platform.Items;
+import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.Duration;
@@ -32,7 +34,7 @@ import static io.civicdesk.platform.Items.s;
  * Every agency and every version of every agreement is one partition read by one Query: a few hundred small items
  * for a hundred agencies, read by the staff page and the report run. One agency's versions are one Query of its
  * prefix, which a submission for the agency pays for once in a while (they are kept a few minutes). An agency is
- * written by a PutItem conditional on the version read; a version of an agreement is never changed, only added, by
+ * created with its first agreement in one transaction, and changed by a PutItem conditional on the version read; a version of an agreement is never changed, only added, by
  * a PutItem that must not find one already there.
  */
 public final class AgencyStore {
@@ -96,6 +98,15 @@ public final class AgencyStore {
         } catch (ConditionalCheckFailedException changedMeanwhile) {
             return false;
         }
+    }
+
+    /** A new agency and the first version of its agreement, for one transaction: neither may exist yet. */
+    public List<Write> created(Agency agency, Agreement first) {
+        return List.of(
+                Write.put("agency", Put.builder().tableName(table).item(agencyItem(agency))
+                        .conditionExpression("attribute_not_exists(pk)").build()),
+                Write.put("agreement", Put.builder().tableName(table).item(agreementItem(first))
+                        .conditionExpression("attribute_not_exists(pk)").build()));
     }
 
     /** Adds a version; false when that version number was taken meanwhile. */

@@ -62,5 +62,8 @@ public record PersonalData(String table, String item, String attribute, String h
                     "removed once sent or given up (and the TTL deletes sent mail 30 days on)"),
             new PersonalData("PhotosTable", "REQUEST#{ref} / PHOTO#{id}", "the photo and its thumbnail (photos bucket)",
                     "a photo of the problem, which may show a person, a car's plate or a house (its EXIF and GPS are "
-                            + "never stored)", RecordKind.PHOTOS, "the objects and the item are deleted"));
+                            + "never stored)", RecordKind.PHOTOS, "the objects and the item are deleted"),
+            new PersonalData("CatalogTable", "AGENCIES / AGENCY#{agencyId}", "contacts[].name, contacts[].email",
+                    "a client agency's contacts, who receive its reports (people at the agency, not residents)", null,
+                    "kept while they are the agency's contacts; an administrator removes one on the agencies page"));
 }

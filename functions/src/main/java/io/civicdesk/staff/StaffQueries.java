@@ -71,7 +71,8 @@ public final class StaffQueries {
     public record Can(boolean workQueue, boolean handleRequests, boolean logOnBehalf, boolean manageBookings,
                       boolean reviewComplaints, boolean editWorkflows, boolean viewReports, boolean manageReports,
                       boolean editServiceLevels, boolean manageStaff, boolean editSynonyms, boolean editGuides,
-                      boolean managePrivacy, boolean manageApiKeys, boolean reconcilePayments, boolean handleComplaints) {
+                      boolean managePrivacy, boolean manageApiKeys, boolean reconcilePayments, boolean handleComplaints,
+                      boolean manageAgencies) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -90,7 +91,8 @@ public final class StaffQueries {
                         caller.has(Role.ADMIN), caller.has(Role.SUPERVISOR) || caller.has(Role.ACCOUNT_MANAGER) || caller.has(Role.ADMIN),
                         caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN),
                         caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN),
-                        caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN), handles));
+                        caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN), handles,
+                        caller.has(Role.ACCOUNT_MANAGER) || caller.has(Role.ADMIN)));
     }
 
     // ---------------------------------------------------------------- queue
