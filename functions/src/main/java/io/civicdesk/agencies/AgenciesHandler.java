@@ -6,6 +6,7 @@ import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
+import io.civicdesk.platform.StaffCaller.Role;
 
 import java.util.Map;
 
@@ -36,11 +37,12 @@ public final class AgenciesHandler extends HttpHandler {
         StaffCaller caller = StaffCaller.from(request);
         return switch (request.routeKey()) {
             case "GET /staff/agencies" -> HttpResponses.json(200, AgencyViews.of(admin.overview(caller)));
-            case "POST /staff/agencies" -> HttpResponses.json(201,
-                    AgencyViews.of(admin.create(caller, AgencyReader.agency(request.jsonBody(), true))));
+            // Who may is checked before the body is read, so a caller who may not learns nothing from its mistakes.
+            case "POST /staff/agencies" -> HttpResponses.json(201, AgencyViews.of(admin.create(caller.requireAny(Role.ADMIN),
+                    AgencyReader.agency(request.jsonBody(), true))));
             case "GET /staff/agencies/{agencyId}" -> HttpResponses.json(200, AgencyViews.of(admin.agency(caller, agencyId)));
-            case "PUT /staff/agencies/{agencyId}" -> HttpResponses.json(200,
-                    AgencyViews.of(admin.change(caller, agencyId, AgencyReader.agency(request.jsonBody(), false))));
+            case "PUT /staff/agencies/{agencyId}" -> HttpResponses.json(200, AgencyViews.of(admin.change(
+                    caller.requireAny(Role.ADMIN), agencyId, AgencyReader.agency(request.jsonBody(), false))));
             case "POST /staff/agencies/{agencyId}/agreements" -> HttpResponses.json(201,
                     AgencyViews.of(admin.addAgreement(caller, agencyId, AgencyReader.agreement(request.jsonBody(), agencyId))));
             default -> throw Refusal.notFound("Not Found");
