@@ -35,6 +35,7 @@ class CapabilityPackagesAreLayeredTest {
             List.of("feedback", "reports", "search",    // complaints, surveys, counter; service-level reports;
                     "payments", "photos"),              // search over services and articles; paying online; requests' photos
             List.of("bookings"),                        // facilities and bookings
+            List.of("agencyreports"),                   // each client agency's report against its agreement
             List.of("staff", "guides"),                 // the staff console: queue, admin, sign-in; guided conversations
             List.of("tracking", "warnings",             // a resident tracking a request; service-level warnings;
                     "open311", "privacy"));             // the GeoReport v2 API; retention, subject access, erasure

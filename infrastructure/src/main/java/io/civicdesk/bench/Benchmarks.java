@@ -65,6 +65,7 @@ public final class Benchmarks {
         subsets.put("payments", List.of(stack -> print(paymentCalls(functionClasspath))));
         subsets.put("photos", List.of(stack -> print(PhotoBenchmarks.measure(functionClasspath)),
                 stack -> print(PortalBytes.reportMap(builtPortal(root)))));
+        subsets.put("agencies", List.of(stack -> print(AgencyReportScaling.measure(stack.dynamoDb()))));
         List<Part> everything = new ArrayList<>(List.of(
                 stack -> print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS)),
                 stack -> print(LoadBenchmarks.measure(functionClasspath)),

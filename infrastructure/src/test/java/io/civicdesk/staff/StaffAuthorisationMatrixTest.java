@@ -256,6 +256,8 @@ class StaffAuthorisationMatrixTest {
         cases.put("POST /staff/agencies/{agencyId}/agreements", new Case("/staff/agencies/" + agencyToChange + "/agreements",
                 () -> Map.of("effectiveFrom", "2030-01-01", "reviewDate", "2031-01-01", "targets",
                         List.of(Map.of("serviceId", "missed-bin"))), ACCOUNT_MANAGER, StaffApi.SUPERVISOR, null, 201));
+        cases.put("POST /staff/agencies/reports/run", new Case("/staff/agencies/reports/run", () -> Map.of("kind", "weekly"),
+                ADMIN, ACCOUNT_MANAGER, null, 200));
         return cases;
     }
 
