@@ -33,17 +33,24 @@ import static io.civicdesk.platform.Items.s;
  *                                                 resp_{bucket}, resp_z, resol_{bucket}, resol_z  (duration sketches)
  * UNIT#{unitId}    BACKLOG#{periodKey}            the unit's backlog as a period's report first measured it, written
  *                                                 once: asAt, services (serviceId → under5, from5to20, over20, oldest)
+ * AGENCY#{agencyId} DAY#{yyyy-mm-dd}#{serviceId}  the same counters for a client agency's requests, for its report
+ * AGENCY#{agencyId} OPEN#{serviceId}              open: the agency's requests of the service not yet finished, grown
+ *                                                 by ADD +1 when one arrives or reopens and -1 when one finishes
  * </pre>
  *
  * Every change is one UpdateItem of ADDs — it needs no read, two changes at once both count, and it can join
  * the transaction that changes the request, so the figures never disagree with the requests. A period's
  * figures for a unit are one Query over a date range: a quarter reads at most services × 92 items per unit,
- * however many requests there were. Survey answers are counted by the feedback capability
+ * however many requests there were; an agency's the same, at most its services × 92, and its backlog one Query
+ * of its open counters. Survey answers are counted by the feedback capability
  * ({@link io.civicdesk.figures.SatisfactionFiguresStore}), not here.
  */
 public final class FiguresStore {
     private static final String DAY = "DAY#";
     private static final String BACKLOG = "BACKLOG#";
+    private static final String UNIT = "UNIT#";
+    private static final String AGENCY = "AGENCY#";
+    private static final String OPEN = "OPEN#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -94,11 +101,37 @@ public final class FiguresStore {
         return update(unitId, serviceId, day, List.of(change));
     }
 
+    /** The update that counts changes to a client agency's request, beside its unit's ({@link #update}). */
+    public Update agencyUpdate(String agencyId, String serviceId, LocalDate day, List<? extends Change> changes) {
+        return dayUpdate(AGENCY + agencyId, serviceId, day, changes);
+    }
+
+    /** The update that moves an agency's count of open requests of a service by {@code delta} (+1 or -1). */
+    public Update agencyOpenUpdate(String agencyId, String serviceId, int delta) {
+        return Update.builder().tableName(table).key(Items.key(AGENCY + agencyId, OPEN + serviceId))
+                .updateExpression("ADD #open :delta").expressionAttributeNames(Map.of("#open", "open"))
+                .expressionAttributeValues(Map.of(":delta", n(delta))).build();
+    }
+
+    /** An agency's open requests per service, now: one Query of its open counters. */
+    public Map<String, Long> agencyOpen(String agencyId) {
+        Map<String, Long> open = new TreeMap<>();
+        dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :open)")
+                .expressionAttributeValues(Map.of(":pk", s(AGENCY + agencyId), ":open", s(OPEN))).build())
+                .items().forEach(item -> open.put(Items.string(item, "sk").substring(OPEN.length()), Items.number(item, "open")));
+        return open;
+    }
+
     /**
      * The update that counts several changes to the same day's item at once: a transaction may touch an item only
      * once, so a response and its breach (or a response and a resolution together) must be one update.
      */
     public Update update(String unitId, String serviceId, LocalDate day, List<? extends Change> changes) {
+        return dayUpdate(UNIT + unitId, serviceId, day, changes);
+    }
+
+    private Update dayUpdate(String pk, String serviceId, LocalDate day, List<? extends Change> changes) {
         List<String> counters = changes.stream().flatMap(change -> change.counters().stream()).toList();
         if (counters.isEmpty()) {
             throw new IllegalArgumentException("Nothing to count in " + changes);
@@ -110,7 +143,7 @@ public final class FiguresStore {
             adds.add("#c" + i + " :one");
         }
         return Update.builder().tableName(table)
-                .key(Items.key("UNIT#" + unitId, DAY + day + "#" + serviceId))
+                .key(Items.key(pk, DAY + day + "#" + serviceId))
                 .updateExpression("ADD " + String.join(", ", adds))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(Map.of(":one", n(1)))
@@ -124,7 +157,11 @@ public final class FiguresStore {
 
     /** Counts several changes to one day's item in one update, outside any transaction (e.g. the demo's history). */
     public void record(String unitId, String serviceId, LocalDate day, List<? extends Change> changes) {
-        Update update = update(unitId, serviceId, day, changes);
+        apply(update(unitId, serviceId, day, changes));
+    }
+
+    /** Applies an update this store made, outside any transaction (e.g. the demo's history, a generated quarter). */
+    public void apply(Update update) {
         dynamo.updateItem(request -> request.tableName(update.tableName()).key(update.key())
                 .updateExpression(update.updateExpression()).expressionAttributeNames(update.expressionAttributeNames())
                 .expressionAttributeValues(update.expressionAttributeValues()));
@@ -148,7 +185,7 @@ public final class FiguresStore {
      * themselves (a backfill after deploying onto existing data, or after a fix to how something is counted).
      */
     public void replaceDay(String unitId, String serviceId, LocalDate day, Figures figures) {
-        Map<String, AttributeValue> item = new HashMap<>(Items.key("UNIT#" + unitId, DAY + day + "#" + serviceId));
+        Map<String, AttributeValue> item = new HashMap<>(Items.key(UNIT + unitId, DAY + day + "#" + serviceId));
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("received", figures.received);
         counters.put("responded", figures.responded);
@@ -177,14 +214,26 @@ public final class FiguresStore {
 
     /** Each unit's figures per service summed over the days from {@code first} to {@code last}. */
     public PeriodFigures periodFigures(Collection<String> unitIds, LocalDate first, LocalDate last) {
+        return periodFigures(UNIT, unitIds, first, last);
+    }
+
+    /**
+     * Each agency's figures per service summed over the days from {@code first} to {@code last}, keyed as a
+     * {@link UnitService} whose first part is the agency.
+     */
+    public PeriodFigures agencyPeriodFigures(Collection<String> agencyIds, LocalDate first, LocalDate last) {
+        return periodFigures(AGENCY, agencyIds, first, last);
+    }
+
+    private PeriodFigures periodFigures(String prefix, Collection<String> ids, LocalDate first, LocalDate last) {
         Map<UnitService, Figures> figures = new LinkedHashMap<>();
         int itemsRead = 0;
-        for (String unitId : unitIds) {
+        for (String unitId : ids) {
             Map<String, AttributeValue> startKey = null;
             do {
                 QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
                         .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :last")
-                        .expressionAttributeValues(Map.of(":pk", s("UNIT#" + unitId),
+                        .expressionAttributeValues(Map.of(":pk", s(prefix + unitId),
                                 ":first", s(DAY + first + "#"), ":last", s(DAY + last + "#\uffff")))
                         .exclusiveStartKey(startKey).build());
                 for (Map<String, AttributeValue> item : page.items()) {
@@ -240,7 +289,7 @@ public final class FiguresStore {
     /** A unit's backlog as kept for a period, per service; empty when no run of that period has measured it yet. */
     public Optional<Map<String, Backlog>> keptBacklog(String unitId, String periodKey) {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(true)
-                .key(Items.key("UNIT#" + unitId, BACKLOG + periodKey))).item();
+                .key(Items.key(UNIT + unitId, BACKLOG + periodKey))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -268,7 +317,7 @@ public final class FiguresStore {
             }
             services.put(serviceId, AttributeValue.fromM(bands));
         });
-        Map<String, AttributeValue> item = new HashMap<>(Items.key("UNIT#" + unitId, BACKLOG + periodKey));
+        Map<String, AttributeValue> item = new HashMap<>(Items.key(UNIT + unitId, BACKLOG + periodKey));
         item.put("asAt", s(asAt.toString()));
         item.put("services", AttributeValue.fromM(services));
         try {

@@ -71,5 +71,8 @@ public record PersonalData(String table, String item, String attribute, String h
                             + "never stored)", RecordKind.PHOTOS, "the objects and the item are deleted"),
             new PersonalData("RequestsTable", "REQUEST#{ref} / AWAITING-PAYMENT", "body",
                     "a report held for its service's fee: the resident's contact, description, location and answers",
-                    null, "deleted when paid (it becomes the request) or released, 40 minutes on; expires by TTL a week on"));
+                    null, "deleted when paid (it becomes the request) or released, 40 minutes on; expires by TTL a week on"),
+            new PersonalData("CatalogTable", "AGENCIES / AGENCY#{agencyId}", "contacts[].name, contacts[].email",
+                    "a client agency's contacts, who receive its reports (people at the agency, not residents)", null,
+                    "kept while they are the agency's contacts; an administrator removes one on the agencies page"));
 }

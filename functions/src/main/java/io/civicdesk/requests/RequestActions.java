@@ -1,5 +1,6 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.agencies.AgreedTargets;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.Directory;
 import io.civicdesk.notify.OutboxStore;
@@ -61,11 +62,13 @@ public final class RequestActions {
      * Each change is committed through {@code transactions} with its mail (in the {@code outbox}), what it adds to
      * the {@code figures}, and what other capabilities write when it resolves the request ({@code onResolved});
      * each staff read of a request, which shows the resident's details, is written down by the {@code audit}; the
-     * first answer to a change sent with an idempotency key (a phone's queued change) is kept in {@code answers}.
+     * first answer to a change sent with an idempotency key (a phone's queued change) is kept in {@code answers}; a
+     * change of priority asks the request's agency's agreement ({@code agreed}) for its new targets.
      */
     public RequestActions(Requests requests, Workflows workflows, Directory directory, Units units,
                           Transactions transactions, OutboxStore outbox, RequestFigures figures, OnResolved onResolved,
-                          Clock clock, String portalUrl, StaffReadAudit audit, IdempotentCommand.Answers answers) {
+                          Clock clock, String portalUrl, StaffReadAudit audit, IdempotentCommand.Answers answers,
+                          AgreedTargets agreed) {
         this.requests = requests;
         this.answers = answers;
         this.audit = audit;
@@ -74,7 +77,7 @@ public final class RequestActions {
         this.transactions = transactions;
         this.writes = new ChangeWrites(requests, outbox, figures, onResolved);
         this.clock = clock;
-        Changes changes = new Changes(new Timing(units.serviceLevels()), units, () -> UUID.randomUUID().toString(), portalUrl);
+        Changes changes = new Changes(new Timing(units.serviceLevels(), agreed), units, () -> UUID.randomUUID().toString(), portalUrl);
         this.progress = new Progress(changes);
         this.assignment = new Assignment(changes, directory, units);
         this.messages = new Messages(changes);

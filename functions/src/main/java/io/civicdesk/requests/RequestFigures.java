@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * What a request's creation or change adds to the service-level figures ({@link FiguresStore}), as writes for the
  * same transaction, so the figures count exactly the changes that were saved. Counted under the request's unit at
- * the time and the council day the change happened.
+ * the time and the council day the change happened and, for a client agency's request, under the agency too, with
+ * the agency's count of open requests moved as it arrives, finishes or reopens.
  */
 public class RequestFigures {
     /** Counts nothing: for wiring that keeps no figures (a demo, a test of something else). */
@@ -51,7 +52,7 @@ public class RequestFigures {
             changes.add(new FiguresStore.Responded(0, true));
             changes.add(new FiguresStore.Resolved(0, true, true));
         }
-        return writes(request, request.submittedAt(), changes);
+        return writes(request, request.submittedAt(), changes, request.handling().finishedAt() == null ? 1 : 0);
     }
 
     /**
@@ -74,15 +75,33 @@ public class RequestFigures {
                 changes.add(new FiguresStore.ResolutionBreached());
             }
         }
-        return writes(after, at, changes);
+        boolean wasOpen = before.handling().finishedAt() == null;
+        boolean isOpen = after.handling().finishedAt() == null;
+        return writes(after, at, changes, wasOpen == isOpen ? 0 : isOpen ? 1 : -1);
     }
 
     private List<Write> writes(ServiceRequest request, Instant at, List<FiguresStore.Change> changes) {
-        if (changes.isEmpty()) {
-            return List.of();
-        }
+        return writes(request, at, changes, 0);
+    }
+
+    /**
+     * {@code openChange}: +1 when the request became open (arrived, or reopened), -1 when it finished, for its
+     * agency's backlog.
+     */
+    private List<Write> writes(ServiceRequest request, Instant at, List<FiguresStore.Change> changes, int openChange) {
+        List<Write> writes = new ArrayList<>();
         LocalDate day = at.atZone(ZoneId.of(request.timeZone())).toLocalDate();
-        // One update for all of them: they land on the same day's item, which a transaction may touch only once.
-        return List.of(Write.update("figures", store.update(request.unitId(), request.serviceId(), day, changes)));
+        String agencyId = request.agencyId();
+        if (!changes.isEmpty()) {
+            // One update for all of them: they land on the same day's item, which a transaction may touch only once.
+            writes.add(Write.update("figures", store.update(request.unitId(), request.serviceId(), day, changes)));
+            if (agencyId != null) {
+                writes.add(Write.update("agency-figures", store.agencyUpdate(agencyId, request.serviceId(), day, changes)));
+            }
+        }
+        if (agencyId != null && openChange != 0) {
+            writes.add(Write.update("agency-open", store.agencyOpenUpdate(agencyId, request.serviceId(), openChange)));
+        }
+        return writes;
     }
 }

@@ -43,7 +43,8 @@ final class RequestItems {
             "preferredChannel", "channel", "secretHash", "version", "priority", "assigneeId", "assigneeName",
             "acknowledgedAt", "finishedAt", "paused", "resolvedAt", "closedAt", "resolution", "duplicateOf",
             "followers", "resolvedAtFirstContact", "loggedById", "loggedByName", "queueUnit", "queueKey", "dueKind",
-            "dueDate", "dueAt", "serviceLevel", "alertShard", "nextAlertAt", "slaFlag", "submittedShard", "submittedKey");
+            "dueDate", "dueAt", "serviceLevel", "alertShard", "nextAlertAt", "slaFlag", "submittedShard", "submittedKey",
+            "agencyId");
 
     private RequestItems() {
     }
@@ -106,6 +107,7 @@ final class RequestItems {
         item.put("language", s(request.language().tag()));
         item.put("preferredChannel", s(request.preferredChannel().wireName()));
         item.put("channel", s(request.channel()));
+        item.put("agencyId", s(request.agencyId()));
         item.put("secretHash", s(request.secretHash()));
         item.put("version", n(request.version()));
         item.put("priority", s(handling.priority().wireName()));
@@ -301,7 +303,7 @@ final class RequestItems {
                 Language.stored(Items.string(item, "language")),
                 PreferredChannel.fromWireName(Items.string(item, "preferredChannel")).orElse(PreferredChannel.NONE),
                 Items.string(item, "channel"), Items.string(item, "secretHash"), Items.number(item, "version"),
-                handling, serviceLevel(item));
+                handling, serviceLevel(item), Items.string(item, "agencyId"));
     }
 
     private static Instant instant(Map<String, AttributeValue> item, String name) {

@@ -1,5 +1,7 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.agencies.AgencyStore;
+import io.civicdesk.agencies.AgreedTargets;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.StaffDirectory;
@@ -88,7 +90,13 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     public SubmitRequestService submissions(SecureRandom random) {
         return new SubmitRequestService(Catalogue.of(catalog()), requests(), outbox(), figures,
                 new IdempotentCommand(new IdempotencyStore(dynamo, requestsTable), transactions(), clock),
-                clock, random, configured(portalUrl, "PORTAL_URL"), metrics, new FeeHoldStore(dynamo, requestsTable));
+                clock, random, configured(portalUrl, "PORTAL_URL"), metrics, new FeeHoldStore(dynamo, requestsTable),
+                agreedTargets());
+    }
+
+    /** The client agencies' agreements, as they take part in choosing a request's targets. */
+    public AgreedTargets agreedTargets() {
+        return new AgreedTargets(new AgencyStore(dynamo, configured(catalogTable, "CATALOG_TABLE")), clock);
     }
 
     public RequestActions actions() {
@@ -99,7 +107,8 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
     public RequestActions actions(RequestActions.OnResolved onResolved) {
         return new RequestActions(requests(), new WorkflowStore(dynamo, configured(catalogTable, "CATALOG_TABLE")), directory(),
                 new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, configured(portalUrl, "PORTAL_URL"),
-                StaffReadAudit.installed(configured(catalogTable, "CATALOG_TABLE"), clock), new IdempotencyStore(dynamo, requestsTable));
+                StaffReadAudit.installed(configured(catalogTable, "CATALOG_TABLE"), clock), new IdempotencyStore(dynamo, requestsTable),
+                agreedTargets());
     }
 
     /**
@@ -111,7 +120,7 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
         ResidentChanges changes = residentChanges();
         return new ResidentConversation(new ResidentReplies(changes, new WorkflowStore(dynamo, configured(catalogTable,
                 "CATALOG_TABLE")), units, directory(), window, configured(portalUrl, "PORTAL_URL")),
-                new Following(changes, new Changes(new Timing(units.serviceLevels()), units,
+                new Following(changes, new Changes(new Timing(units.serviceLevels(), AgreedTargets.NONE), units,
                         () -> java.util.UUID.randomUUID().toString(), configured(portalUrl, "PORTAL_URL")), units));
     }
 

@@ -1,5 +1,6 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.agencies.AgreedTargets;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.Directory;
 import io.civicdesk.directory.StaffMember;
@@ -42,7 +43,8 @@ public final class ResidentReplies {
         this.workflows = workflows;
         this.units = units;
         this.directory = directory;
-        this.timing = new Timing(units.serviceLevels());
+        // A reply never changes a request's priority, so no agreement is asked for its targets again.
+        this.timing = new Timing(units.serviceLevels(), AgreedTargets.NONE);
         this.window = window;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
     }

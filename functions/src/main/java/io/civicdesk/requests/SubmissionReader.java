@@ -131,10 +131,11 @@ public final class SubmissionReader {
         Contact contact = reader.contact();
         PreferredChannel channel = reader.preferredChannel(contact);
         Language language = LanguageReader.field(body, reader.errors);
+        String agencyId = Ids.read(body.path("agencyId"), "agencyId", "client agency", reader.errors);
         if (!reader.errors.isEmpty()) {
             throw Refusal.invalid(reader.errors);
         }
-        return new Submission(service, answers, location, description, contact, language, channel);
+        return new Submission(service, answers, location, description, contact, language, channel, agencyId);
     }
 
     private List<Answer> answers(Service service) {

@@ -1,5 +1,6 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.agencies.AgreedTargets;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.notify.Mail;
 import io.civicdesk.notify.Outgoing;
@@ -12,6 +13,7 @@ import io.civicdesk.platform.IdempotentCommand;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Log;
 import io.civicdesk.platform.Metrics;
+import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.Write;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.sla.ServiceLevel;
@@ -60,7 +62,7 @@ public final class SubmitRequestService {
     /** Each request is counted in the service-level {@code figures} as it is stored, and in {@code metrics}. */
     public SubmitRequestService(Catalogue catalogue, Requests requests, OutboxStore outbox, RequestFigures figures,
                                 IdempotentCommand command, Clock clock, SecureRandom random, String portalUrl,
-                                Metrics metrics, FeeHoldStore holds) {
+                                Metrics metrics, FeeHoldStore holds, AgreedTargets agreed) {
         this.catalogue = catalogue;
         this.requests = requests;
         this.outbox = outbox;
@@ -70,7 +72,7 @@ public final class SubmitRequestService {
         this.portalUrl = portalUrl.replaceAll("/+$", "");
         this.council = new Cached<>(catalogue::council, KEEP_COUNCIL, clock);
         this.timing = new Timing(new ServiceLevels(catalogue::policies, catalogue::calendar,
-                () -> council.get().calendarId(), clock));
+                () -> council.get().calendarId(), clock), agreed);
         this.metrics = metrics;
         this.holds = holds;
     }
@@ -82,6 +84,9 @@ public final class SubmitRequestService {
 
     private IdempotentCommand.Prepared prepare(Report.Checked checked, Instant now) {
         Submission submission = checked.submission();
+        if (submission.agencyId() != null && !timing.agreed().serves(submission.agencyId())) {
+            throw Refusal.invalid("agencyId", "There is no client agency " + submission.agencyId() + ". Choose one from the list.");
+        }
         Reference reference = Reference.random(random);
         String secret = Hashes.newSecret(random);
         if (submission.service().paidOnline() && checked.intake().equals(Intake.ONLINE)) {
@@ -95,7 +100,7 @@ public final class SubmitRequestService {
         Service service = submission.service();
         FeeHold hold = new FeeHold(reference, service.id(), service.name(), service.fee().amountCents(), Hashes.sha256(secret),
                 now, now.plus(PAY_WITHIN), submission.answers(), submission.location(), submission.description(),
-                submission.contact(), submission.language(), submission.preferredChannel());
+                submission.contact(), submission.language(), submission.preferredChannel(), submission.agencyId());
         String tracking = portalUrl + "/track.html?ref=" + reference.value();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("reference", reference.value());
@@ -124,7 +129,7 @@ public final class SubmitRequestService {
         Service service = catalogue.service(hold.serviceId()).orElseThrow(() -> new IllegalStateException(
                 "A paid report's service is not in the catalogue: " + hold.serviceId()));
         Submission submission = new Submission(service, hold.answers(), hold.location(), hold.description(), hold.contact(),
-                hold.language(), hold.preferredChannel());
+                hold.language(), hold.preferredChannel(), hold.agencyId());
         IdempotentCommand.Prepared taken = taken(submission, Intake.ONLINE, hold.reference(), hold.secretHash(), null, now);
         List<Write> writes = new ArrayList<>(holds.ended(hold));
         writes.addAll(taken.writes());
@@ -149,7 +154,8 @@ public final class SubmitRequestService {
     private IdempotentCommand.Prepared taken(Submission submission, Intake intake, Reference reference, String secretHash,
                                              String secret, Instant now) {
         Service service = submission.service();
-        ServiceLevel level = timing.start(service, now);
+        String agencyId = submission.agencyId();
+        ServiceLevel level = timing.start(service, agencyId, now);
         Handling handling = Handling.received(intake.loggedBy());
         String status = RequestStatus.RECEIVED;
         if (intake.resolvedAtFirstContact()) {
@@ -160,7 +166,7 @@ public final class SubmitRequestService {
         ServiceRequest request = new ServiceRequest(reference, service.id(), service.name(),
                 service.unitId(), status, now, timing.levels().councilCalendar().zone().getId(),
                 submission.answers(), submission.location(), submission.description(), submission.contact(), submission.language(),
-                submission.preferredChannel(), intake.channel(), secretHash, 1, handling, null)
+                submission.preferredChannel(), intake.channel(), secretHash, 1, handling, null, agencyId)
                 .timed(level);
         if (intake.resolvedAtFirstContact()) {
             request = timing.moved(request, now, true);
@@ -186,6 +192,9 @@ public final class SubmitRequestService {
         created.put("channel", intake.channel());
         created.put("unit", service.unitId());
         created.put("priority", Priority.NORMAL.wireName());
+        if (agencyId != null) {
+            created.put("agency", agencyId);
+        }
         history.add(new HistoryEntry(1, 0, now, intake.loggedBy(), "created", null, created, receivedMessage, null,
                 HistoryEntry.Visibility.PUBLIC, delivery));
         if (intake.resolvedAtFirstContact()) {

@@ -73,7 +73,8 @@ public final class StaffQueries {
                       boolean editServiceLevels, boolean manageStaff, boolean editSynonyms, boolean editGuides,
                       boolean managePrivacy, boolean manageApiKeys, boolean reconcilePayments, boolean handleComplaints,
                       boolean planDays,
-                      boolean editResponses) {
+                      boolean editResponses,
+                      boolean manageAgencies) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -93,7 +94,8 @@ public final class StaffQueries {
                         caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN),
                         caller.has(Role.ADMIN), caller.has(Role.ADMIN), caller.has(Role.ADMIN),
                         caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN), handles,
-                        caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN), caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN)));
+                        caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN), caller.has(Role.SUPERVISOR) || caller.has(Role.ADMIN),
+                        caller.has(Role.ACCOUNT_MANAGER) || caller.has(Role.ADMIN)));
     }
 
     // ---------------------------------------------------------------- queue

@@ -30,10 +30,12 @@ class CapabilityPackagesAreLayeredTest {
             List.of("sla"),                             // business calendar, service levels, due dates
             List.of("catalog"),                         // the council's services, units and questions
             List.of("directory", "figures", "notify"),  // staff directory; request/survey/backlog figures; mail outbox
+            List.of("agencies"),                        // client agencies and their operating level agreements
             List.of("requests", "articles"),            // taking and handling a service request; knowledge-base articles
             List.of("feedback", "reports", "search",    // complaints, surveys, counter; service-level reports;
                     "payments", "photos"),              // search over services and articles; paying online; requests' photos
             List.of("bookings", "responses"),           // facilities and bookings; officers' response templates
+            List.of("agencyreports"),                   // each client agency's report against its agreement
             List.of("staff", "guides"),                 // the staff console: queue, admin, sign-in; guided conversations
             List.of("tracking", "warnings",             // a resident tracking a request; service-level warnings;
                     "open311", "privacy"));             // the GeoReport v2 API; retention, subject access, erasure

@@ -1,5 +1,6 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.agencies.AgreedTargets;
 import io.civicdesk.catalog.Service;
 import io.civicdesk.sla.BusinessCalendar;
 import io.civicdesk.sla.ServiceLevels;
@@ -21,7 +22,7 @@ public final class RequestFixtures {
     public static final Service MISSED_BIN = new Service("missed-bin", "Missed bin", "Bins", "waste", "", "", "", null, 1, 2,
             List.of(), 1, List.of());
     static final Timing TIMING = new Timing(new ServiceLevels(List::of, id -> Optional.of(PERTH), () -> "wa",
-            Clock.fixed(SUBMITTED, ZoneOffset.UTC)));
+            Clock.fixed(SUBMITTED, ZoneOffset.UTC)), AgreedTargets.NONE);
 
     private RequestFixtures() {
     }
@@ -41,7 +42,7 @@ public final class RequestFixtures {
         return new ServiceRequest(new Reference("K7MP3QXR"), "missed-bin", "Missed bin", "waste", "received", SUBMITTED,
                 "Australia/Perth", List.of(), new Location("1 A St", null, null), null, Contact.NONE, null,
                 PreferredChannel.NONE, channel, "hash", 1, Handling.received(null), null)
-                .timed(TIMING.start(MISSED_BIN, SUBMITTED));
+                .timed(TIMING.start(MISSED_BIN, null, SUBMITTED));
     }
 
     /** The request after staff moved it to {@code status} with {@code handling} at {@code at}. */

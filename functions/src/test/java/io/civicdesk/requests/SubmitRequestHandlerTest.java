@@ -1,5 +1,6 @@
 package io.civicdesk.requests;
 
+import io.civicdesk.agencies.AgreedTargets;
 import io.civicdesk.platform.InMemoryTransactions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -51,7 +52,7 @@ class SubmitRequestHandlerTest {
         }
     }, requests, new OutboxStore(null, "OutboxTable"), RequestFigures.NONE,
             new IdempotentCommand(writes, writes, clock), clock, new SecureRandom(),
-            "https://portal.test/", Metrics.NONE, null));
+            "https://portal.test/", Metrics.NONE, null, AgreedTargets.NONE));
 
     private static Map<String, Object> report() {
         return RequestFixtures.missedBinReport();

@@ -1,5 +1,6 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.agencies.AgreedTargets;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,10 +53,10 @@ class StaffRequestHandlerTest {
     private final StaffRequestHandler handler = new StaffRequestHandler(
             new RequestActions(requests, serviceId -> Workflow.DEFAULT, new InMemoryDirectory(), new Units(catalog, clock),
                     writes, outbox, RequestFigures.NONE, RequestActions.OnResolved.NOTHING, clock, "https://portal.test",
-                    (staff, kind, references) -> audited.add(staff.id() + " read " + kind + " " + references), writes),
+                    (staff, kind, references) -> audited.add(staff.id() + " read " + kind + " " + references), writes, AgreedTargets.NONE),
             new SubmitRequestService(Catalogue.of(catalog), requests, outbox, RequestFigures.NONE,
                     new IdempotentCommand(writes, writes, clock), clock, new SecureRandom(), "https://portal.test",
-                    Metrics.NONE, null),
+                    Metrics.NONE, null, AgreedTargets.NONE),
             new DayPlans(new DayPlanStore(null, "RequestsTable"), null, new InMemoryDirectory(), clock)); // not called here
 
     /** Waste looks after missed bins; Perth works Monday to Friday. */

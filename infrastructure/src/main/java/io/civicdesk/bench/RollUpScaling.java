@@ -248,7 +248,8 @@ final class RollUpScaling {
      * Setting up a million requests is the slow part: batches of 25 written from a few threads, with a bound on
      * the batches waiting so the generated requests never pile up in memory.
      */
-    private static final class BatchWriter implements AutoCloseable {
+    /** Batched puts, four at a time (the agency report benchmark writes its day items through it too). */
+    static final class BatchWriter implements AutoCloseable {
         private final DynamoDbClient dynamo;
         private final String table;
         private final ExecutorService pool = Executors.newFixedThreadPool(4);

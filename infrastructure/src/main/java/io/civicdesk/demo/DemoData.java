@@ -1,5 +1,9 @@
 package io.civicdesk.demo;
 
+import io.civicdesk.agencies.Agency;
+import io.civicdesk.agencies.AgencyStore;
+import io.civicdesk.agencies.Agreement;
+import io.civicdesk.agencies.AgreementTemplate;
 import io.civicdesk.bookings.Facility;
 import io.civicdesk.catalog.Council;
 import io.civicdesk.catalog.Service;
@@ -19,6 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -57,6 +62,48 @@ public final class DemoData {
         }
         AccountStore accountStore = new AccountStore(dynamo, catalogTable);
         accounts().forEach(accountStore::put);
+        AgencyStore agencies = new AgencyStore(dynamo, catalogTable);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PERTH);
+        for (Agency agency : agencies()) {
+            // Seeded again onto the same tables, the agencies stay as they are.
+            if (agencies.save(agency)) {
+                agencies.add(agreement(agency.id(), today));
+            }
+        }
+    }
+
+    /**
+     * The council's client business units, which its service centre works for under operating level agreements:
+     * all Morgan Taylor's. Each contact's unsubscribe secret is fixed, so the demo's links can be tried.
+     */
+    public static List<Agency> agencies() {
+        return List.of(
+                new Agency("libraries", "Melaleuca Libraries", "demo-account-manager", List.of(
+                        new Agency.Contact(Agency.Role.CORPORATE_PURCHASER, "Robin Ellis", "robin.ellis@libraries.example", "demo-unsubscribe-robin", false),
+                        new Agency.Contact(Agency.Role.BUSINESS_MANAGER, "Ash Kumar", "ash.kumar@libraries.example", "demo-unsubscribe-ash", false)), 1),
+                new Agency("planning", "Planning and Development", "demo-account-manager", List.of(
+                        new Agency.Contact(Agency.Role.BUSINESS_MANAGER, "Jamie Ortiz", "jamie.ortiz@planning.example", "demo-unsubscribe-jamie", false),
+                        new Agency.Contact(Agency.Role.FUNCTION_MANAGER, "Lee Tran", "lee.tran@planning.example", "demo-unsubscribe-lee", false)), 1),
+                new Agency("community", "Community Services", "demo-account-manager", List.of(
+                        new Agency.Contact(Agency.Role.CORPORATE_PURCHASER, "Sky Walker", "sky.walker@community.example", "demo-unsubscribe-sky", false)), 1));
+    }
+
+    /**
+     * Each demo agency's agreement from the start of this quarter: the libraries' own targets for graffiti, charged
+     * per request; planning's for building concerns, monthly; community services on the standard template.
+     */
+    static Agreement agreement(String agencyId, LocalDate today) {
+        LocalDate quarter = today.with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1);
+        return switch (agencyId) {
+            case "libraries" -> new Agreement(agencyId, 1, quarter, Agreement.Frequency.QUARTERLY, 4500L, quarter.plusYears(1),
+                    List.of(new Agreement.Target("graffiti", null, Duration.ofHours(4), Duration.ofHours(16)),
+                            new Agreement.Target("street-light", null, null, null)));
+            case "planning" -> new Agreement(agencyId, 1, quarter, Agreement.Frequency.MONTHLY, null, quarter.plusMonths(6),
+                    List.of(new Agreement.Target("building-concern", null, Duration.ofHours(8), Duration.ofHours(40)),
+                            new Agreement.Target("building-concern", "urgent", Duration.ofHours(2), Duration.ofHours(8)),
+                            new Agreement.Target("illegal-dumping", null, null, null)));
+            default -> AgreementTemplate.standard(agencyId, 1, quarter, List.of("bulk-verge", "overgrown-verge"));
+        };
     }
 
     public static List<Unit> units() {

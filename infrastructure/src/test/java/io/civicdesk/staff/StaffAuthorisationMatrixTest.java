@@ -80,6 +80,7 @@ class StaffAuthorisationMatrixTest {
     private static String photoToApprove;
     private static String templateToSave;
     private static String templateToRetire;
+    private static String agencyToChange;
     private static final String NO_ONE = "no.one+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
@@ -260,6 +261,24 @@ class StaffAuthorisationMatrixTest {
                 null, SAM, ACCOUNT_MANAGER, null, 200));
         cases.put("GET /staff/complaints/{reference}/responses", new Case("/staff/complaints/" + complaintToAnswer
                 + "/responses?use=answer", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
+        // Client agencies: administrators and account managers see them (each manager her own: AgenciesApiTest);
+        // only administrators add or change an agency; its account manager adds versions of its agreement.
+        cases.put("GET /staff/agencies", new Case("/staff/agencies", null, ACCOUNT_MANAGER, StaffApi.SUPERVISOR, null, 200));
+        cases.put("POST /staff/agencies", new Case("/staff/agencies", () -> matrixAgency("matrix-" + UUID.randomUUID()
+                .toString().substring(0, 8)), ADMIN, ACCOUNT_MANAGER, null, 201));
+        cases.put("GET /staff/agencies/{agencyId}", new Case("/staff/agencies/" + agencyToChange, null,
+                ACCOUNT_MANAGER, SAM, null, 200));
+        cases.put("PUT /staff/agencies/{agencyId}", new Case("/staff/agencies/" + agencyToChange, () -> {
+            Map<String, Object> agency = matrixAgency(agencyToChange);
+            agency.put("version", TestStack.api().get("/staff/agencies/" + agencyToChange, Api.signedInAs(ADMIN))
+                    .json().path("version").asLong());
+            return agency;
+        }, ADMIN, ACCOUNT_MANAGER, null, 200));
+        cases.put("POST /staff/agencies/{agencyId}/agreements", new Case("/staff/agencies/" + agencyToChange + "/agreements",
+                () -> Map.of("effectiveFrom", "2030-01-01", "reviewDate", "2031-01-01", "targets",
+                        List.of(Map.of("serviceId", "missed-bin"))), ACCOUNT_MANAGER, StaffApi.SUPERVISOR, null, 201));
+        cases.put("POST /staff/agencies/reports/run", new Case("/staff/agencies/reports/run", () -> Map.of("kind", "weekly"),
+                ADMIN, ACCOUNT_MANAGER, null, 200));
         return cases;
     }
 
@@ -273,6 +292,13 @@ class StaffAuthorisationMatrixTest {
         Api.Reply saved = TestStack.api().post("/staff/responses", Json.write(matrixTemplate(0)), Api.signedInAs(ADMIN));
         assertEquals(201, saved.status(), saved.body());
         return saved.json().path("templateId").asText();
+    }
+
+    /** An agency of the demo account manager's, for the matrix's own calls. */
+    private static Map<String, Object> matrixAgency(String id) {
+        return new HashMap<>(Map.of("id", id, "name", "Matrix agency " + id, "accountManagerId", ACCOUNT_MANAGER.id(),
+                "contacts", List.of(Map.of("role", "business-manager", "name", "Matrix Contact", "email", "matrix@agency.example")),
+                "serviceIds", List.of("missed-bin")));
     }
 
     /** Every kind of record kept for the longest period there is, over the schedule's version now. */
@@ -331,6 +357,9 @@ class StaffAuthorisationMatrixTest {
         Api.Reply key = TestStack.api().post("/staff/open311/keys", Json.write(Map.of("name", "Matrix revoke")), Api.signedInAs(ADMIN));
         assertEquals(201, key.status(), key.body());
         keyToRevoke = key.json().path("apiKey").path("keyId").asText();
+        agencyToChange = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply agency = TestStack.api().post("/staff/agencies", Json.write(matrixAgency(agencyToChange)), Api.signedInAs(ADMIN));
+        assertEquals(201, agency.status(), agency.body());
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
         templateToSave = matrixTemplateSaved();
