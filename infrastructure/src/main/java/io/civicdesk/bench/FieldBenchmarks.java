@@ -2,15 +2,10 @@ package io.civicdesk.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.catalog.Service;
-import io.civicdesk.catalog.Unit;
-import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.Json;
-import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.requests.RequestWiring;
 import io.civicdesk.requests.SubmissionReader;
 import io.civicdesk.requests.SubmitRequestService;
@@ -29,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,20 +91,11 @@ public final class FieldBenchmarks {
     private void measureAll() throws IOException {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         String catalogTable = Config.require("CATALOG_TABLE");
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String unitId = "field-" + suffix;
-        CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
-        catalog.putUnit(new Unit(unitId, "Field benchmark unit"));
-        Service bins = catalog.service("missed-bin").orElseThrow();
-        String serviceId = "field-" + suffix;
-        catalog.putService(new Service(serviceId, "Field benchmark service", bins.theme(), unitId, bins.description(),
-                bins.whatHappensNext(), bins.timeframe(), null, bins.responseDays(), bins.resolutionDays(), List.of(), 99,
-                bins.questions()));
-        StaffMember officer = new StaffMember("field-officer-" + suffix, "Field Officer", "field@melaleuca.example",
-                Set.of(Role.OFFICER), unitId);
-        new StaffDirectory(dynamo, catalogTable).put(officer);
-        Map<String, String> claims = Map.of("sub", officer.id(), "name", officer.name(), "email", officer.email(),
-                "cognito:groups", "[officer]", "custom:unit", unitId, "token_use", "id");
+        BenchUnit bench = BenchUnit.create(dynamo, catalogTable, "field", "Field benchmark");
+        String suffix = bench.suffix();
+        String serviceId = bench.serviceId();
+        StaffMember officer = bench.officer();
+        Map<String, String> claims = bench.claims();
 
         RequestWiring wiring = RequestWiring.of(dynamo, Config.require("REQUESTS_TABLE"), catalogTable,
                 Config.require("OUTBOX_TABLE"), Clock.systemUTC(), Config.require("PORTAL_URL"));

@@ -7,20 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.Idempotency;
-import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.catalog.Service;
-import io.civicdesk.catalog.Unit;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Config;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.StaffCaller;
-import io.civicdesk.platform.StaffCaller.Role;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.SubmitRequestService;
 import io.civicdesk.requests.RequestActions;
 import io.civicdesk.requests.StaffActionReader;
-import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.staff.StaffQueueHandler;
 import io.civicdesk.staff.StaffRequestHandler;
@@ -36,8 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * The staff workspace's DynamoDB calls: a queue page of 50 (first page with its counts, the next page, "assigned
@@ -80,19 +73,10 @@ public final class StaffBenchmarks {
     private void measureAll() throws IOException {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         String catalogTable = Config.require("CATALOG_TABLE");
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String unitId = "bench-" + suffix;
-        CatalogStore catalog = new CatalogStore(dynamo, catalogTable);
-        catalog.putUnit(new Unit(unitId, "Benchmark unit"));
-        Service bins = catalog.service("missed-bin").orElseThrow();
-        String serviceId = "bench-" + suffix;
-        catalog.putService(new Service(serviceId, "Benchmark service", bins.theme(), unitId, bins.description(),
-                bins.whatHappensNext(), bins.timeframe(), null, bins.responseDays(), bins.resolutionDays(), List.of(), 99,
-                bins.questions()));
-        StaffMember officer = new StaffMember("bench-officer-" + suffix, "Bench Officer", "bench@melaleuca.example",
-                Set.of(Role.OFFICER), unitId);
-        StaffDirectory directory = new StaffDirectory(dynamo, catalogTable);
-        directory.put(officer);
+        BenchUnit bench = BenchUnit.create(dynamo, catalogTable, "bench", "Benchmark");
+        String unitId = bench.unitId();
+        String serviceId = bench.serviceId();
+        StaffMember officer = bench.officer();
 
         StaffCaller caller = new StaffCaller(officer.id(), officer.name(), officer.email(), officer.roles(), unitId);
         RequestActions actions = wiring(dynamo, Clock.systemUTC()).actions();
@@ -116,8 +100,7 @@ public final class StaffBenchmarks {
                         "action", "assign", "officerId", officer.id(), "expectedVersion", 1))));
             }
         }
-        Map<String, String> claims = Map.of("sub", officer.id(), "name", officer.name(), "email", officer.email(),
-                "cognito:groups", "[officer]", "custom:unit", unitId, "token_use", "id");
+        Map<String, String> claims = bench.claims();
 
         StaffQueueHandler queue = new StaffQueueHandler();
         StaffRequestHandler handling = new StaffRequestHandler();
