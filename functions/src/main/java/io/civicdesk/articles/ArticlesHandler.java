@@ -11,15 +11,12 @@ import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 
 /**
- * {@code ArticlesFunction}: {@code GET /articles/{articleId}} (anyone: a published resident article, in the language
- * of {@code ?lang=} or Accept-Language, English where it is not translated) and the staff
- * knowledge base — {@code GET /staff/articles} (every article, or with {@code serviceId} the guidance beside a
- * request), {@code GET|PUT /staff/articles/{articleId}}, {@code POST /staff/articles/{articleId}/publish|retire} and
- * {@code POST /staff/articles/preview}. Any member of staff reads; the owning unit's staff and administrators change.
+ * {@code ArticlesFunction}: a published resident article ({@code GET /articles/{articleId}}, in the language asked,
+ * English where it is not translated) and the staff knowledge base under {@code /staff/articles} (docs/staff-api.md):
+ * any member of staff reads; the owning unit's staff and administrators change.
  */
 public final class ArticlesHandler extends HttpHandler {
-    /** Published articles change rarely; a resident's phone may keep one a few minutes. */
-    private static final String RESIDENT_CACHE = "public, max-age=300";
+    private static final String RESIDENT_CACHE = "public, max-age=300"; // published articles change rarely
 
     private final ArticleService articles;
     private final Catalog catalog;

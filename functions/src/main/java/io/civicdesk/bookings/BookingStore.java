@@ -3,6 +3,7 @@ package io.civicdesk.bookings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.platform.ContactLookup;
+import io.civicdesk.platform.ContactLookupItems;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Refused;
@@ -125,7 +126,7 @@ public final class BookingStore implements Bookings {
     /** The booker's lookup items (platform.ContactLookup), written with the booking; a block-out has none. */
     private List<Write> contactLookups(Booking booking) {
         return booking.contact() == null ? List.of()
-                : ContactLookup.items(table, partition(booking.reference()), booking.contact().email(), booking.contact().phone());
+                : ContactLookupItems.of(table, partition(booking.reference()), booking.contact().email(), booking.contact().phone());
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.PutItemRequest toPutRequest(Put put) {

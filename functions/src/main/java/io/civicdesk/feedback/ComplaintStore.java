@@ -2,6 +2,7 @@ package io.civicdesk.feedback;
 
 import io.civicdesk.languages.Language;
 import io.civicdesk.platform.ContactLookup;
+import io.civicdesk.platform.ContactLookupItems;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import io.civicdesk.requests.Contact;
@@ -59,7 +60,7 @@ public final class ComplaintStore implements Complaints {
         List<Write> writes = new ArrayList<>();
         writes.add(Write.put("case", Put.builder().tableName(table).item(item(complaint))
                 .conditionExpression("attribute_not_exists(pk)").build()));
-        writes.addAll(ContactLookup.items(table, "COMPLAINT#" + complaint.reference(), complaint.contact().email(),
+        writes.addAll(ContactLookupItems.of(table, "COMPLAINT#" + complaint.reference(), complaint.contact().email(),
                 complaint.contact().phone()));
         return writes;
     }

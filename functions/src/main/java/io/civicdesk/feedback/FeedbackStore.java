@@ -1,6 +1,7 @@
 package io.civicdesk.feedback;
 
 import io.civicdesk.platform.ContactLookup;
+import io.civicdesk.platform.ContactLookupItems;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,7 +62,7 @@ public final class FeedbackStore {
         List<Write> writes = new ArrayList<>();
         writes.add(Write.put("feedback", Put.builder().tableName(table).item(Items.compact(item))
                 .conditionExpression("attribute_not_exists(pk)").build()));
-        writes.addAll(ContactLookup.items(table, "FEEDBACK#" + id, contact.email(), contact.phone()));
+        writes.addAll(ContactLookupItems.of(table, "FEEDBACK#" + id, contact.email(), contact.phone()));
         return writes;
     }
 }

@@ -1,15 +1,11 @@
 package io.civicdesk.platform;
 
-import software.amazon.awssdk.services.dynamodb.model.Put;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
-import static io.civicdesk.platform.Items.s;
 
 /**
  * How a resident's records are found again for subject access and erasure without reading whole tables: beside
@@ -63,15 +59,5 @@ public final class ContactLookup {
             terms.add(phoneTerm);
         }
         return List.copyOf(terms);
-    }
-
-    /** The lookup items of a record in {@code table} at {@code pk}, as parts of the transaction that writes it. */
-    public static List<Write> items(String table, String pk, String email, String phone) {
-        List<Write> writes = new ArrayList<>();
-        for (String term : terms(email, phone)) {
-            writes.add(Write.put("contact-lookup", Put.builder().tableName(table)
-                    .item(Map.of("pk", s(pk), "sk", s(PREFIX + term), TERM, s(term))).build()));
-        }
-        return writes;
     }
 }

@@ -37,6 +37,11 @@ public final class HttpResponses {
         return of(status, "application/json; charset=utf-8", json, cacheControl);
     }
 
+    /** An idempotent command's answer, first time or replayed: never cached, since a retry must reach the function. */
+    public static APIGatewayV2HTTPResponse answer(Idempotency.Answer answer) {
+        return rawJson(answer.status(), answer.body(), "no-store");
+    }
+
     /** A CSV file the browser saves rather than shows; it may hold personal information, so no cache keeps it. */
     public static APIGatewayV2HTTPResponse csv(String fileName, String csv) {
         return download(fileName, "text/csv; charset=utf-8", csv);

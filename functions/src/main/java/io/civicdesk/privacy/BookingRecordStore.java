@@ -91,7 +91,7 @@ public final class BookingRecordStore implements PersonalRecords {
                     .expressionAttributeValues(Map.of(":body", s(Json.write(anonymised)), ":next", n(anonymised.version()),
                             ":now", s(cutoffs.now().toString()), ":version", n(booking.version()))).build())));
             if (booking.contact() != null) {
-                writes.addAll(SubjectLookups.deletes(table, pk, booking.contact().email(), booking.contact().phone()));
+                writes.addAll(SubjectLookupStore.deletes(table, pk, booking.contact().email(), booking.contact().phone()));
             }
             try {
                 transactions.commit(writes);
@@ -109,9 +109,9 @@ public final class BookingRecordStore implements PersonalRecords {
     /** The resident's bookings: one Query of ByContact per term, then the bookings by BatchGetItem. */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
-        List<Map<String, AttributeValue>> keys = SubjectLookups.keys(dynamo, table, ContactLookup.INDEX, ContactLookup.TERM,
-                SubjectLookups.terms(subject)).stream().map(lookup -> Items.key(Items.string(lookup, "pk"), "BOOKING")).toList();
-        return SubjectLookups.items(dynamo, table, keys).stream().map(item -> held(booking(item))).toList();
+        List<Map<String, AttributeValue>> keys = SubjectLookupStore.keys(dynamo, table, ContactLookup.INDEX, ContactLookup.TERM,
+                SubjectLookupStore.terms(subject)).stream().map(lookup -> Items.key(Items.string(lookup, "pk"), "BOOKING")).toList();
+        return SubjectLookupStore.items(dynamo, table, keys).stream().map(item -> held(booking(item))).toList();
     }
 
     /** Bookings not yet anonymised: the booker's lookup items, on the booking's version. */
@@ -123,7 +123,7 @@ public final class BookingRecordStore implements PersonalRecords {
         for (Map<String, AttributeValue> item : page.items()) {
             Booking booking = booking(item);
             if (booking.contact() != null) {
-                written += SubjectLookups.backfill(transactions, table, Items.key(Items.string(item, "pk"), "BOOKING"),
+                written += SubjectLookupStore.backfill(transactions, table, Items.key(Items.string(item, "pk"), "BOOKING"),
                         "version = :version AND attribute_not_exists(anonymisedAt)", Map.of(":version", item.get("version")),
                         Items.string(item, "pk"), booking.contact().email(), booking.contact().phone()) ? 1 : 0;
             }

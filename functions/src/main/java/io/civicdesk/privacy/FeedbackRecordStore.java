@@ -73,7 +73,7 @@ public final class FeedbackRecordStore implements PersonalRecords {
         int written = 0;
         for (Map<String, AttributeValue> item : page.items()) {
             Map<String, AttributeValue> contact = Items.map(item, "contact");
-            written += SubjectLookups.backfill(transactions, table, Items.key(Items.string(item, "pk"), Items.string(item, "sk")),
+            written += SubjectLookupStore.backfill(transactions, table, Items.key(Items.string(item, "pk"), Items.string(item, "sk")),
                     "contact = :contact AND attribute_not_exists(anonymisedAt)", Map.of(":contact", item.get("contact")),
                     Items.string(item, "pk"), Items.string(contact, "email"), Items.string(contact, "phone")) ? 1 : 0;
         }
@@ -126,7 +126,7 @@ public final class FeedbackRecordStore implements PersonalRecords {
             try {
                 List<Write> writes = new ArrayList<>(List.of(Write.update("record", update(item, cutoffs.now()))));
                 Map<String, AttributeValue> contact = Items.map(item, "contact");
-                writes.addAll(SubjectLookups.deletes(table, Items.string(item, "pk"), Items.string(contact, "email"),
+                writes.addAll(SubjectLookupStore.deletes(table, Items.string(item, "pk"), Items.string(contact, "email"),
                         Items.string(contact, "phone")));
                 transactions.commit(writes);
                 if (Items.string(item, "sk").equals("CASE")) {
@@ -190,14 +190,14 @@ public final class FeedbackRecordStore implements PersonalRecords {
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> lookup : SubjectLookups.keys(dynamo, table, ContactLookup.INDEX, ContactLookup.TERM,
-                SubjectLookups.terms(subject))) {
+        for (Map<String, AttributeValue> lookup : SubjectLookupStore.keys(dynamo, table, ContactLookup.INDEX, ContactLookup.TERM,
+                SubjectLookupStore.terms(subject))) {
             String pk = Items.string(lookup, "pk");
             keys.add(Items.key(pk, pk.startsWith("COMPLAINT#") ? "CASE" : "FEEDBACK"));
         }
-        SubjectLookups.references(related, "REQUEST#").forEach(reference -> keys.add(Items.key("SURVEY#" + reference, "SURVEY")));
-        SubjectLookups.references(related, "BOOKING#").forEach(reference -> keys.add(Items.key("SURVEY#BOOKING#" + reference, "SURVEY")));
-        return SubjectLookups.items(dynamo, table, keys).stream().filter(item -> kind(item) != null)
+        SubjectLookupStore.references(related, "REQUEST#").forEach(reference -> keys.add(Items.key("SURVEY#" + reference, "SURVEY")));
+        SubjectLookupStore.references(related, "BOOKING#").forEach(reference -> keys.add(Items.key("SURVEY#BOOKING#" + reference, "SURVEY")));
+        return SubjectLookupStore.items(dynamo, table, keys).stream().filter(item -> kind(item) != null)
                 .map(FeedbackRecordStore::held).toList();
     }
 

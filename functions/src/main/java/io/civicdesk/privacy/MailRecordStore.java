@@ -7,10 +7,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,13 +87,13 @@ public final class MailRecordStore implements PersonalRecords {
     /** The mails to the resident's address and the texts to their phone: a Query of ByRecipient per term, then BatchGetItem. */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
-        List<String> terms = SubjectLookups.terms(subject);
+        List<String> terms = SubjectLookupStore.terms(subject);
         if (terms.isEmpty()) {
             return List.of();
         }
-        List<Map<String, AttributeValue>> keys = SubjectLookups.keys(dynamo, table, ContactLookup.RECIPIENT_INDEX,
+        List<Map<String, AttributeValue>> keys = SubjectLookupStore.keys(dynamo, table, ContactLookup.RECIPIENT_INDEX,
                 ContactLookup.RECIPIENT, terms);
-        return SubjectLookups.items(dynamo, table, keys).stream().map(MailRecordStore::held).toList();
+        return SubjectLookupStore.items(dynamo, table, keys).stream().map(MailRecordStore::held).toList();
     }
 
     /** Mails and texts written before they carried {@code recipient}: one conditional UpdateItem each, on the address read. */

@@ -83,7 +83,7 @@ public final class PhotoRecordStore implements PersonalRecords {
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
         List<Held> held = new ArrayList<>();
-        for (String reference : SubjectLookups.references(related, "REQUEST#")) {
+        for (String reference : SubjectLookupStore.references(related, "REQUEST#")) {
             photos.of(reference).stream().map(PhotoRecordStore::held).forEach(held::add);
         }
         return held;

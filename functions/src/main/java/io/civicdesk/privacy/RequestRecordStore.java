@@ -210,14 +210,14 @@ public final class RequestRecordStore implements PersonalRecords {
      */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
-        List<String> terms = new ArrayList<>(SubjectLookups.terms(subject));
+        List<String> terms = new ArrayList<>(SubjectLookupStore.terms(subject));
         String followerTerm = subject.email() == null ? null : SearchTerms.follower(subject.email());
         if (followerTerm != null) {
             terms.add(followerTerm);
         }
         Set<String> own = new LinkedHashSet<>();
         Set<String> followed = new LinkedHashSet<>();
-        for (Map<String, AttributeValue> lookup : SubjectLookups.keys(dynamo, table, LookupStore.LOOKUP, "findTerm", terms)) {
+        for (Map<String, AttributeValue> lookup : SubjectLookupStore.keys(dynamo, table, LookupStore.LOOKUP, "findTerm", terms)) {
             String pk = Items.string(lookup, "pk");
             (Items.string(lookup, "sk").equals("FIND#" + followerTerm) ? followed : own).add(pk);
         }
@@ -226,7 +226,7 @@ public final class RequestRecordStore implements PersonalRecords {
         own.forEach(pk -> keys.add(Items.key(pk, "REQUEST")));
         followed.forEach(pk -> keys.add(Items.key(pk, "REQUEST")));
         List<Held> held = new ArrayList<>();
-        for (Map<String, AttributeValue> item : SubjectLookups.items(dynamo, table, keys)) {
+        for (Map<String, AttributeValue> item : SubjectLookupStore.items(dynamo, table, keys)) {
             if (own.contains(Items.string(item, "pk"))) {
                 held.add(held(item));
             } else {

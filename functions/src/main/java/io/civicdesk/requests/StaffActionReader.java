@@ -2,6 +2,7 @@ package io.civicdesk.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.Ids;
 import io.civicdesk.platform.NumberInput;
 import io.civicdesk.platform.Refusal;
@@ -15,6 +16,12 @@ import java.util.List;
 /** Reads an officer's action ({@code POST /staff/requests/{reference}/actions}) into a {@link StaffAction}. */
 public final class StaffActionReader {
     private StaffActionReader() {
+    }
+
+    /** The request a staff route names, as its {@code {reference}}. */
+    public static Reference reference(HttpRequest request) {
+        return Reference.parse(request.pathParameter("reference")).orElseThrow(() -> Refusal.invalid("reference",
+                "A reference is 8 letters and numbers, like K7MP-3QXR."));
     }
 
     public static StaffAction read(JsonNode body) {

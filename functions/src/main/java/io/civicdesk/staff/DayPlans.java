@@ -1,7 +1,5 @@
 package io.civicdesk.staff;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.directory.Directory;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.platform.DateInput;
@@ -17,15 +15,12 @@ import io.civicdesk.requests.RequestView;
 import io.civicdesk.requests.ServiceRequest;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,16 +45,11 @@ public final class DayPlans {
         this.clock = clock;
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DayPlan(String officerId, LocalDate date, List<String> references, long version,
-                          RequestView.Named plannedBy, Instant plannedAt) {
-    }
-
     /** The new order, checked: what a supervisor sends. */
     public record Planned(List<Reference> references, long expectedVersion) {
     }
 
-    public DayPlan read(StaffCaller caller, String officerId, String date) {
+    public DayPlanView read(StaffCaller caller, String officerId, String date) {
         RequestActions.requireHandler(caller);
         Day day = day(officerId, date);
         if (!mayPlan(caller) && !caller.id().equals(day.officerId())) {
@@ -68,10 +58,9 @@ public final class DayPlans {
         return view(day, plans.get(day.officerId(), day.date()));
     }
 
-    public DayPlan plan(StaffCaller caller, String officerId, String date, JsonNode body) {
+    public DayPlanView plan(StaffCaller caller, String officerId, String date, Planned planned) {
         caller.requireAny(Role.SUPERVISOR, Role.ADMIN);
         Day day = day(officerId, date);
-        Planned planned = planned(body);
         StaffMember officer = directory.member(day.officerId()).orElseThrow(() -> Refusal.notFound(
                 "There is no member of staff " + day.officerId() + "."));
         requireAssigned(officer, planned.references());
@@ -104,38 +93,6 @@ public final class DayPlans {
         return new Day(id, day);
     }
 
-    /** Reads a plan's body; 400 naming each field that is wrong (references[2], expectedVersion). */
-    static Planned planned(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonNode list = body == null ? null : body.get("references");
-        List<Reference> references = new ArrayList<>();
-        if (list == null || !list.isArray()) {
-            errors.add(new FieldError("references", "references is a list of the requests to visit, in order."));
-        } else if (list.size() > MAX_VISITS) {
-            errors.add(new FieldError("references", "A day holds at most " + MAX_VISITS + " visits."));
-        } else {
-            Set<Reference> seen = new HashSet<>();
-            for (int i = 0; i < list.size(); i++) {
-                Optional<Reference> reference = list.get(i).isTextual() ? Reference.parse(list.get(i).asText()) : Optional.empty();
-                if (reference.isEmpty()) {
-                    errors.add(new FieldError("references[" + i + "]", "A reference is 8 letters and numbers, like K7MP-3QXR."));
-                } else if (!seen.add(reference.get())) {
-                    errors.add(new FieldError("references[" + i + "]", reference.get().display() + " is already in the plan."));
-                } else {
-                    references.add(reference.get());
-                }
-            }
-        }
-        JsonNode version = body == null ? null : body.get("expectedVersion");
-        if (version == null || !version.isIntegralNumber() || version.asLong() < 0) {
-            errors.add(new FieldError("expectedVersion", "expectedVersion is the plan's version as you read it (0 for a day not yet planned)."));
-        }
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
-        return new Planned(references, version.asLong());
-    }
-
     /** Every request of the plan exists, is open and is the officer's: a plan is of their own work. */
     private void requireAssigned(StaffMember officer, List<Reference> references) {
         Map<Reference, ServiceRequest> found = requests.getAll(references).stream()
@@ -157,9 +114,9 @@ public final class DayPlans {
         }
     }
 
-    private static DayPlan view(Day day, Optional<DayPlanStore.Stored> stored) {
-        return stored.map(plan -> new DayPlan(plan.staffId(), plan.date(), plan.references(), plan.version(),
+    private static DayPlanView view(Day day, Optional<DayPlanStore.Stored> stored) {
+        return stored.map(plan -> new DayPlanView(plan.staffId(), plan.date(), plan.references(), plan.version(),
                         new RequestView.Named(plan.plannedById(), plan.plannedByName()), plan.plannedAt()))
-                .orElse(new DayPlan(day.officerId(), day.date(), List.of(), 0, null, null));
+                .orElse(new DayPlanView(day.officerId(), day.date(), List.of(), 0, null, null));
     }
 }

@@ -5,11 +5,9 @@ import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Idempotency;
-import io.civicdesk.platform.Json;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 import io.civicdesk.requests.Actor;
-import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestActions;
 import io.civicdesk.requests.StaffActionReader;
 import io.civicdesk.requests.SubmissionReader;
@@ -42,31 +40,21 @@ public final class StaffRequestHandler extends HttpHandler {
     @Override
     protected APIGatewayV2HTTPResponse handle(HttpRequest request) {
         StaffCaller caller = RequestActions.requireHandler(StaffCaller.from(request));
+        String staffId = request.pathParameter("staffId");
+        String date = request.pathParameter("date");
+        // Keys are kept per member of staff: a phone's queued change, and a call logged on behalf, carry one.
         return switch (String.valueOf(request.routeKey())) {
-            case "GET /staff/requests/{reference}" -> HttpResponses.json(200, actions.view(caller, reference(request)));
-            case "POST /staff/requests/{reference}/actions" -> {
-                // A phone's queued change carries its key: keys are kept per member of staff, as for logging on behalf.
-                String body = request.body();
-                Idempotency.Answer done = actions.actOnce(caller, reference(request), StaffActionReader.read(request.jsonBody()),
-                        Idempotency.fromHeader(request, body, "staff-action:" + caller.id() + ":"));
-                yield HttpResponses.rawJson(done.status(), done.body(), "no-store");
-            }
-            case "POST /staff/requests" -> {
-                String body = request.body();
-                Idempotency.Answer submitted = submissions.submit(SubmissionReader.reportOnBehalf(Json.parseBody(body),
-                        new Actor(caller.id(), caller.name())), Idempotency.fromHeader(request, body, "staff:" + caller.id() + ":"));
-                yield HttpResponses.rawJson(submitted.status(), submitted.body(), "no-store");
-            }
-            case "GET /staff/day-plans/{staffId}/{date}" -> HttpResponses.json(200,
-                    dayPlans.read(caller, request.pathParameter("staffId"), request.pathParameter("date")));
+            case "GET /staff/requests/{reference}" -> HttpResponses.json(200, actions.view(caller, StaffActionReader.reference(request)));
+            case "POST /staff/requests/{reference}/actions" -> HttpResponses.answer(actions.actOnce(caller,
+                    StaffActionReader.reference(request), StaffActionReader.read(request.jsonBody()),
+                    Idempotency.fromHeader(request, request.body(), "staff-action:" + caller.id() + ":")));
+            case "POST /staff/requests" -> HttpResponses.answer(submissions.submit(SubmissionReader.reportOnBehalf(
+                    request.jsonBody(), new Actor(caller.id(), caller.name())),
+                    Idempotency.fromHeader(request, request.body(), "staff:" + caller.id() + ":")));
+            case "GET /staff/day-plans/{staffId}/{date}" -> HttpResponses.json(200, dayPlans.read(caller, staffId, date));
             case "PUT /staff/day-plans/{staffId}/{date}" -> HttpResponses.json(200,
-                    dayPlans.plan(caller, request.pathParameter("staffId"), request.pathParameter("date"), request.jsonBody()));
+                    dayPlans.plan(caller, staffId, date, DayPlanReader.planned(request.jsonBody())));
             default -> throw Refusal.notFound("No such staff route.");
         };
-    }
-
-    private static Reference reference(HttpRequest request) {
-        return Reference.parse(request.pathParameter("reference")).orElseThrow(() -> Refusal.invalid("reference",
-                "A reference is 8 letters and numbers, like K7MP-3QXR."));
     }
 }

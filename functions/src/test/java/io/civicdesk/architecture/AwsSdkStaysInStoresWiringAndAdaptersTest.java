@@ -18,7 +18,7 @@ class AwsSdkStaysInStoresWiringAndAdaptersTest {
 
     /** Stores and their parts (a store's item mapping, {@code *Items}, and its table access, {@code *Table}), and wiring. */
     private static final Set<String> ENDINGS = Set.of("Store", "Items", "Table", "Wiring");
-    private static final Set<String> BEGINNINGS = Set.of("Dynamo", "Ses", "Cognito");
+    private static final Set<String> BEGINNINGS = Set.of("Dynamo", "Ses", "Sns", "Cognito");
 
     /** Classes that are the SDK's edge themselves. */
     private static final Set<String> PLATFORM = Set.of(
@@ -38,7 +38,7 @@ class AwsSdkStaysInStoresWiringAndAdaptersTest {
 
     @Test
     void onlyStoresWiringAndAwsAdaptersUseTheAwsSdk() {
-        MainCode.assertNone("software.amazon.awssdk is used only by *Store (and its *Items, *Table), *Wiring, Dynamo*, Ses*, "
+        MainCode.assertNone("software.amazon.awssdk is used only by *Store (and its *Items, *Table), *Wiring, Dynamo*, Ses*, Sns*, "
                         + "Cognito*, platform's AwsClients, Items, Write and the StaffDirectory (never by a handler)",
                 MainCode.uses(type -> !mayUseTheSdk(type),
                         dependency -> MainCode.inPackage(dependency.getTargetClass(), "software.amazon.awssdk")));

@@ -27,6 +27,7 @@ class JacksonStaysAtTheEdgeTest {
             "io.civicdesk.platform.Ids",               // input helpers the readers use: one field of a body each
             "io.civicdesk.platform.DateInput",
             "io.civicdesk.platform.NumberInput",
+            "io.civicdesk.platform.PhoneInput",
             "io.civicdesk.platform.TextInput",
             "io.civicdesk.platform.PowertoolsMetrics", // EMF metrics are JSON log lines
             "io.civicdesk.feedback.Fields");           // feedback's field readers, shared by its readers

@@ -1,6 +1,7 @@
 package io.civicdesk.privacy;
 
 import io.civicdesk.platform.ContactLookup;
+import io.civicdesk.platform.ContactLookupItems;
 import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Refused;
@@ -26,11 +27,11 @@ import static io.civicdesk.platform.Items.s;
  * How the record stores find a resident's records without reading whole tables: one Query of a lookup index per
  * term (the index holds keys only), then the records themselves by BatchGetItem, a hundred keys a call.
  */
-final class SubjectLookups {
+final class SubjectLookupStore {
     private static final int BATCH = 100;
     private static final int MAX_ROUNDS = 5;
 
-    private SubjectLookups() {
+    private SubjectLookupStore() {
     }
 
     /** The resident's terms, as {@link ContactLookup} writes them. */
@@ -99,7 +100,7 @@ final class SubjectLookups {
      */
     static boolean backfill(DynamoTransactions transactions, String table, Map<String, AttributeValue> recordKey,
                             String condition, Map<String, AttributeValue> values, String pk, String email, String phone) {
-        List<Write> lookups = ContactLookup.items(table, pk, email, phone);
+        List<Write> lookups = ContactLookupItems.of(table, pk, email, phone);
         if (lookups.isEmpty()) {
             return false;
         }
