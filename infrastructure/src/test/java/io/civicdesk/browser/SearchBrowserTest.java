@@ -81,7 +81,8 @@ class SearchBrowserTest extends PhoneBrowserTest {
         signInAs("Jordan Lee");
         page.navigate(stack.baseUrl() + "/staff/dashboard.html");
 
-        assertThat(page.locator("#knowledge")).containsText("searches by residents found nothing");
+        // "1 search" or "N searches": how many depends on what the other tests sent to this stack before.
+        assertThat(page.locator("#knowledge")).containsText(java.util.regex.Pattern.compile("\\d+ search(es)? by residents found nothing"));
         assertAccessible("the dashboard's knowledge section");
     }
 

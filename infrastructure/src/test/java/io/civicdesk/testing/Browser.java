@@ -33,6 +33,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser launch() {
+        // A ceiling, as for actions: on a loaded 2-core machine a page's search or save can take more than 5 s.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         // Debian's chromium, not a downloaded build: these machines reach no browser download site.
         Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
