@@ -142,16 +142,7 @@ class ComplaintLifeTest {
         Api.Reply sent = api.post("/feedback", Map.of("kind", "compliment",
                 "about", Map.of("unitId", "parks", "officerName", "Sam Nguyen"), "message", words));
         assertEquals(201, sent.status(), sent.body());
-        Message mail = null;
-        for (int i = 0; i < 75 && mail == null; i++) {
-            mail = Mailbox.to("parks@melaleuca.example").stream().filter(m -> m.text().contains(words)).findFirst().orElse(null);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        assertNotNull(mail, "the compliment reached the unit's inbox");
+        Message mail = unitMail(words);
         assertTrue(mail.subject().contains("Sam Nguyen"));
     }
 
@@ -188,17 +179,6 @@ class ComplaintLifeTest {
     }
 
     private static Message unitMail(String words) {
-        for (int i = 0; i < 75; i++) {
-            Message mail = Mailbox.to("parks@melaleuca.example").stream().filter(m -> m.text().contains(words)).findFirst().orElse(null);
-            if (mail != null) {
-                return mail;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return null;
+        return Mailbox.awaitMailTo("parks@melaleuca.example", m -> m.text().contains(words));
     }
 }

@@ -143,20 +143,13 @@ final class FeedbackStack {
         return link.substring(link.indexOf("#key=") + 5);
     }
 
-    /** The first mail to an address whose subject starts so, waiting up to 15 s for the outbox to send it. */
+    /** The first mail to an address whose subject starts so, waiting for the outbox to send it. */
     static Message awaitMail(String to, String subjectStart) {
-        for (int i = 0; i < 75; i++) {
-            Message mail = Mailbox.to(to).stream().filter(m -> m.subject().startsWith(subjectStart)).findFirst().orElse(null);
-            if (mail != null) {
-                return mail;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            return Mailbox.awaitMailTo(to, m -> m.subject().startsWith(subjectStart));
+        } catch (AssertionError none) {
+            throw new AssertionError("no mail '" + subjectStart + "…' reached " + to + "; got "
+                    + Mailbox.to(to).stream().map(Message::subject).toList(), none);
         }
-        throw new AssertionError("no mail '" + subjectStart + "…' reached " + to + "; got "
-                + Mailbox.to(to).stream().map(Message::subject).toList());
     }
 }

@@ -31,23 +31,10 @@ class SurveyAfterServiceTest {
     private static Invited resolved(String who) {
         FeedbackStack.Reported request = FeedbackStack.report(who);
         FeedbackStack.inviteNow(request.reference());
-        Message mail = null;
-        for (int i = 0; i < 75 && mail == null; i++) {
-            mail = Mailbox.to(request.email()).stream().filter(m -> m.subject().startsWith("Tell us how we did")).findFirst().orElse(null);
-            sleep();
-        }
-        assertNotNull(mail, "no survey invitation reached " + request.email());
+        Message mail = Mailbox.awaitMailTo(request.email(), m -> m.subject().startsWith("Tell us how we did"));
         Matcher link = Pattern.compile("(http\\S+/survey\\.html\\?ref=" + request.reference() + "#key=[A-Za-z0-9_-]+)").matcher(mail.text());
         assertTrue(link.find(), "the invitation carries the survey link: " + mail.text());
         return new Invited(request, FeedbackStack.keyOf(link.group(1)), link.group(1));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Api.Reply answer(String reference, String key, Object body, String idempotencyKey) {

@@ -265,10 +265,7 @@ class RollUpReconciliationTest {
         assertTrue(outcome.itemsRead() - resent.itemsRead() >= stillOpen,
                 "the first run read the open requests, the resend none: " + outcome + " then " + resent);
         assertEquals(stored, new ReportStore(dynamo, "FiguresTable").period(outcome.periodKey()).report().csv());
-        for (int i = 0; i < 75 && Mailbox.to(ADMIN).stream().filter(ThisReport::attached).count() < 2; i++) {
-            Thread.sleep(200);
-        }
-        Message again = Mailbox.to(ADMIN).stream().filter(ThisReport::attached).toList().get(1);
+        Message again = Mailbox.awaitMailsTo(ADMIN, ThisReport::attached, 2).get(1);
         assertEquals(stored, ThisReport.csv(again), "the resend holds the same backlog");
     }
 

@@ -26,11 +26,16 @@ public final class Mailbox {
 
     /** Waits up to a minute for the first mail to {@code to} that {@code which} accepts. */
     public static Message awaitMailTo(String to, Predicate<Message> which) {
+        return awaitMailsTo(to, which, 1).get(0);
+    }
+
+    /** Waits up to a minute until {@code count} mails to {@code to} that {@code which} accepts have come; all of them. */
+    public static List<Message> awaitMailsTo(String to, Predicate<Message> which, int count) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() - deadline < 0) {
             List<Message> mails = to(to).stream().filter(which).toList();
-            if (!mails.isEmpty()) {
-                return mails.get(0);
+            if (mails.size() >= count) {
+                return mails;
             }
             try {
                 Thread.sleep(200);
@@ -39,6 +44,7 @@ public final class Mailbox {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("No mail reached " + to + " within " + PATIENCE.toSeconds() + " seconds");
+        throw new AssertionError((count == 1 ? "No mail" : "Fewer than " + count + " mails") + " reached " + to + " within "
+                + PATIENCE.toSeconds() + " seconds");
     }
 }
