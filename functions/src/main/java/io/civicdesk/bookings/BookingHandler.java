@@ -52,7 +52,7 @@ public final class BookingHandler extends HttpHandler {
             String body = request.body();
             BookingRequest booking = BookingRequestReader.read(Json.parseBody(body), null);
             Idempotency.Answer answer = bookings.newBookings.book(booking, Idempotency.fromHeader(request, body));
-            return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
+            return HttpResponses.answer(answer);
         }
         throw Refusal.notFound("Not Found");
     }

@@ -50,7 +50,7 @@ public final class StaffBookingsHandler extends HttpHandler {
     }
 
     private static APIGatewayV2HTTPResponse answer(Idempotency.Answer answer) {
-        return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
+        return HttpResponses.answer(answer);
     }
 
     private static String facilityId(HttpRequest request) {

@@ -26,6 +26,6 @@ public final class CounterHandler extends HttpHandler {
         String body = request.body();
         var json = Json.parseBody(body);
         Idempotency.Answer recorded = counter.tap(tablet, CounterReader.tap(json), Idempotency.fromHeader(request, body));
-        return HttpResponses.rawJson(recorded.status(), recorded.body(), "no-store");
+        return HttpResponses.answer(recorded);
     }
 }

@@ -40,7 +40,7 @@ public final class FeedbackHandler extends HttpHandler {
                 String body = request.body();
                 var json = Json.parseBody(body);
                 Idempotency.Answer sent = feedback.submit(FeedbackReader.read(json), Idempotency.fromHeader(request, body));
-                yield HttpResponses.rawJson(sent.status(), sent.body(), "no-store");
+                yield HttpResponses.answer(sent);
             }
             case "GET /complaints/{reference}" -> HttpResponses.json(200, complaints.view(reference, secret));
             case "POST /complaints/{reference}/review" -> HttpResponses.json(201,

@@ -39,7 +39,7 @@ public final class SurveyHandler extends HttpHandler {
             var json = Json.parseBody(body);
             Idempotency.Answer answered = surveys.answer(subject, reference, secret, SurveyAnswerReader.answer(json),
                     Idempotency.fromHeader(request, body));
-            return HttpResponses.rawJson(answered.status(), answered.body(), "no-store");
+            return HttpResponses.answer(answered);
         }
         throw Refusal.notFound("Not Found");
     }

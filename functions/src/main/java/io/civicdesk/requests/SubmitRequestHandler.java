@@ -24,6 +24,6 @@ public final class SubmitRequestHandler extends HttpHandler {
         String body = request.body();
         Idempotency.Answer submitted = service.submit(SubmissionReader.report(Json.parseBody(body)),
                 Idempotency.fromHeader(request, body));
-        return HttpResponses.rawJson(submitted.status(), submitted.body(), "no-store");
+        return HttpResponses.answer(submitted);
     }
 }

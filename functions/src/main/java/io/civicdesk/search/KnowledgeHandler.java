@@ -37,7 +37,7 @@ public final class KnowledgeHandler extends HttpHandler {
                 String body = request.body();
                 Idempotency.Answer answer = outcomes.record(OutcomeReader.read(request.jsonBody()),
                         Idempotency.fromHeader(request, body));
-                yield HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
+                yield HttpResponses.answer(answer);
             }
             case "GET /staff/knowledge/figures" -> {
                 StaffCaller.from(request).requireAny(Role.SUPERVISOR, Role.ACCOUNT_MANAGER, Role.ADMIN);

@@ -52,6 +52,6 @@ public final class ResidentRequestHandler extends HttpHandler {
                     following.unfollow(reference, ResidentMessageReader.token(json));
             default -> throw Refusal.notFound("Not Found");
         };
-        return HttpResponses.rawJson(answer.status(), answer.body(), "no-store");
+        return HttpResponses.answer(answer);
     }
 }
