@@ -6,11 +6,9 @@ import io.civicdesk.reports.ReportPeriod;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,11 +38,6 @@ public final class AgencyReportStore {
     public AgencyReportStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    /** What the benchmarking and status pages read of a stored report. */
-    public record Summary(String agencyId, String periodKey, int agreementVersion, long received, long open,
-                          Double responseInTime, Double resolutionInTime, Long chargedCents, Instant madeAt) {
     }
 
     public Write storedOnce(AgencyReport report, String csv, Instant now) {
@@ -78,19 +71,5 @@ public final class AgencyReportStore {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table)
                 .key(Items.key("AGENCY#" + agencyId, sk(period)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Items.string(item, "csv"));
-    }
-
-    /** The agency's latest stored report, if any. */
-    public Optional<Summary> latest(String agencyId) {
-        List<Map<String, AttributeValue>> items = dynamo.query(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :report)")
-                .expressionAttributeValues(Map.of(":pk", s("AGENCY#" + agencyId), ":report", s(REPORT)))
-                .projectionExpression("periodKey, agreementVersion, received, #open, responseInTime, resolutionInTime, chargedCents, madeAt")
-                .expressionAttributeNames(Map.of("#open", "open"))
-                .scanIndexForward(false).limit(1).build()).items();
-        return items.stream().findFirst().map(item -> new Summary(agencyId, Items.string(item, "periodKey"),
-                Items.integer(item, "agreementVersion"), Items.number(item, "received"), Items.number(item, "open"),
-                Items.decimal(item, "responseInTime"), Items.decimal(item, "resolutionInTime"),
-                Items.number(item, "chargedCents"), Instant.parse(Items.string(item, "madeAt"))));
     }
 }
