@@ -41,7 +41,8 @@ class StaffSearchTest {
         surname = word(random);
         street = word(random);
         email = "Search." + surname + "@Example.com";
-        mobile = "04" + String.format("%08d", random.nextInt(100_000_000));
+        // 0412: a range the numbering plan allocates to mobiles (libphonenumber refuses unallocated ones).
+        mobile = "0412" + String.format("%06d", random.nextInt(1_000_000));
         Map<String, Object> report = new HashMap<>(Reports.missedBin(email));
         report.put("contact", Map.of("name", "Alex " + surname, "email", email, "phone", mobile.substring(0, 4) + " "
                 + mobile.substring(4, 7) + " " + mobile.substring(7)));
