@@ -106,6 +106,11 @@ public final class FiguresStore {
         return dayUpdate(AGENCY + agencyId, serviceId, day, changes);
     }
 
+    /** Referrals between units, counted in the same table. */
+    public ReferralFiguresStore referrals() {
+        return new ReferralFiguresStore(dynamo, table);
+    }
+
     /** The update that moves an agency's count of open requests of a service by {@code delta} (+1 or -1). */
     public Update agencyOpenUpdate(String agencyId, String serviceId, int delta) {
         return Update.builder().tableName(table).key(Items.key(AGENCY + agencyId, OPEN + serviceId))

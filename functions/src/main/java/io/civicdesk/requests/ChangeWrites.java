@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every write of a staff action, for one transaction: the requests' own, their mail, what it adds to the figures,
+ * Every write of a staff action, for one transaction: the requests' own, their mail, its other items, what it adds to the figures,
  * and what other capabilities write when it resolves the request (not when it stays resolved).
  */
 final class ChangeWrites {
@@ -27,6 +27,7 @@ final class ChangeWrites {
         List<Write> writes = new ArrayList<>();
         change.writes().forEach(write -> writes.addAll(requests.changed(write)));
         change.mails().forEach(mail -> writes.add(outbox.pending("mail", mail, change.at())));
+        writes.addAll(change.also());
         ServiceRequest after = change.own().after();
         writes.addAll(figures.changed(before, after, change.at()));
         if (Workflow.RESOLVED.equals(after.status()) && !Workflow.RESOLVED.equals(before.status())) {

@@ -1,6 +1,7 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.agencies.AgreedTargets;
+import io.civicdesk.catalog.ReferralTargets;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.Directory;
 import io.civicdesk.notify.OutboxStore;
@@ -24,12 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Handling a request: what staff see of it, and each change they make — checked against the caller's role
  * and unit, the request's current version and its service's workflow, then saved as one transaction with its
  * history entry, public update and mail, or not at all. Each family of actions drafts its own change
- * ({@link Progress}, {@link Assignment}, {@link Messages}, {@link Duplicates}); this class reads, checks and commits.
+ * ({@link Progress}, {@link Assignment}, {@link Messages}, {@link Duplicates}, {@link Referrals}); this class reads,
+ * checks and commits.
  */
 public final class RequestActions {
     private static final int ATTEMPTS = 3;
@@ -44,6 +47,7 @@ public final class RequestActions {
     private final Assignment assignment;
     private final Messages messages;
     private final Duplicates duplicates;
+    private final Referrals referrals;
     private final StaffReadAudit audit;
     private final IdempotentCommand.Answers answers;
 
@@ -63,12 +67,14 @@ public final class RequestActions {
      * the {@code figures}, and what other capabilities write when it resolves the request ({@code onResolved});
      * each staff read of a request, which shows the resident's details, is written down by the {@code audit}; the
      * first answer to a change sent with an idempotency key (a phone's queued change) is kept in {@code answers}; a
-     * change of priority asks the request's agency's agreement ({@code agreed}) for its new targets.
+     * change of priority asks the request's agency's agreement ({@code agreed}) for its new targets; a referral to
+     * another unit is timed by the agreement between the units ({@code referralTargets}), written to the requests
+     * table ({@code requestsTable}) and counted in the {@code figures}.
      */
     public RequestActions(Requests requests, Workflows workflows, Directory directory, Units units,
                           Transactions transactions, OutboxStore outbox, RequestFigures figures, OnResolved onResolved,
                           Clock clock, String portalUrl, StaffReadAudit audit, IdempotentCommand.Answers answers,
-                          AgreedTargets agreed) {
+                          AgreedTargets agreed, Supplier<ReferralTargets> referralTargets, String requestsTable) {
         this.requests = requests;
         this.answers = answers;
         this.audit = audit;
@@ -82,6 +88,7 @@ public final class RequestActions {
         this.assignment = new Assignment(changes, directory, units);
         this.messages = new Messages(changes);
         this.duplicates = new Duplicates(changes, requests);
+        this.referrals = new Referrals(changes, units, referralTargets, new ReferralStore(requestsTable), figures);
     }
 
     /** Staff who may read and handle requests at all. */
@@ -100,7 +107,8 @@ public final class RequestActions {
 
     private RequestView view(StaffCaller caller, RequestRecord record, Workflow workflow) {
         String unitId = record.request().unitId();
-        return RequestView.of(record, workflow, units.name(unitId), mayAct(caller, unitId), clock.instant());
+        return RequestView.of(record, workflow, units.name(unitId), mayAct(caller, unitId),
+                Referrals.allowed(caller, record.request(), Referrals.pending(record)), clock.instant());
     }
 
     private static boolean mayAct(StaffCaller caller, String unitId) {
@@ -152,19 +160,21 @@ public final class RequestActions {
         for (int attempt = 1; ; attempt++) {
             RequestRecord record = load(reference);
             ServiceRequest request = record.request();
-            caller.requireUnit(request.unitId());
+            Optional<Referral> pending = Referrals.pending(record);
+            caller.requireUnit(Referrals.actingUnit(action.kind(), request, pending));
             Workflow workflow = workflows.forService(request.serviceId());
             if (request.version() != action.expectedVersion()) {
                 throw stale(caller, record, workflow);
             }
             Change change = change(new Acting(caller, request, workflow, action, clock.instant(),
-                    message -> notAllowed(caller, request, workflow, message)));
+                    message -> notAllowed(caller, request, workflow, message)), pending);
             RequestChange own = change.own();
             List<HistoryEntry> history = new ArrayList<>(record.history());
             history.addAll(own.history());
             List<PublicUpdate> updates = new ArrayList<>(record.updates());
             updates.addAll(own.updates());
-            RequestView after = view(caller, new RequestRecord(own.after(), history, updates), workflow);
+            RequestView after = view(caller, new RequestRecord(own.after(), history, updates,
+                    change.referralsAfter(record.referrals())), workflow);
             List<Write> all = new ArrayList<>(writes.of(request, change));
             key.ifPresent(k -> all.add(answers.remember(k, new Idempotency.Answer(200, Json.write(after)), clock.instant())));
             try {
@@ -189,8 +199,16 @@ public final class RequestActions {
     }
 
     /** The change the action makes, if the request's state and workflow allow that action now. */
-    private Change change(Acting acting) {
+    private Change change(Acting acting, Optional<Referral> pending) {
         StaffAction.Kind kind = acting.action().kind();
+        if (kind == StaffAction.Kind.REFER || kind == StaffAction.Kind.ACCEPT_REFERRAL || kind == StaffAction.Kind.SEND_BACK) {
+            return referrals.change(acting, pending);
+        }
+        // Moving it to another unit outright while a referral waits would leave the referral answering for nothing.
+        if (kind == StaffAction.Kind.ASSIGN && pending.isPresent() && acting.action().unitId() != null
+                && !acting.action().unitId().equals(acting.request().unitId())) {
+            throw acting.notAllowed("It is referred to " + pending.get().toUnitName() + ", who have not answered yet.");
+        }
         if (!NextSteps.actions(acting.request(), acting.workflow()).contains(kind)) {
             throw acting.notAllowed(NextSteps.whyNot(acting.request(), acting.workflow(), kind));
         }
@@ -205,6 +223,7 @@ public final class RequestActions {
             case NOTE -> messages.note(acting);
             case MESSAGE -> messages.message(acting);
             case DUPLICATE -> duplicates.duplicate(acting);
+            case REFER, ACCEPT_REFERRAL, SEND_BACK -> throw new IllegalStateException("answered above");
         };
     }
 

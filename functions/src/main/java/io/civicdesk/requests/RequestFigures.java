@@ -15,7 +15,8 @@ import java.util.Objects;
  * What a request's creation or change adds to the service-level figures ({@link FiguresStore}), as writes for the
  * same transaction, so the figures count exactly the changes that were saved. Counted under the request's unit at
  * the time and the council day the change happened and, for a client agency's request, under the agency too, with
- * the agency's count of open requests moved as it arrives, finishes or reopens.
+ * the agency's count of open requests moved as it arrives, finishes or reopens; and referrals between units, per
+ * pair of units and day ({@link io.civicdesk.figures.ReferralFiguresStore}).
  */
 public class RequestFigures {
     /** Counts nothing: for wiring that keeps no figures (a demo, a test of something else). */
@@ -27,6 +28,11 @@ public class RequestFigures {
 
         @Override
         public List<Write> changed(ServiceRequest before, ServiceRequest after, Instant at) {
+            return List.of();
+        }
+
+        @Override
+        List<Write> referral(Referral referral, LocalDate day, List<String> counters) {
             return List.of();
         }
     };
@@ -78,6 +84,12 @@ public class RequestFigures {
         boolean wasOpen = before.handling().finishedAt() == null;
         boolean isOpen = after.handling().finishedAt() == null;
         return writes(after, at, changes, wasOpen == isOpen ? 0 : isOpen ? 1 : -1);
+    }
+
+    /** A referral made or answered on {@code day}: {@code counters} of its pair of units, one each. */
+    List<Write> referral(Referral referral, LocalDate day, List<String> counters) {
+        return List.of(Write.update("referral-figures",
+                store.referrals().count(referral.fromUnitId(), referral.toUnitId(), day, counters)));
     }
 
     private List<Write> writes(ServiceRequest request, Instant at, List<FiguresStore.Change> changes) {

@@ -34,6 +34,7 @@ import static io.civicdesk.platform.Items.s;
  * REQUEST#{reference}    FIND#{term}                   a search term (email#.., phone#.., word#..), written with the request
  * REQUEST#{reference}    FIND#follower#email#{address} a follower's lookup item (privacy's subject search), with the change
  * REQUEST#{reference}    HISTORY#{version:06}#{n}      a history entry, append-only: the change that made that version
+ * REQUEST#{reference}    REFERRAL#{instant}            a referral to another unit and its answer ({@link ReferralStore})
  * REQUEST#{reference}    REQUEST                       the request; version counts its changes
  * REQUEST#{reference}    UPDATE#{instant}#{version}    a public update, append-only, in time order
  * IDEMPOTENCY#{sha256}   IDEMPOTENCY                   the first answer to a submission with that key; expiresAt (TTL) a day on
@@ -108,6 +109,7 @@ public final class RequestStore implements Requests {
         ServiceRequest request = null;
         List<HistoryEntry> history = new ArrayList<>();
         List<PublicUpdate> updates = new ArrayList<>();
+        List<Referral> referrals = new ArrayList<>();
         for (Map<String, AttributeValue> item : partition(reference, "HISTORY#", true)) {
             String sk = Items.string(item, "sk");
             if (sk.equals("REQUEST")) {
@@ -116,9 +118,11 @@ public final class RequestStore implements Requests {
                 history.add(RequestItems.history(item));
             } else if (sk.startsWith("UPDATE#")) {
                 updates.add(RequestItems.update(item));
+            } else if (sk.startsWith(ReferralStore.REFERRAL)) {
+                referrals.add(ReferralStore.referral(item));
             }
         }
-        return request == null ? Optional.empty() : Optional.of(new RequestRecord(request, history, updates));
+        return request == null ? Optional.empty() : Optional.of(new RequestRecord(request, history, updates, referrals));
     }
 
     /** One strongly consistent GetItem. */

@@ -23,7 +23,7 @@ public record RequestView(String reference, String displayReference, long versio
                           String contactInstruction, LocationView location, String description,
                           List<AnswerView> answers, String resolution, String duplicateOf, List<String> duplicates,
                           List<NextStatus> allowedNextStatuses, List<String> allowedActions, boolean canAct,
-                          List<UpdateView> publicUpdates, List<HistoryView> history) {
+                          List<UpdateView> publicUpdates, List<HistoryView> history, List<ReferralView> referrals) {
 
     /** How soon "due soon" is. */
     public static final Duration DUE_SOON = Duration.ofHours(24);
@@ -83,8 +83,30 @@ public record RequestView(String reference, String displayReference, long versio
                               String publicMessage, String note, String delivery, String residentMessage) {
     }
 
+    /**
+     * A referral to another unit, oldest first; {@code overdue} while it waits past its due time, and
+     * {@code answeredInTime} once answered.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ReferralView(Instant referredAt, Named from, Named to, String reason, Actor by, long targetMinutes,
+                               Instant dueAt, boolean overdue, String status, Actor answeredBy, Instant answeredAt,
+                               String returnReason, Boolean answeredInTime) {
+        static ReferralView of(Referral referral, Instant now) {
+            return new ReferralView(referral.referredAt(), new Named(referral.fromUnitId(), referral.fromUnitName()),
+                    new Named(referral.toUnitId(), referral.toUnitName()), referral.reason(), referral.by(),
+                    referral.targetMinutes(), referral.dueAt(),
+                    referral.status() == Referral.Status.PENDING && referral.dueAt().isBefore(now),
+                    referral.status().wireName(), referral.answeredBy(), referral.answeredAt(), referral.returnReason(),
+                    referral.answeredInTime());
+        }
+    }
+
+    /**
+     * @param canAct          the caller's unit has the request (or they are a supervisor or administrator)
+     * @param referralActions the referral actions the caller may take now: refer, or accept and send back
+     */
     public static RequestView of(RequestRecord record, Workflow workflow, String unitName,
-                                 boolean canAct, Instant now) {
+                                 boolean canAct, List<StaffAction.Kind> referralActions, Instant now) {
         ServiceRequest request = record.request();
         Contact contact = request.contact();
         Due due = Due.of(request);
@@ -108,7 +130,8 @@ public record RequestView(String reference, String displayReference, long versio
                 request.handling().followers().stream().map(Follower::reference).filter(java.util.Objects::nonNull)
                         .map(Reference::value).toList(),
                 canAct ? NextSteps.statuses(request, workflow).stream().map(NextStatus::of).toList() : List.of(),
-                canAct ? NextSteps.actions(request, workflow).stream().map(StaffAction.Kind::wireName).toList() : List.of(),
+                java.util.stream.Stream.concat(canAct ? NextSteps.actions(request, workflow).stream() : java.util.stream.Stream.empty(),
+                        referralActions.stream()).map(StaffAction.Kind::wireName).toList(),
                 canAct,
                 record.updates().stream().sorted(Comparator.comparing(PublicUpdate::at))
                         .map(update -> new UpdateView(update.at(), update.status(), workflow.label(update.status()), update.message()))
@@ -118,7 +141,8 @@ public record RequestView(String reference, String displayReference, long versio
                         .map(entry -> new HistoryView(entry.at(), entry.by(), entry.action(), entry.visibility().wireName(),
                                 entry.before(), entry.after(), entry.publicMessage(), entry.note(), entry.delivery(),
                                 entry.residentMessage()))
-                        .toList());
+                        .toList(),
+                record.referrals().stream().map(referral -> ReferralView.of(referral, now)).toList());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.civicdesk.requests;
 import io.civicdesk.agencies.AgencyStore;
 import io.civicdesk.agencies.AgreedTargets;
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.ReferralTargetStore;
 import io.civicdesk.catalog.Units;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.figures.FiguresStore;
@@ -108,7 +109,7 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
         return new RequestActions(requests(), new WorkflowStore(dynamo, configured(catalogTable, "CATALOG_TABLE")), directory(),
                 new Units(catalog(), clock), transactions(), outbox(), figures, onResolved, clock, configured(portalUrl, "PORTAL_URL"),
                 StaffReadAudit.installed(configured(catalogTable, "CATALOG_TABLE"), clock), new IdempotencyStore(dynamo, requestsTable),
-                agreedTargets());
+                agreedTargets(), new ReferralTargetStore(dynamo, configured(catalogTable, "CATALOG_TABLE"))::get, requestsTable);
     }
 
     /**

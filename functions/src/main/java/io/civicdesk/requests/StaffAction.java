@@ -9,11 +9,13 @@ import java.util.Set;
  * whether the request's state and workflow allow it is {@link RequestActions}'s to say.
  *
  * @param officerIdGiven true when the body named {@code officerId}, even as null (unassign)
+ * @param reason         why it is referred to another unit, or why that unit sends it back (wrongly referred)
  */
 public record StaffAction(Kind kind, long expectedVersion, String status, String publicMessage, String note,
                           String officerId, boolean officerIdGiven, String unitId, Priority priority,
-                          Reference originalReference, String resolution) {
+                          Reference originalReference, String resolution, String reason) {
     public static final int MAX_PUBLIC_MESSAGE = 2000;
+    public static final int MAX_REASON = 1000;
     public static final int MAX_NOTE = 4000;
 
     /** Each action by its wire name, and the fields it takes besides {@code action} and {@code expectedVersion}. */
@@ -27,7 +29,10 @@ public record StaffAction(Kind kind, long expectedVersion, String status, String
         DUPLICATE("duplicate", "originalReference", "publicMessage", "note"),
         RESOLVE("resolve", "resolution", "note"),
         CLOSE("close", "publicMessage", "note"),
-        REOPEN("reopen", "status", "publicMessage", "note");
+        REOPEN("reopen", "status", "publicMessage", "note"),
+        REFER("refer", "unitId", "reason", "note"),
+        ACCEPT_REFERRAL("accept-referral", "note"),
+        SEND_BACK("send-back", "reason", "note");
 
         private final String wireName;
         private final Set<String> fields;

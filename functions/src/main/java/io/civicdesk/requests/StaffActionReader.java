@@ -45,6 +45,7 @@ public final class StaffActionReader {
         String publicMessage = text(body, "publicMessage", "The public update", StaffAction.MAX_PUBLIC_MESSAGE, kind == Kind.MESSAGE, errors);
         String note = text(body, "note", "The note", StaffAction.MAX_NOTE, kind == Kind.NOTE, errors);
         String resolution = text(body, "resolution", "The resolution", StaffAction.MAX_PUBLIC_MESSAGE, kind == Kind.RESOLVE, errors);
+        String reason = text(body, "reason", "The reason", StaffAction.MAX_REASON, kind == Kind.REFER || kind == Kind.SEND_BACK, errors);
         if (kind == Kind.STATUS && status == null && !hasError(errors, "status")) {
             errors.add(new FieldError("status", "Choose the status to move to."));
         }
@@ -57,6 +58,9 @@ public final class StaffActionReader {
         String unitId = Ids.read(body.path("unitId"), "unitId", "unit", errors);
         if (kind == Kind.ASSIGN && !officerIdGiven && unitId == null && !hasError(errors, "unitId")) {
             errors.add(new FieldError("officerId", "Choose an officer to assign it to, or a unit to refer it to."));
+        }
+        if (kind == Kind.REFER && unitId == null && !hasError(errors, "unitId")) {
+            errors.add(new FieldError("unitId", "Choose the unit to refer it to."));
         }
         Priority priority = null;
         JsonNode priorityNode = body.path("priority");
@@ -79,7 +83,7 @@ public final class StaffActionReader {
             throw Refusal.invalid(errors);
         }
         return new StaffAction(kind, expectedVersion, status, publicMessage, note, officerId, officerIdGiven,
-                unitId, priority, original, resolution);
+                unitId, priority, original, resolution, reason);
     }
 
     /** Trimmed text: absent is null; present but empty, not text or too long is an error. */

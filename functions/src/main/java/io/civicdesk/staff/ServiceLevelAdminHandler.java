@@ -10,19 +10,25 @@ import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 
 /**
- * Business calendars and service-level policies ({@code ServiceLevelAdminFunction}, administrators only):
- * {@code GET /staff/service-levels}, {@code PUT /staff/calendars/{calendarId}}, a calendar's holidays, and
- * {@code PUT|DELETE /staff/policies/{policyId}}.
+ * Business calendars, service-level policies and referral targets between units ({@code ServiceLevelAdminFunction},
+ * administrators only): {@code GET /staff/service-levels}, {@code PUT /staff/calendars/{calendarId}}, a calendar's
+ * holidays, {@code PUT|DELETE /staff/policies/{policyId}}, {@code GET|PUT /staff/referral-targets}.
  */
 public final class ServiceLevelAdminHandler extends HttpHandler {
     private final ServiceLevelAdmin admin;
+    private final ReferralTargetAdmin referrals;
 
     public ServiceLevelAdminHandler() {
-        this(new StaffAdminWiring(AwsClients.dynamoDb()).serviceLevelAdmin());
+        this(new StaffAdminWiring(AwsClients.dynamoDb()));
     }
 
-    public ServiceLevelAdminHandler(ServiceLevelAdmin admin) {
+    private ServiceLevelAdminHandler(StaffAdminWiring wiring) {
+        this(wiring.serviceLevelAdmin(), wiring.referralTargetAdmin());
+    }
+
+    public ServiceLevelAdminHandler(ServiceLevelAdmin admin, ReferralTargetAdmin referrals) {
         this.admin = admin;
+        this.referrals = referrals;
     }
 
     @Override
@@ -41,6 +47,9 @@ public final class ServiceLevelAdminHandler extends HttpHandler {
                     Ids.require(calendarId, "calendarId", "calendar"), ServiceLevelReader.date(request.pathParameter("date"))));
             case "PUT /staff/policies/{policyId}" -> HttpResponses.json(200, admin.putPolicy(caller, policyId,
                     references -> ServiceLevelReader.policy(policyId, request.jsonBody(), references)));
+            case "GET /staff/referral-targets" -> HttpResponses.json(200, referrals.get(caller));
+            case "PUT /staff/referral-targets" -> HttpResponses.json(200,
+                    referrals.put(caller, ReferralTargetReader.targets(request.jsonBody())));
             case "DELETE /staff/policies/{policyId}" -> {
                 admin.deletePolicy(caller, policyId);
                 yield HttpResponses.json(200, admin.get(caller));

@@ -1,6 +1,7 @@
 package io.civicdesk.staff;
 
 import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.ReferralTargetStore;
 import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
@@ -54,6 +55,10 @@ public final class StaffAdminWiring {
 
     public ServiceLevelAdmin serviceLevelAdmin() {
         return new ServiceLevelAdmin(new CatalogStore(dynamo, table));
+    }
+
+    public ReferralTargetAdmin referralTargetAdmin() {
+        return new ReferralTargetAdmin(new CatalogStore(dynamo, table), new ReferralTargetStore(dynamo, table));
     }
 
     public StaffSignIns staffSignIns() {

@@ -2,6 +2,7 @@ package io.civicdesk.staff;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.civicdesk.catalog.InMemoryCatalog;
+import io.civicdesk.catalog.ReferralTargetStore;
 import io.civicdesk.sla.BusinessCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,8 @@ class ServiceLevelAdminHandlerTest {
 
     // The council's own calendar, "wa", open on weekdays.
     private final InMemoryCatalog catalog = InMemoryCatalog.twoUnits();
-    private final ServiceLevelAdminHandler handler = new ServiceLevelAdminHandler(new ServiceLevelAdmin(catalog));
+    private final ServiceLevelAdminHandler handler = new ServiceLevelAdminHandler(new ServiceLevelAdmin(catalog),
+            new ReferralTargetAdmin(catalog, new ReferralTargetStore(null, "CatalogTable"))); // referral targets: StaffReferralsTest
 
     ServiceLevelAdminHandlerTest() {
         catalog.putCalendar(new BusinessCalendar("wa", ZoneId.of("Australia/Perth"), BusinessCalendar.MONDAY_TO_FRIDAY, Map.of()));

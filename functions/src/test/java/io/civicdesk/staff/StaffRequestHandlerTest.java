@@ -1,6 +1,7 @@
 package io.civicdesk.staff;
 
 import io.civicdesk.agencies.AgreedTargets;
+import io.civicdesk.catalog.ReferralTargets;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,8 @@ class StaffRequestHandlerTest {
     private final StaffRequestHandler handler = new StaffRequestHandler(
             new RequestActions(requests, serviceId -> Workflow.DEFAULT, new InMemoryDirectory(), new Units(catalog, clock),
                     writes, outbox, RequestFigures.NONE, RequestActions.OnResolved.NOTHING, clock, "https://portal.test",
-                    (staff, kind, references) -> audited.add(staff.id() + " read " + kind + " " + references), writes, AgreedTargets.NONE),
+                    (staff, kind, references) -> audited.add(staff.id() + " read " + kind + " " + references), writes, AgreedTargets.NONE,
+                    () -> ReferralTargets.PROVIDER_DEFAULT, "RequestsTable"),
             new SubmitRequestService(Catalogue.of(catalog), requests, outbox, RequestFigures.NONE,
                     new IdempotentCommand(writes, writes, clock), clock, new SecureRandom(), "https://portal.test",
                     Metrics.NONE, null, AgreedTargets.NONE),
