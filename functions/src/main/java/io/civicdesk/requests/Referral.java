@@ -17,7 +17,6 @@ public record Referral(Instant referredAt, String fromUnitId, String fromUnitNam
     public enum Status {
         PENDING, ACCEPTED, SENT_BACK;
 
-        @com.fasterxml.jackson.annotation.JsonValue
         public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

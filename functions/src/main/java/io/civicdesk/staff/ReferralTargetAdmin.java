@@ -1,6 +1,5 @@
 package io.civicdesk.staff;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.civicdesk.catalog.ReferralTargetStore;
 import io.civicdesk.catalog.ReferralTargets;
 import io.civicdesk.catalog.ServiceLevelSettings;
@@ -30,7 +29,6 @@ public final class ReferralTargetAdmin {
         this.store = store;
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PairView(String fromUnitId, String fromUnitName, String toUnitId, String toUnitName, int hours) {
     }
 

@@ -111,7 +111,7 @@ class StaffRequestHandlerTest {
         assertTrue(json(view).path("canAct").asBoolean());
         List<String> actions = texts(json(view).path("allowedActions"));
         assertEquals(List.of("acknowledge", "assign", "status", "message", "note", "priority", "duplicate", "resolve",
-                "close"), actions);
+                "close", "refer"), actions);
     }
 
     @Test
