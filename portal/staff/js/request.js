@@ -36,7 +36,12 @@ const ACTIONS = {
   close: { label: 'Close', fields: ['publicMessage?', 'note?'], done: 'Request closed' },
   duplicate: { label: 'Mark as a duplicate of another request', fields: ['originalReference', 'publicMessage?', 'note?'], done: 'Marked as a duplicate' },
   reopen: { label: 'Reopen', fields: ['status?', 'publicMessage?', 'note?'], done: 'Request reopened' },
+  refer: { label: 'Refer to another unit', hint: 'It stays with your unit until they accept it or send it back', fields: ['unitId', 'reason', 'note?'], done: 'Referred: waiting for the unit to answer' },
+  'accept-referral': { label: 'Accept the referral', hint: 'It moves to your unit’s queue, unassigned', fields: ['note?'], done: 'Referral accepted: it is in your unit’s queue' },
+  'send-back': { label: 'Send it back: wrongly referred', hint: 'It stays with the unit that referred it', fields: ['reason', 'note?'], done: 'Sent back as wrongly referred' },
 };
+// The longest reason for a referral, or for sending one back (StaffAction.MAX_REASON).
+const REASON_MAX = 1000;
 // Statuses the shortcut actions move to: offered as those actions, not again under "Change the status".
 const SHORTCUTS = { acknowledged: 'acknowledge', resolved: 'resolve', closed: 'close' };
 
@@ -47,10 +52,13 @@ const HISTORY_TITLES = {
   reopen: 'Reopened', 'resident-reply': 'The resident replied', 'resident-information': 'The resident added information',
   'resident-not-fixed': 'The resident says it is not fixed: reopened', 'follower-added': 'Someone asked to follow it by email',
   'follower-confirmed': 'A follower confirmed by email', 'follower-removed': 'A follower stopped following',
+  referral: 'Referred to another unit, waiting for their answer', 'referral-accepted': 'Referral accepted',
+  'referral-sent-back': 'Sent back: wrongly referred',
 };
 const CHANGE_LABELS = {
   status: 'Status', priority: 'Priority', assignee: 'Assigned to', unit: 'Unit', duplicateOf: 'Duplicate of',
-  duplicate: 'Duplicate', resolution: 'Resolution', channel: 'Came in by',
+  duplicate: 'Duplicate', resolution: 'Resolution', channel: 'Came in by', referredTo: 'Referred to', reason: 'Reason',
+  targetHours: 'Target (business hours)', dueAt: 'Answer due', answeredInTime: 'Answered within target', wronglyReferred: 'Wrongly referred',
 };
 // History keys that only repeat another in a form for machines (assigneeId beside assignee's name).
 const HIDDEN_CHANGES = ['assigneeId'];
@@ -126,7 +134,9 @@ function valueText(key, value) {
   if (value === null || value === undefined || value === '') return key === 'assignee' ? 'Nobody' : 'None';
   if (key === 'status') return statusLabel(value);
   if (key === 'priority') return PRIORITY_LABELS[value] || value;
-  if (key === 'unit') return unitName(me, value);
+  if (key === 'unit' || key === 'referredTo') return unitName(me, value);
+  if (key === 'dueAt') return formatDateTime(value, request.timeZone);
+  if (key === 'answeredInTime' || key === 'wronglyReferred') return value === 'true' ? 'Yes' : 'No';
   if (key === 'duplicate' || key === 'duplicateOf') return displayReference(value);
   if (key === 'channel') return INTAKE_LABELS[value] || value;
   return String(value);
@@ -179,10 +189,20 @@ function field(action, spec) {
         control: h('input', { class: 'input input--width-10', type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' }),
       });
     case 'unitId':
+      if (action === 'refer') {
+        return formGroup({
+          id, label: 'Unit to refer it to', hint: 'They have the target agreed between your units to accept it or send it back.',
+          control: h('select', { class: 'select' }, [h('option', { value: '', text: 'Choose a unit' }),
+            ...(me.units || []).filter((unit) => unit.id !== request.unit?.id).map((unit) => h('option', { value: unit.id, text: unit.name }))]),
+        });
+      }
       return formGroup({
         id, label: 'Unit', hint: `Choose another unit to refer it to them. It is now with ${request.unit?.name}.`,
         control: h('select', { class: 'select' }, (me.units || []).map((unit) => h('option', { value: unit.id, selected: unit.id === request.unit?.id, text: unit.name }))),
       });
+    case 'reason':
+      return textarea(id, action === 'refer' ? 'Why it is theirs' : 'Why it is wrongly referred',
+        'Only staff see this. It is counted in the units’ referral figures.', { internal: true });
     case 'officerId':
       return formGroup({ id, label: 'Officer', control: h('select', { class: 'select' }, h('option', { value: '', text: 'Nobody yet' })) });
     default:
@@ -258,7 +278,7 @@ function actionForm() {
     ])),
     h('button', { class: 'button', type: 'submit', id: 'save', text: 'Save' }),
   ]);
-  for (const area of form.querySelectorAll('textarea')) characterCount(area, area.id.endsWith('-note') ? NOTE_MAX : MESSAGE_MAX);
+  for (const area of form.querySelectorAll('textarea')) characterCount(area, area.id.endsWith('-note') ? NOTE_MAX : area.id.endsWith('-reason') ? REASON_MAX : MESSAGE_MAX);
   restoreDraft(form);
   syncActions(form);
   form.addEventListener('change', (event) => {
@@ -295,16 +315,21 @@ function actionBody(form, action) {
     const optional = spec.endsWith('?');
     const id = fieldId(action, name);
     const text = ['status', 'priority'].includes(name) ? checked(form, action, name) : value(form, action, name);
-    const limit = name === 'note' ? NOTE_MAX : MESSAGE_MAX;
+    const limit = name === 'note' ? NOTE_MAX : name === 'reason' ? REASON_MAX : MESSAGE_MAX;
     if (name === 'unitId' || name === 'officerId') continue;
     if (!text) {
       if (!optional) errors.push({ fieldId: id, message: emptyMessage(name) });
       continue;
     }
-    if (['publicMessage', 'note', 'resolution'].includes(name) && [...text].length > limit) {
-      errors.push({ fieldId: id, message: `The ${name === 'note' ? 'note' : name === 'resolution' ? 'resolution' : 'public update'} must be ${limit.toLocaleString('en-AU')} characters or fewer` });
+    if (['publicMessage', 'note', 'resolution', 'reason'].includes(name) && [...text].length > limit) {
+      errors.push({ fieldId: id, message: `The ${name === 'note' ? 'note' : name === 'resolution' ? 'resolution' : name === 'reason' ? 'reason' : 'public update'} must be ${limit.toLocaleString('en-AU')} characters or fewer` });
     }
     body[name] = name === 'originalReference' ? text.toUpperCase().replace(/[\s-]/g, '') : text;
+  }
+  if (action === 'refer') {
+    const unitId = value(form, action, 'unitId');
+    if (unitId) body.unitId = unitId;
+    else errors.unshift({ fieldId: fieldId(action, 'unitId'), message: 'Choose the unit to refer it to' });
   }
   if (action === 'assign') {
     const unitId = value(form, action, 'unitId');
@@ -326,6 +351,7 @@ function emptyMessage(name) {
     status: 'Choose the new status',
     priority: 'Choose the priority',
     originalReference: 'Enter the reference of the original request',
+    reason: 'Enter the reason',
   }[name];
 }
 
@@ -491,6 +517,25 @@ function measuredText(measured, timeZone) {
   ]);
 }
 
+/** Its referrals to other units, newest first: the one waiting for an answer says by when. */
+function referralsSection() {
+  const referrals = [...(request.referrals || [])].reverse();
+  if (!referrals.length) return null;
+  const tz = request.timeZone;
+  return h('section', { 'aria-labelledby': 'referrals-heading' }, [
+    h('h2', { id: 'referrals-heading', text: 'Referrals' }),
+    h('ul', { class: 'list' }, referrals.map((referral) => h('li', {}, [
+      h('strong', { text: `${referral.from.name} to ${referral.to.name}: ` }),
+      referral.status === 'pending'
+        ? `waiting for ${referral.to.name} to answer, due ${formatDateTime(referral.dueAt, tz)}${referral.overdue ? ' (overdue)' : ''}`
+        : `${referral.status === 'accepted' ? 'accepted' : 'sent back as wrongly referred'} by ${referral.answeredBy?.name} ${formatDateTime(referral.answeredAt, tz)}, ${referral.answeredInTime ? 'within' : 'outside'} the target`,
+      h('br'),
+      `Target ${hoursText(referral.targetMinutes)}. Referred by ${referral.by?.name} ${formatDateTime(referral.referredAt, tz)}: ${referral.reason}`,
+      referral.returnReason ? [h('br'), `Sent back because: ${referral.returnReason}`] : null,
+    ].flat().filter(Boolean)))),
+  ]);
+}
+
 function render() {
   const sla = request.sla || {};
   const resident = request.resident || {};
@@ -529,7 +574,8 @@ function render() {
     ['Updates by', CHANNEL_LABELS[resident.preferredChannel] || resident.preferredChannel || 'Not given'],
   ];
 
-  const canAct = request.canAct && (request.allowedActions || []).length;
+  // The receiving unit of a referral may answer it without the request being theirs yet.
+  const canAct = (request.allowedActions || []).length > 0;
   page.replaceChildren(...[
     h('h1', { id: 'request-heading' }, [
       h('span', { class: 'caption', text: request.service?.name || '' }), 'Request ', h('span', { class: 'nowrap', text: request.displayReference }),
@@ -537,6 +583,7 @@ function render() {
     dueLine(request.sla ? { ...request.sla, paused: request.paused, finishedAt: request.final ? sla.closedAt || sla.resolvedAt : null } : {}, request.timeZone),
     guidancePanel(request.service?.id),
     summaryList(facts),
+    referralsSection(),
     h('h2', { text: 'Update this request' }),
     canAct ? actionForm() : h('p', { text: request.canAct
       ? 'There is nothing you can do to this request now.'

@@ -14,6 +14,7 @@ const banner = document.getElementById('banner');
 const area = document.getElementById('service-levels');
 
 let data; // the last GET /staff/service-levels
+let referrals; // the last GET /staff/referral-targets
 let services = []; // [{ id, name }] from the public catalogue
 
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -191,6 +192,60 @@ async function send(path, options, done, fields = {}) {
   return showErrors([{ message: response.data.message || 'Sorry, there is a problem with the staff service. Try again in a few minutes.' }]);
 }
 
+// ---- Referral targets between units ----
+
+/** One form: the default, each pair's own target (or removed), and a new pair; saved whole under its version. */
+function referralForm() {
+  const units = referrals.units;
+  const unitOptions = (first) => [h('option', { value: '', text: first }), ...units.map((unit) => h('option', { value: unit.id, text: unit.name }))];
+  const pairRows = referrals.pairs.map((pair, index) => h('fieldset', { class: 'fieldset' }, [
+    h('legend', { class: 'legend', text: `${pair.fromUnitName} to ${pair.toUnitName}` }),
+    formGroup({ id: `referral-pair-${index}-hours`, label: 'Target in business hours', control: h('input', { class: 'input input--width-4', type: 'text', inputmode: 'numeric', value: String(pair.hours) }) }),
+    h('div', { class: 'checkboxes__item' }, [
+      h('input', { class: 'checkboxes__input', type: 'checkbox', id: `referral-pair-${index}-remove` }),
+      h('label', { class: 'label checkboxes__label', for: `referral-pair-${index}-remove`, text: 'Remove: use the default' }),
+    ]),
+  ]));
+  const form = h('form', { novalidate: true, id: 'referral-targets' }, [
+    formGroup({ id: 'referral-default', label: 'Default target in business hours', hint: `For every pair without its own. The provider’s default is ${referrals.providerDefaultHours}.`,
+      control: h('input', { class: 'input input--width-4', type: 'text', inputmode: 'numeric', value: String(referrals.defaultHours) }) }),
+    ...pairRows,
+    h('fieldset', { class: 'fieldset' }, [
+      h('legend', { class: 'legend', text: 'Agree a target for another pair (optional)' }),
+      formGroup({ id: 'referral-new-from', label: 'Unit that refers', control: h('select', { class: 'select' }, unitOptions('Choose a unit')) }),
+      formGroup({ id: 'referral-new-to', label: 'Unit referred to', control: h('select', { class: 'select' }, unitOptions('Choose a unit')) }),
+      formGroup({ id: 'referral-new-hours', label: 'Target in business hours', control: h('input', { class: 'input input--width-4', type: 'text', inputmode: 'numeric' }) }),
+    ]),
+    h('button', { class: 'button', type: 'submit', text: 'Save referral targets' }),
+  ]);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const whole = (id) => (/^\d+$/.test(form.elements[id].value.trim()) ? Number(form.elements[id].value.trim()) : form.elements[id].value.trim());
+    const fields = { defaultHours: 'referral-default' };
+    const pairs = [];
+    referrals.pairs.forEach((pair, index) => {
+      if (form.elements[`referral-pair-${index}-remove`].checked) return;
+      fields[`pairs[${pairs.length}].hours`] = `referral-pair-${index}-hours`;
+      pairs.push({ fromUnitId: pair.fromUnitId, toUnitId: pair.toUnitId, hours: whole(`referral-pair-${index}-hours`) });
+    });
+    const from = form.elements['referral-new-from'].value;
+    const to = form.elements['referral-new-to'].value;
+    const hours = form.elements['referral-new-hours'].value.trim();
+    const errors = [];
+    if (from || to || hours) {
+      if (!from) errors.push({ fieldId: 'referral-new-from', message: 'Choose the unit that refers' });
+      if (!to) errors.push({ fieldId: 'referral-new-to', message: 'Choose the unit referred to' });
+      if (!hours) errors.push({ fieldId: 'referral-new-hours', message: 'Enter the target in business hours' });
+      Object.assign(fields, { [`pairs[${pairs.length}].fromUnitId`]: 'referral-new-from', [`pairs[${pairs.length}].toUnitId`]: 'referral-new-to', [`pairs[${pairs.length}].hours`]: 'referral-new-hours' });
+      pairs.push({ fromUnitId: from, toUnitId: to, hours: whole('referral-new-hours') });
+    }
+    if (errors.length) return showErrors(errors);
+    return send('/staff/referral-targets', { method: 'PUT', body: { defaultHours: whole('referral-default'), pairs, version: referrals.version } },
+      'The referral targets are saved', fields);
+  });
+  return form;
+}
+
 // ---- Start ----
 
 function render() {
@@ -208,6 +263,9 @@ function render() {
     h('p', { text: 'A request falls under the first policy in this order whose service and priority fit it. When none fits, it gets its service’s own promise in business days.' }),
     ...data.policies.map(policyCard),
     addPolicy,
+    h('h2', { text: 'Referral targets between units' }),
+    h('p', { text: 'When a unit refers a request to another, the receiving unit has this long to accept it or send it back as wrongly referred. A referral keeps the target it was made under.' }),
+    referralForm(),
   );
   staffTitle('Service levels');
 }
@@ -218,7 +276,13 @@ async function load() {
     showProblem('Sorry, there is a problem with the staff service', response.data.message || 'Try again in a few minutes.');
     return;
   }
+  const targets = await staffApi('/staff/referral-targets');
+  if (!targets.ok) {
+    showProblem('Sorry, there is a problem with the staff service', targets.data.message || 'Try again in a few minutes.');
+    return;
+  }
   data = response.data;
+  referrals = targets.data;
   render();
 }
 

@@ -96,6 +96,7 @@ public final class ReportMail {
         }
         row(html, report.allUnits(), true);
         html.append("</table>");
+        referrals(html, report);
         html.append("<p style=\"font-size:14px;margin-top:16px\">Times are business hours, counted only while the council is open. ")
                 .append("Percentiles are within ").append(Math.round(DurationSketch.RELATIVE_ERROR * 100))
                 .append("%. Open requests are as at this report's first run; days waited are business days. Satisfaction ")
@@ -114,7 +115,39 @@ public final class ReportMail {
                     .append(unit.backlog().overTwentyDays()).append(" over 20 business days), satisfaction ")
                     .append(percent(figures.satisfaction())).append(", NPS ").append(nps(figures.netPromoterScore())).append("\n");
         }
+        if (!report.referrals().isEmpty()) {
+            text.append("\nReferrals between units:\n");
+            for (ServiceLevelReport.Referrals pair : report.referrals()) {
+                text.append(pair.fromUnitName()).append(" to ").append(pair.toUnitName()).append(": ")
+                        .append(pair.referred()).append(" referred, ").append(pair.accepted()).append(" accepted, ")
+                        .append(pair.sentBack()).append(" sent back as wrongly referred, ")
+                        .append(percent(pair.shareAnsweredInTime())).append(" answered within target\n");
+            }
+        }
         return text.append("\nThe figures are attached as a CSV file.\n").toString();
+    }
+
+    /** Referrals per pair of units: fewer is better (seed 004), and each answered within the pair's target. */
+    private static void referrals(StringBuilder html, ServiceLevelReport report) {
+        if (report.referrals().isEmpty()) {
+            return;
+        }
+        html.append("<h2 style=\"font-size:18px;margin:24px 0 8px\">Referrals between units</h2>");
+        html.append("<table role=\"table\" cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse:collapse;font-size:14px\"><tr>");
+        for (String heading : List.of("From", "To", "Referred", "Accepted", "Sent back (wrongly referred)", "Answered within target")) {
+            html.append("<th scope=\"col\" style=\"text-align:left;border-bottom:2px solid ").append(INK).append("\">")
+                    .append(heading).append("</th>");
+        }
+        html.append("</tr>");
+        for (ServiceLevelReport.Referrals pair : report.referrals()) {
+            html.append("<tr>");
+            for (String cell : List.of(pair.fromUnitName(), pair.toUnitName(), Long.toString(pair.referred()),
+                    Long.toString(pair.accepted()), Long.toString(pair.sentBack()), percent(pair.shareAnsweredInTime()))) {
+                html.append("<td style=\"border-bottom:1px solid #b1b4b6\">").append(escape(cell)).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</table>");
     }
 
     private static void row(StringBuilder html, ServiceLevelReport.Line line, boolean total) {

@@ -30,6 +30,7 @@ final class ReportSummaryView {
         summary.put("units", units);
         summary.put("services", services);
         summary.put("allUnits", line(report.allUnits()));
+        summary.put("referrals", report.referrals());
         return Json.write(summary);
     }
 

@@ -3,6 +3,7 @@ package io.civicdesk.reports;
 import io.civicdesk.figures.UnitService;
 import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.figures.Figures;
+import io.civicdesk.figures.ReferralFiguresStore;
 import io.civicdesk.catalog.Catalog;
 import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.catalog.Service;
@@ -96,6 +97,7 @@ public final class ServiceLevelReports {
         BusinessCalendar calendar = catalog.calendar(catalogue.council().calendarId()).orElseThrow(
                 () -> new IllegalStateException("The council's calendar " + catalogue.council().calendarId() + " is missing"));
         Backlogs.Reading backlog = backlogs.forPeriod(period.key(), unitIds, calendar, now);
+        ReferralFiguresStore.Period referrals = figures.referrals().period(period.first(), period.last());
         Map<String, String> serviceNames = catalogue.services().stream()
                 .collect(Collectors.toMap(Service::id, Service::name, (a, b) -> a, LinkedHashMap::new));
         serviceNames.put(SatisfactionFiguresStore.COUNTER_SERVICE, COUNTER_NAME);
@@ -104,8 +106,8 @@ public final class ServiceLevelReports {
                 serviceNames);
         ServiceLevelReport report = ServiceLevelReport.build(period, catalogue.council().name(), names,
                 withSurveys(current.figures(), unitIds, period), withSurveys(before.figures(), unitIds, previous),
-                backlog.backlog());
-        int itemsRead = current.itemsRead() + before.itemsRead() + backlog.itemsRead();
+                backlog.backlog(), referrals.pairs());
+        int itemsRead = current.itemsRead() + before.itemsRead() + backlog.itemsRead() + referrals.itemsRead();
 
         String csv = ReportCsv.write(report);
         ReportStore.StoredReport made = new ReportStore.StoredReport(period.key(), period, csv, ReportSummaryView.write(report), now);
