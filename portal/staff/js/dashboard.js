@@ -90,6 +90,28 @@ function history(reports, show, chosen) {
   ]));
 }
 
+/** The period's referrals per pair of units: how many, how many came back as wrongly referred, answered in target. */
+function referralTable(pairs) {
+  if (!pairs.length) return h('p', { text: 'No referrals between units in this period.' });
+  const share = (pair) => {
+    const answered = pair.accepted + pair.sentBack;
+    return answered ? percent(pair.answeredInTime / answered) : '–';
+  };
+  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Referrals between units', tabindex: '0' }, h('table', { class: 'table' }, [
+    h('caption', { class: 'table__caption', text: 'Referrals between units' }),
+    h('thead', {}, h('tr', {}, ['From', 'To', 'Referred', 'Accepted', 'Wrongly referred', 'Answered in target']
+      .map((text) => h('th', { scope: 'col', text })))),
+    h('tbody', {}, pairs.map((pair) => h('tr', {}, [
+      h('th', { scope: 'row', text: pair.fromUnitName }),
+      h('td', { text: pair.toUnitName }),
+      h('td', { class: 'table__number', text: String(pair.referred) }),
+      h('td', { class: 'table__number', text: String(pair.accepted) }),
+      h('td', { class: 'table__number', text: String(pair.sentBack) }),
+      h('td', { class: 'table__number', text: share(pair) }),
+    ]))),
+  ]));
+}
+
 function show(data, showing) {
   const reports = data.reports;
   if (!reports.length) {
@@ -119,6 +141,7 @@ function show(data, showing) {
     barChart({ title: 'Open backlog by unit', unit: 'Open requests', rows: chosen.units.map((u) => [u.unitName, u.open ?? 0]) }),
     barChart({ title: 'Breaches by unit', unit: 'Breaches', rows: chosen.units.map((u) => [u.unitName, u.breaches ?? 0]) }),
     barChart({ title: 'Breaches by service', unit: 'Breaches', rows: services.map((s) => [s.serviceName, s.breaches ?? 0]) }),
+    referralTable(chosen.referrals || []),
     h('h2', { text: 'Stored reports' }),
     history(reports, showing, chosen),
   );

@@ -30,10 +30,13 @@ public final class ReportHistory {
         this.accounts = accounts;
     }
 
-    /** A report's headline figures: per unit, per service, and across all units (null for an account manager). */
+    /**
+     * A report's headline figures: per unit, per service, and across all units (null for an account manager), and the
+     * referrals per pair of units (an account manager's: the pairs her units are part of).
+     */
     public record Entry(String periodKey, String kind, String first, String last, Instant createdAt, String csvFileName,
                         List<Map<String, Object>> units, List<Map<String, Object>> services,
-                        Map<String, Object> allUnits) {
+                        Map<String, Object> allUnits, List<Map<String, Object>> referrals) {
     }
 
     public record History(String kind, List<Entry> reports) {
@@ -108,7 +111,9 @@ public final class ReportHistory {
         ReportSummaryView.Lines summary = ReportSummaryView.read(summaryJson);
         return new Entry(period.key(), period.kind().name(), period.first().toString(), period.last().toString(), createdAt,
                 ServiceLevelReports.fileName(period), lines(summary.units(), units), lines(summary.services(), units),
-                units == null ? summary.allUnits() : null);
+                units == null ? summary.allUnits() : null,
+                summary.referrals().stream().filter(pair -> units == null || units.contains(String.valueOf(pair.get("fromUnitId")))
+                        || units.contains(String.valueOf(pair.get("toUnitId")))).toList());
     }
 
     private static List<Map<String, Object>> lines(List<Map<String, Object>> lines, Set<String> units) {

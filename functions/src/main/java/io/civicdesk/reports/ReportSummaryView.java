@@ -59,8 +59,9 @@ final class ReportSummaryView {
         return figures;
     }
 
-    /** A summary's lines, each as the map of figures it was written from. */
-    record Lines(List<Map<String, Object>> units, List<Map<String, Object>> services, Map<String, Object> allUnits) {
+    /** A summary's lines, each as the map of figures it was written from; a line per pair of units referring. */
+    record Lines(List<Map<String, Object>> units, List<Map<String, Object>> services, Map<String, Object> allUnits,
+                 List<Map<String, Object>> referrals) {
     }
 
     @SuppressWarnings("unchecked")
@@ -69,7 +70,8 @@ final class ReportSummaryView {
             Map<String, Object> summary = Json.MAPPER.readValue(json, Map.class);
             return new Lines((List<Map<String, Object>>) summary.getOrDefault("units", List.of()),
                     (List<Map<String, Object>>) summary.getOrDefault("services", List.of()),
-                    (Map<String, Object>) summary.get("allUnits"));
+                    (Map<String, Object>) summary.get("allUnits"),
+                    (List<Map<String, Object>>) summary.getOrDefault("referrals", List.of()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.civicdesk.reports;
 import io.civicdesk.figures.UnitService;
 import io.civicdesk.figures.Backlog;
 import io.civicdesk.figures.Figures;
+import io.civicdesk.figures.ReferralFiguresStore.PairCounts;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -44,7 +45,38 @@ class ServiceLevelReportTest {
         return ServiceLevelReport.build(QUARTER, "City of Melaleuca", NAMES,
                 Map.of(missedBin, received(8, 2, 9, 1), bulkVerge, received(3, 1, 2, 0), pothole, received(5, 5, 4, 4)),
                 Map.of(missedBin, received(5, 0, 5, 0), pothole, received(10, 10, 0, 0)),
-                Map.of(pothole, Backlog.of(List.of(10, 2)), missedBin, Backlog.of(List.of(25, 5, 20, 0))));
+                Map.of(pothole, Backlog.of(List.of(10, 2)), missedBin, Backlog.of(List.of(25, 5, 20, 0))),
+                List.of(new PairCounts("waste", "roads", 6, 3, 2, 4), new PairCounts("roads", "waste", 1, 1, 0, 0),
+                        new PairCounts("roads", "parks", 2, 0, 1, 1)));
+    }
+
+    @Test
+    void eachUnitsReferralsAreThoseItMadeAndThoseMadeToIt() {
+        ServiceLevelReport report = report();
+        // Waste made 6 (2 came back as wrongly referred) and was sent 1, which it answered late.
+        assertEquals(new ServiceLevelReport.UnitReferrals(6, 1, 2, 0.0), report.referralsOf("waste"));
+        // Roads made 3 (1 came back) and answered 4 of the 5 made to it within the target.
+        assertEquals(new ServiceLevelReport.UnitReferrals(3, 6, 1, 0.8), report.referralsOf("roads"));
+        assertEquals(new ServiceLevelReport.UnitReferrals(9, 9, 3, 5.0 / 7), report.referralsOf(null));
+        String[] rows = ReportCsv.write(report).split("\r\n");
+        List<String> header = List.of(rows[0].split(","));
+        String[] waste = java.util.Arrays.stream(rows).filter(row -> row.contains(",Waste Services,,")).findFirst().orElseThrow().split(",", -1);
+        assertEquals("6", waste[header.indexOf("referred_out")]);
+        assertEquals("2", waste[header.indexOf("wrongly_referred_out")]);
+        assertEquals("0.0", waste[header.indexOf("referrals_answered_in_target_pct")]);
+        assertEquals("", rows[3].split(",", -1)[header.indexOf("referred_out")], "a service's line has no referrals");
+        String html = ReportMail.html(report);
+        assertTrue(html.contains("<h2 style=\"font-size:18px;margin:24px 0 8px\">Referrals between units</h2>"), html);
+        assertTrue(ReportMail.text(report).contains("Waste Services to Roads and Drainage: 6 referred, 3 accepted, 2 sent back as wrongly referred, 80% answered within target"),
+                ReportMail.text(report));
+    }
+
+    @Test
+    void anAccountManagersReportHasOnlyThePairsTheirUnitsArePartOf() {
+        ServiceLevelReport waste = report().forUnits(Set.of("waste"));
+        assertEquals(List.of("waste>roads", "roads>waste"),
+                waste.referrals().stream().map(pair -> pair.fromUnitId() + ">" + pair.toUnitId()).toList());
+        assertEquals("Roads and Drainage", waste.referrals().get(0).toUnitName());
     }
 
     @Test
