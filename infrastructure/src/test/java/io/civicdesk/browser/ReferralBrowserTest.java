@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.civicdesk.platform.Json;
 import io.civicdesk.testing.Api;
+import io.civicdesk.testing.Browser;
 import io.civicdesk.testing.PhoneBrowserTest;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.TestStack;
