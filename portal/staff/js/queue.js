@@ -2,7 +2,7 @@
 // with its count; paging; and search. Filters live in the address, so Back, a reload and a shared link show the
 // same list. A search does not: it may be a resident's name or phone number, which must not sit in an address
 // (the history list, a bookmark, a server log), so it lives only in the history entry's state.
-import { api, h, announce, focusElement, statusTag, NetworkError } from '../../js/core.js';
+import { api, h, announce, focusElement, statusTag, formatDateTime, NetworkError } from '../../js/core.js';
 import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, formGroup, choiceGroup } from '../../js/forms.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
 import { dueLine, priorityTag, warningTag, humanise, unitName, PRIORITY_LABELS } from './words.js';
@@ -15,6 +15,7 @@ const filtersArea = document.getElementById('queue-filters');
 const results = document.getElementById('results');
 const searchForm = document.getElementById('search-form');
 const searchInput = document.getElementById('q');
+const waitingArea = document.getElementById('referrals-waiting');
 
 let me;
 let services = []; // the catalogue's services, for the service filter
@@ -142,6 +143,25 @@ function countText(view) {
   return `Showing ${shown} ${view === 'done' ? 'finished' : 'open'} request${shown === 1 ? '' : 's'}, ${view === 'done' ? 'most recently finished first' : 'what falls due first at the top'}`;
 }
 
+/** The referrals waiting for the unit's answer, oldest first: each opens the request, where it is accepted or sent back. */
+async function showWaitingReferrals(unit) {
+  let response;
+  try {
+    response = await staffApi(`/staff/referrals?${new URLSearchParams({ unit })}`);
+  } catch {
+    return; // the queue works without it
+  }
+  const items = response.ok ? response.data.items : [];
+  waitingArea.hidden = !items.length;
+  waitingArea.replaceChildren(...(items.length ? [
+    h('h2', { id: 'referrals-waiting-heading', text: `Referred to ${response.data.unit.name}, waiting for your answer` }),
+    h('ul', { class: 'list' }, items.map((item) => h('li', {}, [
+      h('a', { href: `request.html?ref=${encodeURIComponent(item.displayReference)}`, text: `${item.displayReference} ${item.serviceName}` }),
+      `, from ${item.fromUnitName}: answer due ${formatDateTime(item.dueAt)}${item.overdue ? ' (overdue)' : ''}`,
+    ]))),
+  ] : []));
+}
+
 function renderList(data, filters) {
   const view = data.view || filters.view || 'open';
   shown = data.items.length;
@@ -233,6 +253,7 @@ async function loadQueue({ focus = false } = {}) {
   }
   const data = response.data;
   renderList(data, filters);
+  showWaitingReferrals(filters.unit);
   filtersArea.replaceChildren(quickFilters(filters, data.counts || {}), filterForm(filters, data.counts || {}));
   if (focus) {
     focusElement(document.getElementById('results-heading'));

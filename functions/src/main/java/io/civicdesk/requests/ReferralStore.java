@@ -3,10 +3,13 @@ package io.civicdesk.requests;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.civicdesk.platform.Items.n;
@@ -18,6 +21,9 @@ import static io.civicdesk.platform.Items.s;
  * pk                     sk                      item
  * REQUEST#{reference}    REFERRAL#{referredAt}   one referral: from and to (ids and names), reason, by, target,
  *                                                dueAt, status (pending, accepted, sent-back), who answered, when, why
+ * REFERRALS#{toUnitId}   {referredAt}#{reference}  the receiving unit's list of referrals waiting for its answer:
+ *                                                written with the referral, deleted with its answer
+ *                                                ({@link ReferralInboxStore} reads it)
  * </pre>
  * {@code REFERRAL#} sorts between {@code HISTORY#} and {@code REQUEST}, so the staff page's one Query reads them and
  * the resident's tracking page ({@code sk >= "REQUEST"}) never does. A referral is written only in the transaction
@@ -33,12 +39,23 @@ final class ReferralStore {
         this.table = table;
     }
 
-    Write made(Reference reference, Referral referral) {
-        return RequestItems.putNew("referral", table, item(reference, referral));
+    /** A new referral, and its line in the receiving unit's list. */
+    List<Write> made(Reference reference, String serviceName, Referral referral) {
+        Map<String, AttributeValue> waiting = new HashMap<>(ReferralInboxStore.key(referral.toUnitId(), referral.referredAt(), reference));
+        waiting.put("reference", s(reference.value()));
+        waiting.put("serviceName", s(serviceName));
+        waiting.put("fromUnitName", s(referral.fromUnitName()));
+        waiting.put("referredAt", s(referral.referredAt().toString()));
+        waiting.put("dueAt", s(referral.dueAt().toString()));
+        return List.of(RequestItems.putNew("referral", table, item(reference, referral)),
+                RequestItems.putNew("referral-waiting", table, waiting));
     }
 
-    Write answered(Reference reference, Referral referral) {
-        return Write.put("referral", Put.builder().tableName(table).item(item(reference, referral)).build());
+    /** The referral answered, off the receiving unit's list. */
+    List<Write> answered(Reference reference, Referral referral) {
+        return List.of(Write.put("referral", Put.builder().tableName(table).item(item(reference, referral)).build()),
+                Write.of("referral-waiting", TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(ReferralInboxStore.key(referral.toUnitId(), referral.referredAt(), reference)).build()).build()));
     }
 
     private static Map<String, AttributeValue> item(Reference reference, Referral referral) {

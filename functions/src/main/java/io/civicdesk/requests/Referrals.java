@@ -111,7 +111,7 @@ final class Referrals {
         after.put("dueAt", due.toString());
         Change change = changes.internal(acting, request.changed(request.status(), request.unitId(), request.handling()),
                 acting.entry("referral", Map.of("unit", request.unitId()), after, null, null));
-        List<Write> writes = new ArrayList<>(List.of(store.made(request.reference(), referral)));
+        List<Write> writes = new ArrayList<>(store.made(request.reference(), request.serviceName(), referral));
         writes.addAll(counted(referral, acting.now(), request, List.of(ReferralFiguresStore.REFERRED)));
         return change.with(referral, writes);
     }
@@ -146,7 +146,7 @@ final class Referrals {
         if (referral.answeredInTime()) {
             counters.add(ReferralFiguresStore.ANSWERED_IN_TIME);
         }
-        List<Write> writes = new ArrayList<>(List.of(store.answered(request.reference(), referral)));
+        List<Write> writes = new ArrayList<>(store.answered(request.reference(), referral));
         writes.addAll(counted(referral, referral.answeredAt(), request, counters));
         return change.with(referral, writes);
     }

@@ -55,6 +55,10 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
         return new RequestStore(dynamo, requestsTable);
     }
 
+    public ReferralInboxStore referralInbox() {
+        return new ReferralInboxStore(dynamo, requestsTable);
+    }
+
     public QueueStore queues() {
         return new QueueStore(dynamo, requestsTable);
     }

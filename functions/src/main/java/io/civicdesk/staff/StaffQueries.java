@@ -17,6 +17,7 @@ import io.civicdesk.requests.Reference;
 import io.civicdesk.requests.RequestStatus;
 import io.civicdesk.requests.LookupStore;
 import io.civicdesk.requests.QueueStore;
+import io.civicdesk.requests.ReferralInboxStore;
 import io.civicdesk.requests.RequestStore;
 import io.civicdesk.requests.LookupStore.LookupHit;
 import io.civicdesk.requests.QueueStore.QueueEntry;
@@ -50,6 +51,7 @@ public final class StaffQueries {
     static final int MAX_SEARCH_WORDS = 5;
 
     private final RequestStore requests;
+    private final ReferralInboxStore inbox;
     private final QueueStore queues;
     private final LookupStore lookup;
     private final StaffDirectory directory;
@@ -57,8 +59,9 @@ public final class StaffQueries {
     private final Clock clock;
 
     public StaffQueries(RequestStore requests, QueueStore queues, LookupStore lookup, StaffDirectory directory,
-                        CatalogStore catalog, Clock clock) {
+                        CatalogStore catalog, Clock clock, ReferralInboxStore inbox) {
         this.requests = requests;
+        this.inbox = inbox;
         this.queues = queues;
         this.lookup = lookup;
         this.directory = directory;
@@ -338,7 +341,32 @@ public final class StaffQueries {
     public record Officers(RequestView.Named unit, List<Officer> officers) {
     }
 
+    /** A referral waiting for the unit's answer; {@code overdue} once past its due time. */
+    public record WaitingReferral(String reference, String displayReference, String serviceName, String fromUnitName,
+                                  Instant referredAt, Instant dueAt, boolean overdue) {
+    }
+
+    public record WaitingReferrals(RequestView.Named unit, List<WaitingReferral> items) {
+    }
+
+    /** The referrals waiting for a unit's answer (the caller's own unit unless one is named), oldest first. */
+    public WaitingReferrals referrals(StaffCaller caller, String unitParameter) {
+        String unit = handledUnit(caller, unitParameter);
+        Instant now = clock.instant();
+        return new WaitingReferrals(named(unit), inbox.waiting(unit, 100).stream().map(waiting -> new WaitingReferral(
+                waiting.reference().value(), waiting.reference().display(), waiting.serviceName(), waiting.fromUnitName(),
+                waiting.referredAt(), waiting.dueAt(), waiting.dueAt().isBefore(now))).toList());
+    }
+
     public Officers officers(StaffCaller caller, String unitParameter) {
+        String unit = handledUnit(caller, unitParameter);
+        return new Officers(named(unit), directory.inUnit(unit).stream()
+                .map(member -> new Officer(member.id(), member.name(), member.email(),
+                        member.roles().stream().map(Role::group).sorted().toList())).toList());
+    }
+
+    /** The unit asked for, else the caller's own; one they may handle requests of, and one that exists. */
+    private String handledUnit(StaffCaller caller, String unitParameter) {
         RequestActions.requireHandler(caller);
         String asked = Ids.optional(unitParameter, "unit", "unit");
         String unit = asked != null ? asked : caller.unitId();
@@ -349,9 +377,7 @@ public final class StaffQueries {
         if (units.unit(unit).isEmpty()) {
             throw Refusal.invalid("unit", "There is no unit " + unit + ".");
         }
-        return new Officers(named(unit), directory.inUnit(unit).stream()
-                .map(member -> new Officer(member.id(), member.name(), member.email(),
-                        member.roles().stream().map(Role::group).sorted().toList())).toList());
+        return unit;
     }
 
     private RequestView.Named named(String unitId) {

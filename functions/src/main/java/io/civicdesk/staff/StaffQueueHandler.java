@@ -10,7 +10,7 @@ import io.civicdesk.requests.RequestWiring;
 
 /**
  * Staff reads that find work ({@code StaffQueueFunction}, read-only): {@code GET /staff/me}, {@code GET /staff/queue},
- * {@code GET /staff/search}, {@code GET /staff/officers}.
+ * {@code GET /staff/search}, {@code GET /staff/officers}, {@code GET /staff/referrals}.
  */
 public final class StaffQueueHandler extends HttpHandler {
     private final StaffQueries queries;
@@ -25,7 +25,7 @@ public final class StaffQueueHandler extends HttpHandler {
 
     private static StaffQueries wire(RequestWiring wiring) {
         return new StaffQueries(wiring.requests(), wiring.queues(), wiring.lookup(), wiring.directory(), wiring.catalog(),
-                wiring.clock());
+                wiring.clock(), wiring.referralInbox());
     }
 
     @Override
@@ -36,6 +36,7 @@ public final class StaffQueueHandler extends HttpHandler {
             case "GET /staff/queue" -> queries.queue(caller, StaffQueries.readQueue(request::queryParameter));
             case "GET /staff/search" -> queries.search(caller, request.queryParameter("q").orElse(null));
             case "GET /staff/officers" -> queries.officers(caller, request.queryParameter("unit").orElse(null));
+            case "GET /staff/referrals" -> queries.referrals(caller, request.queryParameter("unit").orElse(null));
             default -> throw Refusal.notFound("No such staff route.");
         };
         return HttpResponses.json(200, body);

@@ -56,6 +56,7 @@ class StaffReferralsTest {
         assertEquals(to.unitId(), last(referred).path("after").path("referredTo").asText());
 
         assertTrue(actions(receiver.view(reference)).containsAll(List.of("accept-referral", "send-back")));
+        assertEquals(List.of(reference), waiting(receiver, to.unitId()), "it waits in the receiving unit's list");
         Api.Reply notTheirs = referrer.act(reference, Map.of("action", "accept-referral"));
         assertEquals(403, notTheirs.status(), notTheirs.body());
 
@@ -67,6 +68,9 @@ class StaffReferralsTest {
         assertEquals("referral-accepted", last(accepted).path("action").asText());
         assertTrue(queue(receiver, to.unitId()).contains(reference));
         assertFalse(queue(referrer, from.unitId()).contains(reference));
+        assertEquals(List.of(), waiting(receiver, to.unitId()), "answered, it leaves the list");
+        Api.Reply notTheirList = referrer.get("/staff/referrals?unit=" + to.unitId());
+        assertEquals(403, notTheirList.status(), notTheirList.body());
 
         ReferralFiguresStore.PairCounts counts = today(from.unitId());
         assertEquals(new ReferralFiguresStore.PairCounts(from.unitId(), to.unitId(), 1, 1, 0, 1), counts);
@@ -245,6 +249,14 @@ class StaffReferralsTest {
         JsonNode history = view.path("history");
         assertNotNull(history.get(history.size() - 1));
         return history.get(history.size() - 1);
+    }
+
+    private static List<String> waiting(StaffApi who, String unit) {
+        Api.Reply reply = who.get("/staff/referrals?unit=" + unit);
+        assertEquals(200, reply.status(), reply.body());
+        List<String> refs = new ArrayList<>();
+        reply.json().path("items").forEach(item -> refs.add(item.path("reference").asText()));
+        return refs;
     }
 
     private static List<String> queue(StaffApi who, String unit) {
