@@ -88,6 +88,14 @@ class StaffAuthorisationMatrixTest {
                         StaffMember wrongUnit, int success) {
     }
 
+    private static Object referralTargetsAsTheyAre() {
+        com.fasterxml.jackson.databind.JsonNode targets = StaffApi.as(ADMIN).get("/staff/referral-targets").json();
+        List<Object> pairs = new java.util.ArrayList<>();
+        targets.path("pairs").forEach(pair -> pairs.add(Map.of("fromUnitId", pair.path("fromUnitId").asText(),
+                "toUnitId", pair.path("toUnitId").asText(), "hours", pair.path("hours").asInt())));
+        return Map.of("defaultHours", targets.path("defaultHours").asInt(), "pairs", pairs, "version", targets.path("version").asLong());
+    }
+
     private static Map<String, Case> cases() {
         Map<String, Case> cases = new LinkedHashMap<>();
         String ref = wasteRequest;
@@ -198,6 +206,11 @@ class StaffAuthorisationMatrixTest {
                 "firstResponseMinutes", 60, "resolutionMinutes", 120), ADMIN, StaffApi.SUPERVISOR, null, 200));
         cases.put("DELETE /staff/policies/{policyId}", new Case("/staff/policies/" + policyToDelete, null,
                 ADMIN, StaffApi.SUPERVISOR, null, 200));
+        // The referral targets saved as they are (under the version just read), so no other test's targets change.
+        cases.put("GET /staff/referral-targets", new Case("/staff/referral-targets", null, ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("PUT /staff/referral-targets", new Case("/staff/referral-targets", StaffAuthorisationMatrixTest::referralTargetsAsTheyAre,
+                ADMIN, StaffApi.SUPERVISOR, null, 200));
+        cases.put("GET /staff/referrals", new Case("/staff/referrals?unit=waste", null, SAM, ACCOUNT_MANAGER, PRIYA, 200));
         cases.put("POST /staff/reports/run", new Case("/staff/reports/run", () -> Map.of("kind", "weekly", "resend", false),
                 ADMIN, StaffApi.SUPERVISOR, null, 200));
         // Who works here: administrators only; the member changed is this test's own.
