@@ -57,7 +57,7 @@ const HISTORY_TITLES = {
 };
 const CHANGE_LABELS = {
   status: 'Status', priority: 'Priority', assignee: 'Assigned to', unit: 'Unit', duplicateOf: 'Duplicate of',
-  duplicate: 'Duplicate', resolution: 'Resolution', channel: 'Came in by', referredTo: 'Referred to', reason: 'Reason',
+  duplicate: 'Duplicate', resolution: 'Resolution', channel: 'Came in by', referredTo: 'Referred to',
   targetHours: 'Target (business hours)', dueAt: 'Answer due', answeredInTime: 'Answered within target', wronglyReferred: 'Wrongly referred',
 };
 // History keys that only repeat another in a form for machines (assigneeId beside assignee's name).

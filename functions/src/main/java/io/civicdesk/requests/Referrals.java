@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * Referring a request to another unit, and that unit's answer: accepted (the request moves to its queue) or sent
  * back as wrongly referred. A referral is timed by the agreement between the two units ({@link ReferralTargets})
  * on the council's business calendar, recorded in the request's history, and counted per pair of units and day
- * ({@link ReferralFiguresStore}) in the same transaction.
+ * ({@link ReferralFiguresStore}) in the same transaction. The reasons, officers' own words, are kept on the referral
+ * alone, not copied into the history, so there is one place to erase them from.
  */
 final class Referrals {
     private final Changes changes;
@@ -106,7 +107,6 @@ final class Referrals {
                 acting.action().reason(), acting.by(), target.toMinutes(), due, Referral.Status.PENDING, null, null, null);
         Map<String, String> after = new LinkedHashMap<>();
         after.put("referredTo", to.id());
-        after.put("reason", referral.reason());
         after.put("targetHours", Long.toString(target.toHours()));
         after.put("dueAt", due.toString());
         Change change = changes.internal(acting, request.changed(request.status(), request.unitId(), request.handling()),
@@ -134,7 +134,6 @@ final class Referrals {
         Referral sentBack = waiting.answered(Referral.Status.SENT_BACK, acting.by(), acting.now(), acting.action().reason());
         Map<String, String> after = new LinkedHashMap<>();
         after.put("wronglyReferred", "true");
-        after.put("reason", sentBack.returnReason());
         after.put("answeredInTime", sentBack.answeredInTime().toString());
         Change change = changes.internal(acting, request.changed(request.status(), request.unitId(), request.handling()),
                 acting.entry("referral-sent-back", Map.of("referredTo", waiting.toUnitId()), after, null, null));
