@@ -118,6 +118,8 @@ function renderAgency(agency) {
     fields.push(formGroup({ id: `resolution-${i}`, label: `${target.serviceId}${target.priority ? ` (${target.priority})` : ''}: resolution in business hours`, hint: 'Empty for the standard.', control: h('input', { class: 'input', type: 'text', inputmode: 'numeric', value: target.standard ? '' : String(target.resolutionHours) }) }));
   });
   document.getElementById('agreement-fields').replaceChildren(...fields);
+  // Its issue log and meeting notes are agency-log.js's.
+  document.dispatchEvent(new CustomEvent('agency-opened', { detail: { id: agency.id } }));
 }
 
 function whole(id) { const text = value(id); return text === '' ? null : (/^\d+$/.test(text) ? Number(text) : text); }

@@ -33,6 +33,16 @@ public record Agency(String id, String name, String accountManagerId, List<Conta
     public record Contact(Role role, String name, String email, String unsubscribeToken, boolean unsubscribed) {
     }
 
+    /**
+     * The link in each mail to a contact that stops their mails from the agency's service centre, answered by
+     * {@code /agency-unsubscribe.html}; the secret is after the {@code #}, so it never reaches a server log.
+     */
+    public String unsubscribeLink(String portalUrl, Contact contact) {
+        return portalUrl.replaceAll("/+$", "") + "/agency-unsubscribe.html?agency="
+                + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                + "#token=" + java.net.URLEncoder.encode(contact.unsubscribeToken(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The contacts still taking its reports. */
     public List<Contact> mailed() {
         return contacts.stream().filter(contact -> !contact.unsubscribed()).toList();

@@ -67,6 +67,14 @@ public final class AgencyReportStore {
         return REPORT + period.first() + "#" + period.kind();
     }
 
+    /** When the agency's latest report was made (and mailed): its newest REPORT# item, one item read. */
+    public Optional<Instant> lastMadeAt(String agencyId) {
+        return dynamo.query(query -> query.tableName(table).scanIndexForward(false).limit(1)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s("AGENCY#" + agencyId), ":prefix", s(REPORT))))
+                .items().stream().findFirst().map(item -> Instant.parse(Items.string(item, "madeAt")));
+    }
+
     public Optional<String> csv(String agencyId, ReportPeriod period) {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table)
                 .key(Items.key("AGENCY#" + agencyId, sk(period)))).item();

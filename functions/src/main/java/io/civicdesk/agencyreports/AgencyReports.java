@@ -18,7 +18,6 @@ import io.civicdesk.platform.Transactions;
 import io.civicdesk.platform.Write;
 import io.civicdesk.reports.ReportPeriod;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -140,8 +139,7 @@ public final class AgencyReports {
         String base = "agency-report-" + agency.id() + "-" + report.period().key();
         for (int i = 0; i < agency.mailed().size(); i++) {
             Agency.Contact contact = agency.mailed().get(i);
-            String link = portalUrl + "/agency-unsubscribe.html?agency=" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8)
-                    + "#token=" + URLEncoder.encode(contact.unsubscribeToken(), StandardCharsets.UTF_8);
+            String link = agency.unsubscribeLink(portalUrl, contact);
             mails.add(new Mail(base + "-contact-" + i, contact.email(), AgencyReportMail.subject(report),
                     AgencyReportMail.text(report, link), AgencyReportMail.html(report, link), "agency-report",
                     report.period().key(), attached));

@@ -36,7 +36,8 @@ class CapabilityPackagesAreLayeredTest {
                     "payments", "photos"),              // search over services and articles; paying online; requests' photos
             List.of("bookings", "responses"),           // facilities and bookings; officers' response templates
             List.of("agencyreports"),                   // each client agency's report against its agreement
-            List.of("staff", "guides"),                 // the staff console: queue, admin, sign-in; guided conversations
+            List.of("staff", "guides", "agencyissues"), // the staff console: queue, admin, sign-in; guided conversations;
+                                                        // an agency's issue log, meeting notes and the status of all clients
             List.of("tracking", "warnings",             // a resident tracking a request; service-level warnings;
                     "open311", "privacy"));             // the GeoReport v2 API; retention, subject access, erasure
 

@@ -70,6 +70,7 @@ public final class DemoData {
                 agencies.add(agreement(agency.id(), today));
             }
         }
+        DemoAgencyLog.seed(dynamo, catalogTable, today);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.civicdesk.catalog.CatalogStore;
 import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.StaffTokens;
 import io.civicdesk.local.template.SamTemplate;
+import io.civicdesk.agencyissues.AgencyIssueStore;
 import io.civicdesk.platform.Json;
 import io.civicdesk.privacy.RecordKind;
 import io.civicdesk.reports.AccountStore;
@@ -81,6 +82,7 @@ class StaffAuthorisationMatrixTest {
     private static String templateToSave;
     private static String templateToRetire;
     private static String agencyToChange;
+    private static String issueToStep;
     private static final String NO_ONE = "no.one+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
@@ -292,6 +294,18 @@ class StaffAuthorisationMatrixTest {
                         List.of(Map.of("serviceId", "missed-bin"))), ACCOUNT_MANAGER, StaffApi.SUPERVISOR, null, 201));
         cases.put("POST /staff/agencies/reports/run", new Case("/staff/agencies/reports/run", () -> Map.of("kind", "weekly"),
                 ADMIN, ACCOUNT_MANAGER, null, 200));
+        // An agency's issue log and meetings: its account manager (and administrators); the status of all clients.
+        String log = "/staff/agencies/" + agencyToChange;
+        cases.put("GET /staff/agencies/{agencyId}/log", new Case(log + "/log", null, ACCOUNT_MANAGER, SAM, null, 200));
+        cases.put("POST /staff/agencies/{agencyId}/issues", new Case(log + "/issues", () -> Map.of("title", "Matrix check",
+                "detail", "Matrix check."), ACCOUNT_MANAGER, StaffApi.SUPERVISOR, null, 201));
+        cases.put("POST /staff/agencies/{agencyId}/issues/{issueId}/steps", new Case(log + "/issues/" + issueToStep + "/steps",
+                () -> Map.of("action", "note", "note", "Matrix check.", "version", new AgencyIssueStore(TestStack.get().dynamoDb(),
+                        "CatalogTable").issue(agencyToChange, issueToStep).orElseThrow().version()),
+                ACCOUNT_MANAGER, SAM, null, 200));
+        cases.put("POST /staff/agencies/{agencyId}/meetings", new Case(log + "/meetings", () -> Map.of("held", "2020-01-06",
+                "kind", "forum", "attendees", List.of("Matrix Contact"), "notes", "Matrix check."), ACCOUNT_MANAGER, SAM, null, 201));
+        cases.put("GET /staff/agency-status", new Case("/staff/agency-status", null, ACCOUNT_MANAGER, StaffApi.SUPERVISOR, null, 200));
         return cases;
     }
 
@@ -373,6 +387,10 @@ class StaffAuthorisationMatrixTest {
         agencyToChange = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Reply agency = TestStack.api().post("/staff/agencies", Json.write(matrixAgency(agencyToChange)), Api.signedInAs(ADMIN));
         assertEquals(201, agency.status(), agency.body());
+        Api.Reply issue = TestStack.api().post("/staff/agencies/" + agencyToChange + "/issues", Json.write(Map.of(
+                "title", "Matrix step", "detail", "An issue the matrix adds notes to.")), Api.signedInAs(ADMIN));
+        assertEquals(201, issue.status(), issue.body());
+        issueToStep = issue.json().path("id").asText();
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
         templateToSave = matrixTemplateSaved();
