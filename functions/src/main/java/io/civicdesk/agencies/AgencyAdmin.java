@@ -50,7 +50,7 @@ public final class AgencyAdmin {
     }
 
     /** Who may see an agency: an administrator, or its own account manager. */
-    static boolean sees(StaffCaller caller, Agency agency) {
+    public static boolean sees(StaffCaller caller, Agency agency) {
         return caller.has(Role.ADMIN) || caller.has(Role.ACCOUNT_MANAGER) && caller.id().equals(agency.accountManagerId());
     }
 

@@ -140,8 +140,7 @@ public final class AgencyReports {
         String base = "agency-report-" + agency.id() + "-" + report.period().key();
         for (int i = 0; i < agency.mailed().size(); i++) {
             Agency.Contact contact = agency.mailed().get(i);
-            String link = portalUrl + "/agency-unsubscribe.html?agency=" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8)
-                    + "#token=" + URLEncoder.encode(contact.unsubscribeToken(), StandardCharsets.UTF_8);
+            String link = unsubscribeLink(portalUrl, agency, contact);
             mails.add(new Mail(base + "-contact-" + i, contact.email(), AgencyReportMail.subject(report),
                     AgencyReportMail.text(report, link), AgencyReportMail.html(report, link), "agency-report",
                     report.period().key(), attached));
@@ -153,8 +152,17 @@ public final class AgencyReports {
         return mails;
     }
 
+    /** The link in a contact's mail that stops their mails: the secret after #, so it never reaches a server log. */
+    static String unsubscribeLink(String portalUrl, Agency agency, Agency.Contact contact) {
+        return portalUrl + "/agency-unsubscribe.html?agency=" + URLEncoder.encode(agency.id(), StandardCharsets.UTF_8)
+                + "#token=" + URLEncoder.encode(contact.unsubscribeToken(), StandardCharsets.UTF_8);
+    }
+
     static String fileName(AgencyReport report) {
-        return "agency-" + report.agencyId() + "-" + report.period().kind().name().toLowerCase(Locale.ROOT) + "-"
-                + report.period().first() + ".csv";
+        return fileName(report.agencyId(), report.period());
+    }
+
+    static String fileName(String agencyId, ReportPeriod period) {
+        return "agency-" + agencyId + "-" + period.kind().name().toLowerCase(Locale.ROOT) + "-" + period.first() + ".csv";
     }
 }
