@@ -73,6 +73,9 @@ class AgencyFiguresApiTest {
                             "token-" + id, false)), 1));
             agencies.add(new Agreement(id, 1, LocalDate.of(2019, 1, 1), Agreement.Frequency.QUARTERLY, null,
                     LocalDate.of(2020, 1, 1), SERVICES.stream().map(s -> new Agreement.Target(s, null, null, null)).toList()));
+            // Monthly after the quarter, so other tests' quarterly runs of later quarters leave these agencies out.
+            agencies.add(new Agreement(id, 2, QUARTER.last().plusDays(1), Agreement.Frequency.MONTHLY, null,
+                    LocalDate.of(2021, 1, 1), SERVICES.stream().map(s -> new Agreement.Target(s, null, null, null)).toList()));
         }
         Random random = new Random(2019);
         FiguresStore figures = new FiguresStore(dynamo, "FiguresTable");
@@ -97,8 +100,7 @@ class AgencyFiguresApiTest {
             figures.apply(figures.agencyUpdate(agency, r.service(), r.submitted(), changes));
         }
         // The quarter's reports, stored (and mailed) as the schedule would on 1 October.
-        AgencyReportReconciliationTest.reports(dynamo, Clock.fixed(Instant.parse("2019-09-30T23:30:00Z"), ZoneOffset.UTC))
-                .run(ReportPeriod.Kind.QUARTERLY);
+        AgencyReportFixtures.reports(Clock.fixed(Instant.parse("2019-09-30T23:30:00Z"), ZoneOffset.UTC)).run(ReportPeriod.Kind.QUARTERLY);
     }
 
     private static List<Raw> of(String agency) {
