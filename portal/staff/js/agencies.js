@@ -4,6 +4,8 @@ import { h, announce, focusElement, formatDate, NetworkError } from '../../js/co
 import { formGroup, choiceGroup, clearFieldErrors, hideErrorSummary } from '../../js/forms.js';
 import { staffApi, showProblem, problemFor } from './session.js';
 import { startListPage, showRefusal } from './list-page.js';
+import { startBenchmarks } from './agency-benchmarks.js';
+import { showStoredReports } from './agency-reports.js';
 
 const FIELD_IDS = {
   id: 'agency-id', name: 'agency-name', accountManagerId: 'account-manager', contacts: 'contact-name',
@@ -129,6 +131,7 @@ async function openAgency(agencyId) {
   if (!ok) return showRefusal(data);
   renderAgency(data);
   focusElement(document.getElementById('agency-heading'));
+  await showStoredReports(data, failed);
   return undefined;
 }
 
@@ -168,4 +171,7 @@ const reload = await startListPage({
   fieldIds: FIELD_IDS,
   saved: (data) => `Added ${data.name}, on the standard template.`,
 });
-if (reload) document.getElementById('agreement-form').addEventListener('submit', (event) => saveAgreement(event).catch(failed));
+if (reload) {
+  document.getElementById('agreement-form').addEventListener('submit', (event) => saveAgreement(event).catch(failed));
+  await startBenchmarks(failed);
+}

@@ -100,19 +100,23 @@ export function lineChart({ title, labels, series }) {
   return drawn;
 }
 
-/** Counts as horizontal bars, each labelled with its name and value: { title, unit, rows: [[name, count]] }. */
-export function barChart({ title, unit, rows }) {
+/**
+ * Values as horizontal bars, each labelled with its name and value: { title, unit, rows: [[name, value]] }; `format`
+ * writes a value (counts by default; a value of null draws no bar), `max` is the scale's end (the largest value).
+ */
+export function barChart({ title, unit, rows, format = String, max = null }) {
   const width = 320;
   const rowHeight = 34;
-  const max = Math.max(1, ...rows.map(([, count]) => count));
-  const parts = rows.map(([name, count], i) => svg('g', { 'data-name': name, 'data-value': count }, [
+  const end = max || Math.max(1, ...rows.map(([, value]) => value || 0));
+  const length = (value) => Math.max(2, ((value || 0) / end) * (width - 40));
+  const parts = rows.map(([name, value], i) => svg('g', { 'data-name': name, 'data-value': format(value) }, [
     svg('text', { x: 0, y: i * rowHeight + 12, 'font-size': 12, fill: '#0b0c0c' }, name),
-    svg('rect', { x: 0, y: i * rowHeight + 16, width: Math.max(2, (count / max) * (width - 40)), height: 12, fill: '#1d70b8' }),
-    svg('text', { x: Math.max(2, (count / max) * (width - 40)) + 6, y: i * rowHeight + 27, 'font-size': 12, fill: '#0b0c0c' }, String(count)),
+    value === null ? null : svg('rect', { x: 0, y: i * rowHeight + 16, width: length(value), height: 12, fill: '#1d70b8' }),
+    svg('text', { x: value === null ? 0 : length(value) + 6, y: i * rowHeight + 27, 'font-size': 12, fill: '#0b0c0c' }, format(value)),
   ]));
   const summary = rows.length
-    ? `Bar chart: ${rows.map(([name, count]) => `${name} ${count}`).join(', ')}.`
+    ? `Bar chart: ${rows.map(([name, value]) => `${name} ${format(value)}`).join(', ')}.`
     : 'Bar chart with no figures.';
   const chart = svg('svg', { viewBox: `0 0 ${width} ${Math.max(rowHeight, rows.length * rowHeight)}`, role: 'img', 'aria-label': summary, class: 'chart__svg' }, parts);
-  return figure(title, chart, figuresTable(title, ['', unit], rows));
+  return figure(title, chart, figuresTable(title, ['', unit], rows.map(([name, value]) => [name, format(value)])));
 }

@@ -12,6 +12,7 @@ import {
   validateFields, submission, fieldIdFor,
 } from '../../js/request-form.js';
 import { guidancePanel } from './guidance.js';
+import { renderAgencyField, chosenAgency, chooseAgency } from './agency-picker.js';
 import { startStaffPage, staffApi, staffTitle, showProblem, problemFor } from './session.js';
 import { INTAKE_LABELS } from './words.js';
 
@@ -31,7 +32,7 @@ let sending = false;
 
 function emptyDraft() {
   return {
-    intake: '', serviceId: '', firstContact: false, resolution: '', fields: emptyFields(),
+    intake: '', serviceId: '', agencyId: '', firstContact: false, resolution: '', fields: emptyFields(),
     result: null, // the 201 answer, once logged
   };
 }
@@ -95,6 +96,7 @@ function renderFirstContactFields() {
 function readForm() {
   draft.intake = form.querySelector('input[name="intake"]:checked')?.value || '';
   draft.serviceId = document.getElementById('serviceId').value;
+  draft.agencyId = chosenAgency();
   draft.firstContact = document.getElementById('first-contact').checked;
   draft.resolution = document.getElementById('resolution').value;
   if (service) draft.fields = readFields(form, service, draft.fields);
@@ -103,6 +105,7 @@ function readForm() {
 function writeForm() {
   for (const input of form.querySelectorAll('input[name="intake"]')) input.checked = input.value === draft.intake;
   document.getElementById('serviceId').value = draft.serviceId;
+  chooseAgency(draft.agencyId);
   document.getElementById('first-contact').checked = draft.firstContact;
   syncReveals(document.getElementById('first-contact-fields'));
   document.getElementById('resolution').value = draft.resolution;
@@ -161,12 +164,13 @@ function showErrors(errors) {
 function body() {
   const logged = { ...submission(service, draft.fields), channel: draft.intake, resolvedAtFirstContact: draft.firstContact };
   if (draft.firstContact) logged.resolution = draft.resolution.trim();
+  if (draft.agencyId) logged.agencyId = draft.agencyId;
   return logged;
 }
 
 // The server's field names → this page's fields.
 function serverFieldId(field) {
-  return { channel: 'intake', serviceId: 'serviceId', resolvedAtFirstContact: 'first-contact', resolution: 'resolution' }[field]
+  return { channel: 'intake', serviceId: 'serviceId', resolvedAtFirstContact: 'first-contact', resolution: 'resolution', agencyId: 'agencyId' }[field]
     || fieldIdFor(field, draft.fields);
 }
 
@@ -282,6 +286,7 @@ async function start() {
   }
   renderIntakeFields();
   renderServiceField();
+  await renderAgencyField(document.getElementById('agency-fields'));
   renderLocationFields(document.getElementById('location-fields'));
   renderContactFields(document.getElementById('contact-fields'), CALLER);
   renderFirstContactFields();

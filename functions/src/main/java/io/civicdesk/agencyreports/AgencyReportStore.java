@@ -8,7 +8,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +28,8 @@ import static io.civicdesk.platform.Items.s;
  * </pre>
  *
  * A report is written once, by a PutItem that must not find one, in the same transaction as its mails — so a
- * second run of the period (a retried schedule, a "run now") mails nobody twice. The last report of an agency is one
- * Query of its REPORT# items, newest first, limit 1.
+ * second run of the period (a retried schedule, a "run now") mails nobody twice. An agency's last reports are one
+ * Query of its REPORT# items, newest first, with a limit; one report (to send it again) is one GetItem.
  */
 public final class AgencyReportStore {
     private static final String REPORT = "REPORT#";
@@ -79,5 +81,32 @@ public final class AgencyReportStore {
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table)
                 .key(Items.key("AGENCY#" + agencyId, sk(period)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Items.string(item, "csv"));
+    }
+
+    /** A report as stored: its period, its headline figures and the CSV as it was mailed. */
+    public record Stored(String agencyId, ReportPeriod period, int agreementVersion, long received, long open,
+                         Double responseInTime, Double resolutionInTime, Long chargedCents, String csv, Instant madeAt) {
+    }
+
+    public Optional<Stored> stored(String agencyId, ReportPeriod period) {
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).consistentRead(true)
+                .key(Items.key("AGENCY#" + agencyId, sk(period)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(agencyId, item));
+    }
+
+    /** The agency's last {@code limit} reports, newest first. */
+    public List<Stored> latest(String agencyId, int limit) {
+        return dynamo.query(query -> query.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :report)")
+                        .expressionAttributeValues(Map.of(":pk", s("AGENCY#" + agencyId), ":report", s(REPORT)))
+                        .scanIndexForward(false).limit(limit))
+                .items().stream().map(item -> stored(agencyId, item)).toList();
+    }
+
+    private static Stored stored(String agencyId, Map<String, AttributeValue> item) {
+        String[] sk = Items.string(item, "sk").split("#");
+        ReportPeriod period = ReportPeriod.containing(ReportPeriod.Kind.valueOf(sk[2]), LocalDate.parse(sk[1]));
+        return new Stored(agencyId, period, Items.integer(item, "agreementVersion"), Items.number(item, "received"),
+                Items.number(item, "open"), Items.decimal(item, "responseInTime"), Items.decimal(item, "resolutionInTime"),
+                Items.number(item, "chargedCents"), Items.string(item, "csv"), Instant.parse(Items.string(item, "madeAt")));
     }
 }

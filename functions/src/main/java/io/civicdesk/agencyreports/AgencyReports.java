@@ -21,7 +21,6 @@ import io.civicdesk.reports.ReportPeriod;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -152,7 +151,10 @@ public final class AgencyReports {
     }
 
     static String fileName(AgencyReport report) {
-        return "agency-" + report.agencyId() + "-" + report.period().kind().name().toLowerCase(Locale.ROOT) + "-"
-                + report.period().first() + ".csv";
+        return fileName(report.agencyId(), report.period());
+    }
+
+    static String fileName(String agencyId, ReportPeriod period) {
+        return "agency-" + agencyId + "-" + period.kind().name().toLowerCase(Locale.ROOT) + "-" + period.first() + ".csv";
     }
 }

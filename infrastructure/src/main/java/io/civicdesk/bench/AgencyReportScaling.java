@@ -33,7 +33,7 @@ import java.util.Random;
  */
 final class AgencyReportScaling {
     private static final int SERVICES = 2;
-    private static final List<String> SERVICE_IDS = List.of("missed-bin", "pothole");
+    static final List<String> SERVICE_IDS = List.of("missed-bin", "pothole");
     private static final ZoneId PERTH = ZoneId.of("Australia/Perth");
 
     private AgencyReportScaling() {
@@ -100,7 +100,7 @@ final class AgencyReportScaling {
     }
 
     /** A day's figures for an agency's service: {@code n} received, responded and resolved, most within target. */
-    private static Map<String, AttributeValue> dayItem(String agencyId, String service, LocalDate day, int n, Random random) {
+    static Map<String, AttributeValue> dayItem(String agencyId, String service, LocalDate day, int n, Random random) {
         Map<String, AttributeValue> item = new HashMap<>(Items.key("AGENCY#" + agencyId, "DAY#" + day + "#" + service));
         long inTime = Math.max(0, n - random.nextInt(Math.max(1, n / 4 + 1)));
         item.put("received", Items.n(n));

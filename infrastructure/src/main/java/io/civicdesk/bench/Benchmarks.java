@@ -71,6 +71,7 @@ public final class Benchmarks {
         subsets.put("responses", List.of(stack -> print(ResponseBenchmarks.measure(functionClasspath))));
         subsets.put("privacy", List.of(stack -> print(PrivacyBenchmarks.measure(functionClasspath))));
         subsets.put("agencies", List.of(stack -> print(AgencyReportScaling.measure(stack.dynamoDb()))));
+        subsets.put("benchmarking", List.of(stack -> print(AgencyBenchmarkScaling.measure(stack.dynamoDb()))));
         List<Part> everything = new ArrayList<>(List.of(
                 stack -> print(ColdStarts.measure(stack, template, functionClasspath, WARM_UP_ROUNDS, ROUNDS)),
                 stack -> print(LoadBenchmarks.measure(functionClasspath)),

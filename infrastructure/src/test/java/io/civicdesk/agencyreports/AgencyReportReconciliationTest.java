@@ -4,12 +4,9 @@ import io.civicdesk.agencies.Agency;
 import io.civicdesk.agencies.AgencyStore;
 import io.civicdesk.agencies.Agreement;
 import io.civicdesk.catalog.CatalogStore;
-import io.civicdesk.directory.StaffDirectory;
 import io.civicdesk.figures.DurationSketch;
 import io.civicdesk.figures.FiguresStore;
 import io.civicdesk.local.Mailbox.Message;
-import io.civicdesk.notify.OutboxStore;
-import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.reports.ReportPeriod;
 import io.civicdesk.testing.Mailbox;
 import io.civicdesk.testing.TestStack;
@@ -107,15 +104,8 @@ class AgencyReportReconciliationTest {
         } finally {
             pool.shutdown();
         }
-        reports = reports(dynamo, Clock.fixed(RUN, ZoneOffset.UTC));
+        reports = AgencyReportFixtures.reports(Clock.fixed(RUN, ZoneOffset.UTC));
         outcome = reports.run(ReportPeriod.Kind.QUARTERLY);
-    }
-
-    static AgencyReports reports(DynamoDbClient dynamo, Clock clock) {
-        return new AgencyReports(new AgencyStore(dynamo, "CatalogTable"), new FiguresStore(dynamo, "FiguresTable"),
-                new AgencyReportStore(dynamo, "FiguresTable"), new CatalogStore(dynamo, "CatalogTable"),
-                new StaffDirectory(dynamo, "CatalogTable"), new OutboxStore(dynamo, "OutboxTable"),
-                new DynamoTransactions(dynamo), clock, TestStack.get().baseUrl());
     }
 
     private static void record(FiguresStore store, Raw r) {

@@ -1,5 +1,7 @@
 package io.civicdesk.staff;
 
+import io.civicdesk.agencyreports.AgencyReport;
+import io.civicdesk.agencyreports.AgencyReportStore;
 import io.civicdesk.articles.ArticleStore;
 import io.civicdesk.directory.StaffMember;
 import io.civicdesk.bookings.BookingFixtures;
@@ -8,6 +10,7 @@ import io.civicdesk.local.LocalStack;
 import io.civicdesk.local.StaffTokens;
 import io.civicdesk.local.template.SamTemplate;
 import io.civicdesk.agencyissues.AgencyIssueStore;
+import io.civicdesk.platform.DynamoTransactions;
 import io.civicdesk.platform.Json;
 import io.civicdesk.privacy.RecordKind;
 import io.civicdesk.reports.AccountStore;
@@ -83,6 +86,7 @@ class StaffAuthorisationMatrixTest {
     private static String templateToRetire;
     private static String agencyToChange;
     private static String issueToStep;
+    private static final ReportPeriod MATRIX_AGENCY_REPORT = ReportPeriod.containing(ReportPeriod.Kind.QUARTERLY, LocalDate.of(2018, 2, 1));
     private static final String NO_ONE = "no.one+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
     /** One route's calls: who is right, who has the wrong role, who is in the wrong unit (null: any unit may). */
@@ -306,6 +310,14 @@ class StaffAuthorisationMatrixTest {
         cases.put("POST /staff/agencies/{agencyId}/meetings", new Case(log + "/meetings", () -> Map.of("held", "2020-01-06",
                 "kind", "forum", "attendees", List.of("Matrix Contact"), "notes", "Matrix check."), ACCOUNT_MANAGER, SAM, null, 201));
         cases.put("GET /staff/agency-status", new Case("/staff/agency-status", null, ACCOUNT_MANAGER, StaffApi.SUPERVISOR, null, 200));
+        // Benchmarking, stored reports and their resend: administrators and account managers (each her own agencies:
+        // AgencyFiguresApiTest); the agencies' names: any member of staff, for logging a request for one.
+        cases.put("GET /staff/agency-benchmarks", new Case("/staff/agency-benchmarks", null, ACCOUNT_MANAGER, SAM, null, 200));
+        cases.put("GET /staff/agency-names", new Case("/staff/agency-names", null, SAM, NO_ROLE, null, 200));
+        cases.put("GET /staff/agencies/{agencyId}/reports", new Case("/staff/agencies/" + agencyToChange + "/reports", null,
+                ACCOUNT_MANAGER, SAM, null, 200));
+        cases.put("POST /staff/agencies/{agencyId}/reports/{periodKey}/resend", new Case("/staff/agencies/" + agencyToChange
+                + "/reports/" + MATRIX_AGENCY_REPORT.key() + "/resend", Map::of, ACCOUNT_MANAGER, SAM, null, 200));
         return cases;
     }
 
@@ -391,6 +403,10 @@ class StaffAuthorisationMatrixTest {
                 "title", "Matrix step", "detail", "An issue the matrix adds notes to.")), Api.signedInAs(ADMIN));
         assertEquals(201, issue.status(), issue.body());
         issueToStep = issue.json().path("id").asText();
+        // A stored report of the matrix agency's, for its resend.
+        new DynamoTransactions(TestStack.get().dynamoDb()).commit(List.of(new AgencyReportStore(TestStack.get().dynamoDb(),
+                "FiguresTable").storedOnce(new AgencyReport(agencyToChange, "Matrix agency", MATRIX_AGENCY_REPORT, 1, null,
+                List.of()), "agency\r\n", TestStack.clock().instant())));
         assertTrue(catalog.savePolicy(new ServiceLevelPolicy(policyToDelete, 800_000 + new SecureRandom().nextInt(90_000), ownService,
                 null, Duration.ofHours(1), Duration.ofHours(2), null, List.of(), null), null), "its place in the order is its own");
         templateToSave = matrixTemplateSaved();
