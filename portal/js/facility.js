@@ -1,8 +1,8 @@
 // One facility: its details, when it is free (week by week, in real time), and the booking flow:
 // details → check your booking → confirmation with the private link.
-import { api, h, NetworkError, setTitle, focusElement, announce, summaryList, formatDate } from './core.js';
+import { api, h, NetworkError, setTitle, focusElement, announce, summaryList, formatDate, CHANNEL_LABELS } from './core.js';
 import { sendOnce } from './send-once.js';
-import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors } from './forms.js';
+import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, isMobile } from './forms.js';
 import { t, language } from './i18n.js';
 import { payPanel } from './pay.js';
 
@@ -18,7 +18,7 @@ let facility;
 const FIELD_IDS = {
   date: 'date', start: 'start', end: 'end', occurrences: 'occurrences', purpose: 'purpose', attendance: 'attendance',
   'contact.name': 'name', 'contact.email': 'email', 'contact.phone': 'phone', concession: 'concession',
-  termsAccepted: 'termsAccepted', facilityId: 'date',
+  termsAccepted: 'termsAccepted', facilityId: 'date', preferredChannel: 'channel',
 };
 
 function todayInPerth() {
@@ -97,7 +97,8 @@ function body() {
     occurrences: Number(value('occurrences') || '1'),
     purpose: value('purpose'),
     attendance: value('attendance') === '' ? null : Number(value('attendance')),
-    contact: { name: value('name'), email: value('email'), phone: value('phone') || undefined },
+    contact: { name: value('name'), email: value('email') || undefined, phone: value('phone') || undefined },
+    preferredChannel: form.querySelector('input[name="channel"]:checked').value,
     concession: value('concession') || undefined,
     termsAccepted: document.getElementById('termsAccepted').checked,
     language,
@@ -113,7 +114,12 @@ function localErrors(b) {
   if (!b.purpose) errors.push({ field: 'purpose', message: t('facility.purposeMissing') });
   if (!b.attendance || b.attendance < 1) errors.push({ field: 'attendance', message: t('facility.attendanceMissing') });
   if (!b.contact.name) errors.push({ field: 'contact.name', message: t('facility.nameMissing') });
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s.]+$/.test(b.contact.email)) errors.push({ field: 'contact.email', message: t('facility.emailMissing') });
+  const texts = b.preferredChannel === 'sms';
+  if ((b.contact.email || !texts) && !/^[^@\s]+@[^@\s]+\.[^@\s.]+$/.test(b.contact.email || '')) {
+    errors.push({ field: 'contact.email', message: t('facility.emailMissing') });
+  }
+  if (texts && !b.contact.phone) errors.push({ field: 'contact.phone', message: t('form.mobileMissing') });
+  else if (texts && !isMobile(b.contact.phone)) errors.push({ field: 'contact.phone', message: t('form.mobileFormat') });
   if (!b.termsAccepted) errors.push({ field: 'termsAccepted', message: t('facility.termsMissing') });
   return errors;
 }
@@ -148,7 +154,9 @@ form.addEventListener('submit', (event) => {
     [t('facility.time'), t('facility.span', { from: b.start, to: b.end })],
     [t('booking.purpose'), b.purpose],
     [t('booking.people'), String(b.attendance)],
-    [t('booking.contact'), `${b.contact.name}\n${t('details.email')}: ${b.contact.email}${b.contact.phone ? `\n${t('details.phone')}: ${b.contact.phone}` : ''}`],
+    [t('booking.contact'), [b.contact.name, b.contact.email && `${t('details.email')}: ${b.contact.email}`,
+      b.contact.phone && `${t('details.phone')}: ${b.contact.phone}`].filter(Boolean).join('\n')],
+    [t('details.updatesBy'), CHANNEL_LABELS[b.preferredChannel]],
   ]));
   const rate = facility.fee.hourlyRateCents / 100;
   document.getElementById('estimate').textContent = rate > 0
@@ -190,6 +198,13 @@ document.getElementById('confirm').addEventListener('click', async () => {
   }
 });
 
+/** Where the confirmation went: the mobile for a resident who chose texts, else the email address. */
+function doneText(booking, held) {
+  const texted = body().preferredChannel === 'sms';
+  const key = `facility.${held ? 'heldText' : 'confirmedText'}${texted ? 'Sms' : ''}`;
+  return t(key, texted ? { mobile: booking.contact.phone } : { email: booking.contact.email });
+}
+
 function showDone(booking) {
   form.hidden = true;
   document.getElementById('availability-section').hidden = true;
@@ -204,9 +219,7 @@ function showDone(booking) {
       h('div', { class: 'panel__body' }, [t('track.reference'), h('br'), h('strong', { class: 'reference', id: 'reference', text: booking.displayReference })]),
     ]),
     paying ? payPanel(booking, new URLSearchParams(booking.privateLink.split('#')[1] || '').get('key'),
-      (message) => showErrors([{ field: null, message }])) : h('p', { text: held
-      ? t('facility.heldText', { email: booking.contact.email })
-      : t('facility.confirmedText', { email: booking.contact.email }) }),
+      (message) => showErrors([{ field: null, message }])) : h('p', { text: doneText(booking, held) }),
     summaryList([
       [t('booking.facility'), booking.facility.name],
       [t('booking.when'), booking.occurrences.map((o) => o.label).join('\n')],

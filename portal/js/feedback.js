@@ -1,9 +1,10 @@
 // A compliment, suggestion or complaint, as steps of one page: what kind, what about, the message, contact,
 // check, done. Each step is a history entry; the answers stay in sessionStorage (this tab only) so a phone
-// reloading a background tab loses nothing. A complaint needs an email address: its outcome is mailed.
-import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, warningText } from './core.js';
+// reloading a background tab loses nothing. A complaint needs an email address, or a mobile if they choose texts:
+// its outcome is sent there.
+import { api, h, NetworkError, setTitle, focusElement, announce, formatDate, summaryList, warningText, CHANNEL_LABELS } from './core.js';
 import { sendOnce } from './send-once.js';
-import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField } from './forms.js';
+import { showErrorSummary, hideErrorSummary, setFieldError, clearFieldErrors, characterCount, focusField, isMobile } from './forms.js';
 import { t, tParts, language, formatNumber } from './i18n.js';
 
 // Limits mirror the server's (FeedbackService); the server stays the authority.
@@ -19,7 +20,7 @@ const ABOUT_FIELD = { unit: 'about-unit', service: 'about-service', request: 'ab
 const FIELD_IDS = {
   kind: 'kind', about: 'about', 'about.unitId': 'about-unit', 'about.serviceId': 'about-service',
   'about.requestReference': 'about-request', 'about.bookingReference': 'about-booking', 'about.officerName': 'officer-name',
-  message: 'message', 'contact.name': 'contact-name', 'contact.email': 'contact-email', 'contact.phone': 'contact-phone',
+  message: 'message', preferredChannel: 'channel', 'contact.name': 'contact-name', 'contact.email': 'contact-email', 'contact.phone': 'contact-phone',
 };
 const INPUTS = ['about-unit', 'about-service', 'about-request', 'about-booking', 'officer-name', 'message', 'contact-name', 'contact-email', 'contact-phone'];
 
@@ -38,7 +39,7 @@ let catalogue = { units: new Map(), services: new Map() };
 let errors = []; // [{ fieldId?, message }] on the current step
 
 function emptyDraft() {
-  return { kind: '', about: '', fields: {}, result: null };
+  return { kind: '', about: '', channel: 'email', fields: {}, result: null };
 }
 
 function saveDraft() {
@@ -67,12 +68,13 @@ const byKind = (key, params) => t(`feedback.${key}.${KINDS.includes(draft.kind) 
 function readForm() {
   draft.kind = main.querySelector('input[name="kind"]:checked')?.value || '';
   draft.about = main.querySelector('input[name="about"]:checked')?.value || '';
+  draft.channel = main.querySelector('input[name="channel"]:checked')?.value || 'email';
   for (const id of INPUTS) draft.fields[id] = document.getElementById(id).value;
 }
 
 function writeForm() {
-  for (const input of main.querySelectorAll('input[name="kind"], input[name="about"]')) {
-    input.checked = input.value === (input.name === 'kind' ? draft.kind : draft.about);
+  for (const input of main.querySelectorAll('input[name="kind"], input[name="about"], input[name="channel"]')) {
+    input.checked = input.value === { kind: draft.kind, about: draft.about, channel: draft.channel || 'email' }[input.name];
   }
   for (const id of INPUTS) document.getElementById(id).value = draft.fields[id] || '';
   syncAbout();
@@ -91,8 +93,10 @@ function renderKind() {
   const complaint = draft.kind === 'complaint';
   document.getElementById('message-label').textContent = byKind('your');
   document.getElementById('message-hint').textContent = byKind('hint');
-  document.getElementById('contact-email-label').textContent = complaint ? t('form.email') : t('form.optional', { label: t('form.email') });
-  document.getElementById('contact-why').textContent = complaint ? t('feedback.whyComplaint') : t('feedback.whyOther');
+  const texts = complaint && draft.channel === 'sms';
+  document.getElementById('channel-group').hidden = !complaint;
+  document.getElementById('contact-email-label').textContent = complaint && !texts ? t('form.email') : t('form.optional', { label: t('form.email') });
+  document.getElementById('contact-why').textContent = t(texts ? 'feedback.whyComplaintSms' : complaint ? 'feedback.whyComplaint' : 'feedback.whyOther');
   document.getElementById('send-text').textContent = byKind('sendText');
   sendButton.textContent = byKind('send');
 }
@@ -124,7 +128,10 @@ function validate(step) {
   }
   if (step === 'contact') {
     tooLong('contact-name', 'form.nameTooLong');
-    if (!field('contact-email') && draft.kind === 'complaint') {
+    const texts = draft.kind === 'complaint' && draft.channel === 'sms';
+    if (texts && !field('contact-phone')) add('contact-phone', t('form.mobileMissing'));
+    else if (texts && !isMobile(field('contact-phone'))) add('contact-phone', t('form.mobileFormat'));
+    if (!field('contact-email') && draft.kind === 'complaint' && !texts) {
       add('contact-email', t('feedback.emailMissing'));
     } else if (field('contact-email') && !EMAIL.test(field('contact-email'))) {
       add('contact-email', t('form.emailFormat'));
@@ -225,10 +232,11 @@ function renderCheck() {
     [t('feedback.about'), aboutText(), changeLink(aboutId, t('feedback.changeAbout'))],
     [t('feedback.staff'), field('officer-name') || t('details.notGiven'), changeLink('officer-name', t('feedback.changeStaff'))],
     [byKind('your'), field('message'), changeLink('message', byKind('your').toLocaleLowerCase(language))],
+    draft.kind === 'complaint' ? [t('details.updatesBy'), CHANNEL_LABELS[draft.channel], changeLink(draft.channel === 'sms' ? 'channel-sms' : 'channel', t('report.changeChannel'))] : null,
     [t('details.name'), field('contact-name') || t('details.notGiven'), changeLink('contact-name', t('report.changeName'))],
     [t('form.email'), field('contact-email') || t('details.notGiven'), changeLink('contact-email', t('feedback.changeEmail'))],
     [t('form.phone'), field('contact-phone') || t('details.notGiven'), changeLink('contact-phone', t('feedback.changePhone'))],
-  ]));
+  ].filter(Boolean)));
 }
 
 // ---- Sending ----
@@ -245,7 +253,8 @@ function payload() {
   for (const [name, id] of [['name', 'contact-name'], ['email', 'contact-email'], ['phone', 'contact-phone']]) {
     if (field(id)) contact[name] = field(id);
   }
-  return { kind: draft.kind, about, message: field('message'), contact, language };
+  const preferredChannel = draft.kind === 'complaint' ? draft.channel : undefined;
+  return { kind: draft.kind, about, message: field('message'), contact, preferredChannel, language };
 }
 
 function setSending(on) {
@@ -302,7 +311,8 @@ function renderDone() {
       h('h1', { class: 'panel__title', text: t('feedback.complaintReceived') }),
       h('div', { class: 'panel__body' }, [t('done.referenceIs'), h('strong', { class: 'reference', id: 'reference', text: result.displayReference })]),
     ]),
-    h('p', { text: t('feedback.confirmationSent', { email: field('contact-email') }) }),
+    h('p', { text: draft.channel === 'sms' ? t('done.sms', { mobile: field('contact-phone') })
+      : t('feedback.confirmationSent', { email: field('contact-email') }) }),
     h('h2', { text: t('done.next') }),
     h('p', {}, tParts('feedback.dates', {}, h('strong', { text: formatDate(targets.acknowledgeBy) }), h('strong', { text: formatDate(targets.answerBy) }))),
     h('p', { text: t('feedback.reviewPossible') }),
@@ -366,6 +376,10 @@ main.addEventListener('input', () => {
 });
 main.addEventListener('change', (event) => {
   if (event.target.name === 'about') syncAbout();
+  if (event.target.name === 'channel') {
+    draft.channel = event.target.value;
+    renderKind();
+  }
 });
 backLink.addEventListener('click', (event) => {
   if (current && current !== 'kind') {

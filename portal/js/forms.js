@@ -4,6 +4,24 @@
 import { h, focusElement } from './core.js';
 import { t, tn, formatNumber } from './i18n.js';
 
+// Phone numbers as the server takes them (platform.PhoneInput, which stays the authority), after removing spaces ( ) - .
+const PHONE = /^(0[2-478]\d{8}|\+61[2-478]\d{8}|1[38]00\d{6}|13\d{4}|\+[1-9]\d{7,14})$/;
+const MOBILE = /^(04\d{8}|\+614\d{8})$/;
+
+function phoneDigits(text) {
+  return text.trim().replace(/[\s().-]/g, '');
+}
+
+/** Whether the typed number looks like one that can be dialled. */
+export function isPhone(text) {
+  return PHONE.test(phoneDigits(text));
+}
+
+/** Whether the typed number looks like an Australian mobile, which texts need. */
+export function isMobile(text) {
+  return MOBILE.test(phoneDigits(text));
+}
+
 /** A form group: the label, the hint (tied to the control) and the control, in the GOV.UK order; gives the control its id. */
 export function formGroup({ id, label, labelClass = '', hint, control, groupClass = '' }) {
   control.id = id;

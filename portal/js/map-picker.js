@@ -1,34 +1,9 @@
-// The report form's map (Leaflet, vendored in vendor/leaflet; tiles from the tile server portal/config.js names,
-// OpenStreetMap's by default). Loaded only when the resident opens it, so the report page's first load carries
-// none of it. The map is an extra: the address and "Use my current location" work without it, and a map whose
+// The report form's map (Leaflet, through leaflet-load.js). Loaded only when the resident opens it, so the report
+// page's first load carries none of it. The map is an extra: the address and "Use my current location" work without it, and a map whose
 // tiles cannot load says so and leaves the form as it was.
 import { h, announce } from './core.js';
 import { t } from './i18n.js';
-
-const SETTINGS = {
-  tiles: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-  attribution: '© OpenStreetMap contributors',
-  center: [-31.9523, 115.8613],
-  zoom: 15,
-  ...((window.CIVICDESK && window.CIVICDESK.map) || {}),
-};
-let loading;
-
-function load() {
-  if (!loading) {
-    loading = new Promise((resolve, reject) => {
-      document.head.append(h('link', { rel: 'stylesheet', href: 'vendor/leaflet/leaflet.css' }));
-      const script = h('script', { src: 'vendor/leaflet/leaflet.js' });
-      script.addEventListener('load', () => resolve(window.L));
-      script.addEventListener('error', () => {
-        loading = null;
-        reject(new Error('map script'));
-      });
-      document.head.append(script);
-    });
-  }
-  return loading;
-}
+import { loadLeaflet, tileLayer, MAP_SETTINGS } from './leaflet-load.js';
 
 /**
  * Opens the map in {@code container}, centred on {@code position} if there is one; {@code onPick(latitude, longitude)}
@@ -41,7 +16,7 @@ export async function openMap(container, position, onPick) {
   container.replaceChildren(status, area);
   let L;
   try {
-    L = await load();
+    L = await loadLeaflet();
   } catch {
     status.textContent = t('map.failed');
     area.remove();
@@ -49,13 +24,8 @@ export async function openMap(container, position, onPick) {
     return null;
   }
   status.textContent = '';
-  const map = L.map(area, { keyboard: true }).setView(position || SETTINGS.center, position ? 17 : SETTINGS.zoom);
-  let warned = false;
-  L.tileLayer(SETTINGS.tiles, { maxZoom: 19, attribution: SETTINGS.attribution }).on('tileerror', () => {
-    if (warned) return;
-    warned = true;
-    status.textContent = t('map.tilesFailed');
-  }).addTo(map);
+  const map = L.map(area, { keyboard: true }).setView(position || MAP_SETTINGS.center, position ? 17 : MAP_SETTINGS.zoom);
+  tileLayer(L, () => { status.textContent = t('map.tilesFailed'); }).addTo(map);
   let marker = position ? L.marker(position, { keyboard: false }).addTo(map) : null;
   const pick = (latLng) => {
     if (marker) marker.setLatLng(latLng);

@@ -127,11 +127,30 @@ export function photoItem(photo) {
   return h('li', { class: 'photo' }, h('p', { text: photo.state === 'refused' ? photo.refusal : t('photos.processing') }));
 }
 
+/** Removes the resident's photo number {@code number} with {@code remove}; {@code after} is told what happened. */
+function removeButton(photo, number, remove, after) {
+  const button = h('button', { type: 'button', class: 'link-button', text: t('photos.removeOwn', { number }) });
+  button.addEventListener('click', async () => {
+    button.setAttribute('aria-disabled', 'true');
+    let message;
+    try {
+      const response = await remove(photo.id);
+      message = response.ok ? t('photos.removedOwn', { number }) : response.data.message || t('photos.notRemoved');
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      message = t('photos.notRemoved');
+    }
+    await after(message);
+  });
+  return button;
+}
+
 async function trackedPhotos(reference, privateKey) {
   const section = h('div', { id: 'track-photos' });
   document.getElementById('result').append(section);
   const headers = privateKey ? { 'X-Private-Key': privateKey } : {};
   const path = `/requests/${encodeURIComponent(reference)}/photos`;
+  const remove = (id) => api(`${path}/${encodeURIComponent(id)}`, { method: 'DELETE', headers });
   const draw = async () => {
     let response;
     try {
@@ -149,7 +168,20 @@ async function trackedPhotos(reference, privateKey) {
     const status = h('div', { id: 'photos-status', role: 'status' });
     const children = [h('h2', { id: 'photos-heading', text: t('photos.tracked') })];
     if (privateKey) children.push(h('p', { class: 'hint', text: t('photos.approvalNote') }));
-    if (photos.length) children.push(h('ul', { class: 'photo-grid' }, photos.map(photoItem)));
+    if (photos.length) {
+      children.push(h('ul', { class: 'photo-grid' }, photos.map((photo, index) => {
+        const item = photoItem(photo);
+        // The resident's own photo, until an officer approves it for the public page: theirs to take back.
+        if (privateKey && photo.by === 'resident' && photo.shown !== 'approved' && photo.state !== 'uploading') {
+          item.append(removeButton(photo, index + 1, remove, async (message) => {
+            await draw();
+            document.getElementById('photos-status').replaceChildren(h('p', { text: message }));
+            announce(message);
+          }));
+        }
+        return item;
+      })));
+    }
     const places = photos.filter((p) => p.state !== 'refused').length;
     if (privateKey && places < MAX_PHOTOS) {
       children.push(pickers(async (files) => {

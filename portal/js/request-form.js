@@ -4,7 +4,7 @@
 // `who` words the fields for whoever fills them in: the resident themselves, or an officer for a caller.
 import { h, announce } from './core.js';
 import { t, formatNumber } from './i18n.js';
-import { characterCount, formGroup, choiceGroup, choiceItem, syncReveals } from './forms.js';
+import { characterCount, formGroup, choiceGroup, choiceItem, syncReveals, isMobile, isPhone } from './forms.js';
 
 // Limits and formats mirror the server's (SubmissionReader); the server stays the authority.
 const DESCRIPTION_MAX = 2000;
@@ -12,8 +12,6 @@ const ADDRESS_MAX = 200;
 const NAME_MAX = 100;
 const TEXT_MAX = { 'short-text': 200, 'long-text': 2000 };
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s.]+$/;
-const PHONE = /^(0[2-478]\d{8}|\+61[2-478]\d{8}|1[38]00\d{6}|13\d{4}|\+[1-9]\d{7,14})$/; // after removing spaces ( ) - .
-const MOBILE = /^(04\d{8}|\+614\d{8})$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/; // after removing thousands commas
 
 // The words that depend on who fills the form in: the resident's are in their language's catalogue; the caller's are
@@ -35,10 +33,6 @@ export const CALLER = { say: (key, params = {}) => CALLER_WORDS[key].replace(/\{
 /** Length as the server counts it: characters, not UTF-16 units. */
 function length(text) {
   return [...String(text || '').trim()].length;
-}
-
-function phoneDigits(text) {
-  return text.trim().replace(/[\s().-]/g, '');
 }
 
 export function emptyFields() {
@@ -313,11 +307,11 @@ export function validateFields(part, service, fields, who) {
     }
     if (fields.channel === 'sms') {
       if (!fields.mobile.trim()) add('contact-mobile', who.say('form.mobileMissing'));
-      else if (!MOBILE.test(phoneDigits(fields.mobile))) add('contact-mobile', t('form.mobileFormat'));
+      else if (!isMobile(fields.mobile)) add('contact-mobile', t('form.mobileFormat'));
     }
     if (fields.channel === 'phone') {
       if (!fields.phone.trim()) add('contact-phone', who.say('form.phoneMissing'));
-      else if (!PHONE.test(phoneDigits(fields.phone))) add('contact-phone', t('form.phoneFormat'));
+      else if (!isPhone(fields.phone)) add('contact-phone', t('form.phoneFormat'));
     }
   }
   return errors;

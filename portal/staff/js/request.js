@@ -590,6 +590,7 @@ function render() {
       : `You can read this request but not change it: it belongs to ${request.unit?.name}. Ask a supervisor, or someone in that unit.` }),
     h('h2', { text: 'The problem' }),
     summaryList(problem),
+    spotMap(where),
     h('h2', { text: 'The resident' }),
     summaryList(contact),
     request.contactInstruction ? warningText(request.contactInstruction) : null,
@@ -598,6 +599,15 @@ function render() {
     h('ol', { class: 'history' }, [...(request.history || [])].reverse().map(historyItem)),
   ].filter(Boolean));
   staffTitle(`Request ${request.displayReference}`);
+}
+
+/** Where the map of the reported spot goes, for a request with a position; its script loads only then. */
+function spotMap(where) {
+  if (where.latitude == null || where.longitude == null) return null;
+  const holder = h('div', { id: 'spot' });
+  import('./request-map.js').then(({ showSpot }) => showSpot(holder, where.latitude, where.longitude))
+    .catch(() => holder.replaceChildren(h('p', { class: 'hint', text: 'The map could not load. The address, the coordinates and the OpenStreetMap link above show the place.' })));
+  return holder;
 }
 
 async function start() {

@@ -62,7 +62,7 @@ public final class BookingRequestReader {
         } else if (name.length() > MAX_NAME) {
             errors.add(new FieldError("contact.name", "The name must be " + MAX_NAME + " characters or fewer."));
         }
-        boolean texts = texts(body, phone, errors);
+        boolean texts = PhoneInput.textsChosen(body, phone, errors);
         if (email == null && resident && !texts) {
             errors.add(new FieldError("contact.email", "Enter an email address: we send the confirmation and the calendar file there."));
         } else if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
@@ -79,24 +79,6 @@ public final class BookingRequestReader {
         }
         return new BookingRequest(facility, date, start, end, occurrences == null ? 1 : occurrences.intValue(), purpose,
                 attendance.intValue(), new Contact(name, email, phone), concession, terms, language, texts);
-    }
-
-    /** {@code preferredChannel}: "email" (the default) or "sms", which needs a mobile in {@code contact.phone}. */
-    private static boolean texts(JsonNode body, String phone, List<FieldError> errors) {
-        JsonNode channel = body.path("preferredChannel");
-        if (channel.isMissingNode() || channel.isNull() || "email".equals(channel.asText())) {
-            return false;
-        }
-        if (!"sms".equals(channel.asText())) {
-            errors.add(new FieldError("preferredChannel", "Choose how we keep you posted: email or text message."));
-            return false;
-        }
-        if (phone == null && errors.stream().noneMatch(error -> error.field().equals("contact.phone"))) {
-            errors.add(new FieldError("contact.phone", "Enter your mobile number, or choose email."));
-        } else if (phone != null && !PhoneInput.canText(phone)) {
-            errors.add(new FieldError("contact.phone", "Enter a mobile number for text messages, like 0412 345 678."));
-        }
-        return true;
     }
 
     /** A resident's change of day and time; how many people are expected only if it is sent. */

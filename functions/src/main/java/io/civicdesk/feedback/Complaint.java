@@ -9,10 +9,10 @@ import java.time.LocalDate;
 /**
  * A complaint as a case with its own targets, or ({@code parentReference} set) the internal review of one: a
  * linked case handled by a supervisor outside the unit complained about. Only a hash of the complainant's
- * private link's secret is kept.
+ * private link's secret is kept. {@code texts}: the complainant chose text messages (to {@code contact.phone}) over mail.
  */
 public record Complaint(String reference, String parentReference, String unitId, String serviceId, String theme,
-                        About about, String message, Contact contact, Language language, Instant receivedAt, String status,
+                        About about, String message, Contact contact, Language language, boolean texts, Instant receivedAt, String status,
                         LocalDate acknowledgeBy, LocalDate answerBy, Instant acknowledgedAt, Instant answeredAt,
                         String outcome, String reasons, String handledBy, String handlerUnitId,
                         LocalDate reviewRequestBy, String reviewReference, String secretHash, long version) {
@@ -41,7 +41,7 @@ public record Complaint(String reference, String parentReference, String unitId,
 
     public Complaint with(String status, Instant acknowledgedAt, Instant answeredAt, String outcome, String reasons,
                           String handledBy, String handlerUnitId, LocalDate reviewRequestBy, String reviewReference) {
-        return new Complaint(reference, parentReference, unitId, serviceId, theme, about, message, contact, language, receivedAt,
+        return new Complaint(reference, parentReference, unitId, serviceId, theme, about, message, contact, language, texts, receivedAt,
                 status, acknowledgeBy, answerBy, acknowledgedAt, answeredAt, outcome, reasons, handledBy, handlerUnitId,
                 reviewRequestBy, reviewReference, secretHash, version + 1);
     }

@@ -76,7 +76,7 @@ public final class ComplaintService {
         }
         String reviewReference = Reference.random(random).value();
         Complaint review = new Complaint(reviewReference, complaint.reference(), complaint.unitId(), complaint.serviceId(),
-                complaint.theme(), complaint.about(), reason, complaint.contact(), complaint.language(), now, Complaint.RECEIVED,
+                complaint.theme(), complaint.about(), reason, complaint.contact(), complaint.language(), complaint.texts(), now, Complaint.RECEIVED,
                 targets.acknowledgeBy(council.calendar(), today), targets.answerBy(council.calendar(), today),
                 null, null, null, null, null, null, null, null, complaint.secretHash(), 1);
         Complaint parent = complaint.with(Complaint.UNDER_REVIEW, complaint.acknowledgedAt(), complaint.answeredAt(),

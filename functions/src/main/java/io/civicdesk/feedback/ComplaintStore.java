@@ -144,6 +144,7 @@ public final class ComplaintStore implements Complaints {
         contact.put("phone", s(c.contact().phone()));
         item.put("contact", AttributeValue.fromM(Items.compact(contact)));
         item.put("language", s(c.language().tag()));
+        item.put("preferredChannel", c.texts() ? s("sms") : null);
         item.put("receivedAt", s(c.receivedAt().toString()));
         item.put("status", s(c.status()));
         item.put("acknowledgeBy", s(c.acknowledgeBy().toString()));
@@ -180,7 +181,8 @@ public final class ComplaintStore implements Complaints {
                         Items.string(about, "officerName")),
                 Items.string(item, "message"),
                 new Contact(Items.string(contact, "name"), Items.string(contact, "email"), Items.string(contact, "phone")),
-                Language.stored(Items.string(item, "language")), Instant.parse(Items.string(item, "receivedAt")), Items.string(item, "status"),
+                Language.stored(Items.string(item, "language")), "sms".equals(Items.string(item, "preferredChannel")),
+                Instant.parse(Items.string(item, "receivedAt")), Items.string(item, "status"),
                 LocalDate.parse(Items.string(item, "acknowledgeBy")), LocalDate.parse(Items.string(item, "answerBy")),
                 instant(item, "acknowledgedAt"), instant(item, "answeredAt"), Items.string(item, "outcome"),
                 Items.string(item, "reasons"), Items.string(item, "handledBy"), Items.string(item, "handlerUnitId"),

@@ -11,10 +11,10 @@ import java.util.List;
  * ({@code requestReference} may be unknown), the message, and how to reply. A field that could not be read is
  * null here and named in {@code misread}, so the service answers those mistakes together with the unit, service
  * or request it cannot find: the resident hears of every problem at once. {@code language} is the one a
- * complainant's mails are written in.
+ * complainant's mails are written in; {@code texts}: they chose text messages to {@code contact.phone} instead.
  */
 public record FeedbackForm(String kind, String unitId, String serviceId, String requestReference, String bookingReference,
-                           String officerName, String message, Contact contact, Language language,
+                           String officerName, String message, Contact contact, boolean texts, Language language,
                            List<FieldError> misread) {
     public static final String COMPLAINT = "complaint";
 

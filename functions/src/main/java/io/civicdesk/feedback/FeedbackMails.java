@@ -3,6 +3,9 @@ package io.civicdesk.feedback;
 import io.civicdesk.languages.Language;
 import io.civicdesk.languages.Texts;
 import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
+import io.civicdesk.notify.Text;
+import io.civicdesk.platform.PhoneInput;
 import io.civicdesk.requests.Reference;
 import io.civicdesk.directory.StaffMember;
 
@@ -13,8 +16,8 @@ import java.util.UUID;
 import static io.civicdesk.platform.Html.escape;
 
 /**
- * The mail of feedback and complaints: to the complainant at each step, in the language they complained in, and
- * compliments to the unit and the officer they name (staff mail, in English).
+ * The mail of feedback and complaints: to the complainant at each step, in the language they complained in (a text
+ * instead when they chose texts), and compliments to the unit and the officer they name (staff mail, in English).
  */
 final class FeedbackMails {
     private FeedbackMails() {
@@ -24,7 +27,7 @@ final class FeedbackMails {
         return new Reference(reference).display();
     }
 
-    static Mail complaintReceived(String council, Complaint c, String privateLink) {
+    static Outgoing complaintReceived(String council, Complaint c, String privateLink) {
         Texts texts = Texts.of(c.language());
         String reference = display(c.reference());
         return compose(c, texts, council, texts.get("mail.complaint.receivedSubject", "reference", reference), "complaint-received",
@@ -33,7 +36,7 @@ final class FeedbackMails {
                 texts.get("mail.complaint.see"), privateLink);
     }
 
-    static Mail acknowledged(String council, Complaint c, String note, String privateLink) {
+    static Outgoing acknowledged(String council, Complaint c, String note, String privateLink) {
         Texts texts = Texts.of(c.language());
         String reference = display(c.reference());
         String kind = c.isReview() ? "review" : "complaint";
@@ -46,7 +49,7 @@ final class FeedbackMails {
                 kind + "-acknowledged", lines, texts.get("mail.update.progress"), privateLink);
     }
 
-    static Mail answered(String council, Complaint c, String privateLink) {
+    static Outgoing answered(String council, Complaint c, String privateLink) {
         Texts texts = Texts.of(c.language());
         String outcome = texts.orElse("outcome." + c.outcome(), Outcomes.label(c.outcome()));
         List<String> lines = new ArrayList<>();
@@ -61,7 +64,7 @@ final class FeedbackMails {
                 kind + "-answered", lines, texts.get(c.isReview() ? "mail.review.see" : "mail.complaint.seeOrReview"), privateLink);
     }
 
-    static Mail reviewRequested(String council, Complaint review, String privateLink) {
+    static Outgoing reviewRequested(String council, Complaint review, String privateLink) {
         Texts texts = Texts.of(review.language());
         String reference = display(review.reference());
         return compose(review, texts, council, texts.get("mail.review.receivedSubject", "reference", reference), "review-received",
@@ -113,9 +116,16 @@ final class FeedbackMails {
                 greeting, lines, null, null);
     }
 
-    /** A mail to the complainant, in the language they complained in. */
-    private static Mail compose(Complaint c, Texts texts, String council, String subject, String purpose, List<String> lines,
-                                String linkText, String link) {
+    /**
+     * A mail to the complainant, in the language they complained in; or, when they chose texts, a text saying what
+     * the mail's subject says, with their private link, where the words in full are.
+     */
+    private static Outgoing compose(Complaint c, Texts texts, String council, String subject, String purpose, List<String> lines,
+                                    String linkText, String link) {
+        if (c.texts() && PhoneInput.canText(c.contact().phone())) {
+            return new Text(UUID.randomUUID().toString(), PhoneInput.stored(c.contact().phone()),
+                    texts.get("sms.complaint", "council", council, "what", subject, "link", link), purpose, c.reference());
+        }
         String greeting = texts.hello(c.contact().name());
         return build(UUID.randomUUID().toString(), c.contact().email(), texts, council, subject, purpose,
                 c.reference(), greeting, lines, linkText, link);

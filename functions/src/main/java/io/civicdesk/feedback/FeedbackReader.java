@@ -50,10 +50,12 @@ public final class FeedbackReader {
         String name = Fields.text(contact, "name", 100, "Your name", errors);
         String email = Fields.text(contact, "email", 254, "Your email address", errors);
         String phone = PhoneInput.optional(contact.path("phone"), "contact.phone", false, errors);
+        boolean texts = PhoneInput.textsChosen(body, phone, errors);
         if (email != null && !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("contact.email", "Enter an email address like name@example.com."));
-        } else if (email == null && FeedbackForm.COMPLAINT.equals(kind)) {
-            errors.add(new FieldError("contact.email", "Give an email address: we send our acknowledgement, answer and reasons to it."));
+        } else if (email == null && !texts && FeedbackForm.COMPLAINT.equals(kind)) {
+            errors.add(new FieldError("contact.email", "Give an email address, or choose text messages: we send our "
+                    + "acknowledgement, answer and reasons to it."));
         }
         errors.replaceAll(e -> switch (e.field()) {
             case "bookingReference", "officerName" -> new FieldError("about." + e.field(), e.message());
@@ -66,6 +68,6 @@ public final class FeedbackReader {
         }
         Language language = LanguageReader.field(body, errors);
         return new FeedbackForm(kind, unitId, serviceId, request, booking, officer, message, new Contact(name, email, phone),
-                language, errors);
+                texts, language, errors);
     }
 }

@@ -71,7 +71,7 @@ public final class FeedbackService {
         String secret = Hashes.newSecret(random);
         String reference = Reference.random(random).value();
         Complaint complaint = new Complaint(reference, null, read.unitId(), read.serviceId(), read.theme(), read.about(),
-                read.form().message(), read.form().contact(), read.form().language(), now, Complaint.RECEIVED,
+                read.form().message(), read.form().contact(), read.form().language(), read.form().texts(), now, Complaint.RECEIVED,
                 targets.acknowledgeBy(council.calendar(), today), targets.answerBy(council.calendar(), today),
                 null, null, null, null, null, null, null, null, Hashes.sha256(secret), 1);
         String privateLink = portalUrl + "/complaint.html?ref=" + reference + "#key=" + secret;

@@ -43,6 +43,12 @@ public final class GeoReport {
         List<Reference> submitted(Instant from, Instant to, Set<String> serviceIds, SubmittedStore.State state, int limit);
     }
 
+    /** A link to a request's approved public photo, if it has one (photos.Photos#publicLink). */
+    @FunctionalInterface
+    public interface Media {
+        Optional<String> url(Reference reference);
+    }
+
     /** As the portal's catalogue is: a change an administrator saves reaches other apps within a minute. */
     private static final Duration KEEP_CATALOGUE = Duration.ofMinutes(1);
 
@@ -51,10 +57,12 @@ public final class GeoReport {
     private final Requests requests;
     private final Arrivals arrivals;
     private final SubmitRequestService submissions;
+    private final Media media;
     private final Clock clock;
 
-    public GeoReport(Catalog catalog, Requests requests, Arrivals arrivals, SubmitRequestService submissions,
+    public GeoReport(Catalog catalog, Requests requests, Arrivals arrivals, SubmitRequestService submissions, Media media,
                      Clock clock) {
+        this.media = media;
         this.catalog = catalog;
         this.catalogue = new Cached<>(catalog::catalogue, KEEP_CATALOGUE, clock);
         this.requests = requests;
@@ -123,7 +131,8 @@ public final class GeoReport {
 
     private PublicRequest publicRequest(RequestWithUpdates found) {
         Unit unit = catalogue.get().units().get(found.request().unitId());
-        return PublicRequest.of(found, unit == null ? null : unit.name(), notice(found.request().serviceId()));
+        return PublicRequest.of(found, unit == null ? null : unit.name(), notice(found.request().serviceId()),
+                media.url(found.request().reference()));
     }
 
     /** What happens next, for the service's requests: its notice in the catalogue as kept. */

@@ -91,7 +91,8 @@ public final class Open311Views {
                 .put("expected_datetime", w3c(request.expected()))
                 .put("address", request.address())
                 .put("lat", request.latitude())
-                .put("long", request.longitude())).toList());
+                .put("long", request.longitude())
+                .put("media_url", request.mediaUrl())).toList());
     }
 
     public static Document submitted(Submitted submitted) {

@@ -1,5 +1,7 @@
 package io.civicdesk.open311;
 
+import io.civicdesk.photos.Photos;
+import io.civicdesk.photos.PhotosWiring;
 import io.civicdesk.platform.AwsClients;
 import io.civicdesk.platform.Clocks;
 import io.civicdesk.platform.Config;
@@ -11,7 +13,8 @@ import java.security.SecureRandom;
 
 /**
  * The Open311 functions built once per container: the GeoReport v2 API over the catalogue and requests tables
- * (reports taken by the requests' own submission service) with the check of its callers' keys (catalogue table) and
+ * (reports taken by the requests' own submission service; the approved photos' links from the photos table and bucket)
+ * with the check of its callers' keys (catalogue table) and
  * their per-minute counters (requests table); and, for administrators, the keys alone.
  */
 public record Open311Wiring(GeoReport geoReport, KeyCheck keyCheck) {
@@ -25,8 +28,10 @@ public record Open311Wiring(GeoReport geoReport, KeyCheck keyCheck) {
     public static Open311Wiring of(RequestWiring requests) {
         DynamoDbClient dynamo = requests.dynamo();
         SubmittedStore submitted = new SubmittedStore(dynamo, requests.requestsTable());
+        Photos photos = PhotosWiring.of(dynamo, requests.requestsTable(), Config.require("PHOTOS_TABLE"), null,
+                requests.clock()).photos();
         GeoReport geoReport = new GeoReport(requests.catalog(), requests.requests(), submitted::submitted,
-                requests.submissions(), requests.clock());
+                requests.submissions(), photos::publicLink, requests.clock());
         return new Open311Wiring(geoReport, new KeyCheck(new ApiKeyStore(dynamo, requests.catalogTable()),
                 new RateLimitStore(dynamo, requests.requestsTable()), requests.clock(), KeyCheck.CALLS_PER_MINUTE));
     }

@@ -22,14 +22,14 @@ public record Photo(String reference, String id, State state, Shown shown, Strin
 
     /** The key its upload goes to (the processing function is triggered by this prefix). */
     public String uploadKey() {
-        return PhotoKeys.UPLOADS + reference + "/" + id;
+        return PhotoKeys.uploadKey(reference, id);
     }
 
     public String imageKey() {
-        return PhotoKeys.PHOTOS + reference + "/" + id + ".jpg";
+        return PhotoKeys.imageKey(reference, id);
     }
 
     public String thumbnailKey() {
-        return PhotoKeys.PHOTOS + reference + "/" + id + "-thumb.jpg";
+        return PhotoKeys.thumbnailKey(reference, id);
     }
 }

@@ -150,6 +150,16 @@ public final class Photos {
                 .map(p -> PhotoViews.view(p, owner, this::link)).toList();
     }
 
+    /**
+     * A link to the request's first photo an officer approved for the public (the clean, re-encoded one: no
+     * metadata), for other apps (Open311's {@code media_url}); valid for {@link #VIEW_LIFETIME}, like every link.
+     */
+    public Optional<String> publicLink(Reference reference) {
+        return store.album(reference.value()).photos().stream()
+                .filter(p -> p.state() == Photo.State.READY && p.shown() == Photo.Shown.APPROVED)
+                .findFirst().map(p -> link(p.imageKey()));
+    }
+
     /** Every photo of the request, for staff; the read is audited as a read of the request. */
     public List<PhotoViews.View> forStaff(StaffCaller caller, Reference reference) {
         RequestActions.requireHandler(caller);
@@ -176,9 +186,38 @@ public final class Photos {
         return PhotoViews.view(decided, true, this::link);
     }
 
+    /**
+     * The resident takes back a photo they added, until an officer approves it for the public page: its record is
+     * deleted on the version just read (an approval meanwhile moves the version on, so the delete is refused), then
+     * its objects. Removing it again deletes the objects again and answers the same, so a retry after a failure
+     * between the two leaves nothing behind; a processing run that finds the record gone deletes what it wrote.
+     */
+    public void removeByResident(Reference reference, String privateKey, String photoId) {
+        owned(reference, privateKey);
+        if (!PhotoKeys.isPhotoId(photoId)) {
+            throw Refusal.notFound("This request has no photo " + photoId + ".");
+        }
+        Optional<Photo> found = store.find(reference.value(), photoId);
+        if (found.isPresent()) {
+            Photo photo = found.get();
+            if (!"resident".equals(photo.by())) {
+                throw Refusal.forbidden("An officer added this photo: only the council can remove it.");
+            }
+            if (photo.shown() == Photo.Shown.APPROVED) {
+                throw Refusal.conflict("An officer has approved this photo for the public tracking page, so it can no "
+                        + "longer be removed here. Tell us more from this page if it should go.");
+            }
+            if (!store.delete(photo)) {
+                throw Refusal.conflict("This photo changed as you removed it. Reload the page and try again.");
+            }
+        }
+        objects.delete(objects.bucket(), PhotoKeys.all(reference.value(), photoId));
+        Log.info("photo-removed", Map.of("reference", reference.value(), "photo", photoId));
+    }
+
     /** Deletes a photo's objects, then its record; false if it changed since it was read (read it again). */
     public boolean erase(Photo photo) {
-        objects.delete(objects.bucket(), List.of(photo.imageKey(), photo.thumbnailKey(), photo.uploadKey()));
+        objects.delete(objects.bucket(), PhotoKeys.all(photo.reference(), photo.id()));
         return store.delete(photo);
     }
 

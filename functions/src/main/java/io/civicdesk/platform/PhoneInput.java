@@ -43,6 +43,27 @@ public final class PhoneInput {
         return e164(number.get());
     }
 
+    /**
+     * {@code preferredChannel} beside a {@code contact.phone} already read: "email" (the default) or "sms", which
+     * needs a mobile. True when texts were chosen (a mistake is recorded, naming its field, as for the rest).
+     */
+    public static boolean textsChosen(JsonNode body, String phone, List<FieldError> errors) {
+        JsonNode channel = body.path("preferredChannel");
+        if (channel.isMissingNode() || channel.isNull() || "email".equals(channel.asText())) {
+            return false;
+        }
+        if (!"sms".equals(channel.asText())) {
+            errors.add(new FieldError("preferredChannel", "Choose how we keep you posted: email or text message."));
+            return false;
+        }
+        if (phone == null && errors.stream().noneMatch(error -> error.field().equals("contact.phone"))) {
+            errors.add(new FieldError("contact.phone", "Enter your mobile number, or choose email."));
+        } else if (phone != null && !canText(phone)) {
+            errors.add(new FieldError("contact.phone", "Enter a mobile number for text messages, like 0412 345 678."));
+        }
+        return true;
+    }
+
     /** The typed number in E.164, or empty when it is not a number that can be dialled. */
     public static Optional<String> e164(String typed) {
         return parse(typed).map(PhoneInput::e164);

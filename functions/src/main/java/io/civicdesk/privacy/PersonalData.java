@@ -29,8 +29,11 @@ public record PersonalData(String table, String item, String attribute, String h
             new PersonalData("RequestsTable", "REQUEST#{ref} / REQUEST", "followers[].email",
                     "the email of each follower: a resident whose duplicate follows this request, or anyone who followed it"
                             + " from its tracking page", RecordKind.REQUESTS, "removed"),
+            new PersonalData("RequestsTable", "REQUEST#{ref} / REQUEST", "followers[].phone",
+                    "the mobile (E.164) of each follower who is texted: a duplicate's resident who chose texts, or anyone"
+                            + " who followed it by text", RecordKind.REQUESTS, "removed"),
             new PersonalData("RequestsTable", "REQUEST#{ref} / FIND#{term}", "findTerm (index Lookup), sk",
-                    "email#…, phone#…, word#… of the name and address, and follower#email#… of each follower: search"
+                    "email#…, phone#…, word#… of the name and address, follower#email#… and follower#phone#… of each follower: search"
                             + " keys made from personal fields",
                     RecordKind.REQUESTS, "the item is deleted (a follower's when they stop following or are erased)"),
             new PersonalData("RequestsTable", "REQUEST#{ref} / HISTORY#…", "note",

@@ -34,7 +34,7 @@ import static io.civicdesk.platform.Items.s;
  * <pre>
  * pk                     sk                 personal attributes
  * REQUEST#{reference}    REQUEST            contact {name, email, phone}, description, location {address, latitude,
- *                                           longitude}, answers[].values, followers[].email
+ *                                           longitude}, answers[].values, followers[].email, followers[].phone
  * REQUEST#{reference}    HISTORY#…          note (an officer's internal words), residentMessage (the resident's)
  * REQUEST#{reference}    FIND#{term}        findTerm: email#…, phone#…, word#… of the name and address (index Lookup),
  *                                           follower#email#… of each follower's email
@@ -111,12 +111,15 @@ public final class RequestRecordStore implements PersonalRecords {
      * from its followers, on the request's version, with a history entry; the request keeps everything else.
      */
     private Outcome unfollow(Held record, Cutoffs cutoffs) {
+        // The follower's email, or the phone of one who follows by text.
         String email = String.valueOf(record.details().get("follower"));
+        boolean byPhone = !email.contains("@");
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> request = dynamo.getItem(get -> get.tableName(table)
                     .key(Items.key("REQUEST#" + record.reference(), "REQUEST")).consistentRead(true)).item();
             List<AttributeValue> kept = Items.mapList(request, "followers").stream()
-                    .filter(follower -> !email.equalsIgnoreCase(Items.string(follower, "email"))).map(AttributeValue::fromM).toList();
+                    .filter(follower -> !email.equalsIgnoreCase(Items.string(follower, byPhone ? "phone" : "email")))
+                    .map(AttributeValue::fromM).toList();
             if (kept.size() == Items.mapList(request, "followers").size()) {
                 return Outcome.NO_LONGER_DUE;
             }
@@ -131,7 +134,7 @@ public final class RequestRecordStore implements PersonalRecords {
             try {
                 transactions.commit(List.of(Write.update("request", update), history("REQUEST#" + record.reference(), version,
                         cutoffs, "follower-erased"), Write.of("follower-term", TransactWriteItem.builder().delete(Delete.builder()
-                        .tableName(table).key(Items.key("REQUEST#" + record.reference(), "FIND#" + SearchTerms.follower(email)))
+                        .tableName(table).key(Items.key("REQUEST#" + record.reference(), "FIND#" + (byPhone ? SearchTerms.followerPhone(email) : SearchTerms.follower(email))))
                         .build()).build())));
                 return attempt == 1 && version == record.version() ? Outcome.ANONYMISED : Outcome.ANONYMISED_AFTER_CHANGE;
             } catch (Refused refused) {
@@ -206,20 +209,24 @@ public final class RequestRecordStore implements PersonalRecords {
     /**
      * The resident's requests and the requests they follow (theirs was closed as a duplicate of, or followed from
      * its tracking page): one Query of the Lookup index per term (their email, their phone, their email as a
-     * follower), then the requests by BatchGetItem. No Scan.
+     * follower, their phone as a texted follower), then the requests by BatchGetItem. No Scan.
      */
     @Override
     public List<Held> holding(Subject subject, Set<String> related) {
         List<String> terms = new ArrayList<>(SubjectLookupStore.terms(subject));
-        String followerTerm = subject.email() == null ? null : SearchTerms.follower(subject.email());
-        if (followerTerm != null) {
-            terms.add(followerTerm);
+        Set<String> followerTerms = new LinkedHashSet<>();
+        if (subject.email() != null) {
+            followerTerms.add("FIND#" + SearchTerms.follower(subject.email()));
         }
+        if (subject.phone() != null) {
+            followerTerms.add("FIND#follower#phone#" + subject.phone());
+        }
+        followerTerms.forEach(term -> terms.add(term.substring("FIND#".length())));
         Set<String> own = new LinkedHashSet<>();
         Set<String> followed = new LinkedHashSet<>();
         for (Map<String, AttributeValue> lookup : SubjectLookupStore.keys(dynamo, table, LookupStore.LOOKUP, "findTerm", terms)) {
             String pk = Items.string(lookup, "pk");
-            (Items.string(lookup, "sk").equals("FIND#" + followerTerm) ? followed : own).add(pk);
+            (followerTerms.contains(Items.string(lookup, "sk")) ? followed : own).add(pk);
         }
         followed.removeAll(own);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
@@ -230,8 +237,10 @@ public final class RequestRecordStore implements PersonalRecords {
             if (own.contains(Items.string(item, "pk"))) {
                 held.add(held(item));
             } else {
-                Items.mapList(item, "followers").stream().map(follower -> Items.string(follower, "email"))
-                        .filter(email -> subject.matches(email, null)).findFirst()
+                Items.mapList(item, "followers").stream()
+                        .filter(follower -> subject.matches(Items.string(follower, "email"), Items.string(follower, "phone")))
+                        .map(follower -> subject.matches(Items.string(follower, "email"), null) ? Items.string(follower, "email")
+                                : Items.string(follower, "phone")).findFirst()
                         .ifPresent(email -> held.add(new Held(RecordKind.REQUESTS, FOLLOWER + Items.string(item, "pk"),
                                 Items.string(item, "reference"), Items.number(item, "version"),
                                 Map.of("reference", Items.string(item, "reference"), "follower", email))));

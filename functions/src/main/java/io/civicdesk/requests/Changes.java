@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * Drafts the change of one request, timed by its service levels; a public message adds a public update and mails
- * (or texts, as they chose) the resident and whoever follows it by email, each with their own tracking link.
+ * (or texts, as they chose) the resident and whoever follows it, each with their own tracking link.
  */
 final class Changes {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -56,6 +56,9 @@ final class Changes {
             for (Follower follower : followers) {
                 if (follower.mailed()) {
                     mails.add(followerMail(follower, after, label, publicMessage));
+                } else if (follower.texted()) {
+                    mails.add(ResidentTexts.followerUpdate(mailIds.get(), units.council().name(), follower, after, label,
+                            trackingLink(after.reference()), followLink(after.reference(), "unfollow", follower.token())));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.civicdesk.requests;
 
 import io.civicdesk.notify.Outgoing;
+import io.civicdesk.platform.PhoneInput;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.requests.HistoryEntry.Visibility;
 
@@ -79,7 +80,8 @@ final class Duplicates {
     private static RequestChange followed(Acting acting, ServiceRequest original) {
         ServiceRequest request = acting.request();
         List<Follower> followers = new ArrayList<>(original.handling().followers());
-        followers.add(new Follower(request.reference(), request.contact().email(), request.preferredChannel(),
+        followers.add(new Follower(request.reference(), request.contact().email(),
+                ResidentTexts.wanted(request) ? PhoneInput.stored(request.contact().phone()) : null, request.preferredChannel(),
                 request.language(), true, Changes.newToken()));
         followers.addAll(request.handling().followers());
         ServiceRequest after = original.changed(original.status(), original.unitId(),

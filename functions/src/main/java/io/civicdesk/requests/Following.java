@@ -2,7 +2,7 @@ package io.civicdesk.requests;
 
 import io.civicdesk.catalog.Units;
 import io.civicdesk.languages.Language;
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
 import io.civicdesk.platform.Refusal;
@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Anyone following a request's public updates by email, from its tracking page: they are added unconfirmed and
- * mailed a link to confirm (an unconfirmed follower is mailed nothing else); every update mail then carries a
+ * Anyone following a request's public updates by email (or text), from its tracking page: they are added unconfirmed
+ * and mailed (or texted) a link to confirm (an unconfirmed follower is mailed nothing else); every update mail then carries a
  * one-click link to stop. Both links carry the follower's unguessable token. Followers are kept with the request
  * ({@link Handling#followers()}), beside the residents of its duplicates, who follow it the same way.
  * Whether an address already follows is never told: asking again answers the same, and mails only an unconfirmed one.
@@ -38,6 +38,7 @@ public final class Following {
     public Idempotency.Answer follow(Reference reference, ResidentMessageReader.FollowRequest asking,
                                      Optional<Idempotency.Key> key) {
         String email = asking.email();
+        String phone = asking.phone();
         Language language = asking.language();
         return changes.run(reference, key, (request, now) -> {
             if (request.handling().duplicateOf() != null) {
@@ -45,7 +46,8 @@ public final class Following {
                         + ", which is about the same problem: follow that one instead.");
             }
             List<Follower> followers = request.handling().followers();
-            Optional<Follower> known = followers.stream().filter(f -> email.equalsIgnoreCase(f.email())).findFirst();
+            Optional<Follower> known = followers.stream().filter(f -> email == null ? phone.equals(f.phone())
+                    : email.equalsIgnoreCase(f.email())).findFirst();
             String label = RequestStatus.label(request.status());
             ResidentChanges.Drafted asked = new ResidentChanges.Drafted(null, List.of(), ResidentReceipt.of(request, label,
                     "following-pending"), 202);
@@ -58,7 +60,8 @@ public final class Following {
                 throw Refusal.conflict("So many people follow this request already that we cannot add more. "
                         + "Check its progress on this page instead.");
             }
-            Follower follower = new Follower(null, email, PreferredChannel.EMAIL, language, false, Changes.newToken());
+            Follower follower = new Follower(null, email, phone, email == null ? PreferredChannel.SMS : PreferredChannel.EMAIL,
+                    language, false, Changes.newToken());
             List<Follower> more = new ArrayList<>(followers);
             more.add(follower);
             return followersChanged(request, more, "follower-added", now, List.of(confirmation(request, follower)),
@@ -102,7 +105,7 @@ public final class Following {
 
     /** The request with its followers changed, and an internal history entry that names no one. */
     private ResidentChanges.Drafted followersChanged(ServiceRequest request, List<Follower> followers, String action,
-                                                     Instant now, List<Mail> sent,
+                                                     Instant now, List<Outgoing> sent,
                                                      String outcome, int status) {
         ServiceRequest after = request.changed(request.status(), request.unitId(), request.handling().withFollowers(followers));
         HistoryEntry entry = ResidentChanges.entry(request, now, action, null,
@@ -111,9 +114,15 @@ public final class Following {
                 ResidentReceipt.of(after, RequestStatus.label(after.status()), outcome), status);
     }
 
-    private Mail confirmation(ServiceRequest request, Follower follower) {
+    /** The mail (or, to a phone, the text) asking them to confirm, carrying their token. */
+    private Outgoing confirmation(ServiceRequest request, Follower follower) {
+        String confirmLink = mails.followLink(request.reference(), "confirm", follower.token());
+        if (follower.email() == null) {
+            return ResidentTexts.followConfirmation(UUID.randomUUID().toString(), units.council().name(), follower, request,
+                    confirmLink);
+        }
         return FollowMail.confirmation(UUID.randomUUID().toString(), follower, units.council().name(), request,
                 mails.serviceName(request, follower.language()), mails.trackingLink(request.reference()),
-                mails.followLink(request.reference(), "confirm", follower.token()));
+                confirmLink);
     }
 }

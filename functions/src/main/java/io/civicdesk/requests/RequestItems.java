@@ -189,6 +189,7 @@ final class RequestItems {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("reference", follower.reference() == null ? null : s(follower.reference().value()));
         item.put("email", s(follower.email()));
+        item.put("phone", s(follower.phone()));
         item.put("preferredChannel", s(follower.preferredChannel().wireName()));
         item.put("language", s(follower.language().tag()));
         // Only a follower still to confirm says so: a duplicate's resident (every follower before) never had to.
@@ -200,7 +201,7 @@ final class RequestItems {
     private static Follower follower(Map<String, AttributeValue> item) {
         String reference = Items.string(item, "reference");
         return new Follower(reference == null ? null : new Reference(reference), Items.string(item, "email"),
-                PreferredChannel.fromWireName(Items.string(item, "preferredChannel")).orElse(PreferredChannel.NONE),
+                Items.string(item, "phone"), PreferredChannel.fromWireName(Items.string(item, "preferredChannel")).orElse(PreferredChannel.NONE),
                 Language.stored(Items.string(item, "language")), !Items.flag(item, "unconfirmed"),
                 Items.string(item, "token"));
     }

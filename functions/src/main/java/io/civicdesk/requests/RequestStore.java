@@ -204,6 +204,8 @@ public final class RequestStore implements Requests {
         Set<String> terms = new LinkedHashSet<>();
         followers.stream().filter(follower -> follower.email() != null)
                 .forEach(follower -> terms.add(SearchTerms.follower(follower.email())));
+        followers.stream().filter(follower -> follower.phone() != null && SearchTerms.followerPhone(follower.phone()) != null)
+                .forEach(follower -> terms.add(SearchTerms.followerPhone(follower.phone())));
         return terms;
     }
 

@@ -1,6 +1,6 @@
 package io.civicdesk.requests;
 
-import io.civicdesk.notify.Mail;
+import io.civicdesk.notify.Outgoing;
 import io.civicdesk.notify.OutboxStore;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Idempotency;
@@ -30,7 +30,7 @@ final class ResidentChanges {
     }
 
     /** @param change null when there is nothing to write but the answer (and any mail) */
-    record Drafted(Change change, List<Mail> mailsOnly, ResidentReceipt answer, int status) {
+    record Drafted(Change change, List<? extends Outgoing> mailsOnly, ResidentReceipt answer, int status) {
     }
 
     private final Requests requests;
@@ -82,7 +82,7 @@ final class ResidentChanges {
 
     /** One request's change, with nothing public about it. */
     static Change change(ServiceRequest request, ServiceRequest after, HistoryEntry entry,
-                         List<Mail> mails, Instant now) {
+                         List<? extends Outgoing> mails, Instant now) {
         return new Change(List.of(new RequestChange(after, request.version(), List.of(entry), List.of(),
                 request.handling().followers())), mails, now);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civicdesk.languages.Language;
 import io.civicdesk.languages.LanguageReader;
 import io.civicdesk.platform.FieldError;
+import io.civicdesk.platform.PhoneInput;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.TextInput;
 
@@ -13,15 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * What a resident or follower sends about a request: {@code {"message": "…"}} (a reply or more information),
- * {@code {"reason": "…"}} (not fixed), {@code {"email": "…", "language": "vi"}} (follow) and {@code {"token": "…"}}
+ * {@code {"reason": "…"}} (not fixed), {@code {"email": "…", "language": "vi"}} or {@code {"phone": "0412 …"}} (follow) and {@code {"token": "…"}}
  * (confirm, unfollow). Each mistake is refused naming its field.
  */
 public final class ResidentMessageReader {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
-    /** Who asks to follow, and the language their mails are to be in. */
-    public record FollowRequest(String email, Language language) {
+    /** Who asks to follow (an email, or a mobile in E.164 for texts), and the language their mails are to be in. */
+    public record FollowRequest(String email, String phone, Language language) {
     }
 
     private ResidentMessageReader() {
@@ -42,6 +43,17 @@ public final class ResidentMessageReader {
 
     public static FollowRequest follow(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
+        if (object(body).hasNonNull("phone") && !body.hasNonNull("email")) {
+            String phone = PhoneInput.optional(body.path("phone"), "phone", true, errors);
+            if (phone == null && errors.isEmpty()) {
+                errors.add(new FieldError("phone", "Enter your mobile number, like 0412 345 678, or your email address."));
+            }
+            Language language = LanguageReader.field(body, errors);
+            if (!errors.isEmpty()) {
+                throw Refusal.invalid(errors);
+            }
+            return new FollowRequest(null, phone, language);
+        }
         String email = TextInput.optional(object(body).path("email"), "email", "Your email address",
                 SubmissionReader.MAX_EMAIL, errors);
         if (email == null && errors.isEmpty()) {
@@ -53,7 +65,7 @@ public final class ResidentMessageReader {
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
-        return new FollowRequest(email, language);
+        return new FollowRequest(email, null, language);
     }
 
     public static String token(JsonNode body) {

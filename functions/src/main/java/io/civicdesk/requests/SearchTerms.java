@@ -75,6 +75,12 @@ public final class SearchTerms {
         return "follower#" + email(email);
     }
 
+    /** The term of a texted follower's phone, apart from the resident's own as a follower's email is. */
+    public static String followerPhone(String phone) {
+        String term = phone(phone);
+        return term == null ? null : "follower#" + term;
+    }
+
     /** The phone term, or null when there are too few digits to be a number. */
     public static String phone(String phone) {
         return ContactLookup.phone(phone);

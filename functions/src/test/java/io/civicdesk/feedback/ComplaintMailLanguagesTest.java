@@ -20,14 +20,14 @@ class ComplaintMailLanguagesTest {
 
     private static Complaint complaint(Language language) {
         return new Complaint("K7MP3QXR", null, "waste", null, "Bins", new Complaint.About("waste", null, null, null, null),
-                "The truck missed us again.", new Contact("Lan", "lan@example.com", null), language,
+                "The truck missed us again.", new Contact("Lan", "lan@example.com", null), language, false,
                 Instant.parse("2026-12-02T02:00:00Z"), Complaint.ANSWERED, ACKNOWLEDGE, ANSWER, null, null, "partly-upheld",
                 "The truck broke down.", null, null, LocalDate.of(2026, 12, 30), null, "hash", 3);
     }
 
     @Test
     void aVietnameseComplaintIsConfirmedInVietnameseWithVietnameseDates() {
-        Mail mail = FeedbackMails.complaintReceived("City of Melaleuca", complaint(Language.VIETNAMESE), "https://portal.example/c");
+        Mail mail = (Mail) FeedbackMails.complaintReceived("City of Melaleuca", complaint(Language.VIETNAMESE), "https://portal.example/c");
         assertEquals("Chúng tôi đã nhận được khiếu nại của quý vị (K7MP-3QXR)", mail.subject());
         assertTrue(mail.text().startsWith("Xin chào Lan,"), mail.text());
         assertTrue(mail.text().contains(Texts.of(Language.VIETNAMESE).date(ANSWER)), mail.text());
@@ -36,7 +36,7 @@ class ComplaintMailLanguagesTest {
 
     @Test
     void anArabicAnswerNamesTheOutcomeInArabicRightToLeft() {
-        Mail mail = FeedbackMails.answered("City of Melaleuca", complaint(Language.ARABIC), "https://portal.example/c");
+        Mail mail = (Mail) FeedbackMails.answered("City of Melaleuca", complaint(Language.ARABIC), "https://portal.example/c");
         assertEquals("إجابتنا عن شكواك K7MP-3QXR", mail.subject());
         assertTrue(mail.text().contains("نتيجتنا: مقبولة جزئيًا."), mail.text());
         assertTrue(mail.html().contains("dir=\"rtl\""), mail.html());
@@ -45,7 +45,7 @@ class ComplaintMailLanguagesTest {
 
     @Test
     void anEnglishAnswerReadsAsItAlwaysHas() {
-        Mail mail = FeedbackMails.answered("City of Melaleuca", complaint(Language.ENGLISH), "https://portal.example/c");
+        Mail mail = (Mail) FeedbackMails.answered("City of Melaleuca", complaint(Language.ENGLISH), "https://portal.example/c");
         assertTrue(mail.text().contains("We have looked into your complaint K7MP-3QXR. Our finding: partly upheld."), mail.text());
     }
 }

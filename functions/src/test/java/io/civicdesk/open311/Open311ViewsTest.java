@@ -57,7 +57,7 @@ class Open311ViewsTest {
     void aRequestsTimesAreW3cWithTheirOffsetAndEmptyFieldsAreLeftOut() throws Exception {
         ZonedDateTime at = ZonedDateTime.of(2026, 12, 24, 23, 59, 30, 5_000_000, ZoneId.of("Australia/Perth"));
         PublicRequest request = new PublicRequest("K7MP3QXR", PublicRequest.OPEN, null, "Pothole", "pothole", "Roads",
-                null, at, at, at.plusDays(3), null, -31.95, 115.86);
+                null, at, at, at.plusDays(3), null, -31.95, 115.86, null);
         Element xml = (Element) root(Open311Views.write(Open311Views.requests(List.of(request)), Format.XML))
                 .getElementsByTagName("request").item(0);
         assertEquals("2026-12-24T23:59:30+08:00", xml.getElementsByTagName("requested_datetime").item(0).getTextContent());

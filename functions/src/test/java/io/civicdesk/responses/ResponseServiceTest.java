@@ -33,7 +33,7 @@ class ResponseServiceTest {
             Set.of(Role.SUPERVISOR), null);
     /** A complaint in Vietnamese from someone who gave no name, about no service. */
     private static final Complaint NAMELESS = new Complaint("K7MP3QXR", null, "waste", null, null, null, "Late again.",
-            new Contact(null, "someone@example.com", null), Language.VIETNAMESE, CLOCK.instant(), Complaint.RECEIVED,
+            new Contact(null, "someone@example.com", null), Language.VIETNAMESE, false, CLOCK.instant(), Complaint.RECEIVED,
             LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 29), null, null, null, null, null, null, null, null, null, 1);
 
     private final Map<String, ResponseTemplate> stored = new LinkedHashMap<>();

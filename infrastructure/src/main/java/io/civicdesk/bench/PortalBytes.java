@@ -49,8 +49,9 @@ final class PortalBytes {
                 .stream().anyMatch(file -> SEARCH_SCRIPTS.contains(portal.relativize(file).toString().replace('\\', '/'))));
     }
 
-    /** What opening the report form's map loads (js/map-picker.js imports only what the page already has). */
-    private static final List<String> MAP_FILES = List.of("js/map-picker.js", "vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",
+    /** What opening the report form's map loads (js/map-picker.js and its loader import only what the page already has). */
+    private static final List<String> MAP_FILES = List.of("js/map-picker.js", "js/leaflet-load.js", "vendor/leaflet/leaflet.js",
+            "vendor/leaflet/leaflet.css",
             "vendor/leaflet/images/marker-icon-2x.png", "vendor/leaflet/images/marker-shadow.png");
 
     /** The report page on first load, the map closed, and what opening the map adds (tiles not counted). */

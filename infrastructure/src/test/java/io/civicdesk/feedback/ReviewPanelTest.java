@@ -45,7 +45,7 @@ class ReviewPanelTest {
         complaint("roads", "Roads and footpaths", LocalDate.of(2011, 4, 28), null, null, null); // April: outside May
         reviewReference = reference();
         FeedbackStack.commit(store().create(new Complaint(reviewReference, reviewed.reference(), "waste", null,
-                "Street cleaning", reviewed.about(), "The street is still dirty.", reviewed.contact(), reviewed.language(), at(day(9)), Complaint.RECEIVED,
+                "Street cleaning", reviewed.about(), "The street is still dirty.", reviewed.contact(), reviewed.language(), false, at(day(9)), Complaint.RECEIVED,
                 day(16), LocalDate.of(2011, 6, 6), null, null, null, null, null, null, null, null, "hash", 1)));
 
         SurveyStore surveys = FeedbackStack.surveys();
@@ -178,7 +178,7 @@ class ReviewPanelTest {
         String status = answered != null ? Complaint.ANSWERED : acknowledged != null ? Complaint.ACKNOWLEDGED : Complaint.RECEIVED;
         Complaint complaint = new Complaint(reference(), null,
                 unit, null, theme, new Complaint.About(unit, null, null, null, null), "Complaint", new Contact(null, "c@example.com", null),
-                null, at(received), status, ComplaintTargets.DEFAULTS.acknowledgeBy(calendar, received),
+                null, false, at(received), status, ComplaintTargets.DEFAULTS.acknowledgeBy(calendar, received),
                 ComplaintTargets.DEFAULTS.answerBy(calendar, received), acknowledged == null ? null : at(acknowledged),
                 answered == null ? null : at(answered), outcome, outcome == null ? null : "Reasons", null, null, null, null, "hash", 1);
         FeedbackStack.commit(store().create(complaint));

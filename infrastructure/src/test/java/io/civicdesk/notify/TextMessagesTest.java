@@ -15,6 +15,7 @@ import io.civicdesk.platform.Metrics;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.Mailbox;
+import io.civicdesk.testing.Phones;
 import io.civicdesk.testing.Reports;
 import io.civicdesk.testing.StoredSubmissions;
 import io.civicdesk.testing.TestStack;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,13 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @DependsOnTheDate
 class TextMessagesTest {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final Api api = TestStack.api();
 
     @Test
     void aRequestsJourneyReachesTheResidentsPhoneAndNoMailIsSent() {
         String email = "texts+" + UUID.randomUUID() + "@example.com";
-        String typed = mobile();
+        String typed = Phones.mobile();
         String phone = "+61" + typed.substring(1);
         Map<String, Object> report = Reports.missedBin(email);
         report.put("contact", new HashMap<>(Map.of("name", "Alex Citizen", "email", email, "phone", typed)));
@@ -62,17 +60,17 @@ class TextMessagesTest {
         String reference = submitted.json().path("reference").asText();
         String display = submitted.json().path("displayReference").asText(reference);
 
-        TextsPage.Message confirmation = awaitText(phone, text -> text.text().contains("#key="));
+        TextsPage.Message confirmation = Phones.awaitText(phone, text -> text.text().contains("#key="));
         assertTrue(confirmation.text().contains(submitted.json().path("privateLink").asText()),
                 "the confirmation carries the private link: " + confirmation.text());
         assertTrue(confirmation.text().length() < 320, "a text is short: " + confirmation.text());
 
         Map<String, String> officer = officer();
         act(reference, Map.of("action", "acknowledge", "publicMessage", "We will collect it tomorrow."), officer);
-        awaitText(phone, text -> text.text().contains("/track.html?ref=" + reference) && !text.text().contains("#key="));
+        Phones.awaitText(phone, text -> text.text().contains("/track.html?ref=" + reference) && !text.text().contains("#key="));
         act(reference, Map.of("action", "resolve", "resolution", "Emptied this morning."), officer);
-        awaitText(phone, text -> text.text().toLowerCase().contains("resolved") && text.text().contains("/track.html?ref="));
-        awaitText(phone, text -> text.text().contains("/survey.html?ref=" + reference));
+        Phones.awaitText(phone, text -> text.text().toLowerCase().contains("resolved") && text.text().contains("/track.html?ref="));
+        Phones.awaitText(phone, text -> text.text().contains("/survey.html?ref=" + reference));
 
         JsonNode view = api.get("/staff/requests/" + reference, officer).json();
         assertEquals("text", view.path("history").get(0).path("delivery").asText(), view.toString());
@@ -85,7 +83,7 @@ class TextMessagesTest {
     @Test
     void aBookingIsConfirmedByTextAndNotByMail() {
         String email = "texts+" + UUID.randomUUID() + "@example.com";
-        String typed = mobile();
+        String typed = Phones.mobile();
         String phone = "+61" + typed.substring(1);
         LocalDate date = BookingFixtures.weekday("karri-meeting-room", DayOfWeek.TUESDAY, 5);
         Map<String, Object> booking = BookingFixtures.booking("karri-meeting-room", date, "14:00", "15:00", email);
@@ -94,7 +92,7 @@ class TextMessagesTest {
         Api.Reply booked = api.post("/bookings", Json.write(booking), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertEquals(201, booked.status(), booked.body());
 
-        TextsPage.Message text = awaitText(phone, t -> t.text().contains("/booking.html?ref=" + booked.json().path("reference").asText()));
+        TextsPage.Message text = Phones.awaitText(phone, t -> t.text().contains("/booking.html?ref=" + booked.json().path("reference").asText()));
         assertTrue(text.text().contains("confirmed"), text.text());
         assertTrue(text.text().contains("#key="), "the first text carries the private link: " + text.text());
         assertEquals(List.of(), Mailbox.to(email), "no mail for a resident who chose texts");
@@ -140,7 +138,7 @@ class TextMessagesTest {
         TableDefinition outboxTable = SamTemplate.read(LocalStack.findProjectRoot().resolve("template.yaml")).table("OutboxTable");
         dynamo.createTable(outboxTable.createTableRequest().toBuilder().tableName(table).build());
         OutboxStore outbox = new OutboxStore(dynamo, table);
-        String phone = "+61" + mobile().substring(1);
+        String phone = "+61" + Phones.mobile().substring(1);
         Clock clock = TestStack.clock();
         Text text = new Text(UUID.randomUUID().toString(), phone, "Melaleuca: report ABCD-1234 is now Resolved.", "request-update",
                 "ABCD1234");
@@ -178,11 +176,6 @@ class TextMessagesTest {
         dynamo.deleteTable(r -> r.tableName(table));
     }
 
-    /** A mobile number no other test uses, as a resident types it: 04 and eight digits. */
-    private static String mobile() {
-        return "0412" + String.format("%06d", RANDOM.nextInt(1_000_000));
-    }
-
     private static Map<String, String> officer() {
         StaffTokens tokens = TestStack.get().staffTokens();
         return Map.of("Authorization", tokens.bearer(tokens.idToken(DemoData.staff().stream()
@@ -194,23 +187,5 @@ class TextMessagesTest {
         body.put("expectedVersion", api.get("/staff/requests/" + reference, staff).json().path("version").asLong());
         Api.Reply reply = api.post("/staff/requests/" + reference + "/actions", Json.write(body), staff);
         assertEquals(200, reply.status(), reply.body());
-    }
-
-    /** Waits up to 15 seconds for a text to {@code phone} that {@code which} accepts. */
-    private static TextsPage.Message awaitText(String phone, Predicate<TextsPage.Message> which) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            List<TextsPage.Message> found = TestStack.get().texts().to(phone).stream().filter(which).toList();
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("No such text reached " + phone + " within 15 seconds: " + TestStack.get().texts().to(phone));
     }
 }

@@ -185,4 +185,47 @@ class PhotoUploadTest {
         api.post(path, Json.write(Map.of("shown", "hidden", "expectedVersion", version + 1)), officer);
         assertEquals(0, api.get("/requests/" + report[0] + "/photos").json().path("photos").size(), "hidden again");
     }
+
+    @Test
+    void aResidentRemovesTheirPhotoAndNothingIsLeftInTheBucketNorTheTable() {
+        String[] report = report();
+        String id = upload(report, PhotoFixtures.phoneJpeg(64, 48, 1), "image/jpeg").path("id").asText();
+        assertEquals(2, objects("photos/" + report[0] + "/").size());
+        String path = "/requests/" + report[0] + "/photos/" + id;
+        assertEquals(403, api.delete(path, Map.of("X-Private-Key", "wrong" + report[1])).status(), "only the private link");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Api.Reply removed = api.delete(path, Map.of("X-Private-Key", report[1]));
+            assertEquals(200, removed.status(), "removing again answers the same: " + removed.body());
+        }
+        assertEquals(0, residentsPhotos(report).size());
+        assertEquals(List.of(), objects("photos/" + report[0] + "/"), "no clean photo nor thumbnail is left");
+        assertEquals(List.of(), objects("uploads/" + report[0] + "/"));
+        assertTrue(stack.dynamoDb().getItem(g -> g.tableName("PhotosTable").key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("REQUEST#" + report[0]),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PHOTO#" + id)))).item().isEmpty(),
+                "nor its record");
+    }
+
+    @Test
+    void anApprovedPhotoCannotBeRemovedByTheResidentAndIsOpen311sMediaUrlInXmlAndJson() throws Exception {
+        String[] report = report();
+        String id = upload(report, PhotoFixtures.phoneJpeg(64, 48, 1), "image/jpeg").path("id").asText();
+        JsonNode pending = api.get("/open311/v2/requests/" + report[0] + ".json").json().get(0);
+        assertFalse(pending.has("media_url"), "no media_url before an officer approves the photo: " + pending);
+
+        Map<String, String> officer = Api.signedInAs(OFFICER);
+        long version = api.get("/staff/requests/" + report[0] + "/photos", officer).json().path("photos").get(0).path("version").asLong();
+        assertEquals(200, api.post("/staff/requests/" + report[0] + "/photos/" + id,
+                Json.write(Map.of("shown", "approved", "expectedVersion", version)), officer).status());
+
+        String json = api.get("/open311/v2/requests/" + report[0] + ".json").json().get(0).path("media_url").asText();
+        assertTrue(json.contains("photos/" + report[0] + "/" + id + ".jpg"), "the clean photo, not the upload: " + json);
+        assertFalse(PhotoFixtures.hasExif(PhotoFixtures.download(json)), "stripped of its metadata");
+        String xml = api.get("/open311/v2/requests/" + report[0] + ".xml").body();
+        assertTrue(xml.contains("<media_url>") && xml.contains("photos/" + report[0] + "/" + id + ".jpg"), xml);
+
+        Api.Reply refused = api.delete("/requests/" + report[0] + "/photos/" + id, Map.of("X-Private-Key", report[1]));
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals(2, objects("photos/" + report[0] + "/").size(), "an approved photo stays");
+    }
 }

@@ -179,7 +179,7 @@ final class PrivacyStack implements AutoCloseable {
         Instant answered = answeredDaysAgo == null ? null : NOW.minus(Duration.ofDays(answeredDaysAgo));
         LocalDate day = LocalDate.ofInstant(received, DemoData.PERTH);
         Complaint complaint = new Complaint(Reference.random(new SecureRandom()).value(), null, "roads", "pothole", "Roads, footpaths and drains",
-                new Complaint.About("roads", "pothole", null, null, null), message, new Contact(name, email, phone), Language.SOURCE, received,
+                new Complaint.About("roads", "pothole", null, null, null), message, new Contact(name, email, phone), Language.SOURCE, false, received,
                 answered == null ? Complaint.RECEIVED : Complaint.ANSWERED, day.plusDays(5), day.plusDays(20),
                 answered, answered, answered == null ? null : "not-upheld", answered == null ? null : "The road was repaired.",
                 answered == null ? null : "Priya Raman", "roads",
