@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Paying a service's fee at the end of the report, through the same port and hosted page as bookings: the held
@@ -30,6 +31,8 @@ public final class RequestFees {
     public static final String KIND = "request";
     /** A refund's reason when the fee landed after its report was released. */
     public static final String PAID_AFTER_HOLD = "paid-after-hold";
+    /** A refund's reason when the fee landed for a hold from before holds kept their service, and the service is gone. */
+    public static final String SERVICE_WITHDRAWN = "service-withdrawn";
     private static final Duration PROVIDER_MINIMUM = Duration.ofMinutes(31);
 
     private final SubmitRequestService reports;
@@ -75,11 +78,12 @@ public final class RequestFees {
         Payment payment = payments.named(KIND, event);
         FeeHold hold = reports.awaitingPayment(new Reference(payment.reference())).orElse(null);
         Payments.Applied applied = payments.apply(payment, event, now);
-        boolean takesOn = applied.newlyPaid() && hold != null;
-        IdempotentCommand.Prepared request = takesOn ? reports.paid(hold, now) : null;
+        Optional<IdempotentCommand.Prepared> request = applied.newlyPaid() && hold != null ? reports.paid(hold, now) : Optional.empty();
+        boolean takesOn = request.isPresent();
         List<Write> writes = new ArrayList<>(applied.writes());
-        if (takesOn) {
-            writes.addAll(request.writes());
+        request.ifPresent(made -> writes.addAll(made.writes()));
+        if (applied.newlyPaid() && hold != null && !takesOn) {
+            writes.addAll(reports.withdrawn(hold));
         }
         try {
             transactions.commit(writes);
@@ -89,10 +93,11 @@ public final class RequestFees {
             throw Refusal.conflict(replay ? "This event was already taken." : "The report changed meanwhile; send the event again.");
         }
         if (takesOn) {
-            request.afterCommit().run();
+            request.get().afterCommit().run();
         } else if (applied.newlyPaid()) {
-            // Paid after its hold was released: nothing to take on, so given back at once.
-            transactions.commit(payments.refund(applied.payment(), applied.payment().heldCents(), PAID_AFTER_HOLD, null, now));
+            // Paid after its hold was released (or for a service gone from the catalogue): nothing to take on, so given back at once.
+            transactions.commit(payments.refund(applied.payment(), applied.payment().heldCents(),
+                    hold == null ? PAID_AFTER_HOLD : SERVICE_WITHDRAWN, null, now));
         }
         Log.info("payment.webhook", Map.of("eventId", event.eventId(), "type", event.type().name(), "paymentId", payment.id(),
                 "reference", payment.reference(), "confirmed", takesOn));
