@@ -62,7 +62,7 @@ final class BookingWiring {
         this.feed = new BookingFeed(changes);
         this.sweeps = new BookingSweeps(changes, onTakenPlace);
         this.payments = new BookingPayments(changes, transactions, requestFees);
-        this.reconciliation = new PaymentReconciliation(changes);
+        this.reconciliation = new PaymentReconciliation(changes, requestFees);
         this.requestFees = requestFees;
     }
 
@@ -88,7 +88,13 @@ final class BookingWiring {
                 new IdempotencyStore(dynamo, bookingsTable), outbox, onTakenPlace, new Council(portalUrl, councilName::get, mailFrom),
                 clock, random, PowertoolsMetrics.fromConfig(), StaffReadAudit.installed(catalogTable, clock),
                 payments, Config.optional("REQUESTS_TABLE") == null ? null
-                        : new RequestFees(RequestWiring.fromConfig().submissions(random), payments, new DynamoTransactions(dynamo), clock, portalUrl));
+                        : requestFees(RequestWiring.fromConfig(), random, payments, new DynamoTransactions(dynamo), clock, portalUrl));
+    }
+
+    /** Services' fees over the requests' own wiring. */
+    static RequestFees requestFees(RequestWiring requests, SecureRandom random, Payments payments, Transactions transactions,
+                                   Clock clock, String portalUrl) {
+        return new RequestFees(requests.submissions(random), requests.paidServiceRequests(), payments, transactions, clock, portalUrl);
     }
 
     /** Stripe, its keys from the function's configuration (template parameters); its payments kept with the bookings. */

@@ -73,8 +73,13 @@ public final class NewBookings {
             receipt.put("privateLink", link);
             Outgoing mail = changes.mail(status == BookingStatus.HELD ? BookingMails.Kind.HELD
                     : status == BookingStatus.PAYING ? BookingMails.Kind.PAYMENT : BookingMails.Kind.CONFIRMED, booking, facility, link, now);
+            List<Write> alongside = new ArrayList<>(changes.sending(mail, now));
+            if (staff.isPresent() && BookingPayments.paidOnline(facility, quote)) {
+                // Confirmed by staff before it is paid: owed at the counter, and listed by the reconciliation until then.
+                alongside.add(changes.payments.owed(BookingPayments.KIND, booking.reference().value(), quote.totalCents(), now));
+            }
             return new Draft(facility, booking, BookingChanges.locks(booking, facility, "booked"), BookingChanges.work(booking, now),
-                    changes.sending(mail, now), BookingViews.answer(201, receipt),
+                    alongside, BookingViews.answer(201, receipt),
                     () -> Log.info("booking.created", Map.of("reference", booking.reference().value(), "facilityId", facility.id(),
                             "status", status.wireName(), "occurrences", occurrences.size())));
         });

@@ -1,20 +1,16 @@
 package io.civicdesk.bookings;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.civicdesk.platform.FieldError;
 import io.civicdesk.platform.HttpHandler;
 import io.civicdesk.platform.HttpRequest;
 import io.civicdesk.platform.HttpResponses;
 import io.civicdesk.platform.Refusal;
 import io.civicdesk.platform.StaffCaller;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-
 /**
- * Staff work on booking payments behind the JWT authorizer: a booking's payments, a payment taken at the counter, a
- * bond released, and the day's reconciliation (JSON, or CSV at {@code .csv}). What each does: {@link BookingPayments}.
+ * Staff work on payments behind the JWT authorizer: a booking's or a request's payments, one taken at the counter, a
+ * bond released, a request's fee refunded, the day's reconciliation (JSON, or CSV at {@code .csv}). What each does:
+ * {@link BookingPayments}, {@link io.civicdesk.payments.RequestFees}.
  */
 public final class StaffPaymentsHandler extends HttpHandler {
     private final BookingWiring bookings;
@@ -36,22 +32,21 @@ public final class StaffPaymentsHandler extends HttpHandler {
             case "GET /staff/bookings/{reference}/payments" -> HttpResponses.json(200, payments.staffView(reference, staff), "no-store");
             case "POST /staff/bookings/{reference}/payments" -> HttpResponses.json(201, payments.atCounter(reference, staff));
             case "POST /staff/bookings/{reference}/bond-release" -> HttpResponses.json(200, payments.releaseBond(reference, staff));
+            case "GET /staff/requests/{reference}/payments" -> HttpResponses.json(200, bookings.requestFees.staffView(reference, staff), "no-store");
+            case "POST /staff/requests/{reference}/payments" -> HttpResponses.json(201, bookings.requestFees.atCounter(reference, staff));
+            case "POST /staff/requests/{reference}/fee-refund" -> HttpResponses.json(200, bookings.requestFees.refund(reference,
+                    request.jsonBody().path("reason").asText(null), staff));
             case "GET /staff/payments/reconciliation" -> HttpResponses.json(200, day(request, staff), "no-store");
-            case "GET /staff/payments/reconciliation.csv" -> {
-                PaymentReconciliation.Day day = day(request, staff);
-                yield HttpResponses.csv(PaymentReconciliation.fileName(day), PaymentReconciliation.csv(day));
-            }
+            case "GET /staff/payments/reconciliation.csv" -> csv(day(request, staff));
             default -> throw Refusal.notFound("Not Found");
         };
     }
 
+    private static APIGatewayV2HTTPResponse csv(PaymentReconciliation.Day day) {
+        return HttpResponses.csv(PaymentReconciliation.fileName(day), PaymentReconciliation.csv(day));
+    }
+
     private PaymentReconciliation.Day day(HttpRequest request, StaffCaller staff) {
-        String asked = request.queryParameter("date").orElse(null);
-        try {
-            LocalDate day = asked == null ? bookings.reconciliation.today() : LocalDate.parse(asked);
-            return bookings.reconciliation.day(day, staff);
-        } catch (DateTimeParseException e) {
-            throw Refusal.invalid(List.of(new FieldError("date", "Give the day as YYYY-MM-DD, like 2026-12-04.")));
-        }
+        return bookings.reconciliation.day(request.queryParameter("date").orElse(null), staff);
     }
 }

@@ -93,6 +93,13 @@ public final class GeoReport {
      */
     public Submitted submit(String serviceCode, Report report, Optional<Idempotency.Key> key,
                             Function<Idempotency.Answer, String> reference) {
+        // A service paid online is paid on the provider's page by the resident, which a client application cannot
+        // show: refused, naming why and where it can be reported, rather than taken unpaid or held for a payment
+        // nobody is sent to make.
+        if (Optional.ofNullable(serviceCode).filter(Ids::isId).flatMap(catalog::service).filter(Service::paidOnline).isPresent()) {
+            throw Refusal.invalid("service_code", serviceCode + " has a fee the resident pays online, which this API cannot take:"
+                    + " the resident reports it on the council's website, where the fee is paid.");
+        }
         String serviceRequestId = reference.apply(submissions.submit(report, key));
         return new Submitted(serviceRequestId, notice(serviceCode).orElse(null));
     }

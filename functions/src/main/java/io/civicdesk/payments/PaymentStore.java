@@ -28,10 +28,13 @@ import static io.civicdesk.platform.Items.s;
  * PAYMENTS#{kind}#{reference}     PAYMENT#{paymentId}            state, version, body (the payment as JSON, its attempts and refunds)
  * WEBHOOK#{provider}#{eventId}    WEBHOOK                        receivedAt; expiresAt (TTL, 30 days): an event taken once, never twice
  * PAYDAY#{yyyy-mm-dd, Perth}      {at}#{paymentId}#{entry}       entry (payment|refund), kind, reference, amountCents, method
+ * PAYDUE#{yyyy-mm-dd, Perth}      {kind}#{reference}             at, amountCents: taken on that day to be paid at the counter
+ *                                                                (a booking staff made of a facility paid online)
  * </pre>
  * A subject's payments are one Query on its partition. The webhook's event item, the payment's new state, its ledger
  * line and the booking's move are one TransactWriteItems: an event delivered twice, or a payment confirmed twice, is
- * written once. The reconciliation reads one day's ledger partition.
+ * written once. The reconciliation reads one day's ledger partition, and that day's PAYDUE partition for what was
+ * taken on without a payment (written with the booking), so it can list what is still unpaid.
  */
 public final class PaymentStore {
     public static final String PAYMENT = "payment";
@@ -40,6 +43,10 @@ public final class PaymentStore {
 
     public record LedgerLine(Instant at, String paymentId, String entry, String kind, String reference, long amountCents,
                              String method) {
+    }
+
+    /** Something taken on to be paid later, at the counter. */
+    public record Owed(Instant at, String kind, String reference, long amountCents) {
     }
 
     private final DynamoDbClient dynamo;
@@ -122,6 +129,26 @@ public final class PaymentStore {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return lines;
+    }
+
+    /** Written with what is owed; a retry of the same write is the same item. */
+    public Write owed(LocalDate day, Owed owed) {
+        return Write.put("owed", Put.builder().tableName(table).item(Map.of("pk", s("PAYDUE#" + day),
+                "sk", s(owed.kind() + "#" + owed.reference()), "at", s(owed.at().toString()), "kind", s(owed.kind()),
+                "reference", s(owed.reference()), "amountCents", n(owed.amountCents()))).build());
+    }
+
+    public List<Owed> owedOn(LocalDate day) {
+        List<Owed> owed = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            var page = dynamo.query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s("PAYDUE#" + day))).exclusiveStartKey(startKey).build());
+            page.items().forEach(item -> owed.add(new Owed(Instant.parse(Items.string(item, "at")), Items.string(item, "kind"),
+                    Items.string(item, "reference"), Items.number(item, "amountCents"))));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return owed;
     }
 
     private static String partition(String kind, String reference) {

@@ -144,9 +144,24 @@ public final class Payments {
         return store.put(payment.attempted("expired", "hold-ended", now), payment);
     }
 
+    /** Taken on now to be paid later at the counter: listed by the day's reconciliation until it is. */
+    public Write owed(String kind, String reference, long amountCents, Instant now) {
+        return store.owed(today(now), new PaymentStore.Owed(now, kind, reference, amountCents));
+    }
+
+    /** What was taken on that day to be paid at the counter. */
+    public List<PaymentStore.Owed> owedOn(LocalDate day) {
+        return store.owedOn(day);
+    }
+
     /** The day's ledger, in the council's time. */
     public List<PaymentStore.LedgerLine> day(LocalDate day) {
         return store.day(day);
+    }
+
+    /** When the day begins, in the council's time. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(council.get()).toInstant();
     }
 
     public LocalDate today(Instant now) {

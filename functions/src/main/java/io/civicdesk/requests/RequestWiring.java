@@ -99,6 +99,11 @@ public record RequestWiring(DynamoDbClient dynamo, String requestsTable, String 
                 agreedTargets());
     }
 
+    /** Requests of the services paid online, as the payments' reconciliation and refunds read them. */
+    public PaidServiceRequests paidServiceRequests() {
+        return new PaidServiceRequests(catalog(), new SubmittedStore(dynamo, requestsTable), requests());
+    }
+
     /** The client agencies' agreements, as they take part in choosing a request's targets. */
     public AgreedTargets agreedTargets() {
         return new AgreedTargets(new AgencyStore(dynamo, configured(catalogTable, "CATALOG_TABLE")), clock);

@@ -100,7 +100,7 @@ public final class SubmitRequestService {
         Service service = submission.service();
         FeeHold hold = new FeeHold(reference, service.id(), service.name(), service.fee().amountCents(), Hashes.sha256(secret),
                 now, now.plus(PAY_WITHIN), submission.answers(), submission.location(), submission.description(),
-                submission.contact(), submission.language(), submission.preferredChannel(), submission.agencyId());
+                submission.contact(), submission.language(), submission.preferredChannel(), submission.agencyId(), service);
         String tracking = portalUrl + "/track.html?ref=" + reference.value();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("reference", reference.value());
@@ -122,18 +122,27 @@ public final class SubmitRequestService {
 
     /**
      * Paid: the request made from its hold, as if reported now (its service-level clock starts when the council can
-     * work on it), for the caller to commit with the payment's writes. Its confirmation mail carries the tracking
-     * link alone: the private key was given when the report was sent, and only its hash is kept.
+     * work on it), for the caller to commit with the payment's writes. It is made of the service as quoted (the
+     * hold's snapshot), so a service dropped from the catalogue or re-priced meanwhile does not fail the payment;
+     * empty only for a hold from before snapshots whose service is gone (the caller gives the fee back). Its
+     * confirmation mail carries the tracking link alone: the private key was given when the report was sent, and
+     * only its hash is kept.
      */
-    public IdempotentCommand.Prepared paid(FeeHold hold, Instant now) {
-        Service service = catalogue.service(hold.serviceId()).orElseThrow(() -> new IllegalStateException(
-                "A paid report's service is not in the catalogue: " + hold.serviceId()));
-        Submission submission = new Submission(service, hold.answers(), hold.location(), hold.description(), hold.contact(),
-                hold.language(), hold.preferredChannel(), hold.agencyId());
-        IdempotentCommand.Prepared taken = taken(submission, Intake.ONLINE, hold.reference(), hold.secretHash(), null, now);
-        List<Write> writes = new ArrayList<>(holds.ended(hold));
-        writes.addAll(taken.writes());
-        return IdempotentCommand.Prepared.of(taken.answer(), writes).afterCommit(taken.afterCommit());
+    public Optional<IdempotentCommand.Prepared> paid(FeeHold hold, Instant now) {
+        Optional<Service> quoted = hold.service() != null ? Optional.of(hold.service()) : catalogue.service(hold.serviceId());
+        return quoted.map(service -> {
+            Submission submission = new Submission(service, hold.answers(), hold.location(), hold.description(), hold.contact(),
+                    hold.language(), hold.preferredChannel(), hold.agencyId());
+            IdempotentCommand.Prepared taken = taken(submission, Intake.ONLINE, hold.reference(), hold.secretHash(), null, now);
+            List<Write> writes = new ArrayList<>(holds.ended(hold));
+            writes.addAll(taken.writes());
+            return IdempotentCommand.Prepared.of(taken.answer(), writes).afterCommit(taken.afterCommit());
+        });
+    }
+
+    /** A paid hold whose service is gone and was not kept with it: ended, its fee given back by the caller. */
+    public List<Write> withdrawn(FeeHold hold) {
+        return holds.ended(hold);
     }
 
     /** Unpaid in time: the hold ended, and the resident told why nothing more will happen (mail in the outbox). */

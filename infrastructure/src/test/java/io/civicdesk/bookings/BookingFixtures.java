@@ -17,7 +17,6 @@ import io.civicdesk.platform.Metrics;
 import io.civicdesk.testing.TestStack;
 
 import io.civicdesk.payments.Payments;
-import io.civicdesk.payments.RequestFees;
 import io.civicdesk.requests.RequestWiring;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -145,8 +144,8 @@ public final class BookingFixtures {
                 new BookingWiring.Council(TestStack.get().baseUrl(), () -> "City of Melaleuca", "no-reply@melaleuca.example"),
                 clock, new SecureRandom(), Metrics.NONE, StaffReadAudit.installed("CatalogTable", clock),
                 // Stripe's adapter on the stack's stand-in, configured as the stack configures its functions.
-                payments, new RequestFees(RequestWiring.of(dynamo, "RequestsTable", "CatalogTable", "OutboxTable", clock,
-                        TestStack.get().baseUrl()).submissions(), payments, new DynamoTransactions(dynamo), clock, TestStack.get().baseUrl()));
+                payments, BookingWiring.requestFees(RequestWiring.of(dynamo, "RequestsTable", "CatalogTable", "OutboxTable", clock,
+                        TestStack.get().baseUrl()), new SecureRandom(), payments, new DynamoTransactions(dynamo), clock, TestStack.get().baseUrl()));
     }
 
     /** Every lock of a facility on a day. */

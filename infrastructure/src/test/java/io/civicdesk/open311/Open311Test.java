@@ -1,6 +1,8 @@
 package io.civicdesk.open311;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.civicdesk.catalog.CatalogStore;
+import io.civicdesk.catalog.Service;
 import io.civicdesk.platform.Hashes;
 import io.civicdesk.platform.Items;
 import io.civicdesk.platform.Json;
@@ -9,6 +11,7 @@ import io.civicdesk.requests.SubmissionReader;
 import io.civicdesk.testing.Api;
 import io.civicdesk.testing.DependsOnTheDate;
 import io.civicdesk.testing.TestStack;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -55,11 +58,37 @@ class Open311Test {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Api api;
     private static String key;
+    /**
+     * The demo's bulk verge collection without its fee (every kind of attribute, and a notice): a service paid online
+     * is refused here ({@link #aServicePaidOnlineIsRefusedNamingServiceCodeInBothFormats}), so the reports are of this.
+     */
+    private static final String FREE_VERGE = "open311-verge";
 
     @BeforeAll
     static void anIntegratorHasAKey() {
         api = TestStack.api();
         key = issue("Test integrator " + UUID.randomUUID()).path("key").asText();
+        CatalogStore catalog = new CatalogStore(TestStack.get().dynamoDb(), "CatalogTable");
+        Service verge = catalog.service("bulk-verge").orElseThrow();
+        catalog.putService(new Service(FREE_VERGE, verge.name(), verge.theme(), verge.unitId(), verge.description(),
+                verge.whatHappensNext(), verge.timeframe(), verge.notice(), verge.responseDays(), verge.resolutionDays(),
+                verge.keywords(), verge.order(), verge.questions(), verge.translations()));
+    }
+
+    @AfterAll
+    static void theFreeVergeGoes() {
+        TestStack.get().dynamoDb().deleteItem(d -> d.tableName("CatalogTable").key(Items.key("CATALOG", "SERVICE#" + FREE_VERGE)));
+    }
+
+    @Test
+    void aServicePaidOnlineIsRefusedNamingServiceCodeInBothFormats() {
+        Map<String, List<String>> paid = bulkVerge(key, personal());
+        paid.put("service_code", List.of("bulk-verge"));
+        for (String format : List.of("json", "xml")) {
+            Api.Reply refused = post("requests." + format, paid);
+            assertNamed(refused, 400, format, "service_code");
+            assertTrue(errors(refused, 400, format).get(0).contains("fee the resident pays online"), refused.body());
+        }
     }
 
     private static JsonNode issue(String name) {
@@ -96,7 +125,7 @@ class Open311Test {
         Map<String, List<String>> form = new LinkedHashMap<>();
         form.put("api_key", List.of(apiKey));
         form.put("jurisdiction_id", List.of("melaleuca.wa.gov.au"));
-        form.put("service_code", List.of("bulk-verge"));
+        form.put("service_code", List.of(FREE_VERGE));
         form.put("lat", List.of("-31.9521"));
         form.put("long", List.of("115.8612"));
         form.put("address_string", List.of("7 Grevillea Way, Melaleuca WA 6999"));
@@ -299,7 +328,7 @@ class Open311Test {
 
         JsonNode staff = api.get("/staff/requests/" + id, ADMIN).json();
         assertEquals("open311", staff.path("channel").asText(), "recorded with its channel");
-        assertEquals("bulk-verge", staff.path("service").path("id").asText());
+        assertEquals(FREE_VERGE, staff.path("service").path("id").asText());
         assertEquals("Mattresses", staff.path("answers").get(1).path("answer").asText().split(", ")[1]);
         assertEquals(personal.get("description"), staff.path("description").asText(), "kept for staff");
         assertEquals(personal.get("first_name") + " " + personal.get("last_name"), staff.path("resident").path("name").asText());
@@ -331,7 +360,7 @@ class Open311Test {
                 "address", "lat", "long"), names(xmlRequest));
 
         answers.add(get("requests.json?service_request_id=" + id + "," + xmlId));
-        answers.add(get("requests.xml?service_code=bulk-verge"));
+        answers.add(get("requests.xml?service_code=" + FREE_VERGE + ""));
         answers.add(get("requests.json"));
         for (Api.Reply answer : answers) {
             for (String detail : List.of(personal.get("first_name"), personal.get("last_name"), personal.get("email"),
@@ -434,14 +463,14 @@ class Open311Test {
 
         JsonNode both = get("requests.json?service_request_id=" + bulk + "," + resolved).json();
         assertEquals(2, both.size(), both.toString());
-        List<String> open = ids(get("requests.json?service_code=bulk-verge&status=open").json());
+        List<String> open = ids(get("requests.json?service_code=" + FREE_VERGE + "&status=open").json());
         assertTrue(open.contains(bulk) && !open.contains(resolved), open.toString());
-        List<String> finished = ids(get("requests.json?service_code=bulk-verge,missed-bin&status=closed").json());
+        List<String> finished = ids(get("requests.json?service_code=" + FREE_VERGE + ",missed-bin&status=closed").json());
         assertTrue(finished.contains(resolved) && !finished.contains(bulk), finished.toString());
         get("requests.json?service_code=missed-bin").json().forEach(request ->
                 assertEquals("missed-bin", request.path("service_code").asText()));
         Instant now = TestStack.clock().instant();
-        List<String> window = ids(get("requests.json?service_code=bulk-verge&start_date=" + w3c(now.minus(Duration.ofHours(1)))
+        List<String> window = ids(get("requests.json?service_code=" + FREE_VERGE + "&start_date=" + w3c(now.minus(Duration.ofHours(1)))
                 + "&end_date=" + w3c(now.plus(Duration.ofMinutes(5)))).json());
         assertTrue(window.containsAll(List.of(bulk, resolved)), window.toString());
 

@@ -170,6 +170,14 @@ class StaffAuthorisationMatrixTest {
         // Past the role check, a bond is not released before its booking has taken place (the journey test has the rest).
         cases.put("POST /staff/bookings/{reference}/bond-release", new Case("/staff/bookings/" + waitingForPayment + "/bond-release",
                 Map::of, StaffApi.SUPERVISOR, SAM, null, 409));
+        // A request's fee: officers see it and take it at the counter; supervisors refund it. Past the role check, the
+        // missed bin has no fee (ServiceFeeLeftoversTest has the rest).
+        cases.put("GET /staff/requests/{reference}/payments", new Case("/staff/requests/" + ref + "/payments", null, SAM,
+                ACCOUNT_MANAGER, null, 200));
+        cases.put("POST /staff/requests/{reference}/payments", new Case("/staff/requests/" + ref + "/payments", Map::of, SAM,
+                ACCOUNT_MANAGER, null, 409));
+        cases.put("POST /staff/requests/{reference}/fee-refund", new Case("/staff/requests/" + ref + "/fee-refund",
+                () -> Map.of("reason", "withdrawn"), StaffApi.SUPERVISOR, SAM, null, 409));
         cases.put("GET /staff/payments/reconciliation", new Case("/staff/payments/reconciliation", null, StaffApi.SUPERVISOR, SAM, null, 200));
         cases.put("GET /staff/payments/reconciliation.csv", new Case("/staff/payments/reconciliation.csv", null,
                 StaffApi.SUPERVISOR, SAM, null, 200));
