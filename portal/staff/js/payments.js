@@ -1,4 +1,5 @@
-// The finance officer's daily reconciliation: the day's payment ledger against the bookings and service fees, mismatches flagged.
+// The finance officer's daily reconciliation: the day's payment ledger against the bookings and service fees, what is
+// missing a payment, mismatches flagged; and a service's fee refunded.
 import { h, announce } from '../../js/core.js';
 import { showErrorSummary, hideErrorSummary } from '../../js/forms.js';
 import { startStaffPage, staffApi, staffDownload, showProblem, problemFor } from './session.js';
@@ -24,9 +25,22 @@ async function show() {
       h('thead', {}, h('tr', {}, header.map((text) => h('th', { scope: 'col', text })))),
       h('tbody', {}, data.lines.map((l) => h('tr', {}, [l.at, `${l.kind === 'request' ? 'Request' : 'Booking'} ${l.reference}`, l.entry, l.method, dollars(l.amountCents),
         l.bookingStatus, dollars(l.heldCents), dollars(l.expectedCents), l.flag].map((text) => h('td', { text }))))),
-    ]) : h('p', { text: 'No payments or refunds that day.' }));
+    ]) : h('p', { text: 'No payments, refunds or unpaid items that day.' }));
   announce('Reconciliation updated.');
 }
+
+// A service's fee given back (withdrawn, not the council's, not done); asked again, nothing more is given.
+document.getElementById('refund-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const reference = document.getElementById('refund-reference').value.trim().replace(/-/g, '').toUpperCase();
+  const reason = document.getElementById('refund-reason').value;
+  if (!reference) { showErrorSummary(summary, [{ message: 'Give the request\'s reference, like 7K2M-Q9XH.', href: '#refund-reference' }]); return; }
+  const { ok, data } = await staffApi(`/staff/requests/${encodeURIComponent(reference)}/fee-refund`, { method: 'POST', body: { reason } });
+  if (!ok) { problem(data); return; }
+  hideErrorSummary(summary);
+  announce(data.changed ? `Refunded: ${reference} now holds ${dollars(data.heldCents)}.` : `${reference}'s fee was refunded already.`);
+  await show();
+});
 
 document.getElementById('day-form').addEventListener('submit', (event) => { event.preventDefault(); show(); });
 document.getElementById('csv-button').addEventListener('click', async () => {
